@@ -1,0 +1,131 @@
+"""policykb command line: the workflow in five verbs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from generator.errors import PolicyError
+
+# MkDocs 2.0 / Material end-of-life banners are noise in our own commands.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+DESCRIPTION = """\
+policykb turns Chinese local-government policy gazettes (政府公报) into a static,
+cross-linked, searchable knowledge site.
+
+Workflow:
+  1. put a gazette's text in content/sources/<jurisdiction>-<year>.txt
+     (the jurisdiction id must be listed in content/jurisdictions.yml)
+  2. policykb import            gazette text -> one YAML file per document in
+                                content/documents/<jurisdiction>/
+  3. review and correct the YAML by hand; re-import never overwrites an
+     edited file unless you pass --force
+  4. policykb check             validate content/ and report coverage
+  5. policykb build             content/ -> Markdown -> mkdocs -> site/
+     policykb serve             live preview that rebuilds on every change
+  6. policykb export            the open-data JSON (also on the site)
+"""
+
+EPILOG = "Run `policykb <command> --help` for the options of one command."
+
+
+def _project_root() -> Path:
+    """The folder holding content/ and mkdocs.yml (cwd, or this checkout)."""
+    cwd = Path.cwd()
+    if (cwd / "content").is_dir():
+        return cwd
+    return Path(__file__).resolve().parent.parent
+
+
+def cmd_import(args) -> int:
+    from generator.importer import run_import
+    return run_import(args.content, sources=args.sources, force=args.force)
+
+
+def cmd_build(args) -> int:
+    from generator.site import build
+    build(args.content, args.output, offline=args.offline, strict=True)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from generator.serve import serve
+    return serve(args.content, host=args.host, port=args.port)
+
+
+def cmd_export(args) -> int:
+    from generator.export import write_export
+    from generator.model import load_corpus
+    write_export(load_corpus(args.content), args.output)
+    print(f"wrote {args.output}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from generator.check import run_check
+    return run_check(args.content)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    root = _project_root()
+    parser = argparse.ArgumentParser(
+        prog="policykb", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--content", type=Path, default=root / "content",
+                        help="content folder (default: %(default)s)")
+    sub = parser.add_subparsers(dest="command", metavar="<command>")
+
+    p = sub.add_parser("import", help="gazette text -> document YAML in content/",
+                       description="Split each gazette in content/sources/ into its documents "
+                       "(every notice and every policy it issues), clean page furniture, rebuild "
+                       "paragraphs and tables, and write content/documents/<jurisdiction>/<id>.yml. "
+                       "A YAML file edited since its import is left alone and named, unless --force.")
+    p.add_argument("sources", nargs="*", type=Path,
+                   help="gazette files to import (default: every content/sources/*.txt)")
+    p.add_argument("--force", action="store_true", help="overwrite files edited since import")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("build", help="content/ -> site/ (Markdown, then mkdocs build --strict)",
+                       description="Validate content/, write Markdown through templates/, build with "
+                       "MkDocs Material into a temporary folder and swap it in place of the output "
+                       "folder only when everything succeeded: a failed build leaves the old site.")
+    p.add_argument("--output", type=Path, default=root / "site", help="site folder (default: %(default)s)")
+    p.add_argument("--offline", action="store_true",
+                   help="make a folder that works opened from the file system (file://)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="live preview; rebuilds when content/ or templates change")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("export", help="write the open-data JSON (units, documents, items, indicators)")
+    p.add_argument("--output", type=Path, default=Path("data.json"), help="default: %(default)s")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("check", help="validate content/ and print a coverage report per gazette")
+    p.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except PolicyError as exc:
+        print(f"error: {exc}" if "\n" not in str(exc) else f"error:\n{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

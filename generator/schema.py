@@ -1,0 +1,245 @@
+"""The one schema of content/: every YAML file is checked here, and every error
+names the file, the line and the field (like MkDocs' config validation).
+
+Content layout
+--------------
+content/jurisdictions.yml          list of jurisdictions (id, name, short_name, level, parent)
+content/sources/<src>.txt          gazettes, byte for byte as published
+content/sources/<src>.yml          import manifest: furniture removed, documents found
+content/documents/<jur>/<id>.yml   one document (notice or issued policy) per file
+content/units/<jur>.yml            unit registry of one jurisdiction (issue: responsibilities)
+
+A document's `blocks` hold all of its text in source order; metadata fields
+(title, doc_number, issuer, date) are values read from those blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field as dc_field
+from typing import Any, Callable
+
+from generator.errors import PolicyError, PolicyErrors
+from generator.yamlio import Lines
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+
+# 文件类型 the importer assigns; editors may use others.
+DOC_TYPES = ("规划", "纲要", "意见", "实施意见", "指导意见", "措施", "若干措施", "实施方案", "工作方案",
+             "行动方案", "行动计划", "方案", "应急预案", "预案", "办法", "管理办法", "实施细则", "规定",
+             "通知", "批复", "决定", "公告", "报告", "目录", "统计表")
+
+BLOCK_KINDS = ("header", "addressee", "paragraph", "section", "table", "signature", "closing")
+HEADER_ROLES = ("letterhead", "issuer", "title", "doc_number", "date", "note")
+
+
+@dataclass
+class Field:
+    name: str
+    check: Callable[[Any], str | None]  # returns an error message or None
+    required: bool = True
+    nullable: bool = False
+
+
+@dataclass
+class Record:
+    """A mapping with known fields; unknown fields are errors (typos show up)."""
+    fields: list[Field]
+    extra_ok: bool = False
+    by_name: dict = dc_field(init=False)
+
+    def __post_init__(self):
+        self.by_name = {f.name: f for f in self.fields}
+
+
+# --- scalar checks --------------------------------------------------------------
+
+def is_str(v):
+    return None if isinstance(v, str) and v.strip() else "must be a non-empty string"
+
+
+def is_id(v):
+    if not isinstance(v, str) or not ID_RE.match(v):
+        return "must be an id of lowercase letters, digits, '.' and '-'"
+    return None
+
+
+def is_bool(v):
+    return None if isinstance(v, bool) else "must be true or false"
+
+
+def is_date(v):
+    if isinstance(v, str):
+        try:
+            dt.date.fromisoformat(v)
+            return None
+        except ValueError:
+            pass
+    return "must be a date written YYYY-MM-DD"
+
+
+def is_line_range(v):
+    ok = (isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) and x >= 1 for x in v)
+          and v[0] <= v[1])
+    return None if ok else "must be [first_line, last_line] with 1 <= first <= last"
+
+
+def is_str_list(v):
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return None
+    return "must be a list of strings"
+
+
+def is_table_rows(v):
+    if isinstance(v, list) and all(isinstance(r, list) and all(isinstance(c, str) for c in r) for r in v):
+        return None
+    return "must be a list of rows, each a list of cell strings"
+
+
+def one_of(*choices):
+    def check(v):
+        return None if v in choices else f"must be one of: {', '.join(choices)}"
+    return check
+
+
+def record(rec: Record):
+    """Marks a nested record; validated recursively (see _validate)."""
+    return ("record", rec)
+
+
+def list_of(rec: Record):
+    return ("list", rec)
+
+
+# --- the records ------------------------------------------------------------------
+
+SOURCE_REF = Record([
+    Field("file", is_str),
+    Field("line_start", lambda v: None if isinstance(v, int) and v >= 1 else "must be a line number >= 1"),
+    Field("line_end", lambda v: None if isinstance(v, int) and v >= 1 else "must be a line number >= 1"),
+])
+
+REPEAL = Record([
+    Field("title", is_str, nullable=True),
+    Field("doc_number", is_str, required=False, nullable=True),
+])
+
+VALIDITY = Record([
+    Field("trial", is_bool),
+    Field("valid_from", is_date, required=False, nullable=True),
+    Field("valid_until", is_date, required=False, nullable=True),
+    Field("repeals", list_of(REPEAL), required=False),
+    Field("clause", is_str, required=False, nullable=True),
+    Field("lines", is_line_range, required=False, nullable=True),
+])
+
+BLOCK = Record([
+    Field("kind", one_of(*BLOCK_KINDS)),
+    Field("lines", is_line_range),
+    Field("role", one_of(*HEADER_ROLES), required=False),
+    Field("level", lambda v: None if isinstance(v, int) and 1 <= v <= 9 else "must be 1..9", required=False),
+    Field("number", is_str, required=False, nullable=True),
+    Field("title", is_str, required=False, nullable=True),
+    Field("text", is_str, required=False, nullable=True),
+    Field("caption", is_str, required=False, nullable=True),
+    Field("header", is_str_list, required=False, nullable=True),
+    Field("rows", is_table_rows, required=False),
+], extra_ok=True)  # items, responsibilities, indicators attach here (later stages)
+
+DOCUMENT = Record([
+    Field("id", is_id),
+    Field("jurisdiction", is_id),
+    Field("title", is_str),
+    Field("doc_number", is_str, nullable=True),
+    Field("issuer", is_str, nullable=True),
+    Field("date", is_date, nullable=True),
+    Field("type", is_str),
+    Field("parent", is_id, nullable=True),
+    Field("validity", record(VALIDITY)),
+    Field("source", record(SOURCE_REF)),
+    Field("blocks", list_of(BLOCK)),
+])
+
+JURISDICTION = Record([
+    Field("id", is_id),
+    Field("name", is_str),
+    Field("short_name", is_str),
+    Field("level", is_str),
+    Field("parent", is_str, required=False, nullable=True),
+])
+
+FURNITURE = Record([
+    Field("kind", is_str),
+    Field("lines", is_line_range),
+    Field("text", is_str, required=False, nullable=True),
+])
+
+MANIFEST = Record([
+    Field("source", is_str),
+    Field("jurisdiction", is_id),
+    Field("sha256", is_str),
+    Field("documents", is_str_list),
+    Field("furniture", list_of(FURNITURE)),
+    Field("unplaced", list_of(FURNITURE), required=False),
+])
+
+
+# --- validation ---------------------------------------------------------------------
+
+def validate(data: Any, rec: Record, file: str, lines: Lines, path: tuple = ()) -> None:
+    """Raise PolicyErrors listing every problem of `data` against `rec`."""
+    errors: list[PolicyError] = []
+    _validate(data, rec, file, lines, path, errors)
+    if errors:
+        raise errors[0] if len(errors) == 1 else PolicyErrors(errors)
+
+
+def _dotted(path: tuple) -> str:
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def _line(lines: Lines, path: tuple) -> int | None:
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path)
+
+
+def _validate(data, rec: Record, file, lines, path, errors):
+    if not isinstance(data, dict):
+        errors.append(PolicyError("must be a mapping of fields", file, _line(lines, path),
+                                  _dotted(path) or None))
+        return
+    for name, f in rec.by_name.items():
+        fpath = path + (name,)
+        if name not in data:
+            if f.required:
+                errors.append(PolicyError("is missing", file, _line(lines, path), _dotted(fpath)))
+            continue
+        value = data[name]
+        if value is None:
+            if not f.nullable:
+                errors.append(PolicyError("must not be empty", file, _line(lines, fpath), _dotted(fpath)))
+            continue
+        if isinstance(f.check, tuple):
+            how, sub = f.check
+            if how == "record":
+                _validate(value, sub, file, lines, fpath, errors)
+            elif not isinstance(value, list):
+                errors.append(PolicyError("must be a list", file, _line(lines, fpath), _dotted(fpath)))
+            else:
+                for i, item in enumerate(value):
+                    _validate(item, sub, file, lines, fpath + (i,), errors)
+            continue
+        msg = f.check(value)
+        if msg:
+            errors.append(PolicyError(msg, file, _line(lines, fpath), _dotted(fpath)))
+    if not rec.extra_ok:
+        for name in data:
+            if name not in rec.by_name:
+                errors.append(PolicyError(
+                    f"unknown field (known: {', '.join(rec.by_name)})", file,
+                    _line(lines, path + (name,)), _dotted(path + (name,))))

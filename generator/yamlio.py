@@ -1,0 +1,82 @@
+"""YAML in and out, keeping the line of every value so errors can point at it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import PolicyError
+
+_SCALARS = yaml.constructor.SafeConstructor()
+
+# Path of keys/indexes inside a document -> 1-based line of that value.
+Lines = dict[tuple, int]
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file; refuse empty and non-UTF-8 input with the offending line."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise PolicyError("file is empty", file=str(path), line=1)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PolicyError(
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it first, e.g. `iconv -f GBK -t UTF-8`",
+            file=str(path), line=line) from None
+
+
+def load(path: Path) -> tuple[Any, Lines]:
+    """Parse a YAML file into plain Python data plus a map of value lines."""
+    text = read_text(path)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PolicyError(f"malformed YAML: {problem}", file=str(path), line=line) from None
+    lines: Lines = {}
+    return _construct(node, (), lines), lines
+
+
+def _construct(node: yaml.Node, path: tuple, lines: Lines) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out = {}
+        for key_node, value_node in node.value:
+            key = _SCALARS.construct_object(key_node)
+            out[key] = _construct(value_node, path + (key,), lines)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(child, path + (i,), lines) for i, child in enumerate(node.value)]
+    value = _SCALARS.construct_object(node)
+    # Dates stay strings: the schema parses them with a field-aware error.
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dump(data: Any) -> str:
+    """Readable YAML: Chinese as is, keys in the order given, long lines kept whole."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=10_000, default_flow_style=False)
+
+
+def checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
