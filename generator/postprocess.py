@@ -1,0 +1,71 @@
+"""After `mkdocs build`: make the site folder ready for an intranet host.
+
+- precompress(): .gz and .br beside every text asset, for nginx `gzip_static on`
+  (and `brotli_static on` where that module is installed);
+- offline_config() / install_offline_shim(): the file:// bundle, whose search
+  needs Material's iframe-worker shim served from the folder itself instead of
+  unpkg.com.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from pathlib import Path
+
+import brotli
+
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".map"}
+# Below about one TCP packet compression saves nothing worth a second file.
+MIN_SIZE = 1024
+
+SHIM_SOURCE = Path(__file__).resolve().parent.parent / "site_config" / "offline" / "iframe-worker.js"
+SHIM_PATH = "assets/javascripts/iframe-worker.js"
+
+
+def precompress(site_dir: Path) -> int:
+    """Write <file>.gz (level 9, mtime 0: same input, same bytes) and <file>.br
+    beside each text file over MIN_SIZE, when smaller; return files written."""
+    written = 0
+    for path in sorted(Path(site_dir).rglob("*")):
+        if path.suffix not in TEXT_SUFFIXES or not path.is_file():
+            continue
+        data = path.read_bytes()
+        if len(data) < MIN_SIZE:
+            continue
+        for suffix, packed in ((".gz", gzip.compress(data, compresslevel=9, mtime=0)),
+                               (".br", brotli.compress(data, quality=11))):
+            if len(packed) < len(data):
+                path.with_name(path.name + suffix).write_bytes(packed)
+                written += 1
+    return written
+
+
+def offline_config(config: dict) -> dict:
+    """Turn a mkdocs config (as loaded from mkdocs.yml) into the file:// variant.
+
+    Material's offline plugin switches to page.html URLs and inlines the search
+    index as a script; its default shim comes from unpkg.com, so point the
+    polyfill at our vendored copy (the plugin only adds its own when no
+    polyfill mentions iframe-worker). Instant navigation needs a server.
+    """
+    config = dict(config)
+    plugins = list(config.get("plugins") or ["search"])
+    if not any(p == "offline" or (isinstance(p, dict) and "offline" in p) for p in plugins):
+        plugins.append("offline")
+    config["plugins"] = plugins
+    config["use_directory_urls"] = False
+    extra = dict(config.get("extra") or {})
+    extra["polyfills"] = [SHIM_PATH]
+    config["extra"] = extra
+    theme = dict(config.get("theme") or {})
+    theme["features"] = [f for f in theme.get("features", []) if not f.startswith("navigation.instant")]
+    config["theme"] = theme
+    return config
+
+
+def install_offline_shim(site_dir: Path) -> None:
+    """Copy the vendored iframe-worker shim to where offline_config points."""
+    target = Path(site_dir) / SHIM_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SHIM_SOURCE, target)
