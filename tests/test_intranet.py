@@ -208,6 +208,20 @@ def test_nginx_serves_the_precompressed_files(site, served):
     assert headers.get("Content-Encoding") == "gzip", "the home page is not served pre-compressed"
 
 
+def test_nginx_redirects_stay_under_the_sub_path(served):
+    """/zhengce and folder URLs without their slash land on the page, via
+    relative redirects (absolute_redirect off) that survive a proxy."""
+    for url in (served.url.rstrip("/"), served.url + DOCUMENT):
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.url == url + "/" and b"md-content" in response.read()
+
+
+def test_readme_gives_the_tested_server_block():
+    from browser import server_block
+    block = server_block(Path("/srv/policykb/site"), PREFIX, "80")
+    assert block in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 def test_precompress_is_complete_and_reproducible(site, tmp_path):
     for path in site.rglob("*"):
         if path.suffix in postprocess.TEXT_SUFFIXES and path.stat().st_size >= postprocess.MIN_SIZE:
