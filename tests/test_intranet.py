@@ -17,7 +17,7 @@ import textwrap
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import brotli
 import pytest
@@ -251,13 +251,21 @@ class Fetched(HTMLParser):
         super().__init__()
         self.urls: list[str] = []
         self.styles: list[str] = []
+        self.links: list[str] = []     # <a href>: followed only when clicked
         self.in_style = False
+
+    # <link rel> values that make the browser fetch (canonical, prev, next do not).
+    LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload",
+                 "prefetch", "modulepreload", "preconnect", "dns-prefetch", "prerender", "mask-icon"}
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        fetching_link = tag == "link" and set((attrs.get("rel") or "").lower().split()) & self.LINK_RELS
         for name, value in attrs.items():
-            if value and ((tag, name) in self.FETCHING or (tag == "link" and name == "href")):
+            if value and ((tag, name) in self.FETCHING or (fetching_link and name == "href")):
                 self.urls += [part.split()[0] for part in value.split(",") if part.strip()]
+            if tag == "a" and name == "href" and value:
+                self.links.append(value)
             if name == "style" and value:
                 self.styles.append(value)
         self.in_style = tag == "style"
@@ -294,8 +302,7 @@ def fetched_urls(site_dir: Path):
     """(file, url) for every URL the site's HTML, CSS and own scripts load."""
     for path in sorted(site_dir.rglob("*")):
         if path.suffix == ".html":
-            parser = Fetched()
-            parser.feed(path.read_text(encoding="utf-8"))
+            parser = parsed(path)
             yield from ((path, url) for url in parser.urls)
             yield from ((path, m.group(1) or m.group(2)) for css in parser.styles for m in CSS_URL.finditer(css))
         elif path.suffix == ".css":
@@ -317,10 +324,49 @@ def test_nothing_loads_from_another_host_or_the_server_root(variant, request):
     assert not bad, bad
 
 
+def parsed(path: Path) -> Fetched:
+    parser = Fetched()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def broken_links(site_dir: Path, offline: bool):
+    """Links between pages that would miss: on a server a folder serves its
+    index.html; from the file system a folder opens a bare directory listing."""
+    for page in sorted(site_dir.rglob("*.html")):
+        if page.name == "404.html":
+            continue
+        for href in parsed(page).links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            if parts.path.startswith("/"):
+                yield f"{page.relative_to(site_dir)}: {href} (escapes the sub-path)"
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if not (target.is_file() or (not offline and (target / "index.html").is_file())):
+                yield f"{page.relative_to(site_dir)}: {href}"
+
+
+@pytest.mark.parametrize("variant", ["site", "offline_site"])
+def test_every_link_lands_on_a_page(variant, request):
+    site_dir = request.getfixturevalue(variant)
+    bad = list(broken_links(site_dir, offline=variant == "offline_site"))
+    assert not bad, bad[:20]
+
+
+def test_link_check_catches_folder_links_offline(tmp_path):
+    (tmp_path / "units").mkdir()
+    (tmp_path / "units" / "index.html").write_text("<h1>单位</h1>")
+    (tmp_path / "index.html").write_text('<a href="units/">单位</a> <a href="#top">顶部</a> <a href="/x.html">x</a>')
+    assert list(broken_links(tmp_path, offline=False)) == ["index.html: /x.html (escapes the sub-path)"]
+    assert len(list(broken_links(tmp_path, offline=True))) == 2
+
+
 def test_scan_catches_external_assets(tmp_path):
     (tmp_path / "index.html").write_text(textwrap.dedent("""\
         <link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">
-        <a href="https://www.gov.cn/">中国政府网</a>
+        <a href="https://www.gov.cn/">中国政府网</a><link rel="canonical" href="https://zhengce.example/">
         <img src="/logo.png"><style>@import "//cdn.example/x.css";</style>"""))
     (tmp_path / "x.css").write_text("body{background:url(https://cdn.example/bg.png)}")
     (tmp_path / "x.js").write_text("import('https://unpkg.com/iframe-worker/shim') // https://comment.example")
