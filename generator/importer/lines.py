@@ -1,0 +1,143 @@
+"""Stage 3: physical lines -> logical lines (paragraphs), re-joined across the
+source's line wraps and page breaks.
+
+Two layouts occur. A *wrapped* gazette breaks every line at one column width
+(blank lines mean nothing there): a line continues when it is about as wide as
+the file's typical line, or leaves a bracket open, or stops on a comma. A
+*paragraph-per-line* gazette only splits paragraphs at page breaks: a line
+continues when it lacks terminal punctuation (and is no short title) or leaves
+a bracket open. In both, a line never continues into a heading, a 文号, a date
+or a closing, and a responsibility parenthetical printed on its own line (or a
+line opening with an unmatched closing bracket) belongs to the line before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.importer import genre
+from generator.importer.tables import Table
+from generator.importer.text import Line, compact, width
+
+
+@dataclass
+class Para:
+    text: str
+    first: int                  # first physical line number
+    last: int
+    table: Table | None = None
+    boundary: bool = False      # an end-of-document imprint stood here
+
+    @property
+    def lines(self) -> list[int]:
+        return [self.first, self.last]
+
+
+def typical_width(lines: list[Line]) -> int | None:
+    """The wrap column of a hard-wrapped file, or None for one paragraph per line."""
+    widths = [width(ln.text) for ln in lines if ln.text and not ln.furniture and not ln.is_table]
+    if len(widths) < 20:
+        return None
+    w, _ = Counter(widths).most_common(1)[0]
+    near = sum(w - 6 <= x <= w + 2 for x in widths)
+    return w if w >= 16 and near >= 0.5 * len(widths) else None
+
+
+def join(lines: list[Line], tables: list[Table]) -> list[Para]:
+    wrap = typical_width(lines)
+    starts = {t.first: t for t in tables}
+    paras: list[Para] = []
+    current: Para | None = None
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if i in starts:
+            t = starts[i]
+            a, b = t.line_range(lines)
+            paras.append(Para("", a, b, table=t))
+            current, i = None, t.last + 1
+            continue
+        if ln.furniture:
+            if ln.boundary:
+                paras.append(Para("", ln.no, ln.no, boundary=True))
+                current = None
+            i += 1
+            continue
+        if ln.blank:
+            i += 1
+            continue
+        if current is not None and _continues(current.text, ln.text, wrap, last_line=lines_text(lines, current.last)):
+            current.text = _glue(current.text, ln.text)
+            current.last = ln.no
+        else:
+            current = Para(ln.text, ln.no, ln.no)
+            paras.append(current)
+        i += 1
+    return paras
+
+
+def lines_text(lines: list[Line], no: int) -> str:
+    return lines[no - 1].text
+
+
+def _glue(a: str, b: str) -> str:
+    """Join without a separator, except between two Latin words."""
+    if a and b and re.match(r"[A-Za-z]", a[-1]) and re.match(r"[A-Za-z]", b[0]):
+        return a + " " + b
+    return a + b
+
+
+def hard_start(text: str) -> bool:
+    """Lines that always begin a new logical line."""
+    return bool(genre.heading(text) or genre.is_doc_number(text) or genre.is_date_line(text)
+                or genre.is_closing(text) or genre.is_issuer(text)
+                or genre.LETTERHEAD.match(compact(text)))
+
+
+def _never_continues(para: str) -> bool:
+    """A title (ends in a document type, no sentence inside) or a one-line closing."""
+    t = compact(para)
+    if genre.PUBLIC_NOTE.match(t) or genre.URL.match(t) or genre.is_date_line(t):
+        return True
+    return (len(t) <= 120 and not re.search(r"[，。；,;]", t) and genre.doc_type(t) is not None
+            and genre.bracket_balance(t) == 0)
+
+
+def _continues(para: str, line: str, wrap: int | None, last_line: str) -> bool:
+    if genre.starts_with_unmatched_close(line) or genre.is_responsibility_note(line):
+        return not genre.heading(line)
+    if hard_start(line):
+        return False
+    if genre.bracket_balance(para) > 0:
+        return True
+    if _never_continues(para):
+        return False
+    if genre.is_addressee(para):
+        return False
+    end = last_line[-1:]
+    if wrap:
+        w = width(last_line)
+        if end in "，、,（(《“":
+            return True
+        if w >= wrap - 2:
+            return True
+        if end in "）)" and genre.bracket_balance(para) <= 0:
+            return False
+        return w >= wrap - 7 and end not in genre.TERMINAL
+    if end in genre.TERMINAL:
+        return False
+    if end in "）)" and genre.bracket_balance(last_line) <= 0:
+        return False
+    return _looks_cut(last_line)
+
+
+def _looks_cut(line: str) -> bool:
+    """A paragraph-per-line line without terminal punctuation: cut by a page
+    break, unless it is a short title (no inner punctuation)."""
+    h = genre.heading(line)
+    t = compact(h[2] if h else line)
+    if re.search(r"[，。；：、,;:]", t):
+        return True
+    return len(t) > 30 and not genre.is_issuer(t)

@@ -1,0 +1,130 @@
+"""Stage 5: a document's paragraphs -> blocks (the heading outline).
+
+Levels follow the order in which numbering families first appear in a
+document (一、 before （一） before 1. …), like reStructuredText section
+adornments: a family seen before closes the deeper ones, a new family nests.
+A heading's title runs to its first 。 or ：; a longer first sentence is body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.importer import genre
+from generator.importer.lines import Para
+from generator.importer.text import compact
+
+MAX_TITLE = 40
+
+
+def blocks(paras: list[Para]) -> list[dict]:
+    bare = any(_family(p) and _family(p).startswith("decimal") and _family(p) != "decimal1"
+               for p in paras)
+    stack: list[str] = []
+    out: list[dict] = []
+    k = 0
+    while k < len(paras):
+        p = paras[k]
+        if p.boundary:
+            k += 1
+            continue
+        if p.table:
+            out.append(_table(p, out))
+            k += 1
+            continue
+        n = _signature_length(paras, k)
+        if n:
+            group = paras[k:k + n]
+            out.append({"kind": "signature", "text": "\n".join(q.text for q in group),
+                        "lines": [group[0].first, group[-1].last]})
+            k += n
+            continue
+        if genre.is_closing(p.text):
+            k = _closing(paras, k, out)
+            continue
+        h = genre.heading(p.text, bare=bare)
+        if h:
+            out.append(_section(h, p, stack))
+        else:
+            out.append({"kind": "paragraph", "text": p.text, "lines": p.lines})
+        k += 1
+    return out
+
+
+def _family(p: Para) -> str | None:
+    if p.table or p.boundary:
+        return None
+    h = genre.heading(p.text)
+    return h[0] if h else None
+
+
+def _level(family: str, stack: list[str]) -> int:
+    if family in stack:
+        del stack[stack.index(family) + 1:]
+    else:
+        stack.append(family)
+    return min(len(stack), 9)
+
+
+def _section(h: tuple[str, str, str], p: Para, stack: list[str]) -> dict:
+    family, number, rest = h
+    title, text = split_title(rest)
+    return {"kind": "section", "level": _level(family, stack), "number": number.strip(),
+            "title": title, "text": text, "lines": p.lines}
+
+
+def split_title(rest: str) -> tuple[str | None, str | None]:
+    """Run-in heading: title up to the first 。/：, the rest is its text."""
+    rest = rest.strip()
+    if not rest:
+        return None, None
+    m = re.search(r"[。：:？！]", rest)
+    if m:
+        head = rest[:m.end()]
+        if len(head) <= MAX_TITLE and not re.search(r"[，,；;]", head[:-1]):
+            return head, (rest[m.end():].strip() or None)
+        return None, rest
+    if len(rest) <= MAX_TITLE and rest[-1] not in "）)；;，,":
+        return rest, None
+    return None, rest
+
+
+def _signature_length(paras: list[Para], k: int) -> int:
+    """Issuer line(s) followed by a date line: the signature."""
+    n = 0
+    while k + n < len(paras) and n < 3 and not paras[k + n].table \
+            and genre.is_issuer(paras[k + n].text):
+        n += 1
+    if n and k + n < len(paras) and not paras[k + n].table and genre.is_date_line(paras[k + n].text):
+        return n + 1
+    return 0
+
+
+def _closing(paras: list[Para], k: int, out: list[dict]) -> int:
+    """A closing; an 附件 list takes the numbered lines that follow it."""
+    p = paras[k]
+    text, last = p.text, p.last
+    k += 1
+    if genre.ANNEX.match(compact(p.text)) and re.search(r"[：:]", p.text):
+        while k < len(paras) and not paras[k].table and not paras[k].boundary:
+            h = genre.heading(paras[k].text)
+            if not (h and h[0] in ("num", "pnum") and "。" not in paras[k].text
+                    and len(compact(paras[k].text)) <= 60):
+                break
+            text, last = text + "\n" + paras[k].text, paras[k].last
+            k += 1
+    out.append({"kind": "closing", "text": text, "lines": [p.first, last]})
+    return k
+
+
+def _table(p: Para, out: list[dict]) -> dict:
+    """A table takes the short title line just before it as its caption."""
+    t = p.table
+    first, caption = p.first, None
+    prev = out[-1] if out else None
+    if (prev and prev["kind"] == "paragraph" and len(compact(prev["text"])) <= 60
+            and not prev["text"].endswith("。")):
+        caption, first = prev["text"], prev["lines"][0]
+        out.pop()
+    return {"kind": "table", "caption": caption, "header": t.header, "rows": t.rows,
+            "lines": [first, p.last]}

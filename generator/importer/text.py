@@ -1,0 +1,139 @@
+"""Stage 1: a gazette's physical lines, cleaned of page furniture.
+
+Inline furniture (Word bookmarks, stray markup) is cut out of a line; whole
+furniture lines (page numbers, running headers, the 版记 with its 抄送 and 印发
+lines, registration numbers) are marked so that later stages skip them. Every
+removal is recorded with its line numbers for the manifest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Word bookmarks and HTML tags left over from conversion, and markdown emphasis.
+_INLINE = [
+    ("bookmark", re.compile(r"\[bookmark:[^\]]*\]")),
+    ("markup", re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")),
+    ("markup", re.compile(r"\*\*")),
+]
+_BULLET = re.compile(r"^(\s*)([-•·]\s+)")   # markdown list bullet at line start
+
+DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_PAGE_NUMBER = re.compile(r"^[—－\-–]\s*\d{1,4}\s*[—－\-–]$")
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_RUNNING_HEADER = re.compile(r"^\S.{0,30}公报\s*\d{4}\s*年\s*第\s*\d+\s*期$")
+_REGISTRATION = re.compile(r"^[A-Z]{2,8}-\d{4}-\d{5,}$")   # e.g. ZDDR-2021-0010008
+_IMPRINT = re.compile(r"^(?:\S.{0,40}?\s*)?" + DATE + r"\s*印发$")   # 印发机关 + 印发日期
+_IMPRINT_MARK = re.compile(r"^[（(]\s*" + DATE + r"\s*印发\s*[)）]$")
+_COPY_TO = re.compile(r"^(抄送|抄报)\s*[：:]")
+_PRINTER = re.compile(r"^\S{2,30}(办公室|办公厅|政府|委员会)$")
+
+
+@dataclass
+class Line:
+    no: int                 # 1-based physical line number
+    raw: str                # as in the file
+    text: str               # inline furniture cut, outer whitespace stripped
+    furniture: str | None = None   # kind, when the whole line is furniture
+    boundary: bool = False  # an end-of-document mark (印发 line)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def is_table(self) -> bool:
+        return "\t" in self.raw and self.furniture is None
+
+
+def width(s: str) -> int:
+    """Display width: CJK, full-width and (in CJK fonts) ambiguous-width
+    characters such as “ ” × take two columns."""
+    return sum(1 if c.isascii() or unicodedata.east_asian_width(c) not in "WFA" else 2 for c in s)
+
+
+def compact(s: str) -> str:
+    """Text without any whitespace (titles print spaces where they wrapped)."""
+    return re.sub(r"\s+", "", s)
+
+
+def read_lines(text: str) -> tuple[list[Line], list[dict]]:
+    """Split and clean; return lines and the inline furniture removed."""
+    lines, removed = [], []
+    for no, raw in enumerate(text.split("\n"), 1):
+        raw = raw.rstrip("\r")
+        clean = raw
+        for kind, rx in _INLINE:
+            for found in rx.findall(clean):
+                removed.append({"kind": kind, "lines": [no, no], "text": found})
+            clean = rx.sub("", clean)
+        m = _BULLET.match(clean)
+        if m:
+            removed.append({"kind": "markup", "lines": [no, no], "text": m.group(2).strip()})
+            clean = clean[m.end():]
+        lines.append(Line(no, raw, clean.replace("\xa0", " ").strip(" \t\u3000\ufeff")))
+    return lines, removed
+
+
+def mark_furniture(lines: list[Line]) -> list[dict]:
+    """Mark whole-line furniture; return one record per run of furniture lines."""
+    content = [ln for ln in lines if not ln.blank]
+    for i, ln in enumerate(content):
+        t = ln.text
+        if _PAGE_NUMBER.match(t):
+            ln.furniture = "page-number"
+        elif _RUNNING_HEADER.match(t):
+            ln.furniture = "running-header"
+            nxt = content[i + 1] if i + 1 < len(content) else None
+            if nxt and _BARE_NUMBER.match(nxt.text):
+                nxt.furniture = "page-number"
+        elif _REGISTRATION.match(t):
+            ln.furniture = "registration-number"
+        elif _IMPRINT_MARK.match(t) or _IMPRINT.match(t):
+            ln.furniture, ln.boundary = "imprint", True
+        elif _COPY_TO.match(t):
+            _mark_imprint_block(content, i)
+    return records(lines)
+
+
+def _mark_imprint_block(content: list[Line], i: int) -> None:
+    """版记: 抄报/抄送 lines (wrapped), the printing office and the 印发 date."""
+    j = i
+    while j < len(content) and j - i < 8:
+        t = content[j].text
+        printer = (_PRINTER.match(t) and j + 1 < len(content)
+                   and _IMPRINT.match(content[j + 1].text))
+        if j > i and not (_COPY_TO.match(t) or printer or _IMPRINT.match(t)
+                          or _is_list_tail(content[j - 1].text)):
+            break
+        content[j].furniture = "imprint"
+        if _IMPRINT.match(t):
+            content[j].boundary = True
+            return
+        j += 1
+
+
+def _is_list_tail(prev: str) -> bool:
+    """A 抄送 list wraps until it ends with 。 (or the office line follows)."""
+    return not prev.endswith("。")
+
+
+def records(lines: list[Line]) -> list[dict]:
+    """Runs of consecutive furniture lines of one kind (blank lines inside a run join it)."""
+    out: list[dict] = []
+    for ln in lines:
+        if not ln.furniture:
+            continue
+        last = out[-1] if out else None
+        if last and last["kind"] == ln.furniture and _only_blank_between(lines, last["lines"][1], ln.no):
+            last["lines"][1] = ln.no
+            last["text"] += "\n" + ln.text
+        else:
+            out.append({"kind": ln.furniture, "lines": [ln.no, ln.no], "text": ln.text})
+    return out
+
+
+def _only_blank_between(lines: list[Line], a: int, b: int) -> bool:
+    return all(lines[n - 1].blank for n in range(a + 1, b))

@@ -1,0 +1,54 @@
+"""Stage 7: YAML files with edit protection.
+
+The first line of every generated file carries a checksum of the text below
+it. A file whose text no longer matches its checksum was edited by hand and is
+kept (unless forced); a file whose text would not change is not rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator import yamlio
+
+HEADER = ("# policykb import: checksum {sum} "
+          "(edit freely; re-import will not overwrite an edited file without --force)\n")
+_HEADER_RE = re.compile(r"^# policykb import: checksum ([0-9a-f]+)\b.*\n")
+
+
+def render(data) -> str:
+    body = yamlio.dump(data)
+    return HEADER.format(sum=yamlio.checksum(body)) + body
+
+
+def edited(path: Path) -> bool:
+    """True when `path` exists and its text differs from what was generated."""
+    if not path.exists():
+        return False
+    text = path.read_text(encoding="utf-8", errors="replace")
+    m = _HEADER_RE.match(text)
+    return not m or yamlio.checksum(text[m.end():]) != m.group(1)
+
+
+def write(path: Path, text: str, force: bool) -> str:
+    """'written', 'unchanged' or 'kept' (edited by hand, not forced)."""
+    if path.exists():
+        old = path.read_text(encoding="utf-8", errors="replace")
+        if old == text:
+            return "unchanged"
+        if edited(path) and not force:
+            return "kept"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return "written"
+
+
+def remove(path: Path, force: bool) -> str:
+    """A document the source no longer yields: 'removed' or 'kept' if edited."""
+    if edited(path) and not force:
+        return "kept"
+    path.unlink(missing_ok=True)
+    return "removed"
