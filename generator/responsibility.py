@@ -1,0 +1,374 @@
+"""Who leads what: responsibility statements in a re-joined block text.
+
+The genre writes responsibility in a few shapes, all handled by one reader:
+
+* a bracketed parenthetical after a goal, task or sentence —
+  （牵头单位：A，责任单位：B、C） with any of ， ； 。 , ; between the parts,
+  （牵头部门：A；参与部门：B）, （责任单位：A牵头，B配合；完成时间：2021年12月）,
+  （责任单位：A、B，各镇政府、街道办事处） (no lead named), （A、B按职责分工负责）,
+  （区人社局负责）, （区生态环境分局）; brackets may be （ ） ( ) [ ] 〔 〕, mixed;
+* an unbracketed paragraph 责任单位：A、B，各镇（街道、开发区）。;
+* a table cell (parse_responsibility_cell);
+* prose: 由X牵头, X负责牵头, X牵头组织, 由X负责 (find_prose_assignments).
+
+A lead is reported only when the text labels it (牵头单位/牵头部门 or …牵头);
+otherwise every unit is a participant and `lead_labelled` is False. Unit names
+are kept as written (whitespace removed); collectives go to `generic`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from generator.units import (CLOSE, OPEN, close_of, fold, is_generic, is_unit_like,
+                             split_top, split_units)
+
+
+@dataclass
+class Responsibility:
+    span: tuple[int, int]           # offsets into the text given
+    raw: str
+    lead: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    generic: list[str] = field(default_factory=list)
+    lead_labelled: bool = False
+    deadline_text: str | None = None
+    form: str = ""                  # labelled-lead | labelled | by-duty | bare-units | paragraph | cell | prose
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        return d
+
+
+def _spaced(word: str) -> str:
+    return r"\s*".join(word)
+
+
+LEAD_LABELS = ("牵头单位", "牵头部门")
+ROLE_LABELS = ("责任单位", "责任部门", "参与部门", "参与单位", "配合单位", "配合部门")
+DEADLINE_LABELS = ("完成时间", "完成时限")
+_LABEL = re.compile("(?P<label>" + "|".join(map(_spaced, LEAD_LABELS + ROLE_LABELS + DEADLINE_LABELS))
+                    + r")\s*(?P<colon>:)?")
+# What ends a clause of units: its role (…牵头, …配合, …按职责分工负责).
+_SUFFIX = re.compile(r"(?P<suf>(?:等)?(?:按职责分工负责|按职责负责|负责落实|牵头负责|负责|配合|牵头))\s*$")
+_ETC = re.compile(r"(?<![平同对均])等(?!级)")   # X等Y: named units, then a collective
+
+
+@dataclass
+class _Roles:
+    lead: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    generic: list[str] = field(default_factory=list)
+    lead_labelled: bool = False
+
+    def put(self, names: list[tuple[str, bool]], lead: bool) -> None:
+        for name, collective in names:
+            bucket = self.generic if collective or is_generic(name) else (
+                self.lead if lead else self.participants)
+            if name not in bucket:
+                bucket.append(name)
+
+    def empty(self) -> bool:
+        return not (self.lead or self.participants or self.generic)
+
+
+def _names(s: str) -> list[tuple[str, bool]]:
+    """(name, is_collective) of a unit list; `X等Y` gives X and the collective Y."""
+    out = []
+    for piece in split_units(s):
+        m = _ETC.search(piece)
+        if m:
+            if m.start():
+                out.append((piece[:m.start()], False))
+            if piece[m.end():]:
+                out.append((piece[m.end():], True))
+        else:
+            out.append((piece, False))
+    return out
+
+
+def _strip_suffix(s: str) -> tuple[str, str | None]:
+    m = _SUFFIX.search(fold(s))
+    return (s[:m.start()], m.group("suf")) if m else (s, None)
+
+
+def _clause_roles(s: str, roles: _Roles) -> None:
+    """`A、B牵头，C、D配合` / `A、B，各镇办` : clauses ending in 牵头 are leads."""
+    for a, b in split_top(s, ",;"):
+        body, suffix = _strip_suffix(s[a:b])
+        lead = bool(suffix) and suffix.endswith("牵头")
+        roles.lead_labelled |= lead
+        roles.put(_names(body), lead)
+
+
+def _canonical_label(m: re.Match) -> str:
+    return re.sub(r"\s+", "", m.group("label"))
+
+
+def _labels(t: str, a: int, b: int) -> list[re.Match]:
+    """Labels of t[a:b] standing outside nested brackets; 完成时间 may lack its colon."""
+    depth, depths = 0, []
+    for c in t[a:b]:
+        depths.append(depth)
+        depth += (c in OPEN) - (c in CLOSE)
+    out = []
+    for m in _LABEL.finditer(t, a, b):
+        if depths[m.start() - a] != 0:
+            continue
+        before = t[a:m.start()].rstrip()
+        starts_part = not before or before[-1] in ",;。."
+        if m.group("colon") or (_canonical_label(m) in DEADLINE_LABELS and starts_part):
+            out.append(m)
+    return out
+
+
+def _value_end(t: str, start: int, end: int, next_label: str | None) -> int:
+    """End of a part's value: trailing separators dropped, and a page-joint
+    stutter such as `，责` before `责任单位` (the label's head printed twice)."""
+    v = t[start:end]
+    if next_label:
+        m = re.search(r"[,;。.]\s*(\S{1,3})\s*$", v)
+        if m and next_label.startswith(m.group(1)) and m.group(1) != next_label:
+            v = v[:m.start()]
+    return start + len(v.rstrip(" ,;。."))
+
+
+def _read_labelled(text: str, t: str, a: int, b: int) -> tuple[_Roles, str | None, bool] | None:
+    """Parts `label：value` of text[a:b]; None unless it opens with a unit label."""
+    labels = _labels(t, a, b)
+    if not labels or t[a:labels[0].start()].strip() or _canonical_label(labels[0]) in DEADLINE_LABELS:
+        return None
+    roles, deadline, has_lead = _Roles(), None, False
+    for k, m in enumerate(labels):
+        label = _canonical_label(m)
+        nxt = labels[k + 1] if k + 1 < len(labels) else None
+        end = _value_end(t, m.end(), nxt.start() if nxt else b, _canonical_label(nxt) if nxt else None)
+        value = text[m.end():end]
+        if label in DEADLINE_LABELS:
+            deadline = value.strip() or None
+        elif label in LEAD_LABELS:
+            has_lead = roles.lead_labelled = True
+            roles.put(_names(_strip_suffix(value)[0]), lead=True)
+        else:
+            _clause_roles(value, roles)
+    return roles, deadline, has_lead
+
+
+_BY_DUTY = re.compile(r"(?P<units>[^:]+?)(?:等)?(?:按职责分工负责|按职责负责|负责)(?P<rest>[,;。].*)?$", re.S)
+_DUTY_CLAUSE = re.compile(r"(?P<units>.+?)(?:按职责分工负责|负责落实|负责)$")
+
+
+def _office_list(names: list[tuple[str, bool]]) -> bool:
+    """Every name is a prefixed office (区X局, 团区委) or a collective."""
+    return bool(names) and all(c or is_generic(n) or is_unit_like(n, prefixed=True) for n, c in names)
+
+
+def _read_by_duty(text: str, t: str, a: int, b: int) -> _Roles | None:
+    """（A、B按职责分工负责[，各街道负责落实。…]） and （区人社局负责）."""
+    m = _BY_DUTY.match(t, a, b)
+    if not m:
+        return None
+    names = _names(text[m.start("units"):m.end("units")])
+    if not _office_list(names):
+        return None
+    roles = _Roles()
+    roles.put(names, lead=False)
+    if m.group("rest"):
+        rest = text[m.start("rest"):m.end("rest")]
+        for x, y in split_top(rest, ",;。"):
+            piece = rest[x:y].strip()
+            d = _DUTY_CLAUSE.match(fold(piece))
+            if d and _office_list(_names(piece[:d.end("units")])):
+                roles.put(_names(piece[:d.end("units")]), lead=False)
+    return roles
+
+
+def _read_bare_units(text: str, t: str, a: int, b: int, i: int) -> _Roles | None:
+    """（区生态环境分局） after a sentence: only prefixed office names inside, and
+    the bracket opens a sentence (so 区委宣传部（区网信办） is not one)."""
+    before = t[:i].rstrip()
+    if before and before[-1] not in "。;!?)":
+        return None
+    names = _names(text[a:b])
+    if ":" in t[a:b] or not names or not all(not c and is_unit_like(n, prefixed=True) for n, c in names):
+        return None
+    roles = _Roles()
+    roles.put(names, lead=False)
+    return roles
+
+
+def _result(text: str, span: tuple[int, int], roles: _Roles, form: str,
+            deadline: str | None = None) -> Responsibility:
+    return Responsibility(span, text[span[0]:span[1]], roles.lead, roles.participants, roles.generic,
+                          roles.lead_labelled, deadline, form)
+
+
+def _trim(t: str, a: int, b: int) -> tuple[int, int]:
+    """t[a:b] without outer whitespace, as offsets."""
+    while a < b and t[a].isspace():
+        a += 1
+    while b > a and t[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _read_group(text: str, t: str, i: int, j: int) -> Responsibility | None:
+    """The bracket group t[i..j] as a responsibility, or None."""
+    a, b = _trim(t, i + 1, j)
+    end = j + 1
+    if end < len(t) and t[end] in CLOSE:   # [ …（…）…）] : a stray closer belongs here
+        end += 1
+    lab = _read_labelled(text, t, a, b)
+    if lab:
+        roles, deadline, has_lead = lab
+        return _result(text, (i, end), roles, "labelled-lead" if has_lead else "labelled", deadline)
+    roles = _read_by_duty(text, t, a, b)
+    if roles:
+        return _result(text, (i, j + 1), roles, "by-duty")
+    roles = _read_bare_units(text, t, a, b, i)
+    return _result(text, (i, j + 1), roles, "bare-units") if roles else None
+
+
+_PARAGRAPH_LABEL = re.compile("(?:" + "|".join(map(_spaced, ROLE_LABELS[:2] + LEAD_LABELS)) + r")\s*:")
+
+
+def _paragraphs(text: str, t: str, groups: list[tuple[int, int]]) -> list[Responsibility]:
+    """Unbracketed `责任单位：…。` opening a paragraph or following a full stop."""
+    out = []
+    for m in _PARAGRAPH_LABEL.finditer(t):
+        if any(g0 <= m.start() < g1 for g0, g1 in groups):
+            continue
+        before = t[:m.start()].rstrip()
+        if before and before[-1] not in "。;!?":
+            continue
+        stops = [a for a, _ in split_top(t[m.start():], "。")[1:]]
+        end = m.start() + stops[0] - 1 if stops else len(t)
+        lab = _read_labelled(text, t, m.start(), end)
+        if lab and not lab[0].empty():
+            span_end = end + 1 if end < len(t) else end
+            out.append(_result(text, (m.start(), span_end), lab[0], "paragraph", lab[1]))
+    return out
+
+
+def find_responsibilities(text: str) -> list[Responsibility]:
+    """Every responsibility parenthetical and unbracketed 责任单位 paragraph of a
+    re-joined block text, in text order (prose assignments: find_prose_assignments)."""
+    t = fold(text)
+    out, groups, i = [], [], 0
+    while i < len(t):
+        j = close_of(t, i) if t[i] in OPEN else -1
+        if j < 0:
+            i += 1
+            continue
+        groups.append((i, j + 1))
+        r = _read_group(text, t, i, j)
+        if r and not (r.lead or r.participants or r.generic):
+            r = None
+        if r:
+            out.append(r)
+        i = (r.span[1] if r else j + 1)
+    out += _paragraphs(text, t, groups)
+    return sorted(out, key=lambda r: r.span)
+
+
+def parse_responsibility_cell(text: str) -> Responsibility | None:
+    """A table cell of a 责任单位 column: `A`, `A、B`, `A牵头，B配合`, `A、B牵头`,
+    a collective. None for an empty (merged) cell."""
+    if not text.strip():
+        return None
+    roles = _Roles()
+    lab = _read_labelled(text, fold(text), *_trim(text, 0, len(text)))
+    if lab:
+        roles = lab[0]
+    else:
+        _clause_roles(text, roles)
+    return None if roles.empty() else _result(text, (0, len(text)), roles, "cell", lab[1] if lab else None)
+
+
+# --- dangling tails ------------------------------------------------------------------------
+
+def dangling_tail_units(text: str) -> list[str] | None:
+    """Units of a block that is only the tail of the previous block's unit list
+    (`村局、区科协、区妇联、区残联)`: a page joint printed the list twice and closed
+    it early). The leading stub (村局, 局) is dropped. None if it is no such tail."""
+    t = fold(text).strip()
+    if not t or t[-1] not in CLOSE or t.count(")") + t.count("]") <= t.count("(") + t.count("["):
+        return None
+    if _LABEL.search(t) or "。" in t:
+        return None
+    body = text.strip()[:-1]
+    names = _names(_strip_suffix(body)[0])
+    if len(names) < 2 or not _office_list(names[1:]):
+        return None
+    first, collective = names[0]
+    if not (collective or is_generic(first) or is_unit_like(first, prefixed=True)):
+        if len(first) > 6 or not is_unit_like(first):
+            return None
+        names = names[1:]
+    return [n for n, _ in names]
+
+
+def is_dangling_tail(text: str) -> bool:
+    return dangling_tail_units(text) is not None
+
+
+# --- prose -----------------------------------------------------------------------------------
+
+_ENUM = re.compile(r"\s*(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、)\s*")
+_BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头")
+_SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头)")
+_BY_DUTY_PROSE = re.compile(r"由(?P<x>[^由,;。]{2,40}?)负责(?!牵头)")
+_SUBJECT_DUTY = re.compile(r"^(?P<x>[^由本,;。]{3,20}?)负责(?!牵头)")
+_WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
+_AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科])(?:和|及|与)(?=[区县市])")
+
+
+def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
+    """Units of a prose subject (`A、B和C`), or None unless all look like offices."""
+    names = []
+    for n, c in _names(x):
+        names += [(p, c) for p in _AND.split(n)]
+    ok = names and all(c or (len(n) >= 3 and is_unit_like(n) and (not short or len(n) <= 8
+                                                                   or is_unit_like(n, prefixed=True)))
+                       for n, c in names)
+    return names if ok else None
+
+
+def find_prose_assignments(text: str) -> list[Responsibility]:
+    """Assignments in running text: 由X牵头[，会同Y等…], X负责牵头, X牵头组织 (X
+    leads); 由X负责, clause-initial X负责 (X participates). Not: 社会同步 (会同 is read
+    only right after a lead), 由相关部门负责…组成 (a composition), 责任单位每年向…."""
+    t = fold(text)
+    clauses = split_top(text, ",;。!?:")
+    out = []
+    for k, (a, b) in enumerate(clauses):
+        e = _ENUM.match(t, a, b)
+        a = e.end() if e else a
+        clause = t[a:b]
+        hit = None
+        for pattern, lead, short in ((_BY_LEAD, True, False), (_SUBJECT_LEAD, True, True),
+                                     (_BY_DUTY_PROSE, False, False), (_SUBJECT_DUTY, False, True)):
+            m = pattern.search(clause)
+            if not m or (not lead and clause.rstrip().endswith("组成")):
+                continue
+            names = _prose_names(text[a + m.start("x"):a + m.end("x")], short)
+            if names:
+                hit = (m, lead, names)
+                break
+        if not hit:
+            continue
+        m, lead, names = hit
+        roles = _Roles(lead_labelled=lead)
+        roles.put(names, lead)
+        end = a + m.end()
+        if lead and k + 1 < len(clauses) and m.end() == len(clause.rstrip()):
+            c0, c1 = clauses[k + 1]
+            w = _WITH.match(t[c0:c1].lstrip())
+            if w:
+                off = c0 + len(t[c0:c1]) - len(t[c0:c1].lstrip())
+                roles.put(_names(text[off + w.start("y"):off + w.end("y")]), lead=False)
+                end = off + w.end()
+        out.append(_result(text, (a + m.start(), end), roles, "prose"))
+    return out

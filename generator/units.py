@@ -1,0 +1,377 @@
+"""Units (单位/部门) named in policy texts: reading them and registering them.
+
+Two layers:
+
+* text helpers shared by the responsibility, indicator and deadline parsers:
+  `fold` (one character for one, so offsets into the original text stay valid),
+  the bracket-aware splitter `split_top`, the unit-list splitter `split_units`;
+* names: `normalise_unit_name`, `is_generic`, `is_unit_like`, and the
+  per-jurisdiction `UnitRegistry` (canonical name + aliases) with its YAML file
+  content/units/<jurisdiction>.yml.
+
+Alias rules are genre rules on the level-free stem: 区卫健局, 县卫健局 and
+市卫健局 reduce the same way, and the level prefix is kept as written. A
+registry never merges names across jurisdictions: 淄川's 区财政局 and 东昌府's
+区财政局 are different offices.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from generator import yamlio
+from generator.errors import PolicyError
+from generator.schema import Field, Record, is_id, is_str, is_str_list, one_of, validate
+
+# --- text helpers ---------------------------------------------------------------------
+
+# Full-width punctuation and digits to ASCII, one character for one.
+_FOLD = str.maketrans({
+    "（": "(", "）": ")", "［": "[", "］": "]", "：": ":", "，": ",", "；": ";",
+    "％": "%", "．": ".", "／": "/", "－": "-", "～": "~", "＞": ">", "＜": "<",
+    "\u3000": " ", "\xa0": " ",
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+})
+
+OPEN = "([〔【"
+CLOSE = ")]〕】"
+
+
+def fold(s: str) -> str:
+    """Half-width punctuation and digits; same length as `s`, so spans carry over."""
+    return s.translate(_FOLD)
+
+
+def close_of(t: str, i: int) -> int:
+    """Index of the bracket closing the one opened at t[i] (any bracket kind
+    closes any: the gazettes mix （…) and [...）]); -1 when it never closes."""
+    depth = 0
+    for j in range(i, len(t)):
+        if t[j] in OPEN:
+            depth += 1
+        elif t[j] in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
+def split_top(s: str, seps: str, protect: re.Pattern | None = None) -> list[tuple[int, int]]:
+    """Spans of the pieces of `s` between separators that stand outside brackets
+    (and outside matches of `protect`). Empty pieces are kept as empty spans."""
+    t = fold(s)
+    guarded = set()
+    if protect is not None:
+        for m in protect.finditer(t):
+            guarded.update(range(m.start(), m.end()))
+    spans, depth, start = [], 0, 0
+    for j, c in enumerate(t):
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth = max(0, depth - 1)
+        elif c in seps and depth == 0 and j not in guarded:
+            spans.append((start, j))
+            start = j + 1
+    spans.append((start, len(t)))
+    return spans
+
+
+# Collectives whose own wording holds a list separator: one generic unit each.
+_COLLECTIVES = re.compile(
+    r"各(?:乡)?镇(?:人民)?政府、(?:各)?街道办事处"
+    r"|各(?:乡)?镇、(?:各)?街道、(?:各)?开发区"
+    r"|全[区县市]有[^,;。]*?的单位")
+
+
+def split_units(s: str) -> list[str]:
+    """Unit names of a list written `A、B，C`: split on 、 ， ； outside brackets and
+    outside collective phrases; whitespace removed; empty pieces (、、) skipped."""
+    out = []
+    for a, b in split_top(s, "、,;", _COLLECTIVES):
+        name = re.sub(r"\s+", "", s[a:b])
+        if name:
+            out.append(name)
+    return out
+
+
+# --- names ------------------------------------------------------------------------------
+
+_WIDE = str.maketrans({"(": "（", ")": "）", "[": "［", "]": "］"})
+
+
+def normalise_unit_name(s: str) -> str:
+    """One spelling per name: no whitespace, full-width brackets, ASCII digits."""
+    return re.sub(r"\s+", "", fold(s)).translate(_WIDE)
+
+
+_GENERIC = re.compile(
+    r"^(?:各|全[区县市])|有关|相关|成员单位|特邀单位|主管部门|负有|责任单位|所在|管理单位"
+    r"|主要牵头部门|^[区县市]?(?:街道|开发区|镇办|乡镇|镇)$")
+
+# How offices' names end; 团区委 and 区人行 are offices too.
+_UNIT_END = re.compile(
+    r"(?:局|委|办|部|院|会|联|协|中心|机关|队|站|社|所|室|组|政府|部门|机构|单位|公司|集团|处|科|行|台|馆|校"
+    r"|关|街道|开发区|办事处|管委会|分局|支局|法院|检察院)$")
+_LEVEL_PREFIX = re.compile(r"^(?:[区县市]|团[区县市]委)")
+
+
+def is_generic(name: str) -> bool:
+    """A collective (各镇办, 区直相关部门, …有关成员单位, 特邀单位) rather than one office."""
+    return bool(_GENERIC.search(normalise_unit_name(name)))
+
+
+def is_unit_like(name: str, prefixed: bool = False) -> bool:
+    """Shaped like an office's name; `prefixed` also demands a 区/县/市 prefix."""
+    n = re.sub(r"（[^（）]*）$", "", normalise_unit_name(name))   # 区委宣传部（区网信办）
+    if not 2 <= len(n) <= 40 or re.search(r"[\d,;:。，；：]", n):
+        return False
+    if prefixed and not _LEVEL_PREFIX.match(n):
+        return False
+    return bool(_UNIT_END.search(n)) or is_generic(n)
+
+
+# Genre abbreviations, stated on the level-free stem; the first spelling of a
+# group is the key the others reduce to.
+ALIAS_GROUPS: list[tuple[str, ...]] = [
+    ("卫健局", "卫生健康局"),
+    ("卫健委", "卫生健康委员会", "卫生健康委"),
+    ("发改局", "发展改革局", "发展和改革局"),
+    ("发改委", "发展改革委员会", "发展和改革委员会", "发展改革委", "发展和改革委"),
+    ("教体局", "教育和体育局", "教育体育局"),
+    ("人社局", "人力资源和社会保障局", "人力资源社会保障局"),
+    ("住建局", "住房和城乡建设局", "住房城乡建设局"),
+    ("文旅局", "文化和旅游局", "文化旅游局"),
+    ("市场监管局", "市场监督管理局"),
+    ("工会", "总工会"),
+    ("应急局", "应急管理局"),
+    ("医保局", "医疗保障局"),
+    ("医保分局", "医疗保障分局"),
+    ("工信局", "工业和信息化局"),
+    ("城管局", "城市管理局"),
+    ("妇儿工委", "妇女儿童工作委员会"),
+    ("残工委", "残疾人工作委员会"),
+    ("妇联", "妇女联合会"),
+    ("残联", "残疾人联合会"),
+    ("科协", "科学技术协会"),
+    ("关工委", "关心下一代工作委员会"),
+    ("网信办", "网络安全和信息化委员会办公室"),
+    ("行政审批局", "行政审批服务局"),
+    ("法院", "人民法院"),
+    ("检察院", "人民检察院"),
+]
+
+
+def _alias_pattern(groups: list[tuple[str, ...]]) -> tuple[re.Pattern, dict[str, str]]:
+    to_key = {spelling: g[0] for g in groups for spelling in g}
+    alternation = "|".join(sorted(map(re.escape, to_key), key=len, reverse=True))
+    return re.compile(alternation), to_key
+
+
+_ALIASES, _ALIAS_KEY = _alias_pattern(ALIAS_GROUPS)
+
+
+def unit_key(name: str, places: Iterable[tuple[str, str]] = ()) -> str:
+    """The form two spellings of one office share: place prefix (张店区, 张店)
+    reduced to its level (区), genre abbreviations applied to the stem."""
+    n = normalise_unit_name(name)
+    for place, level in places:
+        if n.startswith(place) and len(n) > len(place) + 1:
+            n = level + n[len(place):]
+            break
+    return _ALIASES.sub(lambda m: _ALIAS_KEY[m.group()], n)
+
+
+def places_of(jurisdiction: dict) -> list[tuple[str, str]]:
+    """Place prefixes of a jurisdiction record (content/jurisdictions.yml):
+    淄博市张店区 / 张店区 / 张店 all stand for 区 inside 张店区's units."""
+    level = jurisdiction.get("level") or ""
+    out = []
+    for n in (jurisdiction.get("name"), jurisdiction.get("short_name")):
+        if n and n.endswith(level) and (n, level) not in out:
+            out.append((n, level))
+    short = jurisdiction.get("short_name") or ""
+    if level and short.endswith(level) and len(short) > 2:
+        out.append((short[: -len(level)], level))
+    return sorted(out, key=lambda p: len(p[0]), reverse=True)
+
+
+# --- registry -------------------------------------------------------------------------
+
+@dataclass
+class Unit:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    kind: str = "unit"             # unit | generic
+    mentions: Counter = field(default_factory=Counter, compare=False, repr=False)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "aliases": list(self.aliases), "kind": self.kind}
+
+
+class UnitRegistry:
+    """The offices of one jurisdiction; `resolve` maps any observed spelling to one Unit."""
+
+    def __init__(self, jurisdiction: str, places: Iterable[tuple[str, str]] = ()):
+        self.jurisdiction = jurisdiction
+        self.places = list(places)
+        self.units: list[Unit] = []
+        self._by_spelling: dict[str, Unit] = {}
+        self._by_key: dict[str, Unit] = {}
+
+    @classmethod
+    def build(cls, jurisdiction: str, observed: Iterable[str],
+              places: Iterable[tuple[str, str]] = (),
+              curated: Iterable[tuple[str, ...]] = ()) -> "UnitRegistry":
+        """A registry from observed names (each occurrence once, so counts are
+        mentions) and curated alias groups (canonical spelling first)."""
+        reg = cls(jurisdiction, places)
+        counts = Counter(normalise_unit_name(n) for n in observed if n.strip())
+        for group in curated:
+            unit = reg.add(group[0], count=0)
+            for alias in group[1:]:
+                reg._link(normalise_unit_name(alias), unit)
+        for name, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+            reg.add(name, count=n)
+        for unit in reg.units:   # most used spelling names the unit
+            top = max([unit.name, *unit.aliases], key=lambda s: unit.mentions[s])
+            if unit.mentions[top] > unit.mentions[unit.name]:
+                unit.aliases = [a for a in [unit.name, *unit.aliases] if a != top]
+                unit.name = top
+        return reg
+
+    def _new_id(self, name: str) -> str:
+        digest = hashlib.sha1(unit_key(name, self.places).encode("utf-8")).hexdigest()
+        base = f"{self.jurisdiction}-{digest[:8]}"
+        taken = {u.id for u in self.units}
+        uid, i = base, 2
+        while uid in taken:
+            uid, i = f"{base}-{i}", i + 1
+        return uid
+
+    def _link(self, spelling: str, unit: Unit) -> None:
+        if spelling != unit.name and spelling not in unit.aliases:
+            unit.aliases.append(spelling)
+        self._by_spelling[spelling] = unit
+        self._by_key.setdefault(unit_key(spelling, self.places), unit)
+
+    def add(self, name: str, count: int = 1, uid: str | None = None, kind: str | None = None) -> Unit:
+        """Register one spelling (merging it into the unit it is an alias of)."""
+        spelling = normalise_unit_name(name)
+        unit = self.resolve(spelling)
+        if unit is None:
+            unit = Unit(uid or self._new_id(spelling), spelling,
+                        kind=kind or ("generic" if is_generic(spelling) else "unit"))
+            self.units.append(unit)
+        self._link(spelling, unit)
+        unit.mentions[spelling] += count
+        return unit
+
+    def resolve(self, name: str) -> Unit | None:
+        spelling = normalise_unit_name(name)
+        return self._by_spelling.get(spelling) or self._by_key.get(unit_key(spelling, self.places))
+
+    def to_data(self) -> list[dict]:
+        return [u.to_dict() for u in self.units]
+
+
+@dataclass
+class Suspect:
+    name: str
+    reason: str                 # "single mention" | "near <other>"
+    similar_to: str | None = None
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _near(a: str, b: str) -> bool:
+    """Likely the same office misspelt: a few characters inserted (区公安局 /
+    区公安分局), or one replaced in a long name (区妇儿儿童… / 区妇女儿童…)."""
+    d = _edit_distance(a, b)
+    if d == 0 or d > 2:
+        return False
+    if abs(len(a) - len(b)) == d:
+        return min(len(a), len(b)) >= 4
+    return d == 1 and min(len(a), len(b)) >= 6
+
+
+def suspect_aliases(registry: UnitRegistry) -> list[Suspect]:
+    """Names an editor should look at: used once, or within edit distance 1–2 of
+    another unit's spelling. Nothing is merged here."""
+    out = []
+    spellings = [(s, u) for u in registry.units if u.kind == "unit" for s in [u.name, *u.aliases]]
+    for s, u in spellings:
+        if sum(u.mentions.values()) == 1:
+            out.append(Suspect(s, "single mention"))
+        for other, v in spellings:
+            if v is not u and _near(s, other):
+                out.append(Suspect(s, f"near {other}", other))
+    return out
+
+
+# --- YAML: content/units/<jurisdiction>.yml ---------------------------------------------
+
+def _unique_strs(v):
+    msg = is_str_list(v)
+    return msg or (None if all(x.strip() for x in v) else "must not hold empty names")
+
+
+# Schema of one registry entry (schema.py should hold it as UNIT; see the report).
+UNIT = Record([
+    Field("id", is_id),
+    Field("name", is_str),
+    Field("aliases", _unique_strs, required=False),
+    Field("kind", one_of("unit", "generic")),
+])
+
+
+def load_registry(path: Path, jurisdiction: str, places: Iterable[tuple[str, str]] = ()) -> UnitRegistry:
+    """Read and check a registry file; every problem is a PolicyError naming the
+    file, the line and the field (duplicate ids, one spelling in two units)."""
+    data, lines = yamlio.load(path)
+    file = str(path)
+    if not isinstance(data, list):
+        raise PolicyError("must be a list of units", file, lines.get(()), None)
+    reg = UnitRegistry(jurisdiction, places)
+    seen_ids: dict[str, int] = {}
+    owner: dict[str, str] = {}
+    for i, entry in enumerate(data):
+        validate(entry, UNIT, file, lines, (i,))
+        uid = entry["id"]
+        if uid in seen_ids:
+            raise PolicyError(f"duplicate id (also entry {seen_ids[uid]})", file,
+                              lines.get((i, "id")), f"[{i}].id")
+        seen_ids[uid] = i
+        unit = Unit(uid, normalise_unit_name(entry["name"]), kind=entry["kind"])
+        spellings = [("name", unit.name)] + [
+            (f"aliases[{k}]", normalise_unit_name(a)) for k, a in enumerate(entry.get("aliases") or [])]
+        for where, s in spellings:
+            if s in owner:
+                path_key = (i, "name") if where == "name" else (i, "aliases", int(where[8:-1]))
+                raise PolicyError(f"'{s}' already names unit {owner[s]}", file,
+                                  lines.get(path_key), f"[{i}].{where}")
+            owner[s] = uid
+        reg.units.append(unit)
+        for _, s in spellings:
+            reg._link(s, unit)
+    return reg
+
+
+def dump_registry(registry: UnitRegistry) -> str:
+    header = (f"# Units of {registry.jurisdiction}: canonical name, the spellings seen in the "
+              "sources, kind unit|generic. Edit freely.\n")
+    return header + yamlio.dump(registry.to_data())
