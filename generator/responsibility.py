@@ -289,29 +289,41 @@ def parse_responsibility_cell(text: str) -> Responsibility | None:
 
 # --- dangling tails ------------------------------------------------------------------------
 
-def dangling_tail_units(text: str) -> list[str] | None:
+def _excess_closers(t: str) -> int:
+    return sum(c in CLOSE for c in t) - sum(c in OPEN for c in t)
+
+
+def dangling_tail_units(text: str, previous: str | None = None) -> list[str] | None:
     """Units of a block that is only the tail of the previous block's unit list
-    (`村局、区科协、区妇联、区残联)`: a page joint printed the list twice and closed
-    it early). The leading stub (村局, 局) is dropped. None if it is no such tail."""
+    (`村局、区科协、区妇联、区残联)`: a page joint printed the end of the list
+    twice and closed it early). The leading stub (村局, 局) is dropped. None if
+    it is no such tail. Pass the previous block's text when known: a tail
+    follows a list that is already closed (otherwise it is an ordinary wrap)."""
     t = fold(text).strip()
-    if not t or t[-1] not in CLOSE or t.count(")") + t.count("]") <= t.count("(") + t.count("["):
+    if not t or t[-1] not in CLOSE or _excess_closers(t) <= 0:
         return None
     if _LABEL.search(t) or "。" in t:
         return None
-    body = text.strip()[:-1]
-    names = _names(_strip_suffix(body)[0])
+    if previous is not None:
+        before = find_responsibilities(previous)
+        if not before or before[-1].span[1] < len(previous.rstrip()) or _excess_closers(fold(previous)) < 0:
+            return None
+    names = _names(_strip_suffix(text.strip()[:-1])[0])
     if len(names) < 2 or not _office_list(names[1:]):
         return None
     first, collective = names[0]
-    if not (collective or is_generic(first) or is_unit_like(first, prefixed=True)):
-        if len(first) > 6 or not is_unit_like(first):
-            return None
-        names = names[1:]
-    return [n for n, _ in names]
+    if collective or is_generic(first) or is_unit_like(first, prefixed=True):
+        return [n for n, _ in names]
+    if len(first) > 6 or not is_unit_like("区" + first):   # a stub such as 局 or 村局
+        return None
+    if previous is not None and not any(u.endswith(first) for u in
+                                        before[-1].lead + before[-1].participants):
+        return None
+    return [n for n, _ in names[1:]]
 
 
-def is_dangling_tail(text: str) -> bool:
-    return dangling_tail_units(text) is not None
+def is_dangling_tail(text: str, previous: str | None = None) -> bool:
+    return dangling_tail_units(text, previous) is not None
 
 
 # --- prose -----------------------------------------------------------------------------------
@@ -319,14 +331,18 @@ def is_dangling_tail(text: str) -> bool:
 _ENUM = re.compile(r"\s*(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、)\s*")
 _BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头")
 _SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头)")
-_BY_DUTY_PROSE = re.compile(r"由(?P<x>[^由,;。]{2,40}?)负责(?!牵头)")
-_SUBJECT_DUTY = re.compile(r"^(?P<x>[^由本,;。]{3,20}?)负责(?!牵头)")
+_BY_DUTY_PROSE = re.compile(r"由(?P<x>[^由,;。]{2,40}?)负责(?!牵头|同志|人)")
+_SUBJECT_DUTY = re.compile(r"^(?P<x>[^由本,;。]{3,20}?)负责(?!牵头|同志|人)")
+# A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
+_NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
 _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科])(?:和|及|与)(?=[区县市])")
 
 
 def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     """Units of a prose subject (`A、B和C`), or None unless all look like offices."""
+    if _NOT_SUBJECT.search(fold(x)):
+        return None
     names = []
     for n, c in _names(x):
         names += [(p, c) for p in _AND.split(n)]
@@ -342,8 +358,14 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
     only right after a lead), 由相关部门负责…组成 (a composition), 责任单位每年向…."""
     t = fold(text)
     clauses = split_top(text, ",;。!?:")
+    depth, inside = 0, []
+    for c in t:
+        inside.append(depth > 0 or c in OPEN)
+        depth = max(0, depth + (c in OPEN) - (c in CLOSE))
     out = []
     for k, (a, b) in enumerate(clauses):
+        if a < len(t) and inside[a]:   # parentheticals are find_responsibilities' business
+            continue
         e = _ENUM.match(t, a, b)
         a = e.end() if e else a
         clause = t[a:b]
