@@ -10,6 +10,8 @@ import re
 from generator.importer.text import compact
 
 CN_NUM = "一二三四五六七八九十百零〇两"
+# Measure words and units: `2.2 张` is a quantity, not section 2.2.
+UNIT = "[张个倍万亿千百元人次项家所名件条台辆吨米平方公里岁天年月日时分秒周批户座间处]"
 OPEN, CLOSE = "（([〔【《〈“", "）)]〕】》〉”"
 
 # Heading families, most specific first: (family, regex). The regex's group 1 is
@@ -20,7 +22,7 @@ HEADINGS = [
     ("article", re.compile(rf"^(第[{CN_NUM}\d]+条)\s*")),
     ("cn", re.compile(rf"^([{CN_NUM}]+、)\s*")),
     ("pcn", re.compile(rf"^([（(]\s*[{CN_NUM}]+\s*[)）])\s*")),
-    ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)(?![\d.．])\s*(?=[\u4e00-\u9fff])")),
+    ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)(?![\d.．])\s*(?=[\u4e00-\u9fff])(?!" + UNIT + ")")),
     ("num", re.compile(r"^(\d{1,2}[.．、])(?![\d.．])\s*")),
     ("pnum", re.compile(r"^([（(]\d{1,2}[)）])\s*")),
     ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
@@ -33,7 +35,7 @@ DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［]\d{4}[〕\]］]\d{1,4}
 DATE_ONLY = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 DATE_IN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 LETTERHEAD = re.compile(r"^\S{2,30}(人民政府|政府|委员会|办公室|办公厅|委)文件$")
-ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|委员会|委|局|部)$")
+ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|委员会)$")
 ADDRESSEE_WORDS = re.compile(r"各|政府|部门|单位|办事处|委员会|局|管委|党组")
 PUBLIC_NOTE = re.compile(r"^[（(]此件.{0,10}[)）]$")
 ANNEX = re.compile(r"^附件\s*(\d{1,2})?\s*([：:].*)?$")
@@ -84,7 +86,9 @@ def is_doc_number(text: str) -> bool:
 
 
 def is_issuer(text: str) -> bool:
-    return len(text) <= 40 and bool(ISSUER.match(compact(text)))
+    """An issuing body's name alone on a line (not a sentence that ends in one)."""
+    t = compact(text)
+    return len(t) <= 30 and bool(ISSUER.match(t)) and not re.search(r"[由要将的对在为是以于把被向从同会]", t)
 
 
 def is_addressee(text: str) -> bool:

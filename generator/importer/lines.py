@@ -97,19 +97,21 @@ def hard_start(text: str) -> bool:
 
 
 def _never_continues(para: str) -> bool:
-    """A title (ends in a document type, no sentence inside) or a one-line closing."""
+    """A title (ends in a document type, no sentence inside), a 文号, an issuer,
+    a date or a one-line closing."""
     t = compact(para)
-    if genre.PUBLIC_NOTE.match(t) or genre.URL.match(t) or genre.is_date_line(t):
+    if (genre.PUBLIC_NOTE.match(t) or genre.URL.match(t) or genre.is_date_line(t)
+            or genre.is_doc_number(t) or genre.is_issuer(t)):
         return True
-    return (len(t) <= 120 and not re.search(r"[，。；,;]", t) and genre.doc_type(t) is not None
+    return (len(t) <= 120 and not genre.heading(t) and not re.search(r"[，。；,;]", t) and genre.doc_type(t) is not None
             and genre.bracket_balance(t) == 0)
 
 
 def _continues(para: str, line: str, wrap: int | None, last_line: str) -> bool:
     if genre.starts_with_unmatched_close(line) or genre.is_responsibility_note(line):
         return not genre.heading(line)
-    if hard_start(line):
-        return False
+    if hard_start(line) or (last_line[-1:] in "。！？" and _never_continues(line)):
+        return False      # a title line after a finished sentence starts a document
     if genre.bracket_balance(para) > 0:
         return True
     if _never_continues(para):
@@ -138,6 +140,6 @@ def _looks_cut(line: str) -> bool:
     break, unless it is a short title (no inner punctuation)."""
     h = genre.heading(line)
     t = compact(h[2] if h else line)
-    if re.search(r"[，。；：、,;:]", t):
+    if re.search(r"[，。；：,;:]", t):
         return True
     return len(t) > 30 and not genre.is_issuer(t)

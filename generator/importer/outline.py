@@ -40,6 +40,8 @@ def blocks(paras: list[Para]) -> list[dict]:
             k += n
             continue
         if genre.is_closing(p.text):
+            if genre.ANNEX.match(compact(p.text)) and not re.search(r"[：:]", p.text):
+                stack.clear()       # an annex (附件1) numbers its parts afresh
             k = _closing(paras, k, out)
             continue
         h = genre.heading(p.text, bare=bare)
@@ -107,14 +109,24 @@ def _closing(paras: list[Para], k: int, out: list[dict]) -> int:
     k += 1
     if genre.ANNEX.match(compact(p.text)) and re.search(r"[：:]", p.text):
         while k < len(paras) and not paras[k].table and not paras[k].boundary:
-            h = genre.heading(paras[k].text)
-            if not (h and h[0] in ("num", "pnum") and "。" not in paras[k].text
-                    and len(compact(paras[k].text)) <= 60):
+            t = paras[k].text
+            h = genre.heading(t)
+            if h and h[0] in ("num", "pnum") and "。" not in t and len(compact(t)) <= 60:
+                text += "\n" + t           # the next annex of the list
+            elif not h and _wrapped_tail(t):
+                text += t                   # an annex name wrapped onto a line of its own
+            else:
                 break
-            text, last = text + "\n" + paras[k].text, paras[k].last
+            last = paras[k].last
             k += 1
     out.append({"kind": "closing", "text": text, "lines": [p.first, last]})
     return k
+
+
+def _wrapped_tail(text: str) -> bool:
+    t = compact(text)
+    return (len(t) <= 20 and not re.search(r"[。，,；;：:]", t) and not genre.is_issuer(t)
+            and not genre.is_date_line(t) and not genre.is_closing(t))
 
 
 def _table(p: Para, out: list[dict]) -> dict:

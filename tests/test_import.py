@@ -1,0 +1,345 @@
+"""The importer on the five real gazettes and on excerpts of them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import cli
+from generator.errors import PolicyError
+from generator.importer import import_text, run_import
+from importer_support import expected_text, first_difference, held_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "content" / "sources"
+STEMS = ["zichuan-2022", "dongchangfu-2022", "zhangdian-2021", "yantai-2021", "huaiyin-2022"]
+
+_cache: dict[str, object] = {}
+
+
+def imported(stem: str, raw: str | None = None):
+    if raw is not None:
+        return import_text(raw, stem, stem.split("-")[0])
+    if stem not in _cache:
+        _cache[stem] = import_text(source(stem), stem, stem.split("-")[0])
+    return _cache[stem]
+
+
+def source(stem: str) -> str:
+    return (SOURCES / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+def excerpt(stem: str, first: int, last: int) -> str:
+    return "\n".join(source(stem).split("\n")[first - 1:last])
+
+
+def by_id(result) -> dict[str, dict]:
+    return {d["id"]: d for d in result.documents}
+
+
+# --- inventories (seed notes) --------------------------------------------------------
+
+INVENTORY = {
+    "zichuan-2022": (10, ["川政发〔2022〕7号", "川政发〔2022〕8号", "川政发〔2022〕9号", "川政字〔2022〕49号",
+                          "川政办发〔2022〕3号", "川政办字〔2022〕26号", "川政办字〔2022〕28号",
+                          "川政办字〔2022〕29号", "川政办字〔2022〕31号", "川政办字〔2022〕32号"],
+                     {"01": 2, "03": 1, "04": 1, "06": 1, "07": 1, "09": 1, "10": 1}),
+    "dongchangfu-2022": (1, ["东昌政发〔2022〕7号"], {"01": 2}),
+    "zhangdian-2021": (10, [None, "张政发〔2021〕18号", "张政字〔2021〕86号", "张政字〔2021〕87号",
+                            "张政字〔2021〕88号", "张政字〔2021〕89号", "张政字〔2021〕90号",
+                            "张政字〔2021〕95号", "张政字〔2021〕96号", "张政发〔2021〕20号"],
+                       {"02": 1, "03": 1, "04": 1, "05": 1, "06": 1, "07": 1, "08": 1, "09": 2}),
+    "yantai-2021": (1, ["烟政发〔2021〕15号"], {"01": 4}),
+    "huaiyin-2022": (13, ["济槐政发〔2022〕4号", "济槐政发〔2022〕5号", "济槐政字〔2022〕13号",
+                          "济槐政字〔2022〕14号", "济槐政字〔2022〕16号", "济槐政字〔2022〕20号", None,
+                          "槐政办字〔2022〕6号", "槐政办字〔2022〕7号", "济槐政任〔2022〕10号",
+                          "济槐政任〔2022〕11号", "济槐政任〔2022〕12号", None],
+                     {"01": 2, "02": 1, "03": 1, "04": 1, "05": 1, "06": 1, "07": 1, "09": 1}),
+}
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_notice_and_issued_policy_is_a_document(stem):
+    count, numbers, children = INVENTORY[stem]
+    docs = imported(stem).documents
+    top = [d for d in docs if d["parent"] is None]
+    assert [d["id"] for d in top] == [f"{stem}-{n:02d}" for n in range(1, count + 1)]
+    assert [d["doc_number"] for d in top] == numbers
+    for d in top:
+        kids = [c for c in docs if c["parent"] == d["id"]]
+        assert len(kids) == children.get(d["id"][-2:], 0), d["id"]
+        for c in kids:       # issued policies carry the notice's issuer and date
+            assert (c["issuer"], c["date"], c["doc_number"]) == (d["issuer"], d["date"], None)
+    assert not imported(stem).unplaced
+
+
+def test_metadata_of_000():
+    docs = by_id(imported("zichuan-2022"))
+    n = docs["zichuan-2022-01"]
+    assert n["title"] == "淄川区人民政府关于印发《淄川区“十四五”妇女发展规划》《淄川区“十四五”儿童发展规划》的通知"
+    assert (n["issuer"], n["date"], n["type"]) == ("淄川区人民政府", "2022-08-14", "通知")
+    assert [docs[f"zichuan-2022-01-{m}"]["title"] for m in (1, 2)] == [
+        "淄川区“十四五”妇女发展规划", "淄川区“十四五”儿童发展规划"]
+    assert docs["zichuan-2022-01-1"]["type"] == "规划"
+    assert docs["zichuan-2022-01-1"]["source"]["line_start"] == 21
+    v = docs["zichuan-2022-02"]["validity"]
+    assert (v["valid_from"], v["valid_until"], v["trial"]) == ("2022-08-15", "2027-08-14", False)
+    assert v["lines"] == [7038, 7040]
+    assert docs["zichuan-2022-04-1"]["validity"]["valid_until"] == "2023-12-31"
+    assert docs["zichuan-2022-06-1"]["title"] == "关于加快全区农村寄递物流体系建设的实施方案"
+    assert docs["zichuan-2022-07-1"]["title"] == "淄川区“十四五”时期加快推进儿童友好城市建设行动方案"
+    assert docs["zichuan-2022-07-1"]["type"] == "行动方案"
+    assert docs["zichuan-2022-10"]["date"] == "2022-06-08"
+
+
+def test_metadata_of_002():
+    docs = by_id(imported("zhangdian-2021"))
+    d1 = docs["zhangdian-2021-01"]
+    assert (d1["doc_number"], d1["type"], d1["issuer"]) == (None, "实施意见", "张店区人民政府办公室")
+    plan = docs["zhangdian-2021-08-1"]     # the 预案 has no title line of its own
+    assert plan["title"] == "张店区突发事件总体应急预案" and plan["type"] == "应急预案"
+    assert not any(b["kind"] == "header" for b in plan["blocks"])
+    v = docs["zhangdian-2021-03-1"]["validity"]
+    assert (v["trial"], v["valid_from"], v["valid_until"]) == (True, "2022-02-01", "2023-02-01")
+    assert docs["zhangdian-2021-10"]["type"] == "批复"
+    assert docs["zhangdian-2021-10"]["date"] == "2022-01-08"
+    assert [docs[f"zhangdian-2021-09-{m}"]["title"] for m in (1, 2)] == [
+        "张店区“十四五”妇女发展规划", "张店区“十四五”儿童发展规划"]
+
+
+def test_metadata_of_004():
+    docs = by_id(imported("huaiyin-2022"))
+    stats = docs["huaiyin-2022-13"]
+    assert (stats["type"], stats["issuer"], stats["title"]) == ("统计表", None, "2022年1-12月全区主要经济指标完成情况")
+    for n in ("10", "11", "12"):          # 任免 notices issue no policy
+        assert docs[f"huaiyin-2022-{n}"]["type"] == "通知"
+    plan = docs["huaiyin-2022-02-1"]
+    assert plan["validity"]["repeals"] == [{
+        "title": "济南市槐荫区人民政府关于印发济南市槐荫区突发事件总体应急预案(试行)的通知",
+        "doc_number": "济槐政发〔2006〕12号"}]
+    assert plan["validity"]["trial"] is False
+    v = docs["huaiyin-2022-03-1"]["validity"]
+    assert (v["valid_from"], v["valid_until"]) == ("2022-11-15", "2025-11-14")
+    assert docs["huaiyin-2022-04-1"]["title"] == "槐荫区“十四五”残疾人事业发展规划"
+    assert docs["huaiyin-2022-06-1"]["title"] == "济南市槐荫区推进企业上市“五年攻坚”行动计划"
+    assert docs["huaiyin-2022-07"]["issuer"] == "中共济南市槐荫区委办公室、济南市槐荫区人民政府办公室"
+
+
+# --- text conservation ----------------------------------------------------------------
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_character_is_held_by_some_block_in_order(stem):
+    result = imported(stem)
+    held, want = held_text(result.documents), expected_text(source(stem), result.manifest)
+    i = first_difference(held, want)
+    assert i is None, f"{stem}: held {held[i - 20:i + 30]!r} but source has {want[i - 20:i + 30]!r}"
+
+
+# --- excerpts ---------------------------------------------------------------------------
+
+def test_000_hard_wraps_with_blank_lines_become_paragraphs():
+    result = imported("zichuan-2022", excerpt("zichuan-2022", 1, 520))
+    plan = by_id(result)["zichuan-2022-01-1"]
+    goal = next(b for b in plan["blocks"] if b["kind"] == "section" and b["lines"][0] == 279)
+    assert (goal["level"], goal["number"], goal["lines"]) == (4, "（2）", [279, 283])
+    assert goal["text"] == "孕产妇死亡率控制在 8.2/10万以下，城乡、区域差距逐步缩小。（牵头单位：区卫健局）"
+    # the running header + page number inside a sentence are furniture, the sentence is whole
+    kinds = {(f["kind"], f["lines"][0]) for f in result.manifest["furniture"]}
+    assert {("running-header", 490), ("page-number", 492)} <= kinds
+    joined = next(b for b in plan["blocks"] if b["lines"][0] <= 486 <= b["lines"][1])
+    assert "宣传教育，提高妇女的防范意识和能力" in joined["text"]
+    assert joined["lines"][1] >= 494
+
+
+def test_000_false_heading_traps():
+    plan = by_id(imported("zichuan-2022"))["zichuan-2022-01-2"]
+    numbers = [b["number"] for b in plan["blocks"] if b["kind"] == "section"]
+    assert "（7）" in numbers and not any(n.startswith("（7）5") for n in numbers)
+    notice = by_id(imported("zichuan-2022"))["zichuan-2022-10-1"]
+    closing = [b["text"] for b in notice["blocks"] if b["kind"] == "closing"]
+    assert any(t.startswith("附件：1.2022 年") and "2.淄川区×××政务公开工作任务台账（示例）" in t
+               for t in closing)
+
+
+def test_002_tab_tables_and_bookmarks():
+    result = imported("zhangdian-2021")
+    plan = by_id(result)["zhangdian-2021-03-1"]
+    table = next(b for b in plan["blocks"] if b["kind"] == "table")
+    assert table["caption"] == "张店区社会信用体系建设工作重点及责任分工表"
+    assert table["header"] == ["序号", "任务说明", "任务细化", "完成时限", "责任单位"]
+    assert len(table["rows"]) == 42 and all(len(r) == 5 for r in table["rows"])
+    assert table["rows"][2][0] == "3" and table["rows"][3][:2] == ["", ""]     # merged cells
+    assert table["lines"] == [468, 727]
+    bookmarks = [f for f in result.manifest["furniture"] if f["kind"] == "bookmark"]
+    assert len(bookmarks) == 362
+    for d in result.documents:
+        for b in d["blocks"]:
+            assert "[bookmark" not in str(b)
+    score = next(b for b in by_id(result)["zhangdian-2021-04-1"]["blocks"] if b["kind"] == "table")
+    assert len(score["header"]) == 5 and len(score["rows"]) >= 90
+
+
+def test_004_header_repeated_after_page_break_is_furniture():
+    result = imported("huaiyin-2022")
+    table = next(b for b in by_id(result)["huaiyin-2022-03-1"]["blocks"] if b["kind"] == "table")
+    assert [r[0] for r in table["rows"]] == ["一", "二", "三", "四", "五", "六"]
+    assert any(f["kind"] == "table-header-repeat" and f["lines"] == [1800, 1800]
+               for f in result.manifest["furniture"])
+    # a table broken by a blank line (page break) stays one table
+    catalog = [b for b in by_id(result)["huaiyin-2022-02-1"]["blocks"] if b["kind"] == "table"]
+    assert [len(t["rows"]) for t in catalog] == [6, 13, 4, 2]
+
+
+def test_004_imprint_lines_delimit_notices():
+    text = excerpt("huaiyin-2022", 2796, 3468)
+    docs = imported("huaiyin-2022", text).documents
+    assert [d["doc_number"] for d in docs if not d["parent"]] == [
+        "槐政办字〔2022〕6号", "槐政办字〔2022〕7号", "济槐政任〔2022〕10号", "济槐政任〔2022〕11号",
+        "济槐政任〔2022〕12号", None]
+    assert docs[-1]["type"] == "统计表"
+    # the 药品预案's markdown table of contents is furniture; its 一、总则 appears once
+    plan = next(d for d in docs if d["title"] == "槐荫区药品安全事件应急预案")
+    assert [b["title"] for b in plan["blocks"] if b["kind"] == "section"].count("总则") == 1
+
+
+def test_001_repeated_contents_are_furniture():
+    result = imported("dongchangfu-2022")
+    tocs = [f for f in result.manifest["furniture"] if f["kind"] == "table-of-contents"]
+    assert [t["lines"] for t in tocs] == [[18, 50], [598, 628]]
+    plan = by_id(result)["dongchangfu-2022-01-1"]
+    titles = [b["title"] for b in plan["blocks"] if b["kind"] == "section" and b["level"] == 1]
+    assert titles == ["前言", "指导思想和基本原则", "总体目标", "发展领域、主要目标和策略措施", "组织实施", "监测评估"]
+    # a responsibility parenthetical on the next line belongs to its goal
+    goal = next(b for b in plan["blocks"] if b["lines"][0] == 110)
+    assert goal["lines"] == [110, 111]
+    assert "牵头单位" in goal["text"]
+
+
+# --- re-typeset invariance ---------------------------------------------------------------
+
+def outline_of(result) -> list:
+    """Documents and their numbered outline. Unnumbered paragraph breaks are left
+    out: where a hard-wrapped paragraph happens to fill its last line, nothing
+    in the text tells it from a wrap."""
+    return [(d["id"], d["title"].replace("县", "区"), d["doc_number"], d["type"], d["parent"],
+             d["issuer"] and d["issuer"].replace("县", "区"), d["date"],
+             [(b["number"], b["level"]) for b in d["blocks"] if b["kind"] == "section"])
+            for d in result.documents]
+
+
+def rewrap(raw: str, columns: int) -> str:
+    """Re-typeset a gazette in the hard-wrapped layout of 000 at another width."""
+    from generator.importer import lines as lines_stage, tables, text
+    lines, _ = text.read_lines(raw)
+    text.mark_furniture(lines)
+    paras = lines_stage.join(lines, tables.find_tables(lines, lines_stage.hard_start))
+    out = []
+    for p in paras:
+        if p.table or p.boundary:
+            continue
+        if not re.search(r"[\u4e00-\u9fff]", p.text):     # URLs are not broken
+            out += [p.text, ""]
+            continue
+        chunk, width = "", 0
+        for ch in p.text:
+            w = text.width(ch)
+            if width + w > columns:
+                out += [chunk, ""]
+                chunk, width = "", 0
+            chunk, width = chunk + ch, width + w
+        out += [chunk, ""]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("columns", [28, 44])
+def test_000_rewrapped_to_another_width_imports_the_same(columns):
+    raw = source("zichuan-2022")
+    assert outline_of(imported("zichuan-2022", rewrap(raw, columns))) == outline_of(imported("zichuan-2022"))
+
+
+def move_page_breaks(raw: str, every: int) -> str:
+    """Split every n-th long prose line mid-sentence, as a page break does."""
+    out, n = [], 0
+    for line in raw.split("\n"):
+        cut = len(line) // 2
+        if len(line) > 60 and "\t" not in line and re.match(r"[\u4e00-\u9fff]{2}", line[cut:cut + 2]) \
+                and not re.search(r"[。；：，、]", line[cut - 1:cut + 1]):
+            n += 1
+            if n % every == 0:
+                out += [line[:cut], "", line[cut:]]
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("stem", ["dongchangfu-2022", "zhangdian-2021", "yantai-2021", "huaiyin-2022"])
+def test_moved_page_breaks_and_county_for_district_import_the_same(stem):
+    raw = move_page_breaks(source(stem), 3).replace("区", "县")
+    assert outline_of(imported(stem, raw)) == outline_of(imported(stem))
+
+
+# --- files, edit protection, bad input ------------------------------------------------------
+
+@pytest.fixture()
+def content(tmp_path):
+    root = tmp_path / "content"
+    (root / "sources").mkdir(parents=True)
+    shutil.copy(ROOT / "content" / "jurisdictions.yml", root)
+    shutil.copy(SOURCES / "dongchangfu-2022.txt", root / "sources")
+    return root
+
+
+def test_import_writes_valid_yaml_and_protects_edits(content, capsys):
+    assert run_import(content) == 0
+    doc = content / "documents" / "dongchangfu" / "dongchangfu-2022-01-1.yml"
+    first = doc.read_text(encoding="utf-8")
+    assert first.startswith("# policykb import: checksum ")
+    assert yaml.safe_load(first)["title"] == "东昌府区“十四五”妇女发展规划"
+    manifest = yaml.safe_load((content / "sources" / "dongchangfu-2022.yml").read_text(encoding="utf-8"))
+    assert manifest["documents"] == ["dongchangfu-2022-01", "dongchangfu-2022-01-1", "dongchangfu-2022-01-2"]
+
+    stamp = doc.stat().st_mtime_ns
+    assert run_import(content) == 0
+    assert doc.stat().st_mtime_ns == stamp          # unchanged output is not rewritten
+
+    edited = first.replace("title: 东昌府区“十四五”妇女发展规划", "title: 东昌府区妇女发展规划（修订）")
+    doc.write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert run_import(content) == 1
+    assert doc.read_text(encoding="utf-8") == edited
+    assert "dongchangfu-2022-01-1.yml" in capsys.readouterr().out
+
+    assert run_import(content, force=True) == 0
+    assert doc.read_text(encoding="utf-8") == first
+
+
+@pytest.mark.parametrize("data, line", [("淄川区人民政府\n关于".encode("gbk"), 1), (b"\n  \n", 1),
+                                        ("一、总则\n".encode("utf-8") + "第二行".encode("gbk"), 2)])
+def test_bad_input_is_a_policy_error_with_file_and_line(content, capsys, data, line):
+    bad = content / "sources" / "zichuan-2022.txt"
+    bad.write_bytes(data)
+    with pytest.raises(PolicyError) as exc:
+        run_import(content, [bad])
+    assert exc.value.file == str(bad) and exc.value.line == line
+    assert cli.main(["--content", str(content), "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:{line}:" in err and "Traceback" not in err
+
+
+def test_unknown_jurisdiction_names_the_file(content):
+    stray = content / "sources" / "atlantis-2022.txt"
+    stray.write_text(source("dongchangfu-2022"), encoding="utf-8")
+    with pytest.raises(PolicyError) as exc:
+        run_import(content, [stray])
+    assert exc.value.file == str(stray) and exc.value.field == "jurisdiction"
+
+
+def test_generated_content_is_committed_and_current():
+    """content/ holds what `policykb import` produces (or hand edits of it)."""
+    for stem in STEMS:
+        manifest = yaml.safe_load((SOURCES / f"{stem}.yml").read_text(encoding="utf-8"))
+        assert manifest["documents"] == [d["id"] for d in imported(stem).documents]
