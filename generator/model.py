@@ -1,0 +1,251 @@
+"""Contents: load and validate every YAML file of content/, then build the
+corpus and its cross indexes once (Pelican's readers -> contents step).
+
+Phase 1 reads and validates each file on its own and collects every error;
+phase 2 runs only on a clean load and links the records together (duplicate
+ids, unknown jurisdictions and parents are reported with file and line).
+Later stages add units, items and indicators to Corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import schema, yamlio
+from generator.errors import PolicyError, PolicyErrors
+from generator.yamlio import Lines
+
+# 状态 of a document, computed from its validity at build time.
+IN_FORCE, TRIAL, EXPIRED, NOT_YET = "现行有效", "试行", "已失效", "尚未生效"
+
+
+@dataclass
+class Jurisdiction:
+    id: str
+    name: str
+    short_name: str
+    level: str
+    parent: str | None
+    documents: list[Document] = field(default_factory=list)  # newest first
+
+    def type_counts(self) -> Counter:
+        return Counter(d.type for d in self.documents)
+
+
+@dataclass
+class Source:
+    file: str
+    line_start: int
+    line_end: int
+
+
+@dataclass
+class Validity:
+    trial: bool
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    repeals: list[dict] = field(default_factory=list)
+    clause: str | None = None
+    lines: list[int] | None = None
+
+
+@dataclass
+class Block:
+    kind: str
+    lines: tuple[int, int]
+    role: str | None = None
+    level: int | None = None
+    number: str | None = None
+    title: str | None = None
+    text: str | None = None
+    caption: str | None = None
+    header: list[str] | None = None
+    rows: list[list[str]] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # items, responsibilities … (later stages)
+
+
+@dataclass
+class Document:
+    id: str
+    jurisdiction: Jurisdiction
+    title: str
+    doc_number: str | None
+    issuer: str | None
+    date: dt.date | None
+    type: str
+    parent_id: str | None
+    validity: Validity
+    source: Source
+    blocks: list[Block]
+    file: Path                      # the YAML file it was read from
+    line: int                       # line of its `id`
+    status: str = IN_FORCE
+    parent: Document | None = None
+    children: list[Document] = field(default_factory=list)  # policies it issues, in id order
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """Header block texts by role (letterhead, doc_number, …): the metadata box."""
+        return {b.role: b.text for b in self.blocks if b.kind == "header" and b.role and b.text}
+
+
+@dataclass
+class Corpus:
+    content_dir: Path
+    today: dt.date
+    jurisdictions: dict[str, Jurisdiction]   # registry order
+    documents: dict[str, Document]           # id order
+    # Filled by later stages (responsibilities, indicators); exported as is.
+    units: list[dict] = field(default_factory=list)
+    items: list[dict] = field(default_factory=list)
+    indicators: list[dict] = field(default_factory=list)
+
+    def latest(self, n: int) -> list[Document]:
+        return sorted_by_date(self.documents.values())[:n]
+
+
+def sorted_by_date(docs) -> list[Document]:
+    """Newest first; undated documents last; ties in id order."""
+    docs = sorted(docs, key=lambda d: id_key(d.id))
+    return sorted(docs, key=lambda d: d.date or dt.date.min, reverse=True)
+
+
+def status(validity: Validity, today: dt.date) -> str:
+    if validity.valid_until and validity.valid_until < today:
+        return EXPIRED
+    if validity.valid_from and validity.valid_from > today:
+        return NOT_YET
+    return TRIAL if validity.trial else IN_FORCE
+
+
+# --- phase 1: read and validate ---------------------------------------------------
+
+def _read(path: Path, errors: list[PolicyError]) -> tuple[Any, Lines] | None:
+    try:
+        return yamlio.load(path)
+    except PolicyError as exc:
+        errors.extend(getattr(exc, "errors", [exc]))
+        return None
+
+
+def _validated(data, rec, file: str, lines: Lines, errors: list[PolicyError], path: tuple = ()) -> bool:
+    try:
+        schema.validate(data, rec, file, lines, path)
+        return True
+    except PolicyError as exc:
+        errors.extend(getattr(exc, "errors", [exc]))
+        return False
+
+
+def _load_jurisdictions(path: Path, errors) -> list[dict]:
+    loaded = _read(path, errors)
+    if loaded is None:
+        return []
+    data, lines = loaded
+    if not isinstance(data, list):
+        errors.append(PolicyError("must be a list of jurisdictions", str(path), 1))
+        return []
+    return [item for i, item in enumerate(data)
+            if _validated(item, schema.JURISDICTION, str(path), lines, errors, (i,))]
+
+
+def _load_documents(folder: Path, errors) -> list[tuple[Path, dict, Lines]]:
+    out = []
+    for path in sorted(folder.glob("*/*.yml")):
+        loaded = _read(path, errors)
+        if loaded and _validated(loaded[0], schema.DOCUMENT, str(path), loaded[1], errors):
+            out.append((path, *loaded))
+    return out
+
+
+# --- phase 2: the model and its cross indexes ------------------------------------------
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _block(data: dict) -> Block:
+    known = {k: data[k] for k in schema.BLOCK.by_name if k in data and data[k] is not None}
+    known["lines"] = tuple(known["lines"])
+    extra = {k: v for k, v in data.items() if k not in schema.BLOCK.by_name}
+    return Block(**known, extra=extra)
+
+
+def _document(path: Path, data: dict, lines: Lines, jur: Jurisdiction, today: dt.date) -> Document:
+    v = data["validity"]
+    validity = Validity(trial=v["trial"], valid_from=_date(v.get("valid_from")),
+                        valid_until=_date(v.get("valid_until")), repeals=v.get("repeals") or [],
+                        clause=v.get("clause"), lines=v.get("lines"))
+    return Document(
+        id=data["id"], jurisdiction=jur, title=data["title"], doc_number=data["doc_number"],
+        issuer=data["issuer"], date=_date(data["date"]), type=data["type"], parent_id=data["parent"],
+        validity=validity, source=Source(**data["source"]), blocks=[_block(b) for b in data["blocks"]],
+        file=path, line=lines.get(("id",), 1), status=status(validity, today))
+
+
+def _link(corpus: Corpus, lines_of: dict[str, Lines], errors) -> None:
+    for doc in corpus.documents.values():
+        if doc.parent_id is None:
+            continue
+        parent = corpus.documents.get(doc.parent_id)
+        if parent is None or parent is doc:
+            what = "is the document itself" if parent is doc else f"unknown document id {doc.parent_id!r}"
+            errors.append(PolicyError(what, str(doc.file), lines_of[doc.id].get(("parent",)), "parent"))
+            continue
+        doc.parent = parent
+        parent.children.append(doc)
+    for jur in corpus.jurisdictions.values():
+        jur.documents = sorted_by_date(jur.documents)
+
+
+def load_corpus(content_dir: Path, today: dt.date | None = None) -> Corpus:
+    """Read content/ into a Corpus; raise PolicyError(s) naming every bad file."""
+    content_dir = Path(content_dir)
+    errors: list[PolicyError] = []
+    jur_file = content_dir / "jurisdictions.yml"
+    if not jur_file.is_file():
+        raise PolicyError("missing: the jurisdiction registry is required", str(jur_file))
+    jurs = _load_jurisdictions(jur_file, errors)
+    docs = _load_documents(content_dir / "documents", errors)
+    if errors:
+        raise _combined(errors)
+
+    today = today or dt.date.today()
+    corpus = Corpus(content_dir, today, {j["id"]: Jurisdiction(**j) for j in jurs}, {})
+    lines_of: dict[str, Lines] = {}
+    for path, data, lines in docs:
+        jur = corpus.jurisdictions.get(data["jurisdiction"])
+        if jur is None:
+            errors.append(PolicyError(f"unknown jurisdiction {data['jurisdiction']!r} (known: "
+                                      f"{', '.join(corpus.jurisdictions)}; add it to {jur_file})",
+                                      str(path), lines.get(("jurisdiction",)), "jurisdiction"))
+            continue
+        first = corpus.documents.get(data["id"])
+        if first is not None:
+            errors.append(PolicyError(f"duplicate id {data['id']!r}, also used in {first.file}:{first.line}",
+                                      str(path), lines.get(("id",)), "id"))
+            continue
+        doc = _document(path, data, lines, jur, today)
+        corpus.documents[doc.id] = doc
+        lines_of[doc.id] = lines
+        jur.documents.append(doc)
+    _link(corpus, lines_of, errors)
+    if errors:
+        raise _combined(errors)
+    corpus.documents = dict(sorted(corpus.documents.items(), key=lambda kv: id_key(kv[0])))
+    for doc in corpus.documents.values():
+        doc.children.sort(key=lambda d: id_key(d.id))
+    return corpus
+
+
+def id_key(doc_id: str) -> list:
+    """Natural order: zichuan-2022-01-10 after zichuan-2022-01-9."""
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in doc_id.split("-")]
+
+
+def _combined(errors: list[PolicyError]) -> PolicyError:
+    return errors[0] if len(errors) == 1 else PolicyErrors(errors)

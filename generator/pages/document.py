@@ -1,0 +1,72 @@
+"""Document pages (documents/<id>.md) and the list of all documents (documents/index.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.model import Block, Corpus, Document, sorted_by_date
+from generator.pages.render import doc_path, page_meta, render
+
+# Section levels shown as headings (and so in the page's table of contents);
+# deeper levels are numbered paragraphs.
+HEADING_LEVELS = 3
+
+
+@dataclass
+class BlockView:
+    """A block as the template shows it."""
+    block: Block
+    anchor: str
+    heading: bool
+
+    def __getattr__(self, name):
+        return getattr(self.block, name)
+
+    @property
+    def hashes(self) -> Markup:
+        """The Markdown heading marker: the document title is h1, level 1 is h2."""
+        return Markup("#" * (self.block.level + 1))
+
+    @property
+    def lines(self) -> str:
+        first, last = self.block.lines
+        return f"{first}–{last}" if last != first else str(first)
+
+
+def block_views(doc: Document) -> list[BlockView]:
+    """The text blocks (header blocks live in the metadata box), each with a
+    unique anchor named after its first source line (#L21)."""
+    views, used = [], set()
+    for b in doc.blocks:
+        if b.kind == "header":
+            continue
+        anchor = f"L{b.lines[0]}"
+        n = 1
+        while anchor in used:
+            n += 1
+            anchor = f"L{b.lines[0]}-{n}"
+        used.add(anchor)
+        heading = b.kind == "section" and b.level <= HEADING_LEVELS and bool(b.title)
+        views.append(BlockView(b, anchor, heading))
+    return views
+
+
+def validity_note(doc: Document) -> str:
+    v = doc.validity
+    parts = []
+    if v.valid_from:
+        parts.append(f"自 {v.valid_from.isoformat()} 起施行")
+    if v.valid_until:
+        parts.append(f"有效期至 {v.valid_until.isoformat()}")
+    return "，".join(parts)
+
+
+def pages(corpus: Corpus, env):
+    for doc in corpus.documents.values():
+        here = doc_path(doc)
+        yield here, render(env, "document.md.j2", here, page_meta("文件", doc.title, doc.jurisdiction),
+                           doc=doc, blocks=block_views(doc), validity=validity_note(doc))
+    yield "documents/index.md", render(env, "documents.md.j2", "documents/index.md", page_meta("索引"),
+                                       docs=sorted_by_date(corpus.documents.values()))

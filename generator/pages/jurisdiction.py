@@ -1,0 +1,24 @@
+"""Jurisdiction pages (jurisdictions/<id>.md) and their list (jurisdictions/index.md)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from generator.model import Corpus, Jurisdiction
+from generator.pages.render import jur_path, page_meta, render
+
+
+def by_type(jur: Jurisdiction) -> list[tuple[str, list]]:
+    """(type, documents newest first), the most frequent type first."""
+    order = {t: i for i, (t, _) in enumerate(jur.type_counts().most_common())}
+    docs = sorted(jur.documents, key=lambda d: order[d.type])  # stable: keeps date order
+    return [(t, list(g)) for t, g in groupby(docs, key=lambda d: d.type)]
+
+
+def pages(corpus: Corpus, env):
+    yield "jurisdictions/index.md", render(env, "jurisdictions.md.j2", "jurisdictions/index.md",
+                                           page_meta("索引"), corpus=corpus)
+    for jur in corpus.jurisdictions.values():
+        here = jur_path(jur)
+        yield here, render(env, "jurisdiction.md.j2", here, page_meta("行政区", jur.name, jur),
+                           jur=jur, by_type=by_type(jur))

@@ -1,0 +1,86 @@
+"""The Jinja2 environment of the Markdown templates, escaping by default.
+
+Every value from the data is written through `escape`: ASCII punctuation
+becomes a numeric character reference, which Python-Markdown passes through
+untouched and the browser shows as the character. So neither HTML (`<`, `&`),
+nor Markdown (`*`, `#`, `|`, `[`, `1.`), nor attribute lists (`{: }`) in the
+data can become markup, in Markdown and raw HTML contexts alike. Values the
+generators build themselves (links, badges) and macro output are Markup and
+pass unchanged (autoescape makes macros return Markup).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import string
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+_ESCAPED = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
+
+
+def escape(value) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    if isinstance(value, (int, dt.date)):  # numbers and dates have no markup characters to hide
+        return Markup(value.isoformat() if isinstance(value, dt.date) else str(value))
+    # One output line per value: a newline in the data could start a Markdown block.
+    lines = (line.strip().translate(_ESCAPED) for line in str(value).splitlines())
+    return Markup("<br>".join(line for line in lines if line))
+
+
+@jinja2.pass_context
+def url(ctx, target: str) -> Markup:
+    """Relative link from the page being rendered (`here`) to another docs path."""
+    here = ctx["here"]
+    return Markup(posixpath.relpath(target, posixpath.dirname(here) or "."))
+
+
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)), finalize=escape, autoescape=True,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined)
+    env.globals.update(url=url, doc_path=doc_path, jur_path=jur_path)
+    # Jinja's own join would only HTML-escape the items.
+    env.filters["join"] = lambda items, sep="": escape(sep).join(escape(x) for x in items)
+    return env
+
+
+def doc_path(doc) -> str:
+    return f"documents/{doc.id}.md"
+
+
+def jur_path(jur) -> str:
+    return f"jurisdictions/{jur.id}.md"
+
+
+def render(env: jinja2.Environment, template: str, here: str, meta: dict | None = None,
+           **context) -> str:
+    """A page: front matter `meta` (JSON-quoted, so valid YAML whatever the text),
+    then the template rendered for the page at docs path `here`."""
+    text = env.get_template(template).render(here=here, **context)
+    if not meta:
+        return text
+    head = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    return f"---\n{head}---\n\n{text}"
+
+
+def page_meta(kind: str, title=None, jurisdiction=None) -> dict:
+    """Front matter of a page. `title` is written HTML-escaped: Material prints
+    the front-matter title unescaped (<title>, header), while the h1-derived one
+    goes through `striptags`, which would unescape it. `kind` and `jurisdiction`
+    feed the search page table (site_config/overrides/main.html escapes them)."""
+    meta = {"kind": kind}
+    if title is not None:
+        meta["title"] = str(escape(title))
+    if jurisdiction is not None:
+        meta["jurisdiction"] = jurisdiction.short_name
+    return meta
