@@ -1,0 +1,103 @@
+"""Deadlines: 完成时间/完成时限 values and time limits in running text.
+
+A deadline is dated at the END of the period it names: 2021年12月 -> 2021-12-31,
+到2025年 -> 2025-12-31, 第一季度 -> 03-31. A month or day without a year takes
+`default_year` (the document's year); without one the date stays None. Ongoing
+work (实时推进, 持续性, 长期坚持) and recurring limits (每年8月底前) have no date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from generator.units import fold
+
+
+@dataclass
+class Deadline:
+    text: str
+    date: str | None            # ISO, end of the period
+    period: str | None          # day | month | quarter | year
+    recurring: bool = False
+    kind: str = "deadline"      # deadline | ongoing | relative | unknown
+    span: tuple[int, int] | None = None
+
+
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_DATE = re.compile(
+    r"(?P<every>每年|每季度|每月|每半年)?"
+    r"(?P<to>力争到|力争在|截止到|截至|截止|到|至)?\s*"
+    r"(?:(?<![\d.])(?P<y>\d{4})\s*年\s*)?"
+    r"(?:(?<![\d.])(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*日)?"
+    r"|第?(?P<q>[一二三四1-4])\s*季度"
+    r"|(?P<year_end>年?(?=底|末)))?"
+    r"\s*(?P<end>年底|年末|底|末)?\s*(?P<before>以前|之前|前)?")
+_ONGOING = re.compile(r"实时推进|持续推进|持续性|长期坚持|长期推进|长期|常态化|持续")
+_RELATIVE = re.compile(r"(?P<n>\d+)\s*个?\s*(?:工作日|小时|天|日|周|个月|年)(?:内|以内)")
+# A year that is a base or a start, not a limit: 以2020年为基数, 较2020年, 自2022年起.
+_NOT_A_LIMIT_BEFORE = re.compile(r"(?:较|以|比|与|自|从)\s*$")
+_NOT_A_LIMIT_AFTER = re.compile(r"\s*(?:为基数|起|以来|相比)")
+
+
+def _date(m: re.Match, default_year: int | None) -> tuple[str | None, str | None]:
+    year = int(m.group("y")) if m.group("y") else default_year
+    if m.group("d"):
+        period, month, day = "day", int(m.group("m")), int(m.group("d"))
+    elif m.group("m"):
+        period, month, day = "month", int(m.group("m")), None
+    elif m.group("q"):
+        period, month, day = "quarter", 3 * _QUARTER[m.group("q")], None
+    else:
+        period, month, day = "year", 12, None
+    if not 1 <= month <= 12 or year is None:
+        return None, period
+    last = calendar.monthrange(year, month)[1]
+    if day is not None and not 1 <= day <= last:
+        return None, period
+    return f"{year:04d}-{month:02d}-{day or last:02d}", period
+
+
+def _has_time(m: re.Match) -> bool:
+    return bool(m.group("y") or m.group("m") or m.group("q") or (m.group("end") and m.group("year_end")))
+
+
+def _deadline(text: str, m: re.Match, default_year: int | None) -> Deadline:
+    recurring = bool(m.group("every"))
+    date, period = _date(m, default_year)
+    return Deadline(text[m.start():m.end()].strip(), None if recurring else date, period, recurring,
+                    span=(m.start(), m.end()))
+
+
+def parse_deadline(text: str, default_year: int | None = None) -> Deadline:
+    """A 完成时间 / 完成时限 value: 2021年12月, 12月底, 12月15日, 2023年6月底前,
+    到2025年, 年底前, 每年8月底前, 实时推进, 10个工作日内."""
+    t = fold(text)
+    value = text.strip()
+    for m in _DATE.finditer(t):
+        if _has_time(m):
+            d = _deadline(text, m, default_year)
+            d.text = value
+            return d
+    if _ONGOING.search(t):
+        return Deadline(value, None, None, False, "ongoing")
+    if _RELATIVE.search(t):
+        return Deadline(value, None, None, bool(re.search("每", t)), "relative")
+    return Deadline(value, None, None, False, "unknown")
+
+
+def find_deadlines(text: str, default_year: int | None = None) -> list[Deadline]:
+    """Time limits in running text: only phrases that say so (到 / 至 / 截至 /
+    力争到 …, …底, …末, …前, 每年…), so a signature date or 以2020年为基数 is
+    no deadline."""
+    t = fold(text)
+    out = []
+    for m in _DATE.finditer(t):
+        if not _has_time(m):
+            continue
+        cue = m.group("to") or m.group("before") or m.group("end") or m.group("every")
+        if not cue or _NOT_A_LIMIT_BEFORE.search(t[:m.start()]) or _NOT_A_LIMIT_AFTER.match(t, m.end()):
+            continue
+        out.append(_deadline(text, m, default_year))
+    return out

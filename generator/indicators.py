@@ -1,0 +1,225 @@
+"""Quantitative targets (指标) in goal and measure texts.
+
+`孕产妇死亡率控制在 8.2/10 万以下` gives metric 孕产妇死亡率, comparator <=, value
+8.2, unit /10万. The metric is the noun phrase before the comparator in the same
+clause; the target year comes from 到2025年 earlier in the sentence (or a year
+opening the metric), the base year from 以2020年为基数 / 较2020年.
+
+Comparators: <= < >= > = ~ (左右), decrease_by / increase_by (下降 20%),
+decrease_to / increase_to (下降到, 提高到 with no 以上/以下), annual_decrease /
+annual_increase (每年降低 1 个百分点). A trailing 以上/以下/以内/左右 sets the
+comparator of a level (达到 85%以上 is >=), never of a change (下降6%左右 stays
+decrease_by).
+
+Not targets: ages (5岁以下), years, 一类以上, 达到或优于III类, score bands
+(1050分及以上), and money policy parameters (奖励, 补助, 最高不超过…万元).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from generator.units import OPEN, close_of, fold, split_top
+
+
+@dataclass
+class Indicator:
+    metric: str
+    comparator: str
+    value: float
+    unit: str | None
+    target_year: int | None
+    base_year: int | None
+    raw: str
+    span: tuple[int, int]
+    base_value: float | None = None     # 由50%提高到65%: 50
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        return d
+
+
+# The one comparator table: verb, comparator when no qualifier follows, relative change?
+COMPARATORS: list[tuple[str, str, bool]] = [
+    ("控制在|控制到", "<=", False),
+    ("下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|压减到|压减至", "decrease_to", False),
+    ("提高到|提高至|提升到|提升至|增至|增加到|增加至|增长到|增长至|扩大到|扩大至", "increase_to", False),
+    ("不超过|不高于|不多于|不得超过|不得高于|不得多于", "<=", False),
+    ("低于", "<", False),
+    ("不少于|不低于|不小于|不得少于|不得低于|至少为|至少达到|至少", ">=", False),
+    ("超过|突破|高于|大于|多于|超", ">", False),
+    ("保持在|稳定在|维持在", "=", False),
+    ("累计达到|总体为|达到|达", "=", False),
+    ("为", "=", False),
+    ("下降|降低|减少|压减|削减|缩减", "decrease_by", True),
+    ("提高|提升|增长|增加", "increase_by", True),
+]
+_VERB = {v: (c, rel) for alts, c, rel in COMPARATORS for v in alts.split("|")}
+QUALIFIERS = {"及以上": ">=", "以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
+
+UNITS = ("/10万", "/万", "/千", "‰", "%", "个百分点", "微克/立方米", "毫克/立方米", "万人次", "人次",
+         "万人", "万件", "万户", "万亩", "万元", "亿元", "万", "件", "所", "个", "人", "名", "家", "天",
+         "张", "处", "项", "户", "次", "座", "公里", "千米", "米", "吨", "小时", "倍", "辆", "台", "场")
+
+
+def _alt(words) -> str:
+    return "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT = f"(?:{_alt(UNITS)})"
+_NUM = r"(?<![\d.\-—~])\d+(?:\.\d+)?"
+_VALUES = rf"{_NUM}\s*{_UNIT}?(?:\s*(?:、|和|及|与)\s*{_NUM}\s*{_UNIT}?)*"
+_QUAL = f"(?:{_alt(QUALIFIERS)})"
+_IND = re.compile(
+    rf"(?:由\s*(?P<bv>{_NUM})\s*{_UNIT}?\s*)?"
+    rf"(?:(?P<annual>(?:平均)?每年)?(?P<verb>{_alt(_VERB)})\s*"
+    r"(?P<mid>[^\d\s,;。、]{1,8}?的|各?(?:配备|安排|建成|建立|培育|新增|引进))?\s*)?"
+    rf"(?P<vals>{_VALUES})\s*(?P<qual>{_QUAL})?")
+_ONE = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>{_UNIT})?")
+_VALUE_FIRST = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>%|‰)\s*的(?P<what>[^,;。、和\d]{{2,}})")
+_PREDICATE = re.compile(r"建立|建成|创建|设立|配备|开展|实现|达到|拥有|具备|完成|覆盖")
+
+# Clauses that set policy parameters or scores, not targets.
+_NOT_TARGETS = re.compile(r"奖励|补助|补贴|给予|最高|贴息|资助|补偿|罚款|收费|扶持|分值|积分|\d\s*分(?![钟之别局类])")
+_MONEY = re.compile(r"元$|^万$")
+_TARGET_YEAR = re.compile(r"(?:力争到|力争在|到|至)\s*(?P<y>\d{4})\s*年|(?P<y2>\d{4})\s*年\s*(?:年?底|年?末)?\s*前")
+_BASE_YEAR = re.compile(r"(?:以\s*(?P<a>\d{4})\s*年\s*为基数|(?:较|比)\s*(?P<b>\d{4})\s*年|与\s*(?P<c>\d{4})\s*年相比)")
+_LEADING = re.compile(
+    r"^(?:\s+|[(（]\s*\d+\s*[)）]|\d+\.\s*|[一二三四五六七八九十]+、|[—\-]+|(?:力争到|力争在|到|至)?\s*\d{4}\s*年\s*(?:年?底|年?末)?\s*前?"
+    r"|[、和及与]|或者|或|全区|全市|全县|全省|我区|我市|我县|其中|同时|确保|力争|倡导|实现|使|推动|并|且|要|应|一般|年度)")
+_TRAILING = re.compile(r"(?:分别|均|总体|平均|每年|累计|要|应|一般|稳步|逐步|力争|进一步|\s)+$")
+_METRIC_END = re.compile(r"(?:率|比例|占比|数|量|人数|次数|覆盖面|水平|浓度|指数|面积|时长)$")
+_HEAD = re.compile(r"(?:人群)?[\u4e00-\u9fff]{2}(?:率|比例|占比)$|[\u4e00-\u9fff]{1,2}(?:数|量)$")
+_CN_DIGIT = re.compile(r"[一二两三四五六七八九](?=\s*个百分点)")
+_CN_VALUE = {c: str(i) for i, c in enumerate("一二三四五六七八九", 1)} | {"两": "2"}
+
+
+def _prepare(text: str) -> str:
+    """Folded text (same length) with 一个百分点 read as 1个百分点."""
+    return _CN_DIGIT.sub(lambda m: _CN_VALUE[m.group()], fold(text))
+
+
+def _clean_metric(s: str) -> tuple[str, int | None, int | None]:
+    """(metric, year opening it, base year, …) from the words before a comparator."""
+    base = None
+    m = _BASE_YEAR.search(s)
+    if m:
+        base = int(m.group("a") or m.group("b") or m.group("c"))
+        s = s[:m.start()] + s[m.end():]
+    year = None
+    while True:
+        t = fold(s)
+        end = close_of(t, 0) + 1 if t[:1] in OPEN else 0   # （2）, a parenthetical left of the goal
+        m = None if end else _LEADING.match(s)
+        if m and m.group():
+            y = re.search(r"\d{4}", m.group())
+            year = int(y.group()) if y else year
+            end = m.end()
+        if not end:
+            break
+        s = s[end:]
+    return re.sub(r"\s+", "", _TRAILING.sub("", s)), year, base
+
+
+def _split_metrics(metric: str, n_values: int, shared: bool) -> list[str]:
+    """新生儿、婴儿和5岁以下儿童死亡率 -> 新生儿死亡率, 婴儿死亡率, 5岁以下儿童死亡率
+    (only when the values are several or the text says 分别/均)."""
+    if n_values == 1 and not shared:
+        return [metric]
+    parts = [metric[a:b] for a, b in split_top(metric.replace("和", "、").replace("及", "、"), "、")]
+    if len(parts) < 2 or not all(parts):
+        return [metric]
+    head = _HEAD.search(parts[-1])
+    return [p if _METRIC_END.search(p) or not head else p + head.group() for p in parts[:-1]] + [parts[-1]]
+
+
+def _comparator(m: re.Match) -> str:
+    comparator, relative = _VERB.get(re.sub(r"\s+", "", m.group("verb") or ""), ("=", False))
+    if relative:
+        if m.group("annual"):
+            return comparator.replace("_by", "").replace("decrease", "annual_decrease").replace(
+                "increase", "annual_increase")
+        return comparator
+    return QUALIFIERS[re.sub(r"\s+", "", m.group("qual"))] if m.group("qual") else comparator
+
+
+def _values(vals: str) -> list[tuple[float, str | None]]:
+    out = [(float(v.group("n")), re.sub(r"\s+", "", v.group("u")) if v.group("u") else None)
+           for v in _ONE.finditer(vals)]
+    last = next((u for _, u in reversed(out) if u), None)
+    return [(n, u or last) for n, u in out]
+
+
+def _clause_indicators(text: str, t: str, a: int, b: int, year_at) -> list[Indicator]:
+    out, prev = [], a
+    taken = []
+    for m in _IND.finditer(t, a, b):
+        verb = m.group("verb")
+        vals = _values(m.group("vals"))
+        after = t[m.end():b].lstrip()
+        if not verb and not m.group("qual") or not (vals[-1][1] or m.group("qual")):
+            continue
+        if (not verb or _MONEY.search(vals[-1][1] or "")) and after.startswith("的") or (
+                not verb and _MONEY.search(vals[-1][1] or "")):
+            continue   # 50人以上的党政机关, 营业收入5000万元以上: conditions, not targets
+        if verb and t[:m.start("verb")].endswith("每") and not m.group("annual"):
+            continue   # 每增加1000万: a rate of a rule
+        if verb == "为" and not vals[-1][1]:
+            continue
+        metric_end = m.start("verb") if verb else m.start("vals")
+        if m.group("bv"):
+            metric_end = m.start()
+        metric, lead_year, base = _clean_metric(text[prev:metric_end])
+        if after.startswith("的"):   # 建立不少于12人的救援队伍
+            metric += re.sub(r"\s+", "", after[1:])
+        prev, shared = m.end(), bool(re.search(r"(?:分别|均)\s*$", t[a:metric_end]))
+        if not metric:
+            continue
+        taken.append((m.start(), m.end()))
+        metrics = _split_metrics(metric, len(vals), shared)
+        pairs = (list(zip(metrics, vals)) if len(metrics) == len(vals)
+                 else [(x, vals[0]) for x in metrics] if len(vals) == 1
+                 else [(metric, v) for v in vals])
+        for name, (value, unit) in pairs:
+            out.append(Indicator(name, _comparator(m), value, unit, lead_year or year_at(m.start()), base,
+                                 text[m.start():m.end()].strip(), (m.start(), m.end()),
+                                 float(m.group("bv")) if m.group("bv") else None))
+    return out + _value_first(text, t, a, b, year_at, taken)
+
+
+def _value_first(text: str, t: str, a: int, b: int, year_at,
+                 taken: list[tuple[int, int]]) -> list[Indicator]:
+    """95%的城市社区和80%的农村社区（村）建立家长学校: the shares come first."""
+    found = [m for m in _VALUE_FIRST.finditer(t, a, b)
+             if not any(x <= m.start() < y for x, y in taken)]
+    if not found:
+        return []
+    rest = text[found[-1].start("what"):found[-1].end("what")]
+    p = _PREDICATE.search(rest)
+    predicate = re.sub(r"\s+", "", rest[p.start():]) if p else ""
+    out = []
+    for m in found:
+        what = text[m.start("what"):m.end("what")]
+        noun = what[:p.start()] if m is found[-1] and p else what
+        out.append(Indicator(re.sub(r"\s+", "", noun) + predicate, "=", float(m.group("n")), m.group("u"),
+                             year_at(m.start()), None, text[m.start():m.end()].strip(), (m.start(), m.end())))
+    return out
+
+
+def find_indicators(text: str, default_year: int | None = None) -> list[Indicator]:
+    """Every numeric target of a block text, in order; `default_year` is the
+    target year when the sentence names none (a plan's horizon, e.g. 2025)."""
+    t = _prepare(text)
+    out = []
+    for sa, sb in split_top(t, "。;!?"):
+        cues = [(m.end(), int(m.group("y") or m.group("y2"))) for m in _TARGET_YEAR.finditer(t, sa, sb)]
+
+        def year_at(pos: int) -> int | None:   # 到2025年 reaches what follows it in the sentence
+            return next((y for end, y in reversed(cues) if end <= pos), default_year)
+
+        for ca, cb in split_top(t[sa:sb], ",:"):
+            if not _NOT_TARGETS.search(t, sa + ca, sa + cb):
+                out += _clause_indicators(text, t, sa + ca, sa + cb, year_at)
+    return out
