@@ -11,6 +11,8 @@ import yaml
 from generator.errors import PolicyError
 
 _SCALARS = yaml.constructor.SafeConstructor()
+# libyaml's parser when present: ten times faster, same nodes and marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Path of keys/indexes inside a document -> 1-based line of that value.
 Lines = dict[tuple, int]
@@ -35,7 +37,7 @@ def load(path: Path) -> tuple[Any, Lines]:
     """Parse a YAML file into plain Python data plus a map of value lines."""
     text = read_text(path)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
