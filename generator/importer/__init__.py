@@ -45,7 +45,7 @@ def import_text(raw: str, stem: str, jurisdiction: str) -> Imported:
         for m, child in enumerate(seg.children, 1):
             documents.append(metadata.document(child, f"{doc_id}-{m}", jurisdiction, source, parent))
     for t in found:
-        furniture += [{"kind": "table-header-repeat", "lines": list(r), "text": " | ".join(t.header)}
+        furniture += [{"kind": "table-header-repeat", "lines": list(r), "text": " | ".join(t.header).strip(" |") or None}
                       for r in t.repeated_headers]
     furniture = sorted(furniture + inline + toc, key=lambda f: f["lines"])
     unplaced = [{"kind": "text", "lines": p.lines, "text": p.text} for p in loose]

@@ -129,9 +129,9 @@ def records(lines: list[Line]) -> list[dict]:
         last = out[-1] if out else None
         if last and last["kind"] == ln.furniture and _only_blank_between(lines, last["lines"][1], ln.no):
             last["lines"][1] = ln.no
-            last["text"] += "\n" + ln.text
+            last["text"] = "\n".join(x for x in (last["text"], ln.text) if x) or None
         else:
-            out.append({"kind": ln.furniture, "lines": [ln.no, ln.no], "text": ln.text})
+            out.append({"kind": ln.furniture, "lines": [ln.no, ln.no], "text": ln.text or None})
     return out
 
 
