@@ -1,0 +1,365 @@
+"""Post-build step: a Chinese full-text index for Material's header search box.
+
+`build_search(site_dir, aliases)` runs after `mkdocs build` (and before
+precompress). It reads the pages Material's search plugin indexed
+(search/search_index.json, for their locations), extracts each page's title and
+text from the built HTML, and writes search/pkb/:
+
+    worker.js, lunr.min.js   the replacement search worker (site_config/search)
+    meta.js                  shard layout, unit aliases, build version
+    s/<shard>.js             lunr.py indexes, one per shard of tokens
+    d/<chunk>.js             page table: location, title, kind, jurisdiction
+    t/<pack>.js              page text in pieces, for snippets
+
+Every file is a script calling `__pkb(name, data)`, so the worker loads it with
+importScripts: over HTTP in a real Worker, and under file:// inside Material's
+iframe-worker shim, where fetch() cannot read files.
+
+Tokens (site_config/search/worker.js mirrors this): text is folded per character
+(NFKC, lower case; length-preserving so offsets stay valid); every Han
+character starts one token, the bigram with the next character when that is
+Han too, else the character alone; ASCII letter/digit runs are one token.
+Each token records its character offsets, so the worker verifies that query
+tokens sit exactly where the query puts them: any literal substring finds every
+page containing it, and bigrams that occur apart never match.
+
+Page contract: the page template emits
+    <meta name="policykb:kind" content="文件">
+    <meta name="policykb:jurisdiction" content="淄川区">
+(site_config/overrides/main.html writes them from front matter `kind` and
+`jurisdiction`); both are optional.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import shutil
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+
+ASSETS = Path(__file__).resolve().parent.parent / "site_config" / "search"
+OUT = "search/pkb"
+# Tokens per shard: one shard is about 10 KiB gzip, so a query fetches little
+# and the files stay the same size however large the corpus grows.
+SHARD_TOKENS = 1500
+DOCS_PER_CHUNK = 128
+PIECE = 512              # characters of page text per snippet piece
+PACK = 2048              # characters of text per pack file
+HAN = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+WORD = re.compile("[0-9a-z]")
+BLOCK_TAGS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
+              "dl", "dt", "dd", "blockquote", "pre", "section", "br", "article", "figure",
+              "figcaption", "caption", "details", "summary", "hr"}
+CELL_TAGS = {"td", "th"}
+SKIP_TAGS = {"script", "style", "svg", "noscript", "template"}
+ADMIN_PREFIX = "区县市"
+
+
+# --- tokeniser ------------------------------------------------------------------
+
+def fold(text: str) -> str:
+    """NFKC + lower case, character by character, keeping the length."""
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKC", ch).lower()
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+def tokenize(text: str) -> list[tuple[str, int]]:
+    """(token, offset) pairs of folded text; see the module docstring."""
+    chars = fold(text)
+    tokens, i, n = [], 0, len(chars)
+    while i < n:
+        ch = chars[i]
+        if HAN.match(ch):
+            nxt = chars[i + 1] if i + 1 < n else ""
+            tokens.append((ch + nxt if nxt and HAN.match(nxt) else ch, i))
+            i += 1
+        elif WORD.match(ch):
+            j = i
+            while j < n and WORD.match(chars[j]):
+                j += 1
+            tokens.append((chars[i:j], i))
+            i = j
+        else:
+            i += 1
+    return tokens
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over code points (the worker computes the same)."""
+    h = 0x811C9DC5
+    for ch in text:
+        h ^= ord(ch)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+# --- reading the built site --------------------------------------------------------
+
+@dataclass
+class Page:
+    location: str
+    title: str
+    body: str
+    kind: str = ""
+    jurisdiction: str = ""
+
+
+class _PageText(HTMLParser):
+    """Title (first h1 of the article), text of the article, policykb meta tags."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.article_depth = 0        # >0 while inside <article>
+        self.skip_depth = 0           # >0 inside script/style/headerlink…
+        self.in_h1 = False
+        self.title_parts: list[str] = []
+        self.parts: list[str] = []
+        self.doc_title = ""
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("name") or "").startswith("policykb:"):
+            self.meta[attrs["name"][9:]] = attrs.get("content") or ""
+        if tag == "title":
+            self.in_title = True
+        if tag == "article":
+            self.article_depth += 1
+        if not self.article_depth:
+            return
+        classes = (attrs.get("class") or "").split()
+        if self.skip_depth or tag in SKIP_TAGS or "headerlink" in classes or "md-content__button" in classes:
+            if tag not in {"br", "hr", "img", "input", "meta", "link"}:
+                self.skip_depth += 1
+            return
+        if tag == "h1" and not self.title_parts:
+            self.in_h1 = True
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in CELL_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        if not self.article_depth:
+            return
+        if self.skip_depth:
+            self.skip_depth -= 1
+            return
+        if tag == "article":
+            self.article_depth -= 1
+        if tag == "h1" and self.in_h1:
+            self.in_h1 = False
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.doc_title += data
+        if not self.article_depth or self.skip_depth:
+            return
+        (self.title_parts if self.in_h1 else self.parts).append(data)
+
+
+def squeeze(text: str) -> str:
+    """Collapse white space the way a reader sees the page; none between two
+    Han characters (a wrapped line in Chinese text is not a word break)."""
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line)
+    return re.sub(f"(?<={HAN.pattern}) (?={HAN.pattern})", "", text)
+
+
+def read_page(location: str, html: str) -> Page:
+    parser = _PageText()
+    parser.feed(html)
+    title = squeeze("".join(parser.title_parts)) or parser.doc_title.split(" - ")[0].strip()
+    return Page(location, title, squeeze("".join(parser.parts)),
+                parser.meta.get("kind", ""), parser.meta.get("jurisdiction", ""))
+
+
+def page_file(site_dir: Path, location: str) -> Path:
+    path = location.split("#")[0]
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return site_dir / path
+
+
+def read_pages(site_dir: Path) -> list[Page]:
+    """The pages Material's search plugin lists (it honours `search: exclude`)."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"] if "#" not in doc["location"]]
+    return [read_page(loc, page_file(site_dir, loc).read_text(encoding="utf-8"))
+            for loc in dict.fromkeys(locations)]
+
+
+# --- aliases --------------------------------------------------------------------
+
+def alias_table(aliases: dict[str, list[str]] | None) -> dict[str, list[str]]:
+    """Folded query term -> the other names of the same unit.
+
+    A unit's full name and its aliases form one group; typing any member finds
+    them all. A member also answers without its leading 区/县/市 (卫健局 for
+    区卫健局), as officials write it both ways."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for name, names in (aliases or {}).items():
+        group = {fold(n) for n in [name, *names] if n}
+        for member in group:
+            keys = {member}
+            if len(member) >= 4 and member[0] in ADMIN_PREFIX:
+                keys.add(member[1:])
+            for key in keys:
+                table[key] |= group - {key}
+    return {key: sorted(alts) for key, alts in sorted(table.items()) if alts}
+
+
+# --- index files ------------------------------------------------------------------
+
+def _unpack(token, i, tokens):
+    """lunr.py tokenises lists without offsets: each element is 'term\\x1foffset'."""
+    term, offset = str(token).rsplit("\x1f", 1)
+    token.string = term
+    token.metadata["p"] = int(offset)
+    return token
+
+
+Pipeline.register_function(_unpack, "policykbUnpack")
+
+
+def shard_layout(counts: dict[str, int], total: int) -> tuple[int, dict[str, int]]:
+    """Buckets for light first characters; sub-shards for heavy ones.
+
+    Tokens are grouped by first character so that a one-character query (all
+    tokens starting with it) reads one group; a character with more than
+    SHARD_TOKENS occurrences is split by its second character."""
+    heavy = {}
+    for ch, n in counts.items():
+        if n > SHARD_TOKENS:
+            heavy[ch] = 1 << math.ceil(math.log2(n / SHARD_TOKENS))
+    light = total - sum(counts[ch] for ch in heavy)
+    # twice the buckets the tokens would fill: hashing spreads them unevenly
+    buckets = 1 << max(0, math.ceil(math.log2(max(1, 2 * light / SHARD_TOKENS))))
+    return buckets, dict(sorted(heavy.items()))
+
+
+def shard_of(token: str, buckets: int, heavy: dict[str, int]) -> str:
+    first = token[0]
+    if first in heavy:
+        return f"{ord(first):x}-{fnv1a(token[1:]) % heavy[first]}"
+    return f"b{fnv1a(first) % buckets}"
+
+
+def build_shard(docs: dict[str, dict[str, list[str]]]) -> dict:
+    """One lunr.py index over the tokens of one shard: fields t (title) and
+    b (body), each token carrying its offsets as metadata `p`."""
+    builder = Builder()
+    builder.pipeline.add(_unpack)
+    builder.metadata_whitelist = ["p"]
+    builder.ref("id")
+    builder.field("t", boost=10)
+    builder.field("b")
+    for ref, fields in docs.items():
+        builder.add({"id": ref, "t": fields.get("t", []), "b": fields.get("b", [])})
+    return builder.build().serialize()
+
+
+def script(name: str, data) -> str:
+    return f"__pkb({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))})\n"
+
+
+def build_search(site_dir: Path, aliases: dict[str, list[str]] | None = None) -> dict:
+    """Write search/pkb/ into a built site; return figures about it."""
+    site_dir = Path(site_dir)
+    pages = read_pages(site_dir)
+    out = site_dir / OUT
+    if out.exists():
+        shutil.rmtree(out)
+    for sub in ("s", "d", "t"):
+        (out / sub).mkdir(parents=True)
+
+    # token -> doc -> field -> ['term\x1foffset', …], and first-character counts
+    postings: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    first_counts: dict[str, int] = defaultdict(int)
+    total = 0
+    for number, page in enumerate(pages):
+        ref = _ref(number)
+        for fname, text in (("t", page.title), ("b", page.body)):
+            for term, offset in tokenize(text):
+                postings[term][ref][fname].append(f"{term}\x1f{offset}")
+                first_counts[term[0]] += 1
+                total += 1
+
+    buckets, heavy = shard_layout(first_counts, total)
+    shards: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(dict))
+    for term, docs in postings.items():
+        shard = shards[shard_of(term, buckets, heavy)]
+        for ref, fields in docs.items():
+            for fname, items in fields.items():
+                shard[ref].setdefault(fname, []).extend(items)
+    version = hashlib.sha256()
+    for name, docs in sorted(shards.items()):
+        text = script(f"s/{name}", build_shard(docs))
+        version.update(text.encode())
+        (out / "s" / f"{name}.js").write_text(text, encoding="utf-8")
+
+    packs = write_packs(out, pages, version)
+    for start in range(0, len(pages), DOCS_PER_CHUNK):
+        rows = [[p.location, p.title, p.kind, p.jurisdiction, len(p.body), packs[start + i]]
+                for i, p in enumerate(pages[start:start + DOCS_PER_CHUNK])]
+        text = script(f"d/{start // DOCS_PER_CHUNK}", rows)
+        version.update(text.encode())
+        (out / "d" / f"{start // DOCS_PER_CHUNK}.js").write_text(text, encoding="utf-8")
+
+    meta = {"v": version.hexdigest()[:12], "buckets": buckets, "heavy": heavy,
+            "docs": len(pages), "chunk": DOCS_PER_CHUNK, "piece": PIECE,
+            "aliases": alias_table(aliases)}
+    (out / "meta.js").write_text(script("meta", meta), encoding="utf-8")
+    for asset in ("worker.js", "lunr.min.js"):
+        shutil.copyfile(ASSETS / asset, out / asset)
+    return {"pages": len(pages), "tokens": total, "shards": len(shards),
+            "packs": len(list((out / "t").iterdir())), "version": meta["v"],
+            "bytes": sum(f.stat().st_size for f in out.rglob("*") if f.is_file())}
+
+
+def _ref(number: int) -> str:
+    return format(number, "x")
+
+
+def write_packs(out: Path, pages: list[Page], version) -> list[list[int]]:
+    """Cut each page's text into PIECE-character pieces, packed in order into
+    files of about PACK characters; return, per page, the pack of each piece."""
+    where: list[list[int]] = []
+    pack, size, number = [], 0, 0
+
+    def flush():
+        nonlocal pack, size, number
+        if pack:
+            text = script(f"t/{number}", pack)
+            version.update(text.encode())
+            (out / "t" / f"{number}.js").write_text(text, encoding="utf-8")
+            pack, size, number = [], 0, number + 1
+
+    for doc, page in enumerate(pages):
+        where.append([])
+        for piece, start in enumerate(range(0, max(1, len(page.body)), PIECE)):
+            text = page.body[start:start + PIECE]
+            if size + len(text) > PACK:
+                flush()
+            pack.append([doc, piece, text])
+            size += len(text)
+            where[-1].append(number)
+    flush()
+    return where

@@ -1,0 +1,355 @@
+/* policykb search worker: Chinese full-text search behind Material's header box.
+
+   Speaks Material 9's worker protocol (integrations/search/worker/message):
+   QUERY 2 in (the query string), RESULT 3 out ({items}), where
+   each item is a list of SearchItem {location, title, text, score, terms,
+   tags} and title/text are HTML. The index is the one generator/search.py
+   writes next to this file; the tokeniser here mirrors its tokenize().
+
+   Runs as a Worker over HTTP and inside Material's iframe-worker shim under
+   file://, where importScripts returns a promise; hence every load is awaited
+   and every index file is a script calling __pkb(name, data). */
+"use strict"
+
+var QUERY = 2, RESULT = 3             /* READY (1) comes from the page, see overrides/main.html */
+var HAN = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u
+var WORD = /[0-9a-z]/
+var SNIPPET_BEFORE = 30, SNIPPET_AFTER = 90
+var SNIPPETS = 20                     /* results that get a text snippet */
+
+var HERE = self.document && document.currentScript ? document.currentScript.src : self.location.href
+var BASE = new URL(".", HERE).href
+var files = Object.create(null)       /* name -> data, filled by __pkb */
+var indexes = Object.create(null)     /* shard -> lunr.Index */
+var meta = null
+
+self.__pkb = function (name, data) { files[name] = data }
+
+function importAll(urls) {
+  return urls.length ? Promise.resolve(importScripts.apply(self, urls)) : Promise.resolve()
+}
+
+/* lunr and the meta file load as soon as the worker starts, i.e. when the
+   reader focuses the search box; meta.js is never cached (it names the build) */
+var booted = importAll([BASE + "lunr.min.js", BASE + "meta.js?t=" + Date.now()])
+  .then(function () { meta = files.meta })
+
+function load(names) {
+  var missing = names.filter(function (name) { return !(name in files) })
+  return importAll(missing.map(function (name) { return BASE + name + ".js?v=" + meta.v }))
+}
+
+/* --- tokeniser (generator/search.py) ---------------------------------------- */
+
+function fold(text) {
+  return Array.from(text, function (ch) {
+    var folded = ch.normalize("NFKC").toLowerCase()
+    return Array.from(folded).length === 1 ? folded : ch
+  })
+}
+
+function fnv1a(chars) {
+  var h = 0x811c9dc5
+  for (var i = 0; i < chars.length; i++) {
+    h ^= chars[i].codePointAt(0)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h
+}
+
+function shardOf(term) {
+  var chars = Array.from(term), split = meta.heavy[chars[0]]
+  return split
+    ? chars[0].codePointAt(0).toString(16) + "-" + fnv1a(chars.slice(1)) % split
+    : "b" + fnv1a(chars.slice(0, 1)) % meta.buckets
+}
+
+function shardsOf(need) {
+  var split = need.prefix && Array.from(need.term).length === 1 && meta.heavy[need.term]
+  if (!split) return [shardOf(need.term)]
+  var all = []
+  for (var k = 0; k < split; k++) all.push(need.term.codePointAt(0).toString(16) + "-" + k)
+  return all
+}
+
+/* The tokens a literal must have, at their offsets: bigrams covering each Han
+   run (a lone Han character matches as a prefix), ASCII runs whole (the last
+   one as a prefix). */
+function needsOf(chars) {
+  var needs = [], i = 0, n = chars.length
+  while (i < n) {
+    var j = i
+    if (HAN.test(chars[i])) {
+      while (j < n && HAN.test(chars[j])) j++
+      if (j - i === 1) needs.push({ term: chars[i], at: i, prefix: true })
+      for (var k = i; k < j - 1; k += 2) needs.push({ term: chars[k] + chars[k + 1], at: k })
+      if (j - i > 1 && (j - i) % 2) needs.push({ term: chars[j - 2] + chars[j - 1], at: j - 2 })
+    } else if (WORD.test(chars[i])) {
+      while (j < n && WORD.test(chars[j])) j++
+      needs.push({ term: chars.slice(i, j).join(""), at: i, prefix: j === n })
+    } else {
+      j = i + 1
+    }
+    i = j
+  }
+  return needs
+}
+
+/* --- query ------------------------------------------------------------------- */
+
+/* "a b" -> terms; each term -> literals (itself and the unit's other names) */
+function parse(query) {
+  var seen = Object.create(null)
+  return query.split(/\s+/).filter(function (raw) {
+    if (!raw || seen[raw]) return false
+    return (seen[raw] = true)
+  }).map(function (raw) {
+    var key = fold(raw).join("")
+    var names = [key].concat(meta.aliases[key] || [])
+    return {
+      raw: raw,
+      literals: names.map(function (name, alias) {
+        var chars = Array.from(name)
+        return { chars: chars, length: chars.length, needs: needsOf(chars), alias: alias > 0 }
+      }).filter(function (literal) { return literal.needs.length })
+    }
+  }).filter(function (term) { return term.literals.length })
+}
+
+function index(shard) {
+  return indexes[shard] || (indexes[shard] = lunr.Index.load(files["s/" + shard]))
+}
+
+/* Offsets of every need, per document and field, from lunr's match data. */
+function collect(needs) {
+  var byShard = Object.create(null)
+  needs.forEach(function (need) {
+    need.found = Object.create(null)          /* ref -> field -> Set(offsets) */
+    shardsOf(need).forEach(function (shard) {
+      (byShard[shard] = byShard[shard] || []).push(need)
+    })
+  })
+  Object.keys(byShard).forEach(function (shard) {
+    var list = byShard[shard]
+    var results = index(shard).query(function (q) {
+      list.forEach(function (need) {
+        q.term(need.term, {
+          usePipeline: false,
+          wildcard: need.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+        })
+      })
+    })
+    results.forEach(function (result) {
+      var metadata = result.matchData.metadata
+      Object.keys(metadata).forEach(function (token) {
+        list.forEach(function (need) {
+          if (need.prefix ? token.indexOf(need.term) !== 0 : token !== need.term) return
+          var fields = need.found[result.ref] = need.found[result.ref] || {}
+          Object.keys(metadata[token]).forEach(function (field) {
+            var set = fields[field] = fields[field] || new Set()
+            metadata[token][field].p.forEach(function (p) { set.add(p) })
+          })
+        })
+      })
+    })
+  })
+}
+
+/* Start offsets of a literal in one field of one document. */
+function verify(literal, ref, field) {
+  var sets = literal.needs.map(function (need) {
+    return (need.found[ref] || {})[field]
+  })
+  if (sets.some(function (set) { return !set })) return []
+  var driver = 0
+  sets.forEach(function (set, i) { if (set.size < sets[driver].size) driver = i })
+  var starts = []
+  sets[driver].forEach(function (p) {
+    var base = p - literal.needs[driver].at
+    if (base >= 0 && sets.every(function (set, i) { return set.has(base + literal.needs[i].at) }))
+      starts.push(base)
+  })
+  return starts.sort(function (a, b) { return a - b })
+}
+
+/* ref -> {hits: [[term][field] -> [{at, length, alias}]]} for pages with all terms */
+function match(terms) {
+  var all = []
+  terms.forEach(function (term) {
+    term.literals.forEach(function (literal) { all = all.concat(literal.needs) })
+  })
+  collect(all)
+  var pages = null
+  terms.forEach(function (term, t) {
+    var found = Object.create(null)
+    term.literals.forEach(function (literal) {
+      var refs = Object.keys(literal.needs[0].found)
+      refs.forEach(function (ref) {
+        if (pages && !pages[ref]) return
+        ["t", "b"].forEach(function (field) {
+          verify(literal, ref, field).forEach(function (at) {
+            var hits = found[ref] = found[ref] || { t: [], b: [] }
+            hits[field].push({ at: at, length: literal.length, alias: literal.alias })
+          })
+        })
+      })
+    })
+    var next = Object.create(null)
+    Object.keys(found).forEach(function (ref) {
+      if (pages && !pages[ref]) return
+      next[ref] = pages ? pages[ref] : []
+      next[ref][t] = found[ref]
+    })
+    pages = next
+  })
+  return pages || {}
+}
+
+/* --- ranking and rendering ------------------------------------------------- */
+
+function row(ref) {
+  var number = parseInt(ref, 16)
+  return files["d/" + Math.floor(number / meta.chunk)][number % meta.chunk]
+}
+
+/* Title matches first (the whole title best), then pages where the terms
+   stand together as typed, then literal before alias, then density. */
+function score(ref, hits, query) {
+  var info = row(ref), title = info[1], length = info[4]
+  var titled = hits.every(function (h) { return h.t.length })
+  var whole = hits.length === 1 && hits[0].t.some(function (h) {
+    return h.at === 0 && h.length === Array.from(title).length
+  })
+  var literal = hits.every(function (h) {
+    return h.t.concat(h.b).some(function (x) { return !x.alias })
+  })
+  var count = hits.reduce(function (sum, h) { return sum + h.b.length }, 0)
+  return (whole ? 4000 : 0) + (titled ? 2000 : 0) + (together(hits) ? 1000 : 0) +
+    (literal ? 500 : 0) + Math.min(400, 100 * Math.log1p(count) + 100000 * count / (length + 1000)) -
+    Math.min(50, Array.from(title).length)
+}
+
+/* Do the terms occur one right after another (white space allowed)? */
+function together(hits) {
+  if (hits.length < 2) return true
+  return ["t", "b"].some(function (field) {
+    return hits[0][field].some(function (first) {
+      var end = first.at + first.length
+      return hits.slice(1).every(function (h) {
+        var next = h[field].find(function (x) { return x.at === end || x.at === end + 1 })
+        if (!next) return false
+        end = next.at + next.length
+        return true
+      })
+    })
+  })
+}
+
+function escapeHTML(text) {
+  return text.replace(/[&<>"']/g, function (ch) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[ch]
+  })
+}
+
+/* chars[from, to) as HTML with the ranges (absolute offsets) marked */
+function marked(chars, from, to, ranges) {
+  var out = "", at = from
+  ranges.map(function (r) { return [Math.max(from, r.at), Math.min(to, r.at + r.length)] })
+    .filter(function (r) { return r[0] < r[1] })
+    .sort(function (a, b) { return a[0] - b[0] })
+    .forEach(function (r) {
+      if (r[0] < at) r[0] = at
+      if (r[0] >= r[1]) return
+      out += escapeHTML(chars.slice(at - from, r[0] - from).join("")) +
+        "<mark data-md-highlight>" + escapeHTML(chars.slice(r[0] - from, r[1] - from).join("")) + "</mark>"
+      at = r[1]
+    })
+  return out + escapeHTML(chars.slice(at - from, to - from).join(""))
+}
+
+function snippet(ref, hits) {
+  var info = row(ref), body = [].concat.apply([], hits.map(function (h) { return h.b }))
+  var anchor = body.length
+    ? body.reduce(function (a, b) { return b.at < a.at ? b : a })
+    : { at: 0, length: 0 }
+  var piece = Math.floor(anchor.at / meta.piece), start = piece * meta.piece
+  var text = files["t/" + info[5][piece]]
+  var chars = Array.from(text.find(function (p) { return p[0] === parseInt(ref, 16) && p[1] === piece })[2]
+    .replace(/\n/g, " "))
+  var from = Math.max(start, anchor.at - SNIPPET_BEFORE)
+  var to = Math.min(start + chars.length, anchor.at + anchor.length + SNIPPET_AFTER)
+  var html = marked(chars.slice(from - start, to - start), from, to, body)
+  return (from > 0 ? "…" : "") + html + (to < info[4] ? "…" : "")
+}
+
+function packsFor(refs, hitsOf) {
+  var names = {}
+  refs.forEach(function (ref) {
+    var body = [].concat.apply([], hitsOf[ref].map(function (h) { return h.b }))
+    var at = body.length ? Math.min.apply(null, body.map(function (x) { return x.at })) : 0
+    names["t/" + row(ref)[5][Math.floor(at / meta.piece)]] = true
+  })
+  return Object.keys(names)
+}
+
+function search(query) {
+  var terms = parse(query)
+  if (!terms.length) return Promise.resolve({ items: [] })
+  var needs = []
+  terms.forEach(function (term) {
+    term.literals.forEach(function (literal) { needs = needs.concat(literal.needs) })
+  })
+  var shards = {}
+  needs.forEach(function (need) {
+    shardsOf(need).forEach(function (shard) { shards["s/" + shard] = true })
+  })
+  var pages, refs
+  return load(Object.keys(shards)).then(function () {
+    pages = match(terms)
+    refs = Object.keys(pages)
+    var chunks = {}
+    refs.forEach(function (ref) { chunks["d/" + Math.floor(parseInt(ref, 16) / meta.chunk)] = true })
+    return load(Object.keys(chunks))
+  }).then(function () {
+    var scores = {}
+    refs.forEach(function (ref) { scores[ref] = score(ref, pages[ref], query) })
+    refs.sort(function (a, b) { return scores[b] - scores[a] || parseInt(a, 16) - parseInt(b, 16) })
+    return load(packsFor(refs.slice(0, SNIPPETS), pages)).then(function () {
+      var wanted = {}
+      terms.forEach(function (term) { wanted[term.raw] = true })
+      return {
+        items: refs.map(function (ref, rank) {
+          var info = row(ref), titleHits = [].concat.apply([], pages[ref].map(function (h) { return h.t }))
+          var title = Array.from(info[1])
+          return [{
+            location: info[0],
+            title: marked(title, 0, title.length, titleHits),
+            text: rank < SNIPPETS ? snippet(ref, pages[ref]) : "",
+            score: scores[ref],
+            terms: wanted,
+            tags: [info[2], info[3]].filter(Boolean).map(escapeHTML)
+          }]
+        })
+      }
+    })
+  })
+}
+
+/* --- protocol ---------------------------------------------------------------- */
+
+var latest = null, queue = Promise.resolve()
+
+self.addEventListener("message", function (event) {
+  var message = event.data
+  if (!message || message.type !== QUERY) return
+  latest = message.data
+  queue = queue.then(function () { return booted }).then(function () {
+    if (message.data !== latest) return             /* a newer query is waiting */
+    return search(message.data).then(function (result) {
+      self.postMessage({ type: RESULT, data: result })
+    })
+  }).catch(function (error) {
+    self.postMessage({ type: RESULT, data: { items: [] } })
+    setTimeout(function () { throw error })
+  })
+})
