@@ -1,0 +1,381 @@
+"""Responsibility forms, each pinned on its real gazette text (re-joined as the
+importer re-joins wrapped lines: line breaks removed, nothing else changed).
+Sources: content/sources/<stem>.txt; the line numbers are physical lines."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.responsibility import (dangling_tail_units, find_prose_assignments,
+                                      find_responsibilities, is_dangling_tail,
+                                      parse_responsibility_cell)
+
+SOURCES = Path(__file__).resolve().parent.parent / "content" / "sources"
+
+
+def one(text):
+    found = find_responsibilities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# id, text, lead, participants, generic, lead_labelled, deadline, form
+CASES = [
+    # zichuan-2022 275-277: full-width, lead and responsible joined by ，
+    ("comma", "均健康预期寿命提高。（牵头单位：区卫健局，责任单位：区发改局、区医保分局）",
+     ["区卫健局"], ["区发改局", "区医保分局"], [], True, None, "labelled-lead"),
+    # zichuan-2022 279-283: lead only
+    ("lead-only", "（2）孕产妇死亡率控制在 8.2/10万以下，城乡、区域差距逐步缩小。（牵头单位：区卫健局）",
+     ["区卫健局"], [], [], True, None, "labelled-lead"),
+    # zichuan-2022 733-737: two leads
+    ("two-leads", "性平均受教育年限不断提高。（牵头单位：区教体局、区人社局，责任单位：区妇联、区残联、区农业农村局）",
+     ["区教体局", "区人社局"], ["区妇联", "区残联", "区农业农村局"], [], True, None, "labelled-lead"),
+    # zichuan-2022 4189-4193: [ ] because a name holds brackets; space after the colon
+    ("square", "[牵头单位：区公安分局，责任单位： 区委宣传部（区网信办）、区教体局、区文旅局]",
+     ["区公安分局"], ["区委宣传部（区网信办）", "区教体局", "区文旅局"], [], True, None, "labelled-lead"),
+    # zichuan-2022 5429-5435: [ … ）] and an 等…有关成员单位 tail
+    ("square-mismatched", "[牵头单位：区委宣传部（区网信办），责任单位：团区委、区教体局、区公安分局、区司法局、"
+     "区文旅局等区妇儿工委有关成员单位）]",
+     ["区委宣传部（区网信办）"], ["团区委", "区教体局", "区公安分局", "区司法局", "区文旅局"],
+     ["区妇儿工委有关成员单位"], True, None, "labelled-lead"),
+    # zichuan-2022 2043-2045: responsible only, a collective
+    ("collective-only", "益的法规政策体系。（责任单位：区妇儿工委各成员单位）",
+     [], [], ["区妇儿工委各成员单位"], False, None, "labelled"),
+    # zichuan-2022 8201-8203: 牵头部门
+    ("lead-dept", "儿童需要。（牵头部门：区发改局、区妇儿工委办公室）",
+     ["区发改局", "区妇儿工委办公室"], [], [], True, None, "labelled-lead"),
+    # zichuan-2022 8476: half-width colon
+    ("lead-dept-ascii-colon", "（牵头部门:区残联）", ["区残联"], [], [], True, None, "labelled-lead"),
+    # zichuan-2022 8298-8300: a collective lead
+    ("lead-collective", "规范校外培训行为。（牵头部门：区教体局、区“双减”工作协调机制成员单位）",
+     ["区教体局"], [], ["区“双减”工作协调机制成员单位"], True, None, "labelled-lead"),
+    # zichuan-2022 8663-8667: X等各行业主管部门
+    ("etc-sector", "孵化儿童友好 IP。（牵头部门：区总工会、区科技局、区工信局、区财政局等各行业主管部门）",
+     ["区总工会", "区科技局", "区工信局", "区财政局"], [], ["各行业主管部门"], True, None, "labelled-lead"),
+    # zichuan-2022 8825-8827: 七件实事, flat list
+    ("resp-flat", "成 1 万名妇女的筛查任务。（责任单位：区妇联、区财政局、区卫健局）",
+     [], ["区妇联", "区财政局", "区卫健局"], [], False, None, "labelled"),
+    # zichuan-2022 7228-7232: 稳就业, keyword-less
+    ("by-duty", "过 1年，缓缴期间免收滞纳金。（区财政局、区人社局、区税务局按职责分工负责）",
+     [], ["区财政局", "区人社局", "区税务局"], [], False, None, "by-duty"),
+    # zichuan-2022 7365
+    ("single-duty", "淄就业创业。（区人社局负责）", [], ["区人社局"], [], False, None, "by-duty"),
+    # zichuan-2022 7397-7399: ， before the township group
+    ("by-duty-townships", "入。（区工信局、区人社局、区文旅局，各镇、街道、开发区按职责分工负责）",
+     [], ["区工信局", "区人社局", "区文旅局"], ["各镇、街道、开发区"], False, None, "by-duty"),
+    # zichuan-2022 7498-7502
+    ("by-duty-etc", "把劳动争议化解在萌芽状态。（区总工会、区人社局等有关部门按职责分工负责）",
+     [], ["区总工会", "区人社局"], ["有关部门"], False, None, "by-duty"),
+    # zichuan-2022 7524-7528: collectives only
+    ("by-duty-generic", "优化为企服务质效。（各镇、街道、开发区，区直各有关部门按职责分工负责）",
+     [], [], ["各镇、街道、开发区", "区直各有关部门"], False, None, "by-duty"),
+    # zichuan-2022 7956-7962: unbracketed paragraph; 各镇（街道、开发区） stays whole
+    ("paragraph", "进一步畅通消费品下乡、农产品进城双向流通渠道。责任单位：区邮政管理局、区发改局、区交通运输局、"
+     "区商务局、区供销社，各镇（街道、开发区）。",
+     [], ["区邮政管理局", "区发改局", "区交通运输局", "区商务局", "区供销社"], ["各镇（街道、开发区）"],
+     False, None, "paragraph"),
+    # zichuan-2022 8013-8017: data errors kept verbatim; 、、 skipped
+    ("paragraph-data-errors", "责任单位：区商务局、区发改局区交通运输局、区农业农村局、、区邮政管理局、区乡村振兴服务中心、"
+     "区供销社，各镇（街道、开发区）。",
+     [], ["区商务局", "区发改局区交通运输局", "区农业农村局", "区邮政管理局", "区乡村振兴服务中心", "区供销社"],
+     ["各镇（街道、开发区）"], False, None, "paragraph"),
+    # dongchangfu-2022 94: ； between the parts
+    ("semicolon", "人均健康预期寿命提高。（牵头单位：区卫生健康局；责任单位：区医保局、区发展和改革局）",
+     ["区卫生健康局"], ["区医保局", "区发展和改革局"], [], True, None, "labelled-lead"),
+    # dongchangfu-2022 235: ASCII brackets and colon
+    ("ascii", "(7) 建立工会女职工委员会的企业应签订女职工权益保护专项集体合同。(牵头单位:区总工会)",
+     ["区总工会"], [], [], True, None, "labelled-lead"),
+    # dongchangfu-2022 758: `: ` and `; ` with spaces, 等…有关成员单位、特邀单位
+    ("ascii-spaced", "(8) 儿童伤害监测报告系统进一步完善。(牵头单位: 区卫生健康局; 责任单位: 区民政局、区公安分局、"
+     "区大数据局、团区委、区妇联等区妇女儿童工作委员会有关成员单位、特邀单位)",
+     ["区卫生健康局"], ["区民政局", "区公安分局", "区大数据局", "团区委", "区妇联"],
+     ["区妇女儿童工作委员会有关成员单位", "特邀单位"], True, None, "labelled-lead"),
+    # dongchangfu-2022 740-742: （…) mismatched
+    ("mismatched", "下降 20%。（牵头单位：区教育和体育局、区卫生健康局；责任单位：团区委、区市场监督管理局、区公安分局)",
+     ["区教育和体育局", "区卫生健康局"], ["团区委", "区市场监督管理局", "区公安分局"], [], True, None,
+     "labelled-lead"),
+    # dongchangfu-2022 1033: a typo kept as written
+    ("typo-kept", "（牵头单位：区妇儿儿童工作委员会办公室、区财政局；责任单位：区发展和改革局、区妇联）",
+     ["区妇儿儿童工作委员会办公室", "区财政局"], ["区发展和改革局", "区妇联"], [], True, None, "labelled-lead"),
+    # zhangdian-2021 11: no lead labelled, township collective after ，
+    ("no-lead", "送婴幼儿照护知识进社区、进家庭。（责任单位：区委宣传部、团区委、区妇联、区工会、区教体局、区人社局、"
+     "区卫健局、区市场监管局，各镇政府、街道办事处）",
+     [], ["区委宣传部", "团区委", "区妇联", "区工会", "区教体局", "区人社局", "区卫健局", "区市场监管局"],
+     ["各镇政府、街道办事处"], False, None, "labelled"),
+    # zhangdian-2021 393: …牵头, …配合; 完成时间
+    ("lead-inside", "提高社会信用体系建设法治化、规范化水平。（责任单位：区发展改革局牵头，区委宣传部、区市场监管局、"
+     "区司法局、各镇办、区相关部门配合；完成时间：2021年12月）",
+     ["区发展改革局"], ["区委宣传部", "区市场监管局", "区司法局"], ["各镇办", "区相关部门"], True,
+     "2021年12月", "labelled"),
+    # zhangdian-2021 401: 完成时间 without a colon, two leads
+    ("deadline-no-colon", "有力支撑信用体系各项工作落地落实。（责任单位：区发展改革局、区大数据中心牵头，各镇办、区直相关部门配合；"
+     "完成时间2021年12月）",
+     ["区发展改革局", "区大数据中心"], [], ["各镇办", "区直相关部门"], True, "2021年12月", "labelled"),
+    # zhangdian-2021 1479: 责任部门
+    ("resp-dept", "（责任部门：区委宣传部牵头，区纪委监委机关、区委组织部、区委编办、区人力资源社会保障局、各镇办、"
+     "区直相关部门配合；完成时间：2021年12月）",
+     ["区委宣传部"], ["区纪委监委机关", "区委组织部", "区委编办", "区人力资源社会保障局"], ["各镇办", "区直相关部门"],
+     True, "2021年12月", "labelled"),
+    # zhangdian-2021 3322: 实时推进
+    ("ongoing", "助力省级信用示范区和全国文明城市创建。（责任单位：区地方金融监管局、区行政审批服务局、区发展改革局牵头，"
+     "马尚街道、区直相关部门配合；完成时间：实时推进）",
+     ["区地方金融监管局", "区行政审批服务局", "区发展改革局"], ["马尚街道"], ["区直相关部门"], True, "实时推进",
+     "labelled"),
+    # zhangdian-2021 446: ， among the partners; 试点街区所在镇办, 街区管理单位 are collectives
+    ("partners-comma", "（责任单位：区发展改革局牵头，区市场监管局、区综合行政执法局、试点街区所在镇办，街区管理单位配合；"
+     "完成时间：2021年12月）",
+     ["区发展改革局"], ["区市场监管局", "区综合行政执法局"], ["试点街区所在镇办", "街区管理单位"], True,
+     "2021年12月", "labelled"),
+    # zhangdian-2021 4297: 。 between the parts
+    ("full-stop", "人均健康预期寿命提高。（牵头单位：区卫生健康局。责任单位：市医保局张店分局、区发展改革局）",
+     ["区卫生健康局"], ["市医保局张店分局", "区发展改革局"], [], True, None, "labelled-lead"),
+    # zhangdian-2021 4422: 平等 is no 等
+    ("pingdeng", "（2）促进法规政策性别平等评估机制规范化建设和有效运行。（牵头单位：区妇儿工委办公室。责任单位："
+     "区法规政策性别平等评估机制联席会议各成员单位）",
+     ["区妇儿工委办公室"], [], ["区法规政策性别平等评估机制联席会议各成员单位"], True, None, "labelled-lead"),
+    # yantai-2021 74: safety plan, named and generic participants
+    ("safety", "扎实开展生产经营单位开工安全生产“第一课”等宣传教育活动。（责任单位：市应急局牵头，市委组织部、市委党校、"
+     "市审计局、市国资委，市各行业主管部门、市负有安全生产监管职责的部门等按职责分工负责）",
+     ["市应急局"], ["市委组织部", "市委党校", "市审计局", "市国资委"],
+     ["市各行业主管部门", "市负有安全生产监管职责的部门"], True, None, "labelled"),
+    # yantai-2021 120-122: two leads, mismatched brackets
+    ("safety-two-leads", "（责任单位：市公安局、市交通运输局牵头，市各行业主管部门、市负有安全生产监管职责的部门等按职责分工负责)",
+     ["市公安局", "市交通运输局"], [], ["市各行业主管部门", "市负有安全生产监管职责的部门"], True, None, "labelled"),
+    # yantai-2021 162: no 牵头 -> no lead
+    ("safety-no-lead", "(责任单位：市工业和信息化局、市发展改革委、市科技局、烟台海关等按职责分工负责)",
+     [], ["市工业和信息化局", "市发展改革委", "市科技局", "烟台海关"], [], False, None, "labelled"),
+    # yantai-2021 480: two leads joined by ， before ；
+    ("leads-comma", "村委会主任中女性比例逐步提高。(牵头单位：市委组织部，市民政局；责任单位：市妇联)",
+     ["市委组织部", "市民政局"], ["市妇联"], [], True, None, "labelled-lead"),
+    # yantai-2021 694: `:` and `, ` with spaces
+    ("ascii-comma-space", "(4) 文化与传媒工作者的性别平等意识提高。(牵头单位:市委宣传部, 责任单位: 市妇儿工委办公室、"
+     "市委网信办、市妇联等市妇儿工委有关成员单位、特邀单位)",
+     ["市委宣传部"], ["市妇儿工委办公室", "市委网信办", "市妇联"], ["市妇儿工委有关成员单位", "特邀单位"], True,
+     None, "labelled-lead"),
+    # yantai-2021 1288: 牵头部门 / 参与部门
+    ("participating", "继续开展对口帮扶协作工作。（牵头部门：市乡村振兴局；参与部门：市残联、市发展改革委、市民政局、"
+     "市住房城乡建设局）",
+     ["市乡村振兴局"], ["市残联", "市发展改革委", "市民政局", "市住房城乡建设局"], [], True, None, "labelled-lead"),
+    # yantai-2021 1298: ， between the parts
+    ("participating-comma", "(牵头部门：市民政局、市残联，参与部门：市住房城乡建设局、市卫生健康委、市应急局、市医保局)",
+     ["市民政局", "市残联"], ["市住房城乡建设局", "市卫生健康委", "市应急局", "市医保局"], [], True, None,
+     "labelled-lead"),
+    # yantai-2021 1374: `: ` / `; ` with spaces
+    ("participating-spaced", "确保规划的各项任务落到实处。(牵头部门: 市政府残工委; 参与部门: 市政府有关部门)",
+     ["市政府残工委"], [], ["市政府有关部门"], True, None, "labelled-lead"),
+    # huaiyin-2022 79-81: the page joint printed 责 twice
+    ("stutter", "宫颈癌及癌前病变规范治疗率达到90%以上。（牵头单位：区卫生健康局，责责任单位：区财政局、区妇联、区总工会）",
+     ["区卫生健康局"], ["区财政局", "区妇联", "区总工会"], [], True, None, "labelled-lead"),
+    # huaiyin-2022 141: full-width brackets with an ASCII comma
+    ("mixed-comma", "（牵头单位：区妇联,责任单位：区委宣传部、区教育和体育局、区文化和旅游局、区总工会、团区委）",
+     ["区妇联"], ["区委宣传部", "区教育和体育局", "区文化和旅游局", "区总工会", "团区委"], [], True, None,
+     "labelled-lead"),
+    # huaiyin-2022 735-737: (牵|头单位 re-joined; (…）
+    ("split-label", "(8) 完善儿童伤害监测报告系统。(牵头单位：区卫生健康局，责任单位：区民政局、区公安分局、区妇联）",
+     ["区卫生健康局"], ["区民政局", "区公安分局", "区妇联"], [], True, None, "labelled-lead"),
+    # huaiyin-2022 2410: no lead labelled
+    ("street-offices", "帮助企业认识资本市场、掌握政策法规、强化资本意识。（责任单位：区金融事业发展中心，各街道办事处）",
+     [], ["区金融事业发展中心"], ["各街道办事处"], False, None, "labelled"),
+    # huaiyin-2022 2631: 〔…〕 around a name holding brackets
+    ("tortoise", "形成文明健康的生活风尚。〔区委宣传部（区文明办）、区民政局、区教育和体育局、区生态环境分局按职责分工负责〕",
+     [], ["区委宣传部（区文明办）", "区民政局", "区教育和体育局", "区生态环境分局"], [], False, None, "by-duty"),
+    # huaiyin-2022 2782: X等<collective>
+    ("by-duty-collective", "（区委办公室、区政府办公室、区生态环境分局等生态环保督察整改责任单位按职责分工负责）",
+     [], ["区委办公室", "区政府办公室", "区生态环境分局"], ["生态环保督察整改责任单位"], False, None, "by-duty"),
+    # huaiyin-2022 2603: a rule for the tasks that follow
+    ("by-duty-rest", "（区发展改革局、区工业和信息化局、区住房城乡建设局、区水务局按职责分工负责，各街道负责落实。"
+     "以下任务均需各街道落实，不再逐一列出）",
+     [], ["区发展改革局", "区工业和信息化局", "区住房城乡建设局", "区水务局"], ["各街道"], False, None, "by-duty"),
+]
+
+
+@pytest.mark.parametrize("text,lead,participants,generic,labelled,deadline,form",
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_form(text, lead, participants, generic, labelled, deadline, form):
+    r = one(text)
+    assert (r.lead, r.participants, r.generic) == (lead, participants, generic)
+    assert (r.lead_labelled, r.deadline_text, r.form) == (labelled, deadline, form)
+    assert text[r.span[0]:r.span[1]] == r.raw
+
+
+def test_span_covers_the_parenthetical():
+    # zichuan-2022 5429-5435: the stray ] after ） belongs to the parenthetical
+    text = "有关。[牵头单位：区委宣传部（区网信办），责任单位：团区委等区妇儿工委有关成员单位）]下文"
+    r = one(text)
+    assert r.raw.startswith("[牵头单位") and r.raw.endswith("）]")
+
+
+def test_several_in_one_text():
+    # huaiyin-2022 2603: one task, several sentences, each with its units
+    text = ("加强甲烷、氧化亚氮、氢氟化碳等非二氧化碳温室气体排放管控。（区生态环境分局、区农业农村局按职责分工负责）"
+            "按照国家统一部署和省、市工作要求，落实排放源统计调查、核算核查、监管制度，将温室气体管控纳入环评管理。"
+            "（区生态环境分局）按照上级要求")
+    found = find_responsibilities(text)
+    assert [r.form for r in found] == ["by-duty", "bare-units"]
+    assert found[1].participants == ["区生态环境分局"]
+
+
+@pytest.mark.parametrize("text", [
+    "（社区）干部。",                                    # zichuan-2022 1677
+    "淄川区行政许可事项清单（2022 年版）",              # zichuan-2022 7042-7044
+    "区级残联机关干部队伍中要有15%（含）以上的残疾人",   # huaiyin-2022 2039
+    "及盖章 PDF 版报区妇儿工委办公室。（协同办公邮箱：淄川区妇联）",  # zichuan-2022 8933-8935
+    "妇女儿童工作委员会(以下简称妇儿工委）协调",          # zichuan-2022 3126
+    "《张店区社会信用体系建设实施方案（试行）》",         # zhangdian-2021 448
+    "川政发〔2022〕7号",
+    "由区政府领导（区长、副区长）包挂推进",               # huaiyin-2022 (上市 annex)
+    "区委宣传部（区网信办）负责网络宣传。",               # a unit's own brackets, not a parenthetical
+    "示范县(区、县)”荣誉",
+    "政府办公室（区外办、区大数据局）：负责",            # huaiyin-2022 3221, after a name
+])
+def test_ordinary_brackets_are_not_responsibilities(text):
+    assert find_responsibilities(text) == []
+
+
+def as_county(s: str) -> str:
+    return re.sub(r"(?<!开发)(?<![街社城])区", "县", s)
+
+
+def test_county_reads_like_district():
+    # The same gazette re-typeset for a 县 must give the same structure.
+    for c in CASES:
+        r = one(as_county(c[1]))
+        assert r.lead == [as_county(x) for x in c[2]], c[0]
+        assert r.participants == [as_county(x) for x in c[3]], c[0]
+        assert r.generic == [as_county(x) for x in c[4]], c[0]
+
+
+# --- table cells: zhangdian-2021 T1 责任单位 column ------------------------------------------
+
+@pytest.mark.parametrize("cell,lead,participants,generic,labelled", [
+    ("区发展改革局", [], ["区发展改革局"], [], False),                                     # 479
+    ("区发展改革局、区市场监管局、区司法局", [], ["区发展改革局", "区市场监管局", "区司法局"], [], False),  # 540
+    ("区发展改革局牵头，区有关部门、各镇办、张店经济开发区配合",                          # 546
+     ["区发展改革局"], ["张店经济开发区"], ["区有关部门", "各镇办"], True),
+    ("区发展改革局、区委宣传部、区委政法委、区市场监管局、区司法局牵头",                # 648
+     ["区发展改革局", "区委宣传部", "区委政法委", "区市场监管局", "区司法局"], [], [], True),
+    ("区卫生健康局等行业主管部门", [], ["区卫生健康局"], ["行业主管部门"], False),          # 564
+    ("全区有行政许可、行政处罚职权的单位", [], [], ["全区有行政许可、行政处罚职权的单位"], False),  # 485
+])
+def test_cell(cell, lead, participants, generic, labelled):
+    r = parse_responsibility_cell(cell)
+    assert (r.lead, r.participants, r.generic, r.lead_labelled, r.form) == (
+        lead, participants, generic, labelled, "cell")
+
+
+def test_empty_cell():
+    assert parse_responsibility_cell("  ") is None
+
+
+# --- dangling tails: dongchangfu-2022 167/169, 227/229, 754/756 -------------------------------
+
+D167 = ("（7）女性接受职业教育的水平逐步提高。（牵头单位：区教育和体育局；责任单位：区人力资源和社会保障局、"
+        "区农业农村局）")
+
+
+@pytest.mark.parametrize("tail,units", [
+    ("村局、区科协、区妇联、区残联)", ["区科协", "区妇联", "区残联"]),                        # 169
+    ("村局、区人力资源和社会保障局、团区委、区妇联)", ["区人力资源和社会保障局", "团区委", "区妇联"]),  # 229
+    ("局、区农业农村局、区科技局、区科协、区妇联、团区委)",                                  # 756
+     ["区农业农村局", "区科技局", "区科协", "区妇联", "团区委"]),
+])
+def test_dangling_tail(tail, units):
+    assert is_dangling_tail(tail)
+    assert dangling_tail_units(tail) == units
+
+
+def test_dangling_tail_needs_a_closed_list_before_it():
+    assert dangling_tail_units("村局、区科协、区妇联、区残联)", D167) == ["区科协", "区妇联", "区残联"]
+    # dongchangfu-2022 925/927: a parenthetical still open -> an ordinary wrap, not a tail
+    open_before = "(牵头单位：区妇女儿童工作委员会办公室；责任单位：区法院、区检察院、团区委等区"
+    assert not is_dangling_tail("妇女儿童工作委员会有关成员单位、特邀单位)", open_before)
+
+
+@pytest.mark.parametrize("text", ["区科协、区妇联", "（区科协）", "本规划由区妇联负责解释）", ""])
+def test_not_dangling(text):
+    assert not is_dangling_tail(text)
+
+
+# --- prose -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lead,participants,generic", [
+    # zichuan-2022 3339-3345: the composition clause is no assignment
+    ("监测组由统计部门牵头，由相关部门负责规划统计监测人员组成，负责规划监测工作的组织、指导和培训",
+     ["统计部门"], [], []),
+    # dongchangfu-2022 584
+    ("评估组由区妇女儿童工作委员会办公室牵头，由相关部门负责规划评估人员组成", ["区妇女儿童工作委员会办公室"], [], []),
+    # huaiyin-2022 1729: X负责牵头 (and 区财政局负责… in the next clause)
+    ("区自然资源局负责牵头对全区耕地保护工作进行考核评价", ["区自然资源局"], [], []),
+    # yantai-2021 762
+    ("统计部门牵头组织开展年度监测", ["统计部门"], [], []),
+    # zhangdian-2021 166: 由X负责 names participants, not a lead
+    ("公办学校学位分别由区卫健局、区民政局、区教体局负责细则的制定和执行。", [],
+     ["区卫健局", "区民政局", "区教体局"], []),
+    # zhangdian-2021 168: 和 between two offices
+    ("本政策解释权由区财政局和区服务业发展中心负责。", [], ["区财政局", "区服务业发展中心"], []),
+    # huaiyin-2022 2924-2926: 会同 … 等
+    ("1. 综合协调组由区市场监管部门牵头，会同区发展改革、教育和体育、科技等部门组成",
+     ["区市场监管部门"], ["区发展改革", "教育和体育", "科技"], []),
+])
+def test_prose(text, lead, participants, generic):
+    found = find_prose_assignments(text)
+    assert found, text
+    r = found[0]
+    assert (r.lead, r.participants, r.generic, r.form) == (lead, participants, generic, "prose")
+    assert r.lead_labelled == bool(lead)
+    assert text[r.span[0]:r.span[1]] == r.raw
+
+
+@pytest.mark.parametrize("text", [
+    "坚持妇女事业与经济社会同步协调发展",                        # zichuan-2022 194-198 (社会同步)
+    "健全报告制度，责任单位每年向同级妇儿工委报告规划落实情况",   # zichuan-2022 3186
+    "将规划目标分解到责任单位并纳入目标管理",                    # zichuan-2022 3180-3182
+    "各级各部门主要负责同志要亲自抓",
+    "（区人社局负责）",                                           # a parenthetical, not prose
+])
+def test_prose_traps(text):
+    assert find_prose_assignments(text) == []
+
+
+def test_prose_composition_trap_alone():
+    # zichuan-2022 3341: 由相关部门负责规划统计监测人员组成
+    assert find_prose_assignments("由相关部门负责规划统计监测人员组成") == []
+
+
+# --- the five gazettes, lines naively joined ------------------------------------------------------
+
+def naive_join(stem: str) -> str:
+    lines = (SOURCES / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
+    return "".join(line.strip() for line in lines if line.strip())
+
+
+# Parentheticals (and 000's 寄递 paragraphs) counted by hand in the seed notes.
+GOLD = {
+    "zichuan-2022": 209,      # 189 bracketed + 12 稳就业 + 8 寄递 paragraphs
+    "dongchangfu-2022": 138,  # one per goal
+    "zhangdian-2021": 196,
+    "yantai-2021": 218,
+    "huaiyin-2022": 320,      # 198 labelled + 92 按职责分工负责 + 30 single units
+}
+
+
+@pytest.mark.parametrize("stem", sorted(GOLD))
+def test_gazette_totals(stem):
+    text = naive_join(stem)
+    found = find_responsibilities(text)
+    assert len(found) == GOLD[stem]
+    assert all(r.lead or r.participants or r.generic for r in found)
+    assert all(text[r.span[0]:r.span[1]] == r.raw for r in found)
+    names = [n for r in found for n in r.lead + r.participants]
+    assert all(len(n) <= 20 and "：" not in n and ":" not in n for n in names), names
+    find_prose_assignments(text)   # no crash
+
+
+def test_gazette_details():
+    zichuan = find_responsibilities(naive_join("zichuan-2022"))
+    assert sum("牵头单位" in r.raw for r in zichuan) >= 130
+    assert sum("牵头部门" in r.raw for r in zichuan) == 42
+    zhangdian = find_responsibilities(naive_join("zhangdian-2021"))
+    assert [r.deadline_text for r in zhangdian if r.deadline_text].count("实时推进") == 17
+    assert sum(1 for r in zhangdian if r.deadline_text) == 42
