@@ -208,6 +208,15 @@ def read_pages(site_dir: Path) -> list[Page]:
 
 # --- aliases --------------------------------------------------------------------
 
+def unit_aliases(units: list[dict]) -> dict[str, list[str]]:
+    """name -> aliases from the unit registries (Corpus.units: dicts with name
+    and aliases); the same name in two jurisdictions pools its aliases."""
+    merged: dict[str, list[str]] = defaultdict(list)
+    for unit in units:
+        merged[unit["name"]] += [a for a in unit.get("aliases") or [] if a not in merged[unit["name"]]]
+    return dict(merged)
+
+
 def alias_table(aliases: dict[str, list[str]] | None) -> dict[str, list[str]]:
     """Folded query term -> the other names of the same unit.
 

@@ -24,6 +24,7 @@ from generator.errors import PolicyError
 from generator.export import export_data, write_json
 from generator.model import Corpus, load_corpus
 from generator.pages import generate
+from generator.pages.render import TEMPLATES
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -39,15 +40,20 @@ def _precompress(site_dir: Path, corpus: Corpus, offline: bool) -> None:
         postprocess.precompress(site_dir)
 
 
+def _search(site_dir: Path, corpus: Corpus, offline: bool) -> None:
+    from generator.search import build_search, unit_aliases
+    build_search(site_dir, unit_aliases(corpus.units))
+
+
 # Run in order on the freshly built site folder before it is swapped in:
-# f(site_dir, corpus, offline). A search index step goes before _precompress,
-# which must stay last so every text file gets its .gz/.br.
-POST_BUILD: list[Callable[[Path, Corpus, bool], None]] = [_precompress]
+# f(site_dir, corpus, offline). _precompress must stay last so every text
+# file gets its .gz/.br.
+POST_BUILD: list[Callable[[Path, Corpus, bool], None]] = [_search, _precompress]
 
 
-def write_docs(corpus: Corpus, docs_dir: Path) -> None:
+def write_docs(corpus: Corpus, docs_dir: Path, templates: Path = TEMPLATES) -> None:
     """The Markdown pages, the site CSS and data.json."""
-    for path, text in generate(corpus).items():
+    for path, text in generate(corpus, templates).items():
         target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -116,7 +122,7 @@ def _swap(new: Path, target: Path) -> None:
 
 
 def build(content_dir: Path, output: Path, offline: bool = False, strict: bool = True,
-          corpus: Corpus | None = None) -> Corpus:
+          corpus: Corpus | None = None, templates: Path = TEMPLATES) -> Corpus:
     """Build the site into `output`; on any failure `output` stays as it was."""
     output = Path(output).resolve()
     corpus = corpus or load_corpus(Path(content_dir))
@@ -124,7 +130,7 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
     try:
         docs_dir, site_dir = work / "docs", work / "site"
-        write_docs(corpus, docs_dir)
+        write_docs(corpus, docs_dir, templates)
         run_mkdocs(docs_dir, site_dir, offline, strict)
         for step in POST_BUILD:
             step(site_dir, corpus, offline)
