@@ -82,7 +82,8 @@ _VALUE_FIRST = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>%|‰)\s*的(?P<what>[^,;。�
 _PREDICATE = re.compile(r"建立|建成|创建|设立|配备|开展|实现|达到|拥有|具备|完成|覆盖")
 
 # Clauses that set policy parameters or scores, not targets.
-_NOT_TARGETS = re.compile(r"奖励|补助|补贴|给予|最高|贴息|资助|补偿|罚款|收费|扶持|分值|积分|\d\s*分(?![钟之别局类])")
+_NOT_TARGETS = re.compile(r"奖励|补助|补贴|给予|最高|贴息|资助|补偿|罚款|收费|扶持|分值|积分|\d\s*分(?![钟之别局类])"
+                          r"|每(?:增加|超出|超过|提高|增长|减少|降低)")   # 每增加1000万…: a rule's rate
 _MONEY = re.compile(r"元$|^万$")
 _TARGET_YEAR = re.compile(r"(?:力争到|力争在|到|至)\s*(?P<y>\d{4})\s*年|(?P<y2>\d{4})\s*年\s*(?:年?底|年?末)?\s*前")
 _BASE_YEAR = re.compile(r"(?:以\s*(?P<a>\d{4})\s*年\s*为基数|(?:较|比)\s*(?P<b>\d{4})\s*年|与\s*(?P<c>\d{4})\s*年相比)")
@@ -125,11 +126,16 @@ def _clean_metric(s: str) -> tuple[str, int | None, int | None]:
 
 def _split_metrics(metric: str, n_values: int, shared: bool) -> list[str]:
     """新生儿、婴儿和5岁以下儿童死亡率 -> 新生儿死亡率, 婴儿死亡率, 5岁以下儿童死亡率
-    (only when the values are several or the text says 分别/均)."""
+    (only when the values are several or the text says 分别/均). Lists split on 、
+    first, then also on 和, then 及 (专科及以上 holds one), until the counts agree."""
     if n_values == 1 and not shared:
         return [metric]
-    parts = [metric[a:b] for a, b in split_top(metric.replace("和", "、").replace("及", "、"), "、")]
-    if len(parts) < 2 or not all(parts):
+    for seps in ("、", "、和", "、和及"):
+        s = re.sub(f"[{seps}]", "、", metric)
+        parts = [s[a:b] for a, b in split_top(s, "、")]
+        if all(parts) and (len(parts) == n_values or n_values == 1 and len(parts) > 1 and seps != "、和及"):
+            break
+    else:
         return [metric]
     head = _HEAD.search(parts[-1])
     return [p if _METRIC_END.search(p) or not head else p + head.group() for p in parts[:-1]] + [parts[-1]]
@@ -164,8 +170,6 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at) -> list[Indic
         if (not verb or _MONEY.search(vals[-1][1] or "")) and after.startswith("的") or (
                 not verb and _MONEY.search(vals[-1][1] or "")):
             continue   # 50人以上的党政机关, 营业收入5000万元以上: conditions, not targets
-        if verb and t[:m.start("verb")].endswith("每") and not m.group("annual"):
-            continue   # 每增加1000万: a rate of a rule
         if verb == "为" and not vals[-1][1]:
             continue
         metric_end = m.start("verb") if verb else m.start("vals")

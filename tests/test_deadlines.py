@@ -1,0 +1,69 @@
+"""Deadlines: 完成时间 / 完成时限 values and time limits in running text."""
+
+import pytest
+
+from generator.deadlines import find_deadlines, parse_deadline
+
+
+@pytest.mark.parametrize("value,date,period,recurring,kind", [
+    ("2021年12月", "2021-12-31", "month", False, "deadline"),     # zhangdian-2021 393 (完成时间)
+    ("12月底", "2021-12-31", "month", False, "deadline"),         # zhangdian-2021 T1 完成时限
+    ("12月15日", "2021-12-15", "day", False, "deadline"),         # zhangdian-2021 T1 (row 4)
+    ("持续性", None, None, False, "ongoing"),                     # zhangdian-2021 T1 (row 2)
+    ("实时推进", None, None, False, "ongoing"),                   # zhangdian-2021 3322
+    ("长期坚持", None, None, False, "ongoing"),
+    ("2023年6月底前", "2023-06-30", "month", False, "deadline"),
+    ("（2023 年 3 月底前）", "2023-03-31", "month", False, "deadline"),   # zichuan-2022 9116
+    ("到2025年", "2025-12-31", "year", False, "deadline"),
+    ("2022年底前", "2022-12-31", "year", False, "deadline"),      # yantai-2021 186
+    ("年底前", "2021-12-31", "year", False, "deadline"),          # zichuan-2022 8927 (year implicit)
+    ("到 2026 年年末", "2026-12-31", "year", False, "deadline"),  # huaiyin-2022 2394
+    ("到 2024 年年底", "2024-12-31", "year", False, "deadline"),  # zichuan-2022 7775
+    ("２０２３年２月", "2023-02-28", "month", False, "deadline"),  # full-width digits
+    ("2024年2月", "2024-02-29", "month", False, "deadline"),
+    ("第一季度", "2021-03-31", "quarter", False, "deadline"),
+    ("每年8月底前", None, "month", True, "deadline"),             # huaiyin-2022 1749
+    ("每年第1季度", None, "quarter", True, "deadline"),           # zhangdian-2021 234
+    ("10个工作日内", None, None, False, "relative"),              # zhangdian-2021 245
+    ("", None, None, False, "unknown"),
+    ("按上级要求", None, None, False, "unknown"),
+])
+def test_parse_deadline(value, date, period, recurring, kind):
+    d = parse_deadline(value, default_year=2021)
+    assert (d.date, d.period, d.recurring, d.kind) == (date, period, recurring, kind)
+    assert d.text == value.strip()
+
+
+def test_year_unknown():
+    d = parse_deadline("12月底")
+    assert (d.date, d.period, d.kind) == (None, "month", "deadline")
+
+
+def test_impossible_dates_have_no_date():
+    assert parse_deadline("2021年13月").date is None
+    assert parse_deadline("2021年2月30日").date is None
+
+
+@pytest.mark.parametrize("text,found", [
+    # zichuan-2022 9112-9114, a heading with its deadline
+    ("（一）全面排查摸底（2023 年 6 月底前）", [("2023 年 6 月底前", "2023-06-30")]),
+    # zhangdian-2021 8: 2021年建成 is no limit; the two 到… are
+    ("2021年建成１所具有示范引领作用的婴幼儿照护服务机构；到2023年，婴幼儿照护服务管理体制机制初步建立；"
+     "到2025年，多元化、多样化的婴幼儿照护服务体系基本形成。",
+     [("到2023年", "2023-12-31"), ("到2025年", "2025-12-31")]),
+    # huaiyin-2022 2394
+    ("力争到 2026 年年末，全区新增境内外上市公司 2 家", [("力争到 2026 年年末", "2026-12-31")]),
+    # zichuan-2022 7234-7236 and 7210-7212
+    ("截至 2022年 12 月 31 日，政策执行至 2023 年 4 月30 日",
+     [("截至 2022年 12 月 31 日", "2022-12-31"), ("至 2023 年 4 月30 日", "2023-04-30")]),
+    # a base year, a signature date, 兜底 and 底线 are no deadlines
+    ("儿童意外伤害死亡率以 2020 年为基数下降 20%", []),
+    ("较2020年下降6%左右", []),
+    ("2022 年 8 月 14 日", []),
+    ("强化兜底保障，守住底线", []),
+    ("本政策自2022年1月29日起施行", []),
+])
+def test_find_deadlines(text, found):
+    got = find_deadlines(text, default_year=2022)
+    assert [(d.text, d.date) for d in got] == found
+    assert all(text[d.span[0]:d.span[1]].strip() == d.text for d in got)

@@ -1,0 +1,169 @@
+"""Quantitative targets, each pinned on its real gazette sentence (re-joined)."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.indicators import find_indicators
+
+SOURCES = Path(__file__).resolve().parent.parent / "content" / "sources"
+
+# text, [(metric, comparator, value, unit, target_year, base_year)]
+CASES = [
+    # zichuan-2022 279-281: value and unit split by a space
+    ("per-100k", "（2）孕产妇死亡率控制在 8.2/10 万以下，城乡、区域差距逐步缩小。",
+     [("孕产妇死亡率", "<=", 8.2, "/10万", None, None)]),
+    # zichuan-2022 285-291: 分别 with one value for two metrics; an age range in the metric
+    ("each-one-value", "（3）妇女常见病筛查率达到 85%以上。妇女宫颈癌和乳腺癌防治意识明显提高。35—64 岁适龄妇女宫颈癌、"
+     "乳腺癌人群筛查率分别达到 85%以上。",
+     [("妇女常见病筛查率", ">=", 85, "%", None, None),
+      ("35—64岁适龄妇女宫颈癌人群筛查率", ">=", 85, "%", None, None),
+      ("乳腺癌人群筛查率", ">=", 85, "%", None, None)]),
+    # zichuan-2022 299
+    ("decrease-to-below", "艾滋病母婴传播率下降到 3%以下。", [("艾滋病母婴传播率", "<=", 3, "%", None, None)]),
+    # zichuan-2022 1009-1011
+    ("about", "就业人员中的女性比例保持在 45%左右", [("就业人员中的女性比例", "~", 45, "%", None, None)]),
+    # dongchangfu-2022 223: a space before 左右
+    ("about-spaced", "就业人员中的女性比例保持在 45% 左右", [("就业人员中的女性比例", "~", 45, "%", None, None)]),
+    # dongchangfu-2022 231: 达到 without qualifier
+    ("equal", "倡导实现高级专业技术人员中的女性比例达到45%",
+     [("高级专业技术人员中的女性比例", "=", 45, "%", None, None)]),
+    # zichuan-2022 1425-1427 and 1439
+    ("at-least-each", "（4）镇街党委、政府领导班子至少各配备 1名女干部",
+     [("镇街党委、政府领导班子", ">=", 1, "名", None, None)]),
+    ("not-fewer", "其中担任正职的一般不少于 3人", [("担任正职的", ">=", 3, "人", None, None)]),
+    # zichuan-2022 2835-2838
+    ("stable-and-is", "农村自来水普及率稳定在 95%以上，城市集中式饮用水水源地水质达标率为 100%",
+     [("农村自来水普及率", ">=", 95, "%", None, None), ("城市集中式饮用水水源地水质达标率", "=", 100, "%", None, None)]),
+    # zichuan-2022 3698-3702: three metrics, three values
+    ("three-rates", "新生儿、婴儿和 5岁以下儿童死亡率分别控制在 3‰、3.3‰和 4‰以下",
+     [("新生儿死亡率", "<=", 3, "‰", None, None), ("婴儿死亡率", "<=", 3.3, "‰", None, None),
+      ("5岁以下儿童死亡率", "<=", 4, "‰", None, None)]),
+    # zichuan-2022 3743-3745 and huaiyin-2022 673: 个百分点, also in Chinese numerals
+    ("annual", "儿童总体近视率平均每年降低 1 个百分点以上",
+     [("儿童总体近视率", "annual_decrease", 1, "个百分点", None, None)]),
+    ("annual-cn", "儿童总体近视率平均每年降低一个百分点以上",
+     [("儿童总体近视率", "annual_decrease", 1, "个百分点", None, None)]),
+    # zichuan-2022 3751-3753: the heading number is glued to the age
+    ("within", "（9）12 岁儿童龋患率控制在 30%以内", [("12岁儿童龋患率", "<=", 30, "%", None, None)]),
+    # zichuan-2022 4141-4143 and huaiyin-2022 2687: base years
+    ("base-year", "儿童意外伤害死亡率以 2020 年为基数下降 20%",
+     [("儿童意外伤害死亡率", "decrease_by", 20, "%", None, 2020)]),
+    ("base-year-about", "全区单位耕地面积化肥施用量较2020年下降6%左右",
+     [("单位耕地面积化肥施用量", "decrease_by", 6, "%", None, 2020)]),
+    # zichuan-2022 4979-4981
+    ("per-thousand", "每千人口 3岁以下婴幼儿托位数达到 4.5 个",
+     [("每千人口3岁以下婴幼儿托位数", "=", 4.5, "个", None, None)]),
+    # zichuan-2022 5834: value first
+    ("value-first", "95%的城市社区和 80%的农村社区（村）建立家长学校或家庭教育指导服务站点",
+     [("城市社区建立家长学校或家庭教育指导服务站点", "=", 95, "%", None, None),
+      ("农村社区（村）建立家长学校或家庭教育指导服务站点", "=", 80, "%", None, None)]),
+    # zichuan-2022 8272-8278: target year, full-width ％, 一类以上 inside a metric
+    ("target-year", "到 2025 年，区普惠性幼儿园覆盖率超过 90％，公办幼儿园在园幼儿占比达到 65％以上，省级一类以上幼儿园达到"
+     "60％以上",
+     [("区普惠性幼儿园覆盖率", ">", 90, "%", 2025, None), ("公办幼儿园在园幼儿占比", ">=", 65, "%", 2025, None),
+      ("省级一类以上幼儿园", ">=", 60, "%", 2025, None)]),
+    # zichuan-2022 8361-8365: paired lists
+    ("paired", "学生体质健康测试优良率、合格率达到 55%、95%以上",
+     [("学生体质健康测试优良率", ">=", 55, "%", None, None), ("合格率", ">=", 95, "%", None, None)]),
+    # zichuan-2022 3813-3815
+    ("grow-to", "床位增至 2.2 张", [("床位", "increase_to", 2.2, "张", None, None)]),
+    # zichuan-2022 7313: qualifier only
+    ("qualifier-only", "确保年度实现城镇新增就业 4000 人以上", [("城镇新增就业", ">=", 4000, "人", None, None)]),
+    # dongchangfu-2022 518: 达到或优于III类 is no value
+    ("class-iii", "农村自来水普及率稳定在95%以上，城区集中式饮用水水源水质达到或优于III类标准的比例总体为95%",
+     [("农村自来水普及率", ">=", 95, "%", None, None),
+      ("城区集中式饮用水水源水质达到或优于III类标准的比例", "=", 95, "%", None, None)]),
+    # yantai-2021 54 (HTML removed by the importer): unitless values
+    ("unitless", "2. 亿元 GDP 生产安全事故死亡率控制在 0.01 以内",
+     [("亿元GDP生产安全事故死亡率", "<=", 0.01, None, None, None)]),
+    ("decrease-by", "1. 各类生产安全事故死亡人数下降 10%", [("各类生产安全事故死亡人数", "decrease_by", 10, "%", None, None)]),
+    # yantai-2021 158
+    ("reach-above", "到2025年，全市煤矿完成智能化改造，智能化开采产量达90%以上",
+     [("智能化开采产量", ">=", 90, "%", 2025, None)]),
+    # yantai-2021 186: a year opening the metric, 不低于…的
+    ("of-whom", "2022年底前具有安全生产相关专业背景和实践经验的执法人员不低于在职人员的75%",
+     [("具有安全生产相关专业背景和实践经验的执法人员", ">=", 75, "%", 2022, None)]),
+    # yantai-2021 228
+    ("attributive", "每个矿山（企业）建立不少于 12 人的救援队伍",
+     [("每个矿山（企业）建立救援队伍", ">=", 12, "人", None, None)]),
+    # huaiyin-2022 805: 分别提升到
+    ("increase-to", "幼儿园专任教师专科及以上学历比例、义务教育阶段本科及以上学历专任教师比例分别提升到 85%、96%",
+     [("幼儿园专任教师专科及以上学历比例", "increase_to", 85, "%", None, None),
+      ("义务教育阶段本科及以上学历专任教师比例", "increase_to", 96, "%", None, None)]),
+    # huaiyin-2022 835: a year inside the clause
+    ("year-in-clause", "确保我区2025年每千人口3岁以下婴幼儿托位数达到5个",
+     [("每千人口3岁以下婴幼儿托位数", "=", 5, "个", 2025, None)]),
+    # huaiyin-2022 2194: 由X提高到Y以上
+    ("from-to", "将区残联代表大会代表中残疾人及其亲友的比例由50%提高到65%以上",
+     [("将区残联代表大会代表中残疾人及其亲友的比例", ">=", 65, "%", None, None)]),
+    # huaiyin-2022 2298: 突破, 万件
+    ("break-through", "每万人口高价值发明专利拥有量达到14件，有效注册商标量突破8万件。",
+     [("每万人口高价值发明专利拥有量", "=", 14, "件", None, None), ("有效注册商标量", ">", 8, "万件", None, None)]),
+    # huaiyin-2022 2394
+    ("year-end", "力争到 2026 年年末，全区新增境内外上市公司 2 家，辖区上市公司总数突破 4 家。",
+     [("辖区上市公司总数", ">", 4, "家", 2026, None)]),
+    # huaiyin-2022 2593
+    ("environment", "到2025年，全区主要污染物排放总量持续减少；细颗粒物（PM_{2.5}）浓度控制在40微克/立方米，优良天数比率达到"
+     "62.3%，重污染天数不超过3天",
+     [("细颗粒物（PM_{2.5}）浓度", "<=", 40, "微克/立方米", None, None),
+      ("优良天数比率", "=", 62.3, "%", None, None), ("重污染天数", "<=", 3, "天", None, None)]),
+    # huaiyin-2022 2756
+    ("cut-by", "到2025年，现场执法频次压减30%以上", [("现场执法频次", "decrease_by", 30, "%", 2025, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_indicators(text, expected):
+    got = find_indicators(text)
+    assert [(i.metric, i.comparator, i.value, i.unit, i.target_year, i.base_year) for i in got] == expected
+    assert all(text[i.span[0]:i.span[1]].strip() == i.raw for i in got)
+
+
+def test_base_value():
+    (i,) = find_indicators("将区残联代表大会代表中残疾人及其亲友的比例由50%提高到65%以上")
+    assert i.base_value == 50
+
+
+def test_default_year_is_the_horizon():
+    (i,) = find_indicators("孕产妇死亡率控制在8/10万以下", default_year=2025)
+    assert i.target_year == 2025
+    (j,) = find_indicators("到2023年，在用财政资金购买交通车辆用能清洁化比例达到100%", default_year=2025)
+    assert j.target_year == 2023   # huaiyin-2022 2653
+
+
+@pytest.mark.parametrize("text", [
+    "35-64 岁农村适龄妇女",                              # ages
+    "5岁以下儿童",
+    "到 2025 年",                                        # years
+    "省级一类以上幼儿园",
+    "城区集中式饮用水水源水质达到或优于III类标准",
+    "（一）AAA级，分值为1050分及以上；",                  # zhangdian-2021 794 (score bands)
+    "实缴注册资本5000万元以上的，按照实际注册资本的1%给予补助，最高不超过2000万元",  # zhangdian-2021 154
+    "上年度营业收入5000万元以上；",                      # zhangdian-2021 201 (eligibility)
+    "编制50人以上的（含50人）的党政机关",                 # huaiyin-2022 2039 (a condition)
+    "女性厕位与男性厕位的比例至少为3:2",                  # ratios are not read
+    "开展1—2项体育运动",
+    "纳税每增加1000万可相应增加1名",
+])
+def test_not_targets(text):
+    assert find_indicators(text) == []
+
+
+def naive_join(stem: str) -> str:
+    lines = (SOURCES / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
+    return "".join(line.strip() for line in lines if line.strip())
+
+
+@pytest.mark.parametrize("stem,at_least", [
+    ("zichuan-2022", 60), ("dongchangfu-2022", 45), ("zhangdian-2021", 55), ("yantai-2021", 60),
+    ("huaiyin-2022", 80),
+])
+def test_gazettes(stem, at_least):
+    # The women's and children's plans alone hold 27-30 numeric goals each (seed notes 000-5, 001-5).
+    text = naive_join(stem)
+    found = find_indicators(text, default_year=2025)
+    assert len(found) >= at_least
+    assert all(i.metric and i.value >= 0 and text[i.span[0]:i.span[1]].strip() == i.raw for i in found)
+    metrics = {i.metric for i in found}
+    assert "孕产妇死亡率" in metrics and "新生儿死亡率" in metrics and "婴儿死亡率" in metrics
