@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from typing import Callable
 
 from generator.units import OPEN, close_of, fold, split_top
 
@@ -144,10 +145,7 @@ def _split_metrics(metric: str, n_values: int, shared: bool) -> list[str]:
 def _comparator(m: re.Match) -> str:
     comparator, relative = _VERB.get(re.sub(r"\s+", "", m.group("verb") or ""), ("=", False))
     if relative:
-        if m.group("annual"):
-            return comparator.replace("_by", "").replace("decrease", "annual_decrease").replace(
-                "increase", "annual_increase")
-        return comparator
+        return "annual_" + comparator.removesuffix("_by") if m.group("annual") else comparator
     return QUALIFIERS[re.sub(r"\s+", "", m.group("qual"))] if m.group("qual") else comparator
 
 
@@ -158,7 +156,10 @@ def _values(vals: str) -> list[tuple[float, str | None]]:
     return [(n, u or last) for n, u in out]
 
 
-def _clause_indicators(text: str, t: str, a: int, b: int, year_at) -> list[Indicator]:
+YearAt = Callable[[int], "int | None"]
+
+
+def _clause_indicators(text: str, t: str, a: int, b: int, year_at: YearAt) -> list[Indicator]:
     out, prev = [], a
     taken = []
     for m in _IND.finditer(t, a, b):
@@ -167,8 +168,8 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at) -> list[Indic
         after = t[m.end():b].lstrip()
         if not verb and not m.group("qual") or not (vals[-1][1] or m.group("qual")):
             continue
-        if (not verb or _MONEY.search(vals[-1][1] or "")) and after.startswith("的") or (
-                not verb and _MONEY.search(vals[-1][1] or "")):
+        money, attributive = bool(_MONEY.search(vals[-1][1] or "")), after.startswith("的")
+        if (not verb and (money or attributive)) or (money and attributive):
             continue   # 50人以上的党政机关, 营业收入5000万元以上: conditions, not targets
         if verb == "为" and not vals[-1][1]:
             continue
@@ -176,7 +177,7 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at) -> list[Indic
         if m.group("bv"):
             metric_end = m.start()
         metric, lead_year, base = _clean_metric(text[prev:metric_end])
-        if after.startswith("的"):   # 建立不少于12人的救援队伍
+        if attributive:   # 建立不少于12人的救援队伍
             metric += re.sub(r"\s+", "", after[1:])
         prev, shared = m.end(), bool(re.search(r"(?:分别|均)\s*$", t[a:metric_end]))
         if not metric:
@@ -193,7 +194,7 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at) -> list[Indic
     return out + _value_first(text, t, a, b, year_at, taken)
 
 
-def _value_first(text: str, t: str, a: int, b: int, year_at,
+def _value_first(text: str, t: str, a: int, b: int, year_at: YearAt,
                  taken: list[tuple[int, int]]) -> list[Indicator]:
     """95%的城市社区和80%的农村社区（村）建立家长学校: the shares come first."""
     found = [m for m in _VALUE_FIRST.finditer(t, a, b)

@@ -325,7 +325,7 @@ def suspect_aliases(registry: UnitRegistry) -> list[Suspect]:
 
 # --- YAML: content/units/<jurisdiction>.yml ---------------------------------------------
 
-def _unique_strs(v):
+def _name_list(v):
     msg = is_str_list(v)
     return msg or (None if all(x.strip() for x in v) else "must not hold empty names")
 
@@ -334,7 +334,7 @@ def _unique_strs(v):
 UNIT = Record([
     Field("id", is_id),
     Field("name", is_str),
-    Field("aliases", _unique_strs, required=False),
+    Field("aliases", _name_list, required=False),
     Field("kind", one_of("unit", "generic")),
 ])
 
