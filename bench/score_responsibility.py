@@ -114,10 +114,12 @@ class Export:
         self.doc_jurisdiction = {d.get("id"): d.get("jurisdiction")
                                  for d in data.get("documents") or []}
         self.items_by_file = defaultdict(list)
+        self.text = {}  # normalised item text, by id() of the item
         for item in data["items"]:
             src = item.get("source") or {}
             if src.get("file"):
                 self.items_by_file[Path(src["file"]).name].append(item)
+                self.text[id(item)] = norm(item.get("text"))
         self.indicators = defaultdict(list)
         for ind in data.get("indicators") or []:
             self.indicators[ind.get("item")].append(ind)
@@ -137,7 +139,7 @@ class Export:
         want = norm(gold["text_contains"])
         hits = [it for it in self.items_by_file.get(Path(gold["file"]).name, [])
                 if it["source"].get("line_start", 0) <= b and it["source"].get("line_end", 0) >= a
-                and want in norm(it.get("text"))]
+                and want in self.text[id(it)]]
         return min(hits, key=lambda it: it["source"]["line_end"] - it["source"]["line_start"],
                    default=None)
 
@@ -321,7 +323,8 @@ def pct(x) -> str:
     return "—" if x is None else f"{100 * x:5.1f}%"
 
 
-def report(results: list[ItemResult], targets: dict, out=sys.stdout) -> dict:
+def report(results: list[ItemResult], targets: dict, out=None) -> dict:
+    out = out or sys.stdout
     t = totals(results)["all"]
     figures = {
         "item_match": t.ratio("matched", "items"),
@@ -377,11 +380,12 @@ def check_gold(items: list[dict], content: Path = ROOT / "content") -> list[str]
     problems, texts = [], {}
     for g in items:
         where = f"{g['file']}:{g['lines'][0]}-{g['lines'][1]}"
-        if g['file'] not in texts:
-            texts[g['file']] = (content / g['file']).read_text(encoding="utf-8").split("\n")
-        lines = texts[g['file']]
+        if g["file"] not in texts:
+            lines = (content / g["file"]).read_text(encoding="utf-8").split("\n")
+            texts[g["file"]] = lines, norm("".join(lines))
+        lines, whole = texts[g["file"]]
         a, b = g["lines"]
-        seg, whole, want = norm("".join(lines[a - 1:b])), norm("".join(lines)), norm(g["text_contains"])
+        seg, want = norm("".join(lines[a - 1:b])), norm(g["text_contains"])
         if not (1 <= a <= b <= len(lines)) or not lines[a - 1].strip() or not lines[b - 1].strip():
             problems.append(f"{where}: lines must start and end on text")
         if len(want) < 8 or want not in seg:
