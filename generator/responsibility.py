@@ -252,6 +252,20 @@ def _paragraphs(text: str, t: str, groups: list[tuple[int, int]]) -> list[Respon
     return out
 
 
+_TAIL = re.compile(r"[^()\[\]〔〕【】。;:]{1,300}?[)\]〕】]")
+
+
+def _absorb_tail(text: str, t: str, r: Responsibility) -> None:
+    """`…区农业农村局）村局、区科协、区妇联)`: the list went on after its closer."""
+    m = _TAIL.match(t, r.span[1])
+    units = _tail_units(text[m.start():m.end()], r.lead + r.participants) if m else None
+    if units:
+        roles = _Roles(r.lead, r.participants, r.generic)
+        roles.put(_names("、".join(units)), lead=False)
+        r.span = (r.span[0], m.end())
+        r.raw = text[r.span[0]:r.span[1]]
+
+
 def find_responsibilities(text: str) -> list[Responsibility]:
     """Every responsibility parenthetical and unbracketed 责任单位 paragraph of a
     re-joined block text, in text order (prose assignments: find_prose_assignments)."""
@@ -267,6 +281,7 @@ def find_responsibilities(text: str) -> list[Responsibility]:
         if r and not (r.lead or r.participants or r.generic):
             r = None
         if r:
+            _absorb_tail(text, t, r)
             out.append(r)
         i = (r.span[1] if r else j + 1)
     out += _paragraphs(text, t, groups)
@@ -293,21 +308,12 @@ def _excess_closers(t: str) -> int:
     return sum(c in CLOSE for c in t) - sum(c in OPEN for c in t)
 
 
-def dangling_tail_units(text: str, previous: str | None = None) -> list[str] | None:
-    """Units of a block that is only the tail of the previous block's unit list
-    (`村局、区科协、区妇联、区残联)`: a page joint printed the end of the list
-    twice and closed it early). The leading stub (村局, 局) is dropped. None if
-    it is no such tail. Pass the previous block's text when known: a tail
-    follows a list that is already closed (otherwise it is an ordinary wrap)."""
+def _tail_units(text: str, last: list[str] | None) -> list[str] | None:
+    """Units of `村局、区科协、区妇联、区残联)`, the stub dropped; `last` (units of
+    the list before it, when known) must end with the stub."""
     t = fold(text).strip()
-    if not t or t[-1] not in CLOSE or _excess_closers(t) <= 0:
+    if not t or t[-1] not in CLOSE or _excess_closers(t) <= 0 or _LABEL.search(t) or "。" in t:
         return None
-    if _LABEL.search(t) or "。" in t:
-        return None
-    if previous is not None:
-        before = find_responsibilities(previous)
-        if not before or before[-1].span[1] < len(previous.rstrip()) or _excess_closers(fold(previous)) < 0:
-            return None
     names = _names(_strip_suffix(text.strip()[:-1])[0])
     if len(names) < 2 or not _office_list(names[1:]):
         return None
@@ -316,10 +322,24 @@ def dangling_tail_units(text: str, previous: str | None = None) -> list[str] | N
         return [n for n, _ in names]
     if len(first) > 6 or not is_unit_like("区" + first):   # a stub such as 局 or 村局
         return None
-    if previous is not None and not any(u.endswith(first) for u in
-                                        before[-1].lead + before[-1].participants):
+    if last is not None and not any(u.endswith(first) for u in last):
         return None
     return [n for n, _ in names[1:]]
+
+
+def dangling_tail_units(text: str, previous: str | None = None) -> list[str] | None:
+    """Units of a block that is only the tail of the previous block's unit list
+    (`村局、区科协、区妇联、区残联)`: a page joint printed the end of the list
+    twice and closed it early). The leading stub (村局, 局) is dropped. None if
+    it is no such tail. Pass the previous block's text when known: a tail
+    follows a list that is already closed (otherwise it is an ordinary wrap).
+    find_responsibilities already absorbs a tail that follows in the same text."""
+    if previous is None:
+        return _tail_units(text, None)
+    before = find_responsibilities(previous)
+    if not before or before[-1].span[1] < len(previous.rstrip()) or _excess_closers(fold(previous)) < 0:
+        return None
+    return _tail_units(text, before[-1].lead + before[-1].participants)
 
 
 def is_dangling_tail(text: str, previous: str | None = None) -> bool:

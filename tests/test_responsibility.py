@@ -292,6 +292,25 @@ def test_dangling_tail_needs_a_closed_list_before_it():
     assert not is_dangling_tail("妇女儿童工作委员会有关成员单位、特邀单位)", open_before)
 
 
+@pytest.mark.parametrize("text,participants", [
+    # dongchangfu-2022 167+169, re-joined into one block
+    (D167 + "村局、区科协、区妇联、区残联)", ["区人力资源和社会保障局", "区农业农村局", "区科协", "区妇联", "区残联"]),
+    # dongchangfu-2022 754+756 (the parenthetical on its own line)
+    ("（牵头单位：区应急局；责任单位：区民政局、区教育和体育局、区卫生健康局）局、区农业农村局、区科技局、区科协、区妇联、团区委)",
+     ["区民政局", "区教育和体育局", "区卫生健康局", "区农业农村局", "区科技局", "区科协", "区妇联", "团区委"]),
+])
+def test_tail_in_the_same_text_is_absorbed(text, participants):
+    r = one(text)
+    assert r.participants == participants
+    assert r.raw.endswith(")") and r.span[1] == len(text)
+
+
+def test_text_after_a_parenthetical_is_not_a_tail():
+    # huaiyin-2022 2603: sentences go on after each parenthetical
+    r = find_responsibilities("管控。（区生态环境分局、区农业农村局按职责分工负责）按照国家统一部署（区生态环境分局）")
+    assert r[0].raw == "（区生态环境分局、区农业农村局按职责分工负责）"
+
+
 @pytest.mark.parametrize("text", ["区科协、区妇联", "（区科协）", "本规划由区妇联负责解释）", ""])
 def test_not_dangling(text):
     assert not is_dangling_tail(text)
