@@ -147,6 +147,8 @@ def browse(chromium):
 
     yield open_
     for mon in opened:
+        # Requests still in flight must not reach a handler of a closed context.
+        mon.page.context.unroute_all(behavior="ignoreErrors")
         mon.page.context.close()
 
 
