@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import yaml
 
@@ -122,7 +122,8 @@ def _swap(new: Path, target: Path) -> None:
 
 
 def build(content_dir: Path, output: Path, offline: bool = False, strict: bool = True,
-          corpus: Corpus | None = None, templates: Path = TEMPLATES) -> Corpus:
+          corpus: Corpus | None = None, templates: Path = TEMPLATES,
+          steps: Sequence[Callable[[Path, Corpus, bool], None]] = POST_BUILD) -> Corpus:
     """Build the site into `output`; on any failure `output` stays as it was."""
     output = Path(output).resolve()
     corpus = corpus or load_corpus(Path(content_dir))
@@ -132,7 +133,7 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
         docs_dir, site_dir = work / "docs", work / "site"
         write_docs(corpus, docs_dir, templates)
         run_mkdocs(docs_dir, site_dir, offline, strict)
-        for step in POST_BUILD:
+        for step in steps:
             step(site_dir, corpus, offline)
         _swap(site_dir, output)
         _swap(docs_dir, output.parent / "build" / "docs")
