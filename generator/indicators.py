@@ -61,8 +61,8 @@ _VERB = {v: (c, rel) for alts, c, rel in COMPARATORS for v in alts.split("|")}
 QUALIFIERS = {"及以上": ">=", "以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
 
 UNITS = ("/10万", "/万", "/千", "‰", "%", "个百分点", "微克/立方米", "毫克/立方米", "万人次", "人次",
-         "万人", "万件", "万户", "万亩", "万元", "亿元", "万", "件", "所", "个", "人", "名", "家", "天",
-         "张", "处", "项", "户", "次", "座", "公里", "千米", "米", "吨", "小时", "倍", "辆", "台", "场")
+         "万人", "万件", "万户", "万亩", "万元", "亿元", "万", "件", "所", "个月", "个", "人", "名", "家", "天",
+         "张", "处", "项", "户", "次", "座", "条", "公里", "千米", "米", "吨", "小时", "倍", "辆", "台", "场")
 
 
 def _alt(words) -> str:
@@ -90,8 +90,9 @@ _TARGET_YEAR = re.compile(r"(?:力争到|力争在|到|至)\s*(?P<y>\d{4})\s*年
 _BASE_YEAR = re.compile(r"(?:以\s*(?P<a>\d{4})\s*年\s*为基数|(?:较|比)\s*(?P<b>\d{4})\s*年|与\s*(?P<c>\d{4})\s*年相比)")
 _LEADING = re.compile(
     r"^(?:\s+|[(（]\s*\d+\s*[)）]|\d+\.\s*|[一二三四五六七八九十]+、|[—\-]+|(?:力争到|力争在|到|至)?\s*\d{4}\s*年\s*(?:年?底|年?末)?\s*前?"
-    r"|[、和及与]|或者|或|全区|全市|全县|全省|我区|我市|我县|其中|同时|确保|力争|倡导|实现|使|推动|并|且|要|应|一般|年度)")
+    r"|[、和及与]|或者|或|全区|全市|全县|全省|我区|我市|我县|其中|同时|确保|力争|倡导|实现|继续|保持|使|推动|并|且|要|应|一般|年度)")
 _TRAILING = re.compile(r"(?:分别|均|总体|平均|每年|累计|要|应|一般|稳步|逐步|力争|进一步|\s)+$")
+_RATE_END = re.compile(r"(?:率|比例|占比)$")
 _METRIC_END = re.compile(r"(?:率|比例|占比|数|量|人数|次数|覆盖面|水平|浓度|指数|面积|时长)$")
 _HEAD = re.compile(r"(?:人群)?[\u4e00-\u9fff]{2}(?:率|比例|占比)$|[\u4e00-\u9fff]{1,2}(?:数|量)$")
 _CN_DIGIT = re.compile(r"[一二两三四五六七八九](?=\s*个百分点)")
@@ -166,7 +167,11 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at: YearAt) -> li
         verb = m.group("verb")
         vals = _values(m.group("vals"))
         after = t[m.end():b].lstrip()
-        if not verb and not m.group("qual") or not (vals[-1][1] or m.group("qual")):
+        if not (vals[-1][1] or m.group("qual")):
+            continue
+        # 机械化清扫率100%: a rate followed by its value needs no verb
+        rate = not verb and vals[-1][1] in ("%", "‰") and _RATE_END.search(t[a:m.start("vals")].rstrip())
+        if not verb and not m.group("qual") and not rate:
             continue
         money, attributive = bool(_MONEY.search(vals[-1][1] or "")), after.startswith("的")
         if (not verb and (money or attributive)) or (money and attributive):
@@ -179,6 +184,8 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at: YearAt) -> li
         metric, lead_year, base = _clean_metric(text[prev:metric_end])
         if attributive:   # 建立不少于12人的救援队伍
             metric += re.sub(r"\s+", "", after[1:])
+        elif m.group("mid") and not m.group("mid").endswith("的"):   # 至少各配备1名女干部
+            metric += re.sub(r"\s+|^各", "", m.group("mid")) + re.sub(r"\s+", "", after)
         prev, shared = m.end(), bool(re.search(r"(?:分别|均)\s*$", t[a:metric_end]))
         if not metric:
             continue
