@@ -151,3 +151,18 @@ def test_a_failed_first_build_leaves_no_site(content, tmp_path):
     malformed(content)
     run = policykb("--content", str(content), "build", "--output", str(tmp_path / "fresh"))
     assert run.returncode == 1 and not (tmp_path / "fresh").exists()
+
+
+def test_an_exception_after_mkdocs_keeps_the_site(good_site):
+    """A post-build step that crashes (a bug, not bad input) still leaves the
+    previous site and no temporary folder behind."""
+    out, before = good_site
+
+    def crash(site_dir, corpus, offline):
+        assert (site_dir / "index.html").is_file()  # it runs on the new build
+        raise RuntimeError("post-build step failed")
+
+    with pytest.raises(RuntimeError):
+        site.build(FIXTURE, out, steps=[crash])
+    assert snapshot(out) == before
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".site-")]
