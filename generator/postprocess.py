@@ -15,9 +15,13 @@ from pathlib import Path
 
 import brotli
 
-TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".map"}
+# Source maps are left out: only developer tools ever ask for them.
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
 # Below about one TCP packet compression saves nothing worth a second file.
 MIN_SIZE = 1024
+# Brotli 11 is ~30x slower than 8 for ~12% smaller files: on the 18 MB of
+# text of the five-gazette site 40 s against 1.3 s, on every build.
+BROTLI_QUALITY = 8
 
 SHIM_SOURCE = Path(__file__).resolve().parent.parent / "site_config" / "offline" / "iframe-worker.js"
 SHIM_PATH = "assets/javascripts/iframe-worker.js"
@@ -25,7 +29,7 @@ SHIM_PATH = "assets/javascripts/iframe-worker.js"
 
 def precompress(site_dir: Path) -> int:
     """Write <file>.gz (level 9, mtime 0: same input, same bytes) and <file>.br
-    beside each text file over MIN_SIZE, when smaller; return files written."""
+    beside each text file of MIN_SIZE or more, when smaller; return files written."""
     written = 0
     for path in sorted(Path(site_dir).rglob("*")):
         if path.suffix not in TEXT_SUFFIXES or not path.is_file():
@@ -34,7 +38,7 @@ def precompress(site_dir: Path) -> int:
         if len(data) < MIN_SIZE:
             continue
         for suffix, packed in ((".gz", gzip.compress(data, compresslevel=9, mtime=0)),
-                               (".br", brotli.compress(data, quality=11))):
+                               (".br", brotli.compress(data, quality=BROTLI_QUALITY))):
             if len(packed) < len(data):
                 path.with_name(path.name + suffix).write_bytes(packed)
                 written += 1
