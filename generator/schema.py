@@ -134,6 +134,62 @@ VALIDITY = Record([
     Field("lines", is_line_range, required=False, nullable=True),
 ])
 
+def is_number(v):
+    ok = isinstance(v, (int, float)) and not isinstance(v, bool)
+    return None if ok else "must be a number"
+
+
+def is_year(v):
+    ok = isinstance(v, int) and not isinstance(v, bool) and 1900 <= v <= 2200
+    return None if ok else "must be a year such as 2025"
+
+
+def is_count(v):
+    return None if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else "must be a whole number >= 0"
+
+
+# Items (issue: responsibilities): goals, measures, tasks, articles, annex rows.
+ITEM_KINDS = ("goal", "measure", "task", "article", "annex_row")
+COMPARATORS = ("<=", "<", ">=", ">", "=", "~", "decrease_by", "increase_by", "decrease_to", "increase_to",
+               "annual_decrease", "annual_increase")
+
+DEADLINE = Record([
+    Field("text", is_str),
+    Field("date", is_date, nullable=True),            # ISO, the end of the period named
+    Field("period", one_of("day", "month", "quarter", "year"), nullable=True),
+    Field("recurring", is_bool),                      # 每年8月底前
+    Field("kind", one_of("deadline", "ongoing", "relative", "unknown")),
+])
+
+INDICATOR = Record([
+    Field("metric", is_str),
+    Field("comparator", one_of(*COMPARATORS)),
+    Field("value", is_number),
+    Field("unit", is_str, nullable=True),
+    Field("target_year", is_year, nullable=True),
+    Field("base_year", is_year, nullable=True),
+    Field("base_value", is_number, required=False, nullable=True),   # 由50%提高到65%: 50
+    Field("raw", is_str),
+])
+
+_ITEM_FIELDS = [
+    Field("id", is_id),
+    Field("kind", one_of(*ITEM_KINDS)),
+    Field("path", is_str_list),                       # enclosing headings, then the item's number
+    Field("lines", is_line_range),                    # the item's source lines, body included
+    Field("continued", is_count),                     # the next n paragraph blocks are its body
+    Field("lead", is_str_list),                       # 牵头单位, as written
+    Field("participants", is_str_list),               # 责任单位 / 配合 / 参与, as written
+    Field("generic", is_str_list),                    # collectives: 各镇办, …有关成员单位
+    Field("lead_labelled", is_bool),                  # the text itself says who leads
+    Field("form", is_str, nullable=True),             # how the source wrote it (parser forms)
+    Field("raw", is_str, nullable=True),              # the responsibility text(s) as printed
+    Field("deadline", record(DEADLINE), nullable=True),
+    Field("indicators", list_of(INDICATOR)),
+]
+ITEM = Record(_ITEM_FIELDS)
+TABLE_ITEM = Record([Field("row", is_count)] + _ITEM_FIELDS)   # row: index into the table's rows
+
 BLOCK = Record([
     Field("kind", one_of(*BLOCK_KINDS)),
     Field("lines", is_line_range),
@@ -145,7 +201,15 @@ BLOCK = Record([
     Field("caption", is_str, required=False, nullable=True),
     Field("header", is_str_list, required=False, nullable=True),
     Field("rows", is_table_rows, required=False),
-], extra_ok=True)  # items, responsibilities, indicators attach here (later stages)
+], extra_ok=True)  # + BLOCK_ITEM_FIELDS once the model reads them
+
+# A block's item (section, paragraph) or items (table rows). The importer checks
+# them; append these to BLOCK.fields when generator.model's Block takes them.
+BLOCK_ITEM_FIELDS = [
+    Field("item", record(ITEM), required=False),
+    Field("items", list_of(TABLE_ITEM), required=False),
+]
+BLOCK_ITEMS = Record(BLOCK_ITEM_FIELDS, extra_ok=True)
 
 DOCUMENT = Record([
     Field("id", is_id),
@@ -173,6 +237,19 @@ FURNITURE = Record([
     Field("kind", is_str),
     Field("lines", is_line_range),
     Field("text", is_str, required=False, nullable=True),
+])
+
+def _unique_names(v):
+    msg = is_str_list(v)
+    return msg or (None if all(x.strip() for x in v) else "must not hold empty names")
+
+
+# content/units/<jurisdiction>.yml: a list of these (generator.units reads and writes it).
+UNIT = Record([
+    Field("id", is_id),
+    Field("name", is_str),                            # canonical name
+    Field("aliases", _unique_names, required=False),  # other spellings seen in the sources
+    Field("kind", one_of("unit", "generic")),
 ])
 
 MANIFEST = Record([

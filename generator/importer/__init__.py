@@ -7,6 +7,8 @@ Pipeline (one module per stage):
   segment   notices, the policies they issue, stand-alone tables
   outline   blocks: headings with levels, paragraphs, signatures, closings
   metadata  title, 文号, issuer, date, type, validity
+  items     goals, measures, tasks … with responsibility, deadline, targets
+  registry  content/units/<jurisdiction>.yml from the units the items name
   writer    YAML with a checksum line; edited files are kept
 """
 
@@ -18,7 +20,8 @@ from pathlib import Path
 
 from generator import schema, yamlio
 from generator.errors import PolicyError
-from generator.importer import genre, lines as lines_stage, metadata, segment, tables, text, writer
+from generator.importer import (genre, items, lines as lines_stage, metadata, registry, segment, tables, text,
+                                writer)
 
 
 @dataclass
@@ -49,13 +52,14 @@ def import_text(raw: str, stem: str, jurisdiction: str) -> Imported:
                       for r in t.repeated_headers]
     furniture = sorted(furniture + inline + toc, key=lambda f: f["lines"])
     unplaced = [{"kind": "text", "lines": p.lines, "text": p.text} for p in loose]
+    unattached = [u for d in documents for u in items.attach(d)]
     manifest = {
         "source": source,
         "jurisdiction": jurisdiction,
         "sha256": hashlib.sha256(raw.encode("utf-8")).hexdigest(),
         "documents": [d["id"] for d in documents],
         "furniture": furniture,
-        "unplaced": unplaced,
+        "unplaced": sorted(unplaced + unattached, key=lambda u: u["lines"]),
     }
     return Imported(documents, manifest, unplaced)
 
@@ -113,6 +117,7 @@ def run_import(content_dir: Path, sources: list[Path] | None = None, force: bool
     if not paths:
         raise PolicyError("no gazette found (put *.txt files in sources/)", file=str(content_dir / "sources"))
     kept: list[Path] = []
+    imported: dict[str, list[tuple[Path, Imported]]] = {}
     for path in paths:
         if not path.is_file():
             raise PolicyError("no such file", file=str(path))
@@ -120,6 +125,10 @@ def run_import(content_dir: Path, sources: list[Path] | None = None, force: bool
         result = import_text(yamlio.read_text(path), path.stem, jurisdiction)
         kept += _write(content_dir, path, jurisdiction, result, force)
         _summary(path, result)
+        imported.setdefault(jurisdiction, []).append((path, result))
+    for jurisdiction, results in imported.items():
+        registry.update(content_dir, jurisdiction, [p for p, _ in results],
+                        [d for _, r in results for d in r.documents])
     if kept:
         print("kept (edited by hand since import; use --force to overwrite):")
         for p in kept:
@@ -132,7 +141,10 @@ def _write(content_dir: Path, path: Path, jurisdiction: str, result: Imported, f
     folder = content_dir / "documents" / jurisdiction
     manifest_path = content_dir / "sources" / f"{path.stem}.yml"
     for doc in result.documents:
-        schema.validate(doc, schema.DOCUMENT, str(folder / f"{doc['id']}.yml"), {})
+        file = str(folder / f"{doc['id']}.yml")
+        schema.validate(doc, schema.DOCUMENT, file, {})
+        for i, block in enumerate(doc["blocks"]):
+            schema.validate(block, schema.BLOCK_ITEMS, file, {}, ("blocks", i))
     schema.validate(result.manifest, schema.MANIFEST, str(manifest_path), {})
     kept = []
     for doc in result.documents:
@@ -163,7 +175,10 @@ def _previous_documents(manifest_path: Path) -> list[str]:
 def _summary(path: Path, result: Imported) -> None:
     docs = result.documents
     embedded = sum(1 for d in docs if d["parent"])
+    found = [i for d in docs for b in d["blocks"] for i in ([b["item"]] if "item" in b else []) + b.get("items", [])]
+    responsible = sum(1 for i in found if i["lead"] or i["participants"] or i["generic"])
     print(f"{path.name}: {len(docs) - embedded} documents + {embedded} issued policies, "
-          f"{len(result.manifest['furniture'])} furniture records, {len(result.unplaced)} unplaced")
-    for u in result.unplaced:
-        print(f"  unplaced {path.name}:{u['lines'][0]}-{u['lines'][1]}: {u['text'][:60]}")
+          f"{len(result.manifest['furniture'])} furniture records, {len(found)} items "
+          f"({responsible} with responsibility), {len(result.manifest['unplaced'])} unplaced")
+    for u in result.manifest["unplaced"]:
+        print(f"  unplaced {u['kind']} {path.name}:{u['lines'][0]}-{u['lines'][1]}: {u['text'][:60]}")

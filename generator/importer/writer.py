@@ -12,14 +12,17 @@ from pathlib import Path
 
 from generator import yamlio
 
-HEADER = ("# policykb import: checksum {sum} "
-          "(edit freely; re-import will not overwrite an edited file without --force)\n")
+NOTE = "edit freely; re-import will not overwrite an edited file without --force"
+HEADER = "# policykb import: checksum {sum} ({note})\n"
 _HEADER_RE = re.compile(r"^# policykb import: checksum ([0-9a-f]+)\b.*\n")
 
 
 def render(data) -> str:
-    body = yamlio.dump(data)
-    return HEADER.format(sum=yamlio.checksum(body)) + body
+    return render_text(yamlio.dump(data))
+
+
+def render_text(body: str, note: str = NOTE) -> str:
+    return HEADER.format(sum=yamlio.checksum(body), note=note) + body
 
 
 def edited(path: Path) -> bool:

@@ -1,0 +1,536 @@
+"""Stage 6b: items — goals, measures, tasks, articles and annex rows — with who
+is responsible, by when, and the numeric targets they set.
+
+An item is a block: a numbered section with the unnumbered paragraphs that
+follow it (its body: a goal's parenthetical printed on the next line, a task's
+`责任单位：…` paragraph, a list tail a page joint closed early), or a paragraph
+standing alone. It gets an `item` mapping; a table gets `items`, one per row that
+names a responsible unit or a target. Unit names stay as written; the
+jurisdiction's unit registry (content/units/) maps them to offices.
+
+Ids come from the numbering (三、 （一） 1. （2） -> 3.1.1.2), never from line
+numbers, so a re-typeset gazette keeps them. What looks like a responsibility
+but cannot be read or attached is returned for the source manifest's `unplaced`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.deadlines import find_deadlines, parse_deadline
+from generator.importer import genre
+from generator.importer.text import compact
+from generator.indicators import find_indicators
+from generator.responsibility import (dangling_tail_units, find_prose_assignments,
+                                      find_responsibilities, parse_responsibility_cell)
+from generator.units import CLOSE, OPEN, close_of, fold, is_unit_like
+
+PLAN_TYPES = ("规划", "纲要")
+MEASURE_TYPES = ("措施", "若干措施")
+EMERGENCY_TYPES = ("应急预案", "预案")
+
+# Headings that say what their numbered parts are: 主要目标, 策略措施, 重点任务 …;
+# 重点任务和主要措施 names two; 发展领域、主要目标和策略措施 names no single one,
+# 明确责任目标, 保障措施 and 预警措施 name no part of the kind.
+_CONTEXT = [("goal", re.compile(r"^(?:主要|总体|发展|工作|创建|具体|预期)?目标$")),
+            ("measure", re.compile(r"^(?:策略|主要|任务|工作|具体|政策|重点)?措施$")),
+            ("task", re.compile(r"^(?:重点|主要|工作|具体)?任务$"))]
+_LABELS = re.compile("|".join(r"\s*".join(w) for w in (
+    "牵头单位", "牵头部门", "责任单位", "责任部门", "参与部门", "参与单位", "配合单位", "配合部门",
+    "按职责分工负责", "按职责负责")))
+
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+# --- numbers -> id segments -------------------------------------------------------------
+
+def cn_int(s: str) -> int:
+    """一 -> 1, 十一 -> 11, 三十八 -> 38, 一百零二 -> 102."""
+    total, cur = 0, 0
+    for c in s:
+        if c in "十百":
+            total += (cur or 1) * (10 if c == "十" else 100)
+            cur = 0
+        else:
+            cur = _CN_DIGIT[c]
+    return total + cur
+
+
+def segment(number: str) -> str:
+    """The id segment of a printed number: 三、 -> 3, （2） -> 2, ② -> 2,
+    4.2.1 -> 4.2.1, 第三条 -> a3, 第一章 -> c1, 第二节 -> s2, 专栏3 -> b3."""
+    n = fold(compact(number))
+    prefix = {"条": "a", "章": "c", "节": "s"}.get(n[-1:], "") if n.startswith("第") else ""
+    if n.startswith("专栏"):
+        prefix = "b"
+    if len(n) == 1 and 0x2460 <= ord(n) <= 0x2473:
+        return str(ord(n) - 0x2460 + 1)
+    m = re.search(r"\d+(?:\.\d+)*", n)
+    if m:
+        return prefix + m.group()
+    m = re.search(f"[{genre.CN_NUM}]+", n)
+    return prefix + str(cn_int(m.group())) if m else "x"
+
+
+def _id_segments(numbers: list[str]) -> list[str]:
+    """Segments of a numbering path: a decimal number (4.2.1) carries its
+    parents, an article (第三条) is numbered through its chapters."""
+    segs: list[str] = []
+    for number in numbers:
+        seg = segment(number)
+        if seg.startswith("a"):
+            segs = [s for s in segs if s.startswith("x")]   # keep the annex prefix only
+        while segs and seg.startswith(segs[-1] + "."):
+            segs.pop()
+        segs.append(seg)
+    return segs
+
+
+# --- anchors: an item's blocks ----------------------------------------------------------
+
+@dataclass
+class _Anchor:
+    index: int                        # the block that carries the item
+    members: list[int]                # its blocks (the anchor first)
+    ancestors: list[dict]             # enclosing sections, outermost first
+    annex: str | None                 # x1 inside 附件1 …
+    tails: list[str] = field(default_factory=list)
+
+
+def block_text(b: dict) -> str:
+    return "".join(x for x in (b.get("title"), b.get("text")) if x)
+
+
+def _annex_start(b: dict) -> str | None:
+    """附件2 standing alone opens an annex (its outline starts afresh)."""
+    m = genre.ANNEX.match(compact(b.get("text") or ""))
+    if b["kind"] == "closing" and m and not m.group(2):
+        return f"x{m.group(1) or 1}"
+    return None
+
+
+def _only_responsibility(text: str, previous: str | None) -> bool:
+    """A paragraph that is nothing but a responsibility note or a list tail."""
+    if dangling_tail_units(text, previous) is not None:
+        return True
+    found = find_responsibilities(text)
+    rest = "".join(text[a:b] for a, b in _gaps(len(text), [r.span for r in found]))
+    return bool(found) and not re.sub(r"[\s。.;；，,]", "", rest)
+
+
+def _gaps(n: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < n:
+        out.append((pos, n))
+    return out
+
+
+def _anchors(blocks: list[dict]) -> tuple[list[_Anchor], dict[int, tuple[list[dict], str | None]]]:
+    """Anchors in order, and each table's (ancestors, annex)."""
+    stack: list[dict] = []
+    annex = None
+    anchors: list[_Anchor] = []
+    tables: dict[int, tuple[list[dict], str | None]] = {}
+    current: _Anchor | None = None
+    for i, b in enumerate(blocks):
+        kind = b["kind"]
+        if kind == "section":
+            while stack and stack[-1]["level"] >= b["level"]:
+                stack.pop()
+            current = _Anchor(i, [i], list(stack), annex)
+            anchors.append(current)
+            stack.append(b)
+        elif kind == "paragraph":
+            previous = block_text(blocks[i - 1]) if i else None
+            if current and (blocks[current.index]["kind"] == "section"
+                            or _only_responsibility(b["text"], previous)):
+                current.members.append(i)
+            else:
+                current = _Anchor(i, [i], list(stack), annex)
+                anchors.append(current)
+        else:
+            current = None
+            if kind == "table":
+                tables[i] = (list(stack), annex)
+            start = _annex_start(b)
+            if start:
+                stack.clear()
+                annex = start
+    return anchors, tables
+
+
+# --- reading an anchor ------------------------------------------------------------------
+
+@dataclass
+class _Reading:
+    lead: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    generic: list[str] = field(default_factory=list)
+    lead_labelled: bool = False
+    forms: list[str] = field(default_factory=list)
+    raws: list[str] = field(default_factory=list)
+    deadline_text: str | None = None
+    stray: list[tuple[int, str]] = field(default_factory=list)   # (block index, text)
+
+    def add(self, r, lead_override: bool = False) -> None:
+        for bucket, names in ((self.lead, r.lead + (r.participants if lead_override else [])),
+                              (self.participants, [] if lead_override else r.participants),
+                              (self.generic, r.generic)):
+            bucket += [n for n in names if n not in bucket]
+        self.lead_labelled |= r.lead_labelled or lead_override
+        if r.form not in self.forms:
+            self.forms.append(r.form)
+        self.raws.append(r.raw.strip())
+        self.deadline_text = self.deadline_text or r.deadline_text
+
+    def found(self) -> bool:
+        return bool(self.lead or self.participants or self.generic)
+
+
+def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
+    reading = _Reading()
+    previous = None
+    for i in anchor.members:
+        text = block_text(blocks[i])
+        tail = dangling_tail_units(text, previous) if i != anchor.index else None
+        if tail is not None:
+            reading.participants += [n for n in tail if n not in reading.participants]
+            reading.raws.append(text.strip())
+            previous = text
+            continue
+        found = find_responsibilities(text)
+        for r in found:
+            reading.add(r)
+        reading.stray += [(i, s) for s in stray_responsibilities(text, [r.span for r in found])]
+        previous = text
+    if not reading.found():
+        texts = [block_text(blocks[i]) for i in anchor.members]
+        prose = [p for t in texts for p in find_prose_assignments(t) if not _interprets(t, p.span)]
+        for p in prose:
+            # 会同区发展改革、科技…等部门 names functions, not offices: keep the offices
+            p.lead = [n for n in p.lead if is_unit_like(n)]
+            p.participants = [n for n in p.participants if is_unit_like(n)]
+            if p.lead or p.participants or p.generic:
+                reading.add(p)
+    return reading
+
+
+def _interprets(text: str, span: tuple[int, int]) -> bool:
+    """本规划由X负责解释: the right to interpret, not a task."""
+    return text[span[1]:span[1] + 2] == "解释"
+
+
+def stray_responsibilities(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Parts of `text` worded like a responsibility (a label, 按职责分工负责) that
+    no parsed responsibility covers: an unreadable parenthetical, an unclosed
+    bracket, a list tail, a bare 责任单位： the parser did not take."""
+    t = fold(text)
+    covered = [False] * (len(t) + 1)
+    for a, b in spans:
+        for k in range(a, min(b, len(t))):
+            covered[k] = True
+    out, i, start = [], 0, 0
+    while i < len(t):
+        if t[i] in OPEN:
+            j = close_of(t, i)
+            end = len(t) if j < 0 else j + 1
+            if not covered[i] and _LABELS.search(t, i, end):
+                out.append(text[i:end].strip())
+            i, start = end, end
+        elif t[i] in CLOSE:
+            if not covered[i] and _LABELS.search(t, start, i + 1):
+                out.append(text[start:i + 1].strip())
+            i += 1
+            start = i
+        else:
+            if t[i] in "。;":
+                start = i + 1
+            i += 1
+    for m in _LABELS.finditer(t):
+        if not covered[m.start()] and not any(m.group() in s for s in out) and ":" in t[m.end():m.end() + 2]:
+            out.append(text[m.start():].split("。")[0].strip())
+    return out
+
+
+# --- kinds, paths, ids --------------------------------------------------------------------
+
+def _context(blocks: list[dict]) -> str | None:
+    """goal / measure / task from the nearest heading that names one."""
+    for b in blocks:
+        parts = re.split(r"[、和与及]", re.sub(r"[。：:\s]", "", b.get("title") or ""))
+        kinds = [next((k for k, rx in _CONTEXT if rx.search(p)), None) for p in parts]
+        if kinds[0] and all(kinds):
+            return kinds[0]
+    return None
+
+
+def _kind(block: dict, ancestors: list[dict], doc_type: str, responsible: bool) -> str:
+    if segment(block.get("number") or "").startswith("a"):
+        return "article"
+    ctx = _context([block] + ancestors[::-1])
+    if ctx == "task":
+        ctx = "measure" if doc_type in PLAN_TYPES else "task"
+    if ctx:
+        return ctx
+    if doc_type in MEASURE_TYPES:
+        return "measure"
+    return "task" if responsible else "goal"
+
+
+def _label(b: dict) -> str:
+    title = re.sub(r"[。：:]$", "", (b.get("title") or "").strip())
+    return title or compact(b.get("number") or "")
+
+
+def _grouping(blocks: list[dict], anchor: _Anchor) -> bool:
+    """A heading with nothing but deeper headings below it (（一）妇女与健康)."""
+    b = blocks[anchor.index]
+    if b["kind"] != "section" or b.get("text") or len(anchor.members) > 1:
+        return False
+    nxt = anchor.index + 1
+    return nxt < len(blocks) and blocks[nxt]["kind"] == "section" and blocks[nxt]["level"] > b["level"]
+
+
+class _Ids:
+    """Item ids of one document, collisions (a printed （6） twice) made unique
+    in document order."""
+
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.used: set[str] = set()
+        self.paragraphs: dict[str, int] = {}
+
+    def take(self, segs: list[str]) -> str:
+        base = ".".join([self.doc_id] + segs)
+        uid, n = base, 2
+        while uid in self.used:
+            uid, n = f"{base}-{n}", n + 1
+        self.used.add(uid)
+        return uid
+
+    def paragraph(self, segs: list[str]) -> str:
+        key = ".".join(segs)
+        self.paragraphs[key] = self.paragraphs.get(key, 0) + 1
+        return self.take(segs + [f"p{self.paragraphs[key]}"])
+
+
+# --- deadlines and targets ----------------------------------------------------------------
+
+def horizon(title: str) -> int | None:
+    """The year a plan's targets are for when a sentence names none: 十四五 -> 2025."""
+    t = compact(title)
+    five = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
+    for k, y in five.items():
+        if k in t:
+            return y
+    m = re.search(r"\d{4}\s*[-—–至到]\s*(\d{4})\s*年", t)
+    return int(m.group(1)) if m else None
+
+
+def _deadline_dict(d) -> dict | None:
+    if d is None or not d.text:
+        return None
+    return {"text": d.text, "date": d.date, "period": d.period, "recurring": d.recurring, "kind": d.kind}
+
+
+_TIME = re.compile(r"\d\s*[年月]|季度|年底|年末")
+
+
+def _item_deadline(reading: _Reading, texts: list[str], headings: list[dict], year: int | None):
+    """完成时间 of the parenthetical, else a time limit in the item's own text,
+    else one in an enclosing heading's title (（一）全面排查摸底（2023年6月底前））."""
+    if reading.deadline_text:
+        return parse_deadline(reading.deadline_text, year)
+    for text in texts + [h.get("title") or "" for h in headings]:
+        found = [d for d in find_deadlines(text, year) if d.date] if _TIME.search(fold(text)) else []
+        if found:
+            return found[0]
+    return None
+
+
+def indicator_dict(ind) -> dict:
+    d = {"metric": ind.metric, "comparator": ind.comparator, "value": ind.value, "unit": ind.unit,
+         "target_year": ind.target_year, "base_year": ind.base_year, "raw": ind.raw}
+    if ind.base_value is not None:
+        d["base_value"] = ind.base_value
+    return d
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+def attach(doc: dict) -> list[dict]:
+    """Add `item` / `items` to the blocks of `doc`; return the responsibility
+    statements that could not be read or attached (manifest `unplaced`)."""
+    blocks = doc["blocks"]
+    year = int(doc["date"][:4]) if doc.get("date") else None
+    target_year = horizon(doc.get("title") or "")
+    anchors, tables = _anchors(blocks)
+    ids = _Ids(doc["id"])
+    unplaced: list[dict] = []
+    for anchor in anchors:
+        item, stray = _block_item(doc, blocks, anchor, ids, year, target_year)
+        if item:
+            blocks[anchor.index]["item"] = item
+        unplaced += [{"kind": "responsibility", "lines": list(blocks[i]["lines"]), "text": s}
+                     for i, s in stray]
+    for k, (i, (ancestors, _)) in enumerate(sorted(tables.items()), 1):
+        rows = table_items(doc, blocks[i], k, ancestors, year)
+        if rows:
+            blocks[i]["items"] = rows
+    return unplaced
+
+
+def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year, target_year):
+    block = blocks[anchor.index]
+    reading = _read(blocks, anchor)
+    texts = [block_text(blocks[i]) for i in anchor.members]
+    indicators = [indicator_dict(x) for t in texts for x in find_indicators(t, target_year)]
+    is_section = block["kind"] == "section"
+    context = _context(anchor.ancestors[::-1])
+    article = is_section and segment(block.get("number") or "").startswith("a")
+    if not (reading.found() or indicators or article
+            or (is_section and context and not _grouping(blocks, anchor))):
+        return None, reading.stray
+    numbers = [b["number"] for b in anchor.ancestors if b.get("number")]
+    prefix = [anchor.annex] if anchor.annex else []
+    if is_section:
+        segs = prefix + _id_segments(numbers + [block["number"] or ""])
+        uid = ids.take(segs)
+        path = [_label(b) for b in anchor.ancestors] + [compact(block.get("number") or "")]
+    else:
+        uid = ids.paragraph(prefix + _id_segments(numbers))
+        path = [_label(b) for b in anchor.ancestors]
+    headings = ([block] if is_section else []) + anchor.ancestors[::-1]
+    deadline = _item_deadline(reading, texts, headings, year)
+    last = blocks[anchor.members[-1]]["lines"][1]
+    item = {
+        "id": uid,
+        "kind": _kind(block, anchor.ancestors, doc.get("type") or "", reading.found()),
+        "path": path,
+        "lines": [block["lines"][0], last],
+        "continued": len(anchor.members) - 1,
+        "lead": reading.lead,
+        "participants": reading.participants,
+        "generic": reading.generic,
+        "lead_labelled": reading.lead_labelled,
+        "form": ",".join(reading.forms) or None,
+        "raw": "\n".join(reading.raws) or None,
+        "deadline": _deadline_dict(deadline),
+        "indicators": indicators,
+    }
+    return item, reading.stray
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+_LEAD_COLUMN = re.compile(r"牵头")
+_ROLE_COLUMN = re.compile(r"责任单位|责任部门|配合|参与|协办")
+_DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时限")
+_YEAR_COLUMN = re.compile(r"^(\d{4})年$")
+_TABLE_VALUE = re.compile(r"^(?P<cmp>[>≥<≤])?(?P<n>\d+(?:\.\d+)?)(?P<wan>万)?$")
+_METRIC_UNIT = re.compile(r"[（(]([^（()）]+)[)）]$")
+
+
+def table_items(doc: dict, table: dict, k: int, ancestors: list[dict], year: int | None) -> list[dict]:
+    """Rows of a task or annex table that name responsible units, or rows of
+    a 主要指标 table (指标 | 2020年 | 2025年 | 属性)."""
+    header = [compact(h) for h in table.get("header") or []]
+    lead_cols = [j for j, h in enumerate(header) if _LEAD_COLUMN.search(h)]
+    role_cols = [j for j, h in enumerate(header) if _ROLE_COLUMN.search(h) and j not in lead_cols]
+    years = [(j, int(m.group(1))) for j, h in enumerate(header) for m in [_YEAR_COLUMN.match(h)] if m]
+    rows = table.get("rows") or []
+    filled = _forward_filled(header, rows)
+    base = [_label(b) for b in ancestors] + ([compact(table["caption"])] if table.get("caption") else [])
+    out = []
+    for n, row in enumerate(rows, 1):
+        item = {"row": n - 1, "id": f"{doc['id']}.t{k}.r{n}", "kind": None,
+                "path": base + filled[n - 1], "lines": list(table["lines"]), "continued": 0}
+        if lead_cols or role_cols:
+            item.update(_row_responsibility(row, lead_cols, role_cols, header, year))
+            if not (item["lead"] or item["participants"] or item["generic"]):
+                continue
+            item["kind"] = "annex_row" if doc.get("type") in EMERGENCY_TYPES else "task"
+        elif years and header and "指标" in header[0]:
+            indicators = _row_indicators(row, years)
+            if not indicators:
+                continue
+            item.update(lead=[], participants=[], generic=[], lead_labelled=False, form=None, raw=None,
+                        deadline=None, indicators=indicators, kind="goal")
+        else:
+            continue
+        out.append(item)
+    return out
+
+
+def _forward_filled(header: list[str], rows: list[list[str]]) -> list[list[str]]:
+    """The 序号 column (and a merged column right after it) with merged, empty
+    cells taking the value above: for the rows' paths only."""
+    cols = [0] if header and header[0] == "序号" else []
+    if cols and len(header) > 1 and any(not r[1].strip() for r in rows if len(r) > 1):
+        cols.append(1)
+    out, last = [], {}
+    for r in rows:
+        vals = []
+        for j in cols:
+            v = compact(r[j]) if j < len(r) else ""
+            last[j] = v or last.get(j, "")
+            vals.append(last[j])
+        out.append([v for v in vals if v])
+    return out
+
+
+def _row_responsibility(row, lead_cols, role_cols, header, year) -> dict:
+    reading = _Reading()
+    for j in lead_cols + role_cols:
+        r = parse_responsibility_cell(row[j]) if j < len(row) else None
+        if r:
+            reading.add(r, lead_override=j in lead_cols)
+    deadline = None
+    for j, h in enumerate(header):
+        if _DEADLINE_COLUMN.search(h) and j < len(row) and row[j].strip():
+            deadline = parse_deadline(compact(row[j]), year)
+            break
+    return {"lead": reading.lead, "participants": reading.participants, "generic": reading.generic,
+            "lead_labelled": reading.lead_labelled, "form": ",".join(reading.forms) or None,
+            "raw": "\n".join(reading.raws) or None, "deadline": _deadline_dict(deadline), "indicators": []}
+
+
+def _row_indicators(row: list[str], years: list[tuple[int, int]]) -> list[dict]:
+    name = re.sub(r"^\d+[.．、]\s*", "", row[0].strip()) if row else ""
+    m = _METRIC_UNIT.search(compact(name))
+    metric = compact(name)[:m.start()] if m else compact(name)
+    unit = m.group(1) if m else None
+    values = []
+    for j, y in years:
+        v = _TABLE_VALUE.match(compact(row[j])) if j < len(row) else None
+        values.append((y, v))
+    target_year, target = values[-1]
+    if not target or not metric:
+        return []
+    base_year, base = values[0] if len(values) > 1 else (None, None)
+    comparator = {">": ">", "≥": ">=", "<": "<", "≤": "<="}.get(target.group("cmp"), "=")
+    value = float(target.group("n")) * (10_000 if target.group("wan") else 1)
+    d = {"metric": metric, "comparator": comparator, "value": value, "unit": unit,
+         "target_year": target_year, "base_year": base_year if base else None,
+         "raw": " | ".join(c.strip() for c in row)}
+    if base:
+        d["base_value"] = float(base.group("n")) * (10_000 if base.group("wan") else 1)
+    return [d]
+
+
+def observed_units(documents: list[dict]) -> tuple[list[str], set[str]]:
+    """Every unit name of every item (one per mention) and the names written as
+    collectives (…等区妇儿工委有关成员单位)."""
+    names, generic = [], set()
+    for doc in documents:
+        for b in doc["blocks"]:
+            for item in ([b["item"]] if "item" in b else []) + b.get("items", []):
+                names += item["lead"] + item["participants"] + item["generic"]
+                generic.update(item["generic"])
+    return names, generic
+
