@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -168,10 +168,14 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+_BLOCK_FIELDS = {f.name for f in fields(Block)} - {"extra"}
+
+
 def _block(data: dict) -> Block:
-    known = {k: data[k] for k in schema.BLOCK.by_name if k in data and data[k] is not None}
+    """Fields Block knows; the rest (item, items … of later stages) kept in `extra`."""
+    known = {k: v for k, v in data.items() if k in _BLOCK_FIELDS and v is not None}
     known["lines"] = tuple(known["lines"])
-    extra = {k: v for k, v in data.items() if k not in schema.BLOCK.by_name}
+    extra = {k: v for k, v in data.items() if k not in _BLOCK_FIELDS}
     return Block(**known, extra=extra)
 
 
