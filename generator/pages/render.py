@@ -80,7 +80,7 @@ def page_meta(kind: str, title=None, jurisdiction=None) -> dict:
     feed the search page table (site_config/overrides/main.html escapes them)."""
     meta = {"kind": kind}
     if title is not None:
-        meta["title"] = str(escape(title))
+        meta["title"] = str(escape(" ".join(str(title).split())))  # one line: no <br> in <title>
     if jurisdiction is not None:
         meta["jurisdiction"] = jurisdiction.short_name
     return meta
