@@ -172,12 +172,7 @@ INDICATOR = Record([
     Field("raw", is_str),
 ])
 
-_ITEM_FIELDS = [
-    Field("id", is_id),
-    Field("kind", one_of(*ITEM_KINDS)),
-    Field("path", is_str_list),                       # enclosing headings, then the item's number
-    Field("lines", is_line_range),                    # the item's source lines, body included
-    Field("continued", is_count),                     # the next n paragraph blocks are its body
+_RESPONSIBILITY_FIELDS = [
     Field("lead", is_str_list),                       # 牵头单位, as written
     Field("participants", is_str_list),               # 责任单位 / 配合 / 参与, as written
     Field("generic", is_str_list),                    # collectives: 各镇办, …有关成员单位
@@ -187,8 +182,25 @@ _ITEM_FIELDS = [
     Field("deadline", record(DEADLINE), nullable=True),
     Field("indicators", list_of(INDICATOR)),
 ]
-ITEM = Record(_ITEM_FIELDS)
-TABLE_ITEM = Record([Field("row", is_count)] + _ITEM_FIELDS)   # row: index into the table's rows
+_ITEM_HEAD = [
+    Field("id", is_id),
+    Field("kind", one_of(*ITEM_KINDS)),
+    Field("path", is_str_list),                       # enclosing headings, then the item's number
+    Field("lines", is_line_range),                    # the item's source lines, body included
+    Field("continued", is_count),                     # the next n paragraph blocks are its body
+]
+# One of several duties in an item, each sentence group closed by its own
+# parenthetical (槐荫 污染防治): its own text, units, deadline and targets.
+STATEMENT = Record([
+    Field("id", is_id),
+    Field("kind", one_of(*ITEM_KINDS)),
+    Field("text", is_str),
+    Field("lines", is_line_range),
+] + _RESPONSIBILITY_FIELDS)
+ITEM = Record(_ITEM_HEAD + _RESPONSIBILITY_FIELDS + [
+    Field("statements", list_of(STATEMENT), required=False),   # then the item holds their union
+])
+TABLE_ITEM = Record([Field("row", is_count)] + _ITEM_HEAD + _RESPONSIBILITY_FIELDS)   # row: index into rows
 
 BLOCK = Record([
     Field("kind", one_of(*BLOCK_KINDS)),

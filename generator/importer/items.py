@@ -5,8 +5,9 @@ An item is a block: a numbered section with the unnumbered paragraphs that
 follow it (its body: a goal's parenthetical printed on the next line, a task's
 `责任单位：…` paragraph, a list tail a page joint closed early), or a paragraph
 standing alone. It gets an `item` mapping; a table gets `items`, one per row that
-names a responsible unit or a target. Unit names stay as written; the
-jurisdiction's unit registry (content/units/) maps them to offices.
+names a responsible unit or a target. An item whose sentence groups each close
+with their own parenthetical also lists them as `statements`. Unit names stay
+as written; the jurisdiction's unit registry (content/units/) maps them.
 
 Ids come from the numbering (三、 （一） 1. （2） -> 3.1.1.2), never from line
 numbers, so a re-typeset gazette keeps them. What looks like a responsibility
@@ -24,7 +25,7 @@ from generator.importer.text import compact
 from generator.indicators import find_indicators
 from generator.responsibility import (dangling_tail_units, find_prose_assignments,
                                       find_responsibilities, parse_responsibility_cell)
-from generator.units import CLOSE, OPEN, close_of, fold, is_unit_like
+from generator.units import CLOSE, OPEN, close_of, fold, is_unit_like, split_units
 
 PLAN_TYPES = ("规划", "纲要")
 MEASURE_TYPES = ("措施", "若干措施")
@@ -243,7 +244,7 @@ def stray_responsibilities(text: str, spans: list[tuple[int, int]]) -> list[str]
                 out.append(text[i:end].strip())
             i, start = end, end
         elif t[i] in CLOSE:
-            if not covered[i] and _LABELS.search(t, start, i + 1):
+            if not covered[i] and (_LABELS.search(t, start, i + 1) or _unit_list(text[start:i])):
                 out.append(text[start:i + 1].strip())
             i += 1
             start = i
@@ -255,6 +256,12 @@ def stray_responsibilities(text: str, spans: list[tuple[int, int]]) -> list[str]
         if not covered[m.start()] and not any(m.group() in s for s in out) and ":" in t[m.end():m.end() + 2]:
             out.append(text[m.start():].split("。")[0].strip())
     return out
+
+
+def _unit_list(s: str) -> bool:
+    """`区科协、区妇联、区残联`: the tail of a list whose opening bracket is lost."""
+    names = split_units(s)
+    return len(names) >= 2 and sum(is_unit_like(n, prefixed=True) for n in names) >= 2
 
 
 # --- kinds, paths, ids --------------------------------------------------------------------
@@ -269,7 +276,7 @@ def _context(blocks: list[dict]) -> str | None:
     return None
 
 
-def _kind(block: dict, ancestors: list[dict], doc_type: str, responsible: bool) -> str:
+def _kind(block: dict, ancestors: list[dict], doc_type: str, responsible: bool, indicators: list) -> str:
     if segment(block.get("number") or "").startswith("a"):
         return "article"
     ctx = _context([block] + ancestors[::-1])
@@ -279,7 +286,7 @@ def _kind(block: dict, ancestors: list[dict], doc_type: str, responsible: bool) 
         return ctx
     if doc_type in MEASURE_TYPES:
         return "measure"
-    return "task" if responsible else "goal"
+    return "goal" if indicators and not responsible else "task"
 
 
 def _label(b: dict) -> str:
@@ -321,17 +328,6 @@ class _Ids:
 
 # --- deadlines and targets ----------------------------------------------------------------
 
-def horizon(title: str) -> int | None:
-    """The year a plan's targets are for when a sentence names none: 十四五 -> 2025."""
-    t = compact(title)
-    five = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
-    for k, y in five.items():
-        if k in t:
-            return y
-    m = re.search(r"\d{4}\s*[-—–至到]\s*(\d{4})\s*年", t)
-    return int(m.group(1)) if m else None
-
-
 def _deadline_dict(d) -> dict | None:
     if d is None or not d.text:
         return None
@@ -346,7 +342,7 @@ def _item_deadline(reading: _Reading, texts: list[str], headings: list[dict], ye
     else one in an enclosing heading's title (（一）全面排查摸底（2023年6月底前））."""
     if reading.deadline_text:
         return parse_deadline(reading.deadline_text, year)
-    for text in texts + [h.get("title") or "" for h in headings]:
+    for text in texts + [_heading(h) for h in headings]:
         found = [d for d in find_deadlines(text, year) if d.date] if _TIME.search(fold(text)) else []
         if found:
             return found[0]
@@ -368,12 +364,11 @@ def attach(doc: dict) -> list[dict]:
     statements that could not be read or attached (manifest `unplaced`)."""
     blocks = doc["blocks"]
     year = int(doc["date"][:4]) if doc.get("date") else None
-    target_year = horizon(doc.get("title") or "")
     anchors, tables = _anchors(blocks)
     ids = _Ids(doc["id"])
     unplaced: list[dict] = []
     for anchor in anchors:
-        item, stray = _block_item(doc, blocks, anchor, ids, year, target_year)
+        item, stray = _block_item(doc, blocks, anchor, ids, year)
         if item:
             blocks[anchor.index]["item"] = item
         unplaced += [{"kind": "responsibility", "lines": list(blocks[i]["lines"]), "text": s}
@@ -385,45 +380,101 @@ def attach(doc: dict) -> list[dict]:
     return unplaced
 
 
-def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year, target_year):
+def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
     block = blocks[anchor.index]
     reading = _read(blocks, anchor)
     texts = [block_text(blocks[i]) for i in anchor.members]
-    indicators = [indicator_dict(x) for t in texts for x in find_indicators(t, target_year)]
     is_section = block["kind"] == "section"
+    title_deadline = is_section and _deadline_in(_heading(block), year)
+    indicators = [indicator_dict(x) for t in texts for x in find_indicators(t)]
     context = _context(anchor.ancestors[::-1])
     article = is_section and segment(block.get("number") or "").startswith("a")
-    if not (reading.found() or indicators or article
+    if not (reading.found() or indicators or article or title_deadline
             or (is_section and context and not _grouping(blocks, anchor))):
         return None, reading.stray
     numbers = [b["number"] for b in anchor.ancestors if b.get("number")]
     prefix = [anchor.annex] if anchor.annex else []
     if is_section:
-        segs = prefix + _id_segments(numbers + [block["number"] or ""])
-        uid = ids.take(segs)
+        uid = ids.take(prefix + _id_segments(numbers + [block["number"] or ""]))
         path = [_label(b) for b in anchor.ancestors] + [compact(block.get("number") or "")]
     else:
         uid = ids.paragraph(prefix + _id_segments(numbers))
         path = [_label(b) for b in anchor.ancestors]
     headings = ([block] if is_section else []) + anchor.ancestors[::-1]
-    deadline = _item_deadline(reading, texts, headings, year)
-    last = blocks[anchor.members[-1]]["lines"][1]
-    item = {
-        "id": uid,
-        "kind": _kind(block, anchor.ancestors, doc.get("type") or "", reading.found()),
-        "path": path,
-        "lines": [block["lines"][0], last],
-        "continued": len(anchor.members) - 1,
-        "lead": reading.lead,
-        "participants": reading.participants,
-        "generic": reading.generic,
-        "lead_labelled": reading.lead_labelled,
-        "form": ",".join(reading.forms) or None,
-        "raw": "\n".join(reading.raws) or None,
-        "deadline": _deadline_dict(deadline),
-        "indicators": indicators,
-    }
+    kind = _kind(block, anchor.ancestors, doc.get("type") or "", reading.found(), indicators)
+    item = {"id": uid, "kind": kind, "path": path,
+            "lines": [block["lines"][0], blocks[anchor.members[-1]]["lines"][1]],
+            "continued": len(anchor.members) - 1}
+    item.update(_fields(reading, _item_deadline(reading, texts, headings, year), indicators))
+    statements = _statements(blocks, anchor)
+    if statements:
+        item["indicators"] = []
+        item["statements"] = [_statement(s, f"{uid}.s{k}", kind, year)
+                              for k, s in enumerate(statements, 1)]
     return item, reading.stray
+
+
+def _fields(reading: _Reading, deadline, indicators: list[dict]) -> dict:
+    return {"lead": reading.lead, "participants": reading.participants, "generic": reading.generic,
+            "lead_labelled": reading.lead_labelled, "form": ",".join(reading.forms) or None,
+            "raw": "\n".join(reading.raws) or None, "deadline": _deadline_dict(deadline),
+            "indicators": indicators}
+
+
+def _heading(b: dict) -> str:
+    """A section's heading: its title, or a short run-in text that wraps one
+    (（一）全面排查摸底（2023年6月底前） has no 。 to end a title at)."""
+    text = b.get("text") or ""
+    return b.get("title") or (text if len(compact(text)) <= 40 and "。" not in text else "")
+
+
+def _deadline_in(title: str, year: int | None) -> bool:
+    """（一）全面排查摸底（2023年6月底前）: a heading that sets its own time limit."""
+    return bool(_TIME.search(fold(title)) and any(d.date for d in find_deadlines(title, year)))
+
+
+# --- statements: several responsibilities in one item ------------------------------------
+
+@dataclass
+class _Statement:
+    text: str
+    lines: list[int]
+    reading: _Reading
+
+
+def _statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement]:
+    """Sentence groups each closed by its own responsibility (`…达到市定标准。
+    （区发展改革委）到2025年，…（区发展改革委、区供电中心按职责分工负责）`):
+    the numbered part holds several duties with different units. A heading's
+    title opens none; a parenthetical with no text of its own joins the last one."""
+    out: list[_Statement] = []
+    pending, first = "", None
+    for i in anchor.members:
+        b = blocks[i]
+        t = b.get("text") or "" if b["kind"] == "section" else block_text(b)
+        pos = 0
+        for r in find_responsibilities(t):
+            own = pending + t[pos:r.span[0]]
+            if not re.sub(r"[\s。.;；，,]", "", own) and out:
+                out[-1].reading.add(r)
+                out[-1].text += t[pos:r.span[1]]
+                out[-1].lines[1] = b["lines"][1]
+            else:
+                out.append(_Statement(pending + t[pos:r.span[1]], [first or b["lines"][0], b["lines"][1]],
+                                      _Reading()))
+                out[-1].reading.add(r)
+            pending, first, pos = "", None, r.span[1]
+        rest = t[pos:]
+        if re.sub(r"[\s。.;；，,]", "", rest):
+            pending, first = pending + rest, first or b["lines"][0]
+    return out if len(out) >= 2 else []
+
+
+def _statement(st: _Statement, uid: str, kind: str, year: int | None) -> dict:
+    indicators = [indicator_dict(x) for x in find_indicators(st.text)]
+    d = {"id": uid, "kind": kind, "text": st.text.strip(), "lines": st.lines}
+    d.update(_fields(st.reading, _item_deadline(st.reading, [st.text], [], year), indicators))
+    return d
 
 
 # --- tables -------------------------------------------------------------------------------------
@@ -485,19 +536,16 @@ def _forward_filled(header: list[str], rows: list[list[str]]) -> list[list[str]]
 
 
 def _row_responsibility(row, lead_cols, role_cols, header, year) -> dict:
+    """Units of the 牵头 columns lead (the header labels them); the cells of a
+    责任单位 / 配合 column are read like a parenthetical (A牵头，B配合)."""
     reading = _Reading()
     for j in lead_cols + role_cols:
         r = parse_responsibility_cell(row[j]) if j < len(row) else None
         if r:
             reading.add(r, lead_override=j in lead_cols)
-    deadline = None
-    for j, h in enumerate(header):
-        if _DEADLINE_COLUMN.search(h) and j < len(row) and row[j].strip():
-            deadline = parse_deadline(compact(row[j]), year)
-            break
-    return {"lead": reading.lead, "participants": reading.participants, "generic": reading.generic,
-            "lead_labelled": reading.lead_labelled, "form": ",".join(reading.forms) or None,
-            "raw": "\n".join(reading.raws) or None, "deadline": _deadline_dict(deadline), "indicators": []}
+    deadline = next((parse_deadline(compact(row[j]), year) for j, h in enumerate(header)
+                     if _DEADLINE_COLUMN.search(h) and j < len(row) and row[j].strip()), None)
+    return _fields(reading, deadline, [])
 
 
 def _row_indicators(row: list[str], years: list[tuple[int, int]]) -> list[dict]:
