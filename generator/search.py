@@ -56,10 +56,9 @@ PIECE = 512              # characters of page text per snippet piece
 PACK = 2048              # characters of text per pack file
 HAN = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 WORD = re.compile("[0-9a-z]")
-BLOCK_TAGS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
+BLOCK_TAGS = {"td", "th", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
               "dl", "dt", "dd", "blockquote", "pre", "section", "br", "article", "figure",
               "figcaption", "caption", "details", "summary", "hr"}
-CELL_TAGS = {"td", "th"}
 SKIP_TAGS = {"script", "style", "svg", "noscript", "template"}
 ADMIN_PREFIX = "区县市"
 
@@ -147,10 +146,8 @@ class _PageText(HTMLParser):
             return
         if tag == "h1" and not self.title_parts:
             self.in_h1 = True
-        elif tag in BLOCK_TAGS:
+        elif tag in BLOCK_TAGS:          # a phrase never runs across blocks or cells
             self.parts.append("\n")
-        elif tag in CELL_TAGS:
-            self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag == "title":

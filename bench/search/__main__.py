@@ -1,0 +1,453 @@
+"""Search benchmark: `python -m bench.search` (from the repository root, with
+the project's venv). Builds the site, then runs the same queries through four
+engines over the same pages in Debian's headless Chromium behind nginx:
+
+    policykb        our index and worker behind Material's header box
+    material        Material's built-in search (lunr, no segmentation)
+    material+jieba  the same with jieba installed (Material segments Chinese)
+    pagefind        Pagefind over the same HTML (its JS API: its UI shows 5 hits)
+
+Queries (>= 300, seeded): words, phrases across word boundaries, unit names,
+unit aliases, two-term queries. A page is relevant when the reader's text of
+its article (innerText, read in the browser) contains the query: every term
+for two-term queries, the alias or one of the unit's names for aliases.
+
+jieba (for the material+jieba baseline and for picking words) and pagefind
+are installed into build/bench-search/ only, never into the venv: with jieba
+importable, Material's search plugin segments every build (slow, and not
+what the site ships).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+from browser import CHROMIUM, CHROMIUM_ARGS, serve_with_nginx  # noqa: E402
+
+from generator.search import HAN, alias_table, fold  # noqa: E402
+
+WORK = ROOT / "build" / "bench-search"
+ENGINES = ("policykb", "material", "material+jieba", "pagefind")
+KINDS = ("word", "phrase", "unit", "alias", "two-term")
+COUNTS = {"word": 80, "phrase": 80, "unit": 60, "alias": 40, "two-term": 60}
+SEARCH_PATHS = {"policykb": re.compile(r"/search/pkb/"), "pagefind": re.compile(r"/pagefind/"),
+                "material": re.compile(r"/(search/|assets/javascripts/workers/search)")}
+SEARCH_PATHS["material+jieba"] = SEARCH_PATHS["material"]
+# Standard short forms of office names (genre: 卫生健康局 -> 卫健局), used only
+# when the corpus has no unit registry yet.
+SHORT_FORMS = [("卫生健康", "卫健"), ("发展和改革", "发改"), ("发展改革", "发改"), ("教育和体育", "教体"),
+               ("住房和城乡建设", "住建"), ("人力资源和社会保障", "人社"), ("市场监督管理", "市场监管"),
+               ("工业和信息化", "工信"), ("文化和旅游", "文旅"), ("自然资源和规划", "自然资源"),
+               ("退役军人事务", "退役军人"), ("交通运输", "交通"), ("生态环境", "环保"),
+               ("综合行政执法", "综合执法"), ("农业农村", "农业"), ("行政审批服务", "审批")]
+UNIT_NAME = re.compile("(?:区|县|市)[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|委|办|中心|分局|工会|妇联|团区委|法院|检察院)")
+
+
+# --- build ----------------------------------------------------------------------------
+
+def pip_target(package: str) -> Path:
+    target = WORK / "py"
+    if not (target / package).exists():
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--target", str(target), package], check=True)
+    return target
+
+
+def pagefind_binary() -> Path:
+    npm = WORK / "npm"
+    binary = npm / "node_modules" / ".bin" / "pagefind"
+    if not binary.exists():
+        npm.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--prefix", str(npm), "--no-audit", "--no-fund", "pagefind@1"], check=True)
+    return binary
+
+
+def derived_aliases(pages: dict[str, str]) -> dict[str, list[str]]:
+    """Unit names seen in the text -> their short forms (SHORT_FORMS) that occur too."""
+    text = "\n".join(pages.values())
+    names = {m.group(0) for m in UNIT_NAME.finditer(text)}
+    aliases = {}
+    for name in sorted(names):
+        short = name
+        for full, abbr in SHORT_FORMS:
+            short = short.replace(full, abbr)
+        if short != name and short in text:
+            aliases[name] = [short]
+    return aliases
+
+
+def build_sites(standin: bool) -> tuple[Path, Path]:
+    """Our site (build/bench-search/site), and the search_index.json Material
+    writes for the same pages when jieba is importable."""
+    import yaml
+    from generator.model import load_corpus
+    from generator.site import build
+    site = WORK / "site"
+    if standin:
+        from bench.search.standin import build_standin
+        build_standin(site)
+        config = yaml.safe_load((WORK / "site-src" / "mkdocs.yml").read_text(encoding="utf-8"))
+    else:
+        build(ROOT / "content", site, corpus=load_corpus(ROOT / "content"))
+        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["docs_dir"] = str(WORK / "build" / "docs")   # where site.build leaves the Markdown
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    jieba_site = WORK / "site-jieba"
+    config.update(site_dir=str(jieba_site), strict=False)
+    config_file = WORK / "mkdocs-jieba.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(pip_target("jieba")), "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)],
+                   check=True, env=env, cwd=ROOT)
+    return site, jieba_site / "search" / "search_index.json"
+
+
+def rebuild_with_aliases(site: Path, aliases: dict[str, list[str]]) -> None:
+    """No unit registry yet: index again with aliases derived from the text."""
+    from generator.postprocess import precompress
+    from generator.search import build_search
+    build_search(site, aliases)
+    precompress(site / "search" / "pkb")
+
+
+def variant(site: Path, name: str, jieba_index: Path) -> Path:
+    """A copy of the site whose search box runs Material's own search."""
+    out = WORK / "variants" / name
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(site, out)
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        stripped = re.sub(r'<script id="policykb-search">.*?</script>', "", html, flags=re.S)
+        if stripped != html:
+            page.write_text(stripped, encoding="utf-8")
+            regzip(page)
+    if name == "material+jieba":
+        shutil.copyfile(jieba_index, out / "search" / "search_index.json")
+        regzip(out / "search" / "search_index.json")
+    if name == "pagefind":
+        subprocess.run([str(pagefind_binary()), "--site", str(out), "--root-selector", "article",
+                        "--quiet"], check=True)
+    return out
+
+
+def regzip(path: Path) -> None:
+    for suffix in (".gz", ".br"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
+
+
+# --- reader's text and queries ----------------------------------------------------------
+
+def page_keys(site: Path) -> list[str]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return list(dict.fromkeys(d["location"] for d in index["docs"] if "#" not in d["location"]))
+
+
+def normal(text: str) -> str:
+    """Folded, ¶ dropped, no space between two Han characters (a wrapped line)."""
+    text = fold(text.replace("¶", ""))
+    return re.sub(f"(?<={HAN.pattern}) +(?={HAN.pattern})", "", text)
+
+
+def read_texts(browser, base: str, keys: list[str]) -> dict[str, str]:
+    page = browser.new_page()
+    texts = {}
+    for key in keys:
+        page.goto(base + key)
+        texts[key] = normal(page.locator("article").first.inner_text())
+    page.close()
+    return texts
+
+
+def make_queries(texts: dict[str, str], aliases: dict[str, list[str]], seed: int = 7) -> list[dict]:
+    sys.path.insert(0, str(pip_target("jieba")))
+    import jieba
+    jieba.setLogLevel(60)
+    rng = random.Random(seed)
+    lines = [line for text in texts.values() for line in text.split("\n") if len(line) >= 12]
+    words: dict[str, int] = {}
+    for line in rng.sample(lines, min(len(lines), 3000)):
+        for w in jieba.cut(line):
+            if 2 <= len(w) <= 4 and all(HAN.match(c) for c in w):
+                words[w] = words.get(w, 0) + 1
+    pool = sorted(words)
+    queries = [{"kind": "word", "q": w} for w in rng.sample(pool, COUNTS["word"])]
+    phrases: set[str] = set()
+    while len(phrases) < COUNTS["phrase"]:
+        line = rng.choice(lines)
+        size = rng.randint(4, 8)
+        start = rng.randrange(0, max(1, len(line) - size))
+        piece = line[start:start + size]
+        if len(piece) == size and all(HAN.match(c) for c in piece) and len(list(jieba.cut(piece))) >= 2:
+            phrases.add(piece)
+    queries += [{"kind": "phrase", "q": p} for p in sorted(phrases)]
+    text = "\n".join(texts.values())
+    units = sorted({m.group(0) for m in UNIT_NAME.finditer(text)})
+    queries += [{"kind": "unit", "q": u} for u in rng.sample(units, min(COUNTS["unit"], len(units)))]
+    table = alias_table(aliases)
+    names = {n for n, alts in aliases.items()} | {a for alts in aliases.values() for a in alts}
+    short = sorted(k for k in table if k not in {fold(n) for n in aliases})
+    short = [k for k in short if k in text] or sorted(names)
+    for key in rng.sample(short, min(COUNTS["alias"], len(short))):
+        queries.append({"kind": "alias", "q": key, "any": [key] + table[key]})
+    pairs: set[tuple[str, str]] = set()
+    tries = 0
+    while len(pairs) < COUNTS["two-term"] and tries < 100000:
+        tries += 1
+        a, b = rng.sample(pool, 2)
+        if a not in b and b not in a and any(a in t and b in t for t in texts.values()):
+            pairs.add((a, b))
+    queries += [{"kind": "two-term", "q": f"{a} {b}", "all": [a, b]} for a, b in sorted(pairs)]
+    return queries
+
+
+def relevant(query: dict, texts: dict[str, str]) -> set[str]:
+    if query["kind"] == "alias":
+        return {k for k, t in texts.items() if any(fold(n) in t for n in query["any"])}
+    terms = query.get("all") or [query["q"]]
+    return {k for k, t in texts.items() if all(fold(term) in t for term in terms)}
+
+
+# --- running queries in the browser ---------------------------------------------------
+
+CAPTURE = """(() => {
+  const Native = window.Worker
+  window.__bench = { seq: 0, items: [] }
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options)
+    worker.addEventListener("message", event => {
+      const m = event.data
+      if (m && m.type === 3) {
+        __bench.items = m.data.items.map(group => group.map(doc => doc.location))
+        __bench.seq++
+      }
+    })
+    return worker
+  }
+})()"""
+
+MATERIAL_QUERY = """async (q) => {
+  const input = document.querySelector("input.md-search__input")
+  const box = document.querySelector(".md-search-result")
+  const seq = __bench.seq
+  return await new Promise(resolve => {
+    let t0
+    const timer = setTimeout(() => { observer.disconnect(); resolve({ ms: null, items: [] }) }, 20000)
+    const observer = new MutationObserver(() => {
+      if (__bench.seq > seq) {
+        const ms = performance.now() - t0
+        observer.disconnect(); clearTimeout(timer)
+        resolve({ ms, items: __bench.items })
+      }
+    })
+    observer.observe(box, { childList: true, subtree: true, characterData: true })
+    input.value = q
+    t0 = performance.now()
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }))
+  })
+}"""
+
+PAGEFIND_FOCUS = """async () => {
+  const base = new URL(JSON.parse(document.getElementById("__config").textContent).base, location)
+  window.__pf = await import(new URL("pagefind/pagefind.js", base).href)
+  await window.__pf.init()
+}"""
+
+PAGEFIND_QUERY = """async (q) => {
+  const t0 = performance.now()
+  const search = await __pf.search(q)
+  const top = await Promise.all(search.results.slice(0, 10).map(r => r.data()))
+  const ms = performance.now() - t0
+  const rest = await Promise.all(search.results.slice(10).map(r => r.data()))
+  return { ms, items: top.concat(rest).map(d => [d.url]) }
+}"""
+
+
+def normalize_location(location: str, prefix: str) -> str:
+    path = location.split("#")[0]
+    if path.startswith(prefix):
+        path = path[len(prefix):]
+    return re.sub(r"(^|/)index\.html$", r"\1", path)
+
+
+class Engine:
+    def __init__(self, browser, name: str, base: str, prefix: str, start_page: str):
+        self.name, self.base, self.prefix = name, base, prefix
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        self.page.add_init_script(CAPTURE)
+        self.page.goto(base + start_page)
+        self.page.wait_for_load_state("networkidle")
+
+    def focus(self):
+        if self.name == "pagefind":
+            self.page.evaluate(PAGEFIND_FOCUS)
+        else:
+            self.page.locator("input.md-search__input").click()
+        self.page.wait_for_load_state("networkidle")
+
+    def query(self, q: str) -> tuple[float | None, list[str]]:
+        script = PAGEFIND_QUERY if self.name == "pagefind" else MATERIAL_QUERY
+        result = self.page.evaluate(script, q)
+        pages = []
+        for group in result["items"]:
+            key = normalize_location(group[0], self.prefix)
+            if key not in pages:
+                pages.append(key)
+        return result["ms"], pages
+
+    def close(self):
+        self.context.close()
+
+
+def search_bytes(log: str, engine: str) -> int:
+    """Body bytes nginx sent for search files (combined log format)."""
+    total = 0
+    for line in log.splitlines():
+        m = re.search(r'"GET (\S+) [^"]*" (\d{3}) (\d+)', line)
+        if m and SEARCH_PATHS[engine].search(m.group(1)):
+            total += int(m.group(3))
+    return total
+
+
+def first_load(browser, name: str, served, start_page: str, samples: list[str]) -> dict:
+    """Fresh context per sample query: search bytes before focus, and from
+    focus until the first results show."""
+    before, until = [], []
+    for q in samples:
+        mark = len(served.access_log())
+        engine = Engine(browser, name, served.url, "/zhengce/", start_page)
+        log = served.access_log()
+        before.append(search_bytes(log[mark:], name))
+        mark = len(log)
+        engine.focus()
+        engine.query(q)
+        time.sleep(0.2)
+        until.append(search_bytes(served.access_log()[mark:], name))
+        engine.close()
+    return {"before_focus": max(before), "first_results_median": statistics.median(until),
+            "first_results_max": max(until)}
+
+
+def p95(values: list[float]) -> float:
+    values = sorted(v for v in values if v is not None)
+    return values[min(len(values) - 1, int(0.95 * len(values)))] if values else float("nan")
+
+
+def score(queries, runs, texts) -> dict:
+    rows = {}
+    for kind in KINDS + ("literal", "all"):
+        chosen = [i for i, q in enumerate(queries)
+                  if kind == "all" or q["kind"] == kind or (kind == "literal" and q["kind"] != "alias")]
+        found = rel_total = returned = good = zero = 0
+        top_precisions = []
+        for i in chosen:
+            rel = queries[i]["relevant"]
+            got = [p for p in runs[i] if p in texts]
+            hits = [p for p in got if p in rel]
+            found += len(set(hits))
+            rel_total += len(rel)
+            returned += len(got)
+            good += len(hits)
+            zero += not got
+            if got:
+                top = got[:10]
+                top_precisions.append(sum(p in rel for p in top) / len(top))
+        rows[kind] = {"queries": len(chosen), "recall": found / max(1, rel_total),
+                      "precision": good / max(1, returned), "p@10": statistics.mean(top_precisions or [0]),
+                      "zero": zero / max(1, len(chosen))}
+    return rows
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--standin", action="store_true", help="use bench/search/standin.py instead of policykb build")
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--json", type=Path, default=WORK / "results.json")
+    args = parser.parse_args(argv)
+    engines = args.engines.split(",")
+    WORK.mkdir(parents=True, exist_ok=True)
+
+    t = time.time()
+    site, jieba_index = build_sites(args.standin)
+    print(f"built the site and the jieba index in {time.time() - t:.0f} s", flush=True)
+    from generator.model import load_corpus
+    from generator.search import unit_aliases
+    aliases = unit_aliases(load_corpus(ROOT / "content").units)
+    keys = page_keys(site)
+
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with serve_with_nginx(site) as served:
+            texts = read_texts(browser, served.url, keys)
+        if not aliases:
+            aliases = derived_aliases(texts)
+            rebuild_with_aliases(site, aliases)
+            print(f"no unit registry: {len(aliases)} aliases derived from the text (SHORT_FORMS)")
+        queries = make_queries(texts, aliases)
+        for q in queries:
+            q["relevant"] = sorted(relevant(q, texts))
+        queries = [q for q in queries if q["relevant"]]
+        print(f"{len(keys)} pages, {len(queries)} queries", flush=True)
+        samples = [next(q["q"] for q in queries if q["kind"] == k) for k in KINDS]
+        start_page = keys[min(1, len(keys) - 1)]
+        results = {}
+        for name in engines:
+            folder = site if name == "policykb" else variant(site, name, jieba_index)
+            with serve_with_nginx(folder) as served:
+                loads = first_load(browser, name, served, start_page, samples)
+                engine = Engine(browser, name, served.url, "/zhengce/", start_page)
+                engine.focus()
+                cold = [engine.query(q["q"]) for q in queries]
+                warm = [engine.query(q["q"]) for q in queries]
+                engine.close()
+            rows = score(queries, [pages for _, pages in cold], texts)
+            results[name] = {"rows": rows, "bytes": loads,
+                             "p95_cold_ms": p95([ms for ms, _ in cold]),
+                             "p95_warm_ms": p95([ms for ms, _ in warm]),
+                             "runs": {q["q"]: pages for q, (_, pages) in zip(queries, cold)}}
+            print(f"{name}: done", flush=True)
+        browser.close()
+    args.json.write_text(json.dumps({"queries": queries, "results": results}, ensure_ascii=False, indent=1),
+                         encoding="utf-8")
+    print(report(results, queries))
+    return 0
+
+
+def report(results: dict, queries: list[dict]) -> str:
+    names = list(results)
+    out = ["| metric | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+
+    def line(label, fn):
+        out.append(f"| {label} | " + " | ".join(fn(results[n]) for n in names) + " |")
+
+    for kind in KINDS + ("literal", "all"):
+        n = results[names[0]]["rows"][kind]["queries"]
+        line(f"recall, {kind} ({n})", lambda r, k=kind: f"{r['rows'][k]['recall']:.1%}")
+    line("precision, all", lambda r: f"{r['rows']['all']['precision']:.1%}")
+    line("precision of first 10, all", lambda r: f"{r['rows']['all']['p@10']:.1%}")
+    line("zero-result rate, all", lambda r: f"{r['rows']['all']['zero']:.1%}")
+    line("search bytes before focus", lambda r: f"{r['bytes']['before_focus'] / 1024:.1f} KiB")
+    line("search bytes to first results (median / max of 5)",
+         lambda r: f"{r['bytes']['first_results_median'] / 1024:.0f} / {r['bytes']['first_results_max'] / 1024:.0f} KiB")
+    line("p95 latency, cold / warm", lambda r: f"{r['p95_cold_ms']:.1f} / {r['p95_warm_ms']:.1f} ms")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
