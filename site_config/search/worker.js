@@ -120,34 +120,24 @@ function index(shard) {
   return indexes[shard] || (indexes[shard] = lunr.Index.load(files["s/" + shard]))
 }
 
-/* Offsets of every need, per document and field, from lunr's match data. */
+/* Offsets of every need, per document and field, read from the shards'
+   inverted indexes (a prefix expands through lunr's token set). lunr's own
+   scoring is skipped: every candidate is verified and ranked below. */
 function collect(needs) {
-  var byShard = Object.create(null)
   needs.forEach(function (need) {
     need.found = Object.create(null)          /* ref -> field -> Set(offsets) */
     shardsOf(need).forEach(function (shard) {
-      (byShard[shard] = byShard[shard] || []).push(need)
-    })
-  })
-  Object.keys(byShard).forEach(function (shard) {
-    var list = byShard[shard]
-    var results = index(shard).query(function (q) {
-      list.forEach(function (need) {
-        q.term(need.term, {
-          usePipeline: false,
-          wildcard: need.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
-        })
-      })
-    })
-    results.forEach(function (result) {
-      var metadata = result.matchData.metadata
-      Object.keys(metadata).forEach(function (token) {
-        list.forEach(function (need) {
-          if (need.prefix ? token.indexOf(need.term) !== 0 : token !== need.term) return
-          var fields = need.found[result.ref] = need.found[result.ref] || {}
-          Object.keys(metadata[token]).forEach(function (field) {
+      var idx = index(shard)
+      var tokens = need.prefix
+        ? idx.tokenSet.intersect(lunr.TokenSet.fromString(need.term + "*")).toArray()
+        : need.term in idx.invertedIndex ? [need.term] : []
+      tokens.forEach(function (token) {
+        var posting = idx.invertedIndex[token]
+        idx.fields.forEach(function (field) {
+          Object.keys(posting[field]).forEach(function (ref) {
+            var fields = need.found[ref] = need.found[ref] || {}
             var set = fields[field] = fields[field] || new Set()
-            metadata[token][field].p.forEach(function (p) { set.add(p) })
+            posting[field][ref].p.forEach(function (p) { set.add(p) })
           })
         })
       })
