@@ -290,8 +290,7 @@ def _kind(block: dict, ancestors: list[dict], doc_type: str, responsible: bool, 
 
 
 def _label(b: dict) -> str:
-    title = re.sub(r"[。：:]$", "", (b.get("title") or "").strip())
-    return title or compact(b.get("number") or "")
+    return re.sub(r"[。：:]$", "", _heading(b).strip()) or compact(b.get("number") or "")
 
 
 def _grouping(blocks: list[dict], anchor: _Anchor) -> bool:
