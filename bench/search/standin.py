@@ -49,7 +49,7 @@ def markdown(doc: dict, jurisdiction: str) -> str:
     return "\n".join(lines)
 
 
-def build_standin(out: Path, offline: bool = False, limit: int | None = None,
+def build_standin(out: Path, offline: bool = False, jurisdictions: tuple[str, ...] | None = None,
                   aliases: dict[str, list[str]] | None = None) -> Path:
     """Build the stand-in site into `out` (with our search index); return out."""
     from generator import postprocess
@@ -59,7 +59,8 @@ def build_standin(out: Path, offline: bool = False, limit: int | None = None,
     work = out.parent / (out.name + "-src")
     docs_dir = work / "docs"
     names = {j["id"]: j["short_name"] for j in yaml.safe_load((ROOT / "content/jurisdictions.yml").read_text())}
-    paths = sorted((ROOT / "content/documents").glob("*/*.yml"))[:limit]
+    paths = [p for p in sorted((ROOT / "content/documents").glob("*/*.yml"))
+             if jurisdictions is None or p.parent.name in jurisdictions]
     index = ["# 政策文件知识库", ""]
     for path in paths:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -1,0 +1,122 @@
+"""Chinese full-text search (generator/search.py + site_config/search/worker.js)
+end to end: a Material site from imported documents, our index, Debian's
+Chromium typing into Material's header box behind nginx and from file://."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # bench/ is not installed
+from bench.search.standin import build_standin  # noqa: E402
+from generator.search import alias_table, fold, read_pages, tokenize  # noqa: E402
+
+ALIASES = {"区卫生健康局": ["区卫健局"]}
+JURISDICTIONS = ("zichuan", "zhangdian")
+
+
+def test_tokens_are_bigrams_with_offsets_and_whole_ascii_words():
+    assert tokenize("托育服务，2025年ＧＤＰ") == [
+        ("托育", 0), ("育服", 1), ("服务", 2), ("务", 3), ("2025", 5), ("年", 9), ("gdp", 10)]
+
+
+def test_fold_keeps_every_offset():
+    text = "①２０２５年（一）ＡＢ㎡"
+    assert len(fold(text)) == len(text)
+    assert fold("２０２５ＡＢ") == "2025ab"
+
+
+def test_a_unit_is_found_by_any_of_its_names():
+    table = alias_table(ALIASES)
+    assert table["卫健局"] == ["区卫健局", "区卫生健康局"]
+    assert table["区卫生健康局"] == ["区卫健局"]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    return build_standin(tmp_path_factory.mktemp("search") / "site", jurisdictions=JURISDICTIONS, aliases=ALIASES)
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    return build_standin(tmp_path_factory.mktemp("search-offline") / "site", offline=True,
+                         jurisdictions=("zichuan",), aliases=ALIASES)
+
+
+def pages_containing(site: Path, *groups: list[str]) -> set[str]:
+    """Locations of pages whose title or text has, for every group, one of its strings."""
+    return {page.location for page in read_pages(site)
+            if all(any(fold(s) in fold(page.title + "\n" + page.body) for s in group) for group in groups)}
+
+
+def search(page, query: str) -> list[str]:
+    """Type into Material's box; wait for its result count; return the result links."""
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    before = meta.inner_text()
+    box.fill(query)
+    box.press("End")            # Material searches on keyup
+    page.wait_for_function("([el, text]) => el.textContent !== text",
+                           arg=[meta.element_handle(), before], timeout=15_000)
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+
+
+def location(href: str, base: str) -> str:
+    return re.sub(r"^(\.\./)+", "", href.split("?")[0]).removeprefix(base)
+
+
+CASES = [
+    ("托育服务机构", [["托育服务机构"]]),             # a phrase across word boundaries
+    ("卫健局", [["卫健局", "区卫生健康局"]]),          # an alias finds the full name
+    ("妇女 儿童", [["妇女"], ["儿童"]]),               # two terms narrow
+    ("婴", [["婴"]]),                                  # one character
+]
+
+
+def test_header_box_finds_every_page_and_only_those(site, nginx_site, browse):
+    served = nginx_site(site)
+    mon = browse("loopback")
+    mon.page.goto(served.url + "documents/zichuan-2022-01-1/")
+    mon.settle()
+    assert not [u for u in mon.requests if "/search/" in u], "search loaded before the box had focus"
+    mon.page.locator("input.md-search__input").click()
+    for query, groups in CASES:
+        # Material renders 10 links at first and more on scroll: compare the count
+        links = search(mon.page, query)
+        expected = pages_containing(site, *groups)
+        assert expected, query
+        count = mon.page.locator(".md-search-result__meta").inner_text()
+        assert re.search(rf"\b{len(expected)}\b", count), (query, count, sorted(expected))
+        assert {location(h, served.url) for h in links} <= expected, query
+        first = mon.page.locator(".md-search-result__item").first
+        assert first.locator("mark").count(), f"{query}: no highlighted match"
+        assert "文件" in first.locator(".md-tag").all_inner_texts(), query
+    mon.assert_clean()
+
+
+def test_a_title_match_ranks_first(site, nginx_site, browse):
+    served = nginx_site(site)
+    mon = browse("loopback")
+    mon.page.goto(served.url)
+    mon.settle()
+    mon.page.locator("input.md-search__input").click()
+    links = search(mon.page, "儿童发展规划")
+    titles = mon.page.locator(".md-search-result__item h1").all_inner_texts()
+    assert "儿童发展规划" in titles[0], titles[:3]
+    assert links
+
+
+def test_search_works_from_the_file_bundle(offline_site, browse):
+    mon = browse("file")
+    mon.page.goto((offline_site / "documents" / "zichuan-2022-01-1.html").as_uri())
+    mon.settle()
+    mon.page.locator("input.md-search__input").click()
+    links = search(mon.page, "卫健局")
+    expected = pages_containing(offline_site, ["卫健局", "区卫生健康局"])
+    count = mon.page.locator(".md-search-result__meta").inner_text()
+    assert re.search(rf"\b{len(expected)}\b", count), (count, sorted(expected))
+    assert {h.split("?")[0].rsplit("/", 1)[-1] for h in links} <= {p.rsplit("/", 1)[-1] for p in expected}
+    mon.assert_clean()
