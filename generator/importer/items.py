@@ -342,10 +342,19 @@ def _item_deadline(reading: _Reading, texts: list[str], headings: list[dict], ye
     if reading.deadline_text:
         return parse_deadline(reading.deadline_text, year)
     for text in texts + [_heading(h) for h in headings]:
-        found = [d for d in find_deadlines(text, year) if d.date] if _TIME.search(fold(text)) else []
+        found = [d for d in find_deadlines(text, year) if d.date and not _validity(text, d.span)] \
+            if _TIME.search(fold(text)) else []
         if found:
             return found[0]
     return None
+
+
+_VALIDITY = re.compile(r"(?:有效期|执行|施行|实施|延续|延长|期限)\s*$")
+
+
+def _validity(text: str, span: tuple[int, int]) -> bool:
+    """政策执行至2023年4月30日, 有效期至…: how long a rule applies, not a time limit."""
+    return bool(_VALIDITY.search(text[max(0, span[0] - 6):span[0]]))
 
 
 def indicator_dict(ind) -> dict:
