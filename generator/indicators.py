@@ -80,6 +80,13 @@ _IND = re.compile(
     rf"(?P<vals>{_VALUES})\s*(?P<qual>{_QUAL})?")
 _ONE = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>{_UNIT})?")
 _VALUE_FIRST = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>%|‰)\s*的(?P<what>[^,;。、和\d]{{2,}})")
+# 新增城乡公益性岗位2300个, 评选出10家诚信经营示范店: a count of things to build or select.
+_COUNT_VERB = r"新增|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建"
+_COUNT_UNIT = f"(?:{_alt(('所', '个', '家', '条', '处', '项', '座', '张', '户', '名', '件', '万件'))})"
+_COUNT_AFTER = re.compile(rf"(?P<verb>{_COUNT_VERB})(?P<noun>[^\d\s,;。、]{{2,20}}?)\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
+                          r"(?![\u4e00-\u9fff]*的)")
+_COUNT_BEFORE = re.compile(rf"(?P<least>至少|不少于)?\s*(?P<verb>{_COUNT_VERB})\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
+                           r"(?P<noun>[\u4e00-\u9fff]{2,16})")
 _PREDICATE = re.compile(r"建立|建成|创建|设立|配备|开展|实现|达到|拥有|具备|完成|覆盖")
 
 # Clauses that set policy parameters or scores, not targets.
@@ -167,7 +174,8 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at: YearAt) -> li
         verb = m.group("verb")
         vals = _values(m.group("vals"))
         after = t[m.end():b].lstrip()
-        if not (vals[-1][1] or m.group("qual")):
+        counted = verb == "为" and re.search(r"数\s*$", t[a:m.start("verb")])   # 黑牌企业数为0
+        if not (vals[-1][1] or m.group("qual") or counted):
             continue
         # 机械化清扫率100%: a rate followed by its value needs no verb
         rate = not verb and vals[-1][1] in ("%", "‰") and _RATE_END.search(t[a:m.start("vals")].rstrip())
@@ -176,7 +184,7 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at: YearAt) -> li
         money, attributive = bool(_MONEY.search(vals[-1][1] or "")), after.startswith("的")
         if (not verb and (money or attributive)) or (money and attributive):
             continue   # 50人以上的党政机关, 营业收入5000万元以上: conditions, not targets
-        if verb == "为" and not vals[-1][1]:
+        if verb == "为" and not vals[-1][1] and not counted:
             continue
         metric_end = m.start("verb") if verb else m.start("vals")
         if m.group("bv"):
@@ -198,7 +206,25 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at: YearAt) -> li
             out.append(Indicator(name, _comparator(m), value, unit, lead_year or year_at(m.start()), base,
                                  text[m.start():m.end()].strip(), (m.start(), m.end()),
                                  float(m.group("bv")) if m.group("bv") else None))
+    out += _counts(text, t, a, b, year_at, taken)
     return out + _value_first(text, t, a, b, year_at, taken)
+
+
+def _counts(text: str, t: str, a: int, b: int, year_at: YearAt,
+            taken: list[tuple[int, int]]) -> list[Indicator]:
+    """Counts with no comparator word: the verb of making names the metric."""
+    out = []
+    for rx in (_COUNT_AFTER, _COUNT_BEFORE):
+        for m in rx.finditer(t, a, b):
+            if any(x < m.end() and m.start() < y for x, y in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            noun = re.sub(r"\s+", "", text[m.start("noun"):m.end("noun")])
+            metric = noun if rx is _COUNT_BEFORE else re.sub(r"\s+", "", text[m.start("verb"):m.end("verb")]) + noun
+            comparator = ">=" if m.groupdict().get("least") else "="
+            out.append(Indicator(metric, comparator, float(m.group("n")), re.sub(r"\s+", "", m.group("u")),
+                                 year_at(m.start()), None, text[m.start():m.end()].strip(), (m.start(), m.end())))
+    return out
 
 
 def _value_first(text: str, t: str, a: int, b: int, year_at: YearAt,
