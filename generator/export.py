@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.corpus_items import Item
 from generator.model import Corpus, Document
 
 
@@ -26,18 +27,43 @@ def _document(doc: Document) -> dict:
         "valid_until": v.valid_until.isoformat() if v.valid_until else None,
         "source": {"file": doc.source.file, "line_start": doc.source.line_start,
                    "line_end": doc.source.line_end},
+        "cites": [{"title": c.title, "doc_number": c.doc_number, "document": c.target.id if c.target else None}
+                  for c in doc.citations],
     }
 
 
+def _item(it: Item) -> dict:
+    d = it.deadline
+    return {
+        "id": it.id, "document": it.document.id, "kind": it.kind, "number": it.number,
+        "path": list(it.path), "text": it.text,
+        "lead": [u.id for u in it.lead], "participants": [u.id for u in it.participants],
+        "generic": list(it.generic), "lead_labelled": it.lead_labelled,
+        "deadline": {"text": d["text"], "date": d.get("date")} if d else None,
+        "parent": it.parent.id if it.parent else None,
+        "source": {"file": it.document.source.file, "line_start": it.lines[0], "line_end": it.lines[1]},
+    }
+
+
+def _items(corpus: Corpus):
+    """Each item, its statements first: a statement is the narrower reading of its lines."""
+    for it in corpus.items.values():
+        yield from it.statements
+        yield it
+
+
 def export_data(corpus: Corpus) -> dict:
-    """Plain JSON-ready data; units, items and indicators come from later stages."""
+    """Plain JSON-ready data."""
     return {
         "jurisdictions": [{"id": j.id, "name": j.name, "short_name": j.short_name, "level": j.level,
                            "parent": j.parent} for j in corpus.jurisdictions.values()],
-        "units": list(corpus.units),
+        "units": [{"id": u.id, "jurisdiction": u.jurisdiction.id, "name": u.name, "aliases": list(u.aliases),
+                   "kind": u.kind} for u in corpus.units.values()],
         "documents": [_document(d) for d in corpus.documents.values()],
-        "items": list(corpus.items),
-        "indicators": list(corpus.indicators),
+        "items": [_item(it) for it in _items(corpus)],
+        "indicators": [{"item": i.item.id, "metric": i.metric, "comparator": i.comparator, "value": i.value,
+                        "unit": i.unit, "target_year": i.target_year, "base_year": i.base_year}
+                       for i in corpus.indicators],
     }
 
 

@@ -4,7 +4,9 @@ corpus and its cross indexes once (Pelican's readers -> contents step).
 Phase 1 reads and validates each file on its own and collects every error;
 phase 2 runs only on a clean load and links the records together (duplicate
 ids, unknown jurisdictions and parents are reported with file and line).
-Later stages add units, items and indicators to Corpus.
+Then generator.corpus_items adds units, items, indicators and citations with
+their cross indexes (unit -> items led / joined, document -> items and domains,
+metric -> indicators, document -> cited by).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import schema, yamlio
+from generator.corpus_items import link_contents, validate_block_items
 from generator.errors import PolicyError, PolicyErrors
 from generator.yamlio import Lines
 
@@ -31,6 +34,7 @@ class Jurisdiction:
     level: str
     parent: str | None
     documents: list[Document] = field(default_factory=list)  # newest first
+    units: list = field(default_factory=list)                # registry order (corpus_items.Unit)
 
     def type_counts(self) -> Counter:
         return Counter(d.type for d in self.documents)
@@ -86,6 +90,9 @@ class Document:
     status: str = IN_FORCE
     parent: Document | None = None
     children: list[Document] = field(default_factory=list)  # policies it issues, in id order
+    items: list = field(default_factory=list)      # corpus_items.Item, source order
+    citations: list = field(default_factory=list)  # corpus_items.Citation, first mention order
+    cited_by: list[Document] = field(default_factory=list)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -99,10 +106,12 @@ class Corpus:
     today: dt.date
     jurisdictions: dict[str, Jurisdiction]   # registry order
     documents: dict[str, Document]           # id order
-    # Filled by later stages (responsibilities, indicators); exported as is.
-    units: list[dict] = field(default_factory=list)
-    items: list[dict] = field(default_factory=list)
-    indicators: list[dict] = field(default_factory=list)
+    # Filled by generator.corpus_items.link_contents.
+    units: dict[str, Any] = field(default_factory=dict)      # id -> Unit
+    items: dict[str, Any] = field(default_factory=dict)      # id -> Item (statements hang off theirs)
+    indicators: list = field(default_factory=list)           # every Indicator, item order
+    metrics: dict[str, list] = field(default_factory=dict)   # metric -> Indicators, widest spread first
+    cite_index: dict[str, Document] = field(default_factory=dict)  # title / 文号 key -> document
 
     def latest(self, n: int) -> list[Document]:
         return sorted_by_date(self.documents.values())[:n]
@@ -157,7 +166,8 @@ def _load_documents(folder: Path, errors) -> list[tuple[Path, dict, Lines]]:
     out = []
     for path in sorted(folder.glob("*/*.yml")):
         loaded = _read(path, errors)
-        if loaded and _validated(loaded[0], schema.DOCUMENT, str(path), loaded[1], errors):
+        if (loaded and _validated(loaded[0], schema.DOCUMENT, str(path), loaded[1], errors)
+                and validate_block_items(path, loaded[0], loaded[1], errors)):
             out.append((path, *loaded))
     return out
 
@@ -243,6 +253,9 @@ def load_corpus(content_dir: Path, today: dt.date | None = None) -> Corpus:
     corpus.documents = dict(sorted(corpus.documents.items(), key=lambda kv: id_key(kv[0])))
     for doc in corpus.documents.values():
         doc.children.sort(key=lambda d: id_key(d.id))
+    link_contents(corpus, lines_of, errors)
+    if errors:
+        raise _combined(errors)
     return corpus
 
 

@@ -1,0 +1,400 @@
+"""Contents, second half: units, items, indicators and citations on top of the
+loaded documents, with the cross indexes every page generator reads (built once).
+
+* units: content/units/<jurisdiction>.yml, one registry per jurisdiction; an
+  item's unit names resolve in its own jurisdiction only (淄川's 区财政局 is not
+  东昌府's);
+* items: the `item` / `items` mappings the importer wrote on blocks; an item's
+  `statements` become child items (the item keeps their union);
+* indicators: numeric targets of items, grouped by metric across jurisdictions,
+  metrics merged only where content/metrics.yml declares them the same;
+* citations: 《title》 in any block, linked to the corpus document of that title
+  or 文号; the rest listed as external.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from generator import schema, yamlio
+from generator.errors import PolicyError
+from generator.schema import Field, Record, is_str, is_str_list
+from generator.units import UnitRegistry, load_registry, places_of
+
+if TYPE_CHECKING:
+    from generator.model import Block, Corpus, Document, Jurisdiction
+
+PLAN_TYPES = ("规划", "纲要")
+
+
+@dataclass(eq=False)
+class Unit:
+    id: str
+    jurisdiction: Jurisdiction
+    name: str
+    aliases: list[str]
+    kind: str                                          # unit | generic
+    led: list[Item] = field(default_factory=list)      # items it leads (牵头), corpus order
+    joined: list[Item] = field(default_factory=list)   # items it takes part in (责任/配合)
+
+    @property
+    def real(self) -> bool:
+        """A real office (gets a page), not a collective such as 各镇办."""
+        return self.kind == "unit"
+
+
+@dataclass(eq=False)
+class Indicator:
+    item: Item
+    metric: str
+    comparator: str
+    value: float
+    unit: str | None
+    target_year: int | None
+    base_year: int | None
+    raw: str
+    base_value: float | None = None
+    group: str = ""            # the metric it is compared under (metrics.yml synonyms)
+
+
+@dataclass(eq=False)
+class Item:
+    id: str
+    document: Document
+    kind: str                  # goal | measure | task | article | annex_row
+    path: list[str]            # enclosing headings, then its number
+    lines: tuple[int, int]
+    text: str
+    lead: list[Unit]
+    participants: list[Unit]
+    generic: list[str]
+    lead_labelled: bool
+    raw: str | None
+    deadline: dict | None      # {text, date, period, recurring, kind}
+    block: int                 # index of its block in document.blocks
+    row: int | None = None     # table row, for annex rows and task tables
+    parent: Item | None = None  # the item a statement belongs to
+    statements: list[Item] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    domain: str | None = None
+
+    @property
+    def number(self) -> str | None:
+        return self.path[-1] if self.path else None
+
+    @property
+    def responsible(self) -> bool:
+        return bool(self.lead or self.participants or self.generic)
+
+    @property
+    def has_page(self) -> bool:
+        """Items with a responsibility or a target get a page of their own."""
+        return self.parent is None and (self.responsible or bool(self.indicators))
+
+    @property
+    def due(self):
+        """The deadline's date (None when it names no date)."""
+        return _iso(self.deadline.get("date")) if self.deadline else None
+
+
+@dataclass
+class Domain:
+    """A field of a plan (妇女与健康) with its goals and measures in source order."""
+    name: str
+    items: list[Item]
+
+    @property
+    def goals(self) -> list[Item]:
+        return [i for i in self.items if i.kind == "goal"]
+
+    @property
+    def measures(self) -> list[Item]:
+        return [i for i in self.items if i.kind != "goal"]
+
+
+@dataclass
+class Citation:
+    title: str                 # as written between 《》
+    doc_number: str | None     # 文号 given after it, if any
+    target: Document | None    # the cited corpus document, None when external
+
+
+def _iso(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+# --- units --------------------------------------------------------------------------------
+
+def load_units(corpus: Corpus, errors: list[PolicyError]) -> dict[str, UnitRegistry]:
+    """One registry per jurisdiction (an absent file is an empty registry);
+    Corpus.units gets every unit, ids unique across the corpus."""
+    registries = {}
+    seen: dict[str, str] = {}
+    for jur in corpus.jurisdictions.values():
+        path = corpus.content_dir / "units" / f"{jur.id}.yml"
+        places = places_of({"name": jur.name, "short_name": jur.short_name, "level": jur.level})
+        if not path.is_file():
+            registries[jur.id] = UnitRegistry(jur.id, places)
+            continue
+        try:
+            reg = load_registry(path, jur.id, places)
+        except PolicyError as exc:
+            errors.extend(getattr(exc, "errors", [exc]))
+            continue
+        registries[jur.id] = reg
+        for u in reg.units:
+            if u.id in seen:
+                errors.append(PolicyError(f"duplicate unit id {u.id!r}, also in {seen[u.id]}", str(path),
+                                          None, "id"))
+                continue
+            seen[u.id] = str(path)
+            unit = Unit(u.id, jur, u.name, list(u.aliases), u.kind)
+            corpus.units[u.id] = unit
+            jur.units.append(unit)
+    return registries
+
+
+# --- items ----------------------------------------------------------------------------------
+
+def _block_text(b: Block) -> str:
+    return "".join(x for x in (b.number, b.title, b.text) if x)
+
+
+def _field(where: tuple) -> str:
+    return schema._dotted(where)
+
+
+class _ItemReader:
+    """Builds the Items of one document, resolving unit names in its jurisdiction."""
+
+    def __init__(self, corpus: Corpus, doc: Document, lines: yamlio.Lines, registry: UnitRegistry | None,
+                 errors: list[PolicyError]):
+        self.corpus, self.doc, self.lines, self.registry, self.errors = corpus, doc, lines, registry, errors
+
+    def units(self, names: list[str], where: tuple) -> list[Unit]:
+        out = []
+        for k, name in enumerate(names):
+            found = self.registry.resolve(name) if self.registry else None
+            unit = self.corpus.units.get(found.id) if found else None
+            if unit is None:
+                jur = self.doc.jurisdiction.id
+                self.errors.append(PolicyError(
+                    f"unknown unit {name} in {jur} (add it to content/units/{jur}.yml)",
+                    str(self.doc.file), schema._line(self.lines, where + (k,)), _field(where + (k,))))
+            elif unit not in out:
+                out.append(unit)
+        return out
+
+    def item(self, data: dict, where: tuple, text: str, block: int, row: int | None = None,
+             parent: Item | None = None) -> Item:
+        it = Item(
+            id=data["id"], document=self.doc, kind=data["kind"],
+            path=list(data.get("path") or (parent.path if parent else [])),
+            lines=tuple(data["lines"]), text=text,
+            lead=self.units(data["lead"], where + ("lead",)),
+            participants=self.units(data["participants"], where + ("participants",)),
+            generic=list(data["generic"]), lead_labelled=data["lead_labelled"], raw=data.get("raw"),
+            deadline=data.get("deadline"), block=block, row=row, parent=parent)
+        it.indicators = [Indicator(item=it, **{k: v for k, v in ind.items() if k in _INDICATOR_KEYS})
+                         for ind in data["indicators"]]
+        it.statements = [self.item(s, where + ("statements", k), s["text"], block, row, it)
+                         for k, s in enumerate(data.get("statements") or [])]
+        return it
+
+    def read(self) -> list[Item]:
+        blocks = self.doc.blocks
+        out = []
+        for i, b in enumerate(blocks):
+            where = ("blocks", i)
+            if "item" in b.extra:
+                data = b.extra["item"]
+                body = [_block_text(x) for x in blocks[i + 1:i + 1 + data.get("continued", 0)]]
+                out.append(self.item(data, where + ("item",), "\n".join([_block_text(b), *body]), i))
+            for k, data in enumerate(b.extra.get("items") or []):
+                row = data["row"]
+                cells = b.rows[row] if row < len(b.rows) else []
+                out.append(self.item(data, where + ("items", k), " ".join(c for c in cells if c), i, row))
+        return out
+
+
+_INDICATOR_KEYS = {"metric", "comparator", "value", "unit", "target_year", "base_year", "raw", "base_value"}
+
+
+def validate_block_items(path: Path, data: dict, lines: yamlio.Lines, errors: list[PolicyError]) -> bool:
+    """The item fields of every block (schema.BLOCK_ITEMS), with file and line."""
+    ok = True
+    for i, block in enumerate(data.get("blocks") or []):
+        try:
+            schema.validate(block, schema.BLOCK_ITEMS, str(path), lines, ("blocks", i))
+        except PolicyError as exc:
+            errors.extend(getattr(exc, "errors", [exc]))
+            ok = False
+    return ok
+
+
+# Headings that name a part's kind (主要目标, 策略措施 …), not a field of work.
+_PART_LABEL = re.compile(r"^(?:主要|总体|发展|工作|创建|具体|预期|规划|策略|任务|重点|政策)?(?:目标|措施|任务|举措)$")
+_UMBRELLA = re.compile(r"领域|任务|措施|目标|要求")
+
+
+def domain_of(path: list[str]) -> str:
+    """The field an item belongs to: the heading under an umbrella part
+    (发展领域、主要目标和策略措施 > 妇女与健康; 主要任务 > 完善安全生产责任体系),
+    else its top-level part."""
+    heads = [h for h in path[:-1] if not re.fullmatch(r"[\d.（）()一二三四五六七八九十、]+", h)]
+    if not heads:
+        return "总体"
+    if len(heads) >= 2 and _UMBRELLA.search(heads[0]) and not _PART_LABEL.match(heads[1]):
+        return heads[1]
+    return heads[0]
+
+
+def build_items(corpus: Corpus, lines_of: dict[str, yamlio.Lines], registries: dict[str, UnitRegistry],
+                errors: list[PolicyError]) -> None:
+    seen: dict[str, Item] = {}
+    for doc in corpus.documents.values():
+        reader = _ItemReader(corpus, doc, lines_of[doc.id], registries.get(doc.jurisdiction.id), errors)
+        for it in reader.read():
+            for x in (it, *it.statements):
+                if x.id in seen:
+                    errors.append(PolicyError(f"duplicate item id {x.id!r}, also in {seen[x.id].document.file}",
+                                              str(doc.file), schema._line(lines_of[doc.id], ("blocks", x.block)),
+                                              "item.id"))
+                seen[x.id] = x
+            it.domain = domain_of(it.path)
+            doc.items.append(it)
+            corpus.items[it.id] = it
+            for unit in it.lead:
+                unit.led.append(it)
+            for unit in it.participants:
+                if unit not in it.lead:   # a lead named among participants too is shown as lead
+                    unit.joined.append(it)
+            corpus.indicators += [ind for x in (it, *it.statements) for ind in x.indicators]
+
+
+def domains(doc: Document) -> list[Domain]:
+    """A document's items by field, in source order."""
+    by: dict[str, list[Item]] = {}
+    for it in doc.items:
+        by.setdefault(it.domain, []).append(it)
+    return [Domain(name, items) for name, items in by.items()]
+
+
+# --- metrics ---------------------------------------------------------------------------------
+
+METRIC = Record([Field("metric", is_str), Field("same", is_str_list)])
+
+
+def load_metric_synonyms(content_dir: Path, errors: list[PolicyError]) -> dict[str, str]:
+    """content/metrics.yml: [{metric, same: [names]}] -> name -> the metric it counts as."""
+    path = content_dir / "metrics.yml"
+    if not path.is_file():
+        return {}
+    try:
+        data, lines = yamlio.load(path)
+        if data is None:
+            return {}
+        if not isinstance(data, list):
+            raise PolicyError("must be a list of {metric, same}", str(path), 1)
+        out = {}
+        for i, entry in enumerate(data):
+            schema.validate(entry, METRIC, str(path), lines, (i,))
+            for name in entry["same"]:
+                out[_metric_key(name)] = entry["metric"]
+        return out
+    except PolicyError as exc:
+        errors.extend(getattr(exc, "errors", [exc]))
+        return {}
+
+
+def _metric_key(name: str) -> str:
+    return re.sub(r"\s+", "", name)
+
+
+def group_metrics(corpus: Corpus, synonyms: dict[str, str]) -> None:
+    """Corpus.metrics: metric -> its indicators across jurisdictions; only names
+    spelled alike (whitespace aside) or declared synonyms share a metric."""
+    groups: dict[str, list[Indicator]] = defaultdict(list)
+    for ind in corpus.indicators:
+        key = _metric_key(ind.metric)
+        ind.group = synonyms.get(key, key)
+        groups[ind.group].append(ind)
+    corpus.metrics = dict(sorted(groups.items(), key=lambda kv: (-_spread(kv[1]), -len(kv[1]), kv[0])))
+
+
+def _spread(inds: list[Indicator]) -> int:
+    return len({i.item.document.jurisdiction.id for i in inds})
+
+
+# --- citations ------------------------------------------------------------------------------
+
+_CITE = re.compile(r"《([^《》\n]{2,80})》(?:[（(]([^（）()]*?〔\d{4}〕\s*\d+\s*号)[）)])?")
+
+
+def _title_key(title: str) -> str:
+    t = re.sub(r"\s+", "", title)
+    return t.translate(str.maketrans("“”\"'‘’（）()", "''''''［］［］"))
+
+
+def cite_index(corpus: Corpus) -> dict[str, Document]:
+    """Normalised title and 文号 -> document."""
+    index = {}
+    for doc in corpus.documents.values():
+        jur = doc.jurisdiction
+        index.setdefault(_title_key(doc.title), doc)
+        if doc.title.startswith(jur.short_name) and jur.name != jur.short_name:  # 济南市槐荫区… for 槐荫区…
+            index.setdefault(_title_key(jur.name + doc.title[len(jur.short_name):]), doc)
+        if doc.doc_number:
+            index.setdefault(_title_key(doc.doc_number), doc)
+    return index
+
+
+def find_citations(text: str, index: dict[str, Document]) -> list[tuple[re.Match, Document | None]]:
+    out = []
+    for m in _CITE.finditer(text or ""):
+        target = index.get(_title_key(m.group(1)))
+        if target is None and m.group(2):
+            target = index.get(_title_key(m.group(2)))
+        out.append((m, target))
+    return out
+
+
+def _texts(doc: Document):
+    for b in doc.blocks:
+        yield from (x for x in (b.title, b.text, b.caption) if x)
+        for row in b.rows:
+            yield from (c for c in row if c)
+
+
+def link_citations(corpus: Corpus) -> None:
+    index = cite_index(corpus)
+    corpus.cite_index = index
+    for doc in corpus.documents.values():
+        seen = set()
+        for text in _texts(doc):
+            for m, target in find_citations(text, index):
+                if target is doc:
+                    continue
+                key = target.id if target else _title_key(m.group(1))
+                if key in seen:
+                    continue
+                seen.add(key)
+                doc.citations.append(Citation(m.group(1), m.group(2), target))
+                if target is not None and doc not in target.cited_by:
+                    target.cited_by.append(doc)
+
+
+def link_contents(corpus: Corpus, lines_of: dict[str, Any], errors: list[PolicyError]) -> None:
+    """Units, items, indicators, citations and their indexes (errors collected)."""
+    registries = load_units(corpus, errors)
+    synonyms = load_metric_synonyms(corpus.content_dir, errors)
+    if errors:
+        return
+    build_items(corpus, lines_of, registries, errors)
+    group_metrics(corpus, synonyms)
+    link_citations(corpus)
