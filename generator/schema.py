@@ -202,6 +202,11 @@ ITEM = Record(_ITEM_HEAD + _RESPONSIBILITY_FIELDS + [
 ])
 TABLE_ITEM = Record([Field("row", is_count)] + _ITEM_HEAD + _RESPONSIBILITY_FIELDS)   # row: index into rows
 
+# A block's item (section, paragraph) or items (table rows): responsibility stage.
+BLOCK_ITEM_FIELDS = [
+    Field("item", record(ITEM), required=False),
+    Field("items", list_of(TABLE_ITEM), required=False),
+]
 BLOCK = Record([
     Field("kind", one_of(*BLOCK_KINDS)),
     Field("lines", is_line_range),
@@ -213,14 +218,7 @@ BLOCK = Record([
     Field("caption", is_str, required=False, nullable=True),
     Field("header", is_str_list, required=False, nullable=True),
     Field("rows", is_table_rows, required=False),
-], extra_ok=True)  # + BLOCK_ITEM_FIELDS once the model reads them
-
-# A block's item (section, paragraph) or items (table rows). The importer checks
-# them; append these to BLOCK.fields when generator.model's Block takes them.
-BLOCK_ITEM_FIELDS = [
-    Field("item", record(ITEM), required=False),
-    Field("items", list_of(TABLE_ITEM), required=False),
-]
+] + BLOCK_ITEM_FIELDS)
 BLOCK_ITEMS = Record(BLOCK_ITEM_FIELDS, extra_ok=True)
 
 DOCUMENT = Record([
