@@ -92,6 +92,11 @@ class Item:
         return bool(self.lead or self.participants or self.generic)
 
     @property
+    def page(self) -> Item:
+        """The item whose page shows this one (a statement is shown on its item's)."""
+        return self.parent or self
+
+    @property
     def has_page(self) -> bool:
         """Items with a responsibility or a target get a page of their own."""
         return self.parent is None and (self.responsible or bool(self.indicators))

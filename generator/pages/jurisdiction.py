@@ -5,7 +5,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from generator.model import Corpus, Jurisdiction
+from generator.pages.plans import has_plan
 from generator.pages.render import jur_path, page_meta, render
+from generator.pages.units import ranked
 
 
 def by_type(jur: Jurisdiction) -> list[tuple[str, list]]:
@@ -21,4 +23,5 @@ def pages(corpus: Corpus, env):
     for jur in corpus.jurisdictions.values():
         here = jur_path(jur)
         yield here, render(env, "jurisdiction.md.j2", here, page_meta("行政区", jur.name, jur),
-                           jur=jur, by_type=by_type(jur))
+                           jur=jur, by_type=by_type(jur), ranked=ranked(jur.units),
+                           plans=[d for d in jur.documents if has_plan(d)])

@@ -48,9 +48,11 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(templates)), finalize=escape, autoescape=True,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)
-    env.globals.update(url=url, doc_path=doc_path, jur_path=jur_path)
+    env.globals.update(url=url, doc_path=doc_path, jur_path=jur_path, item_path=item_path,
+                       unit_path=unit_path, plan_path=plan_path, matrix_path=matrix_path)
     # Jinja's own join would only HTML-escape the items.
     env.filters["join"] = lambda items, sep="": escape(sep).join(escape(x) for x in items)
+    env.filters["cite"] = cite
     return env
 
 
@@ -60,6 +62,43 @@ def doc_path(doc) -> str:
 
 def jur_path(jur) -> str:
     return f"jurisdictions/{jur.id}.md"
+
+
+def item_path(item) -> str:
+    return f"items/{item.id}.md"
+
+
+def unit_path(unit) -> str:
+    return f"units/{unit.id}.md"
+
+
+def plan_path(doc) -> str:
+    """The goals and responsibilities of a document (its plan page)."""
+    return f"plans/{doc.id}.md"
+
+
+def matrix_path(owner) -> str:
+    """The responsibility matrix of a document or a jurisdiction (ids never collide:
+    document ids carry their year)."""
+    return f"matrices/{owner.id}.md"
+
+
+@jinja2.pass_context
+def cite(ctx, text) -> Markup:
+    """`text` escaped, each 《title》 of a corpus document a link to its page
+    (ctx["cites"]: corpus.cite_index via find_citations)."""
+    from generator.corpus_items import find_citations
+    if not text:
+        return Markup("")
+    out, at = [], 0
+    for m, target in find_citations(text, ctx["cite_index"]):
+        if target is None:
+            continue
+        out += [escape(text[at:m.start()]),
+                Markup(f"[{escape(m.group(0))}]({url(ctx, doc_path(target))})")]
+        at = m.end()
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
 
 
 def render(env: jinja2.Environment, template: str, here: str, meta: dict | None = None,

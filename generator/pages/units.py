@@ -1,0 +1,41 @@
+"""Unit pages (units/<id>.md, one per real office per jurisdiction, with its task
+list as CSV and XLSX) and the list of units (units/index.md). Collectives
+(各镇办, 有关部门) get no page; their items show them."""
+
+from __future__ import annotations
+
+from generator.corpus_items import Item, Unit
+from generator.model import Corpus
+from generator.pages.render import page_meta, render, unit_path
+from generator.pages.views import by_deadline, csv_bytes, task_table, xlsx_bytes
+
+
+def grouped(items: list[Item]) -> list[tuple]:
+    """[(document, [(domain, items)])] in first-mention order."""
+    docs: dict = {}
+    for it in items:
+        docs.setdefault(it.document.id, (it.document, {}))[1].setdefault(it.domain, []).append(it)
+    return [(doc, list(doms.items())) for doc, doms in docs.values()]
+
+
+def ranked(units: list[Unit]) -> list[Unit]:
+    """Real units with any item, most items led first."""
+    busy = [u for u in units if u.real and (u.led or u.joined)]
+    return sorted(busy, key=lambda u: (-len(u.led), -len(u.joined)))
+
+
+def pages(corpus: Corpus, env):
+    for unit in corpus.units.values():
+        if not unit.real:
+            continue
+        here = unit_path(unit)
+        upcoming, past = by_deadline(unit.led + unit.joined, corpus.today)
+        stem = here[:-3]
+        yield here, render(env, "unit.md.j2", here, page_meta("单位", unit.name, unit.jurisdiction),
+                           unit=unit, upcoming=upcoming, past=past, led=grouped(unit.led),
+                           joined=grouped(unit.joined), stem=stem)
+        header, rows = task_table(unit)
+        yield stem + ".csv", csv_bytes(header, rows)
+        yield stem + ".xlsx", xlsx_bytes([(unit.name, header, rows)])
+    yield "units/index.md", render(env, "units.md.j2", "units/index.md", page_meta("索引"),
+                                   by_jur=[(j, ranked(j.units)) for j in corpus.jurisdictions.values()])

@@ -1,0 +1,154 @@
+"""What several page kinds show: responsibility matrices, deadline order, targets
+as text, and the CSV / XLSX downloads of matrices and task lists."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from generator.corpus_items import Domain, Indicator, Item, Unit
+
+LEAD, JOIN = "牵头", "参与"
+KIND_NAMES = {"goal": "目标", "measure": "措施", "task": "任务", "article": "条款", "annex_row": "附表"}
+COMPARATORS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "=": "=", "~": "约", "decrease_by": "降低",
+               "increase_by": "提高", "decrease_to": "降至", "increase_to": "提高到",
+               "annual_decrease": "年均降低", "annual_increase": "年均增长"}
+
+
+def number(value: float) -> str:
+    return f"{value:g}"
+
+
+def target_text(ind: Indicator) -> str:
+    """≥85%（2025年）: the comparator as a sign, the value with its unit, the year."""
+    year = f"（{ind.target_year}年）" if ind.target_year else ""
+    return f"{COMPARATORS[ind.comparator]}{number(ind.value)}{ind.unit or ''}{year}"
+
+
+def item_label(it: Item, width: int = 40) -> str:
+    """An item's text, shortened for lists and matrix headers."""
+    text = " ".join(it.text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def role(unit: Unit, it: Item) -> str:
+    return LEAD if unit in it.lead else JOIN if unit in it.participants else ""
+
+
+def units_of(items: list[Item]) -> list[Unit]:
+    """Units named in the items, leads of the most items first, then name order of first mention."""
+    seen: dict[Unit, list[int]] = {}
+    for it in items:
+        for u in it.lead + it.participants:
+            led = seen.setdefault(u, [0, 0, len(seen)])
+            led[0 if u in it.lead else 1] += 1
+    return sorted(seen, key=lambda u: (-seen[u][0], -seen[u][1], seen[u][2]))
+
+
+@dataclass
+class Column:
+    label: str          # short header: （1）, 2.
+    title: str          # the full text (tooltip, download header)
+    item: Item | None = None
+
+
+@dataclass
+class Matrix:
+    """Units x columns, each cell 牵头 / 参与 / a count, or empty."""
+    caption: str
+    columns: list[Column]
+    rows: list[tuple[Unit, list[str]]]
+
+
+def goal_matrix(domain: Domain) -> Matrix:
+    """Units x the goals and measures of one domain that name a unit."""
+    items = [it for it in domain.items if it.lead or it.participants]
+    cols = [Column(it.number or str(i + 1), f"{KIND_NAMES[it.kind]} {it.number or ''} {item_label(it, 60)}", it)
+            for i, it in enumerate(items)]
+    rows = [(u, [role(u, it) for it in items]) for u in units_of(items)]
+    return Matrix(domain.name, cols, rows)
+
+
+def domain_matrix(caption: str, domains: list[Domain]) -> Matrix:
+    """Units x domains: how many items of each domain a unit leads / joins."""
+    items = [it for d in domains for it in d.items]
+    cols = [Column(d.name, d.name) for d in domains]
+    rows = []
+    for u in units_of(items):
+        cells = []
+        for d in domains:
+            led = sum(u in it.lead for it in d.items)
+            joined = sum(u in it.participants and u not in it.lead for it in d.items)
+            cells.append(" ".join(x for x in (f"牵头{led}" if led else "", f"参与{joined}" if joined else "") if x))
+        rows.append((u, cells))
+    return Matrix(caption, cols, rows)
+
+
+# --- deadlines --------------------------------------------------------------------------
+
+def by_deadline(items: list[Item], today: dt.date) -> tuple[list[Item], list[Item]]:
+    """(due from today on, soonest first; overdue, latest first). Undated items are in neither."""
+    dated = [it for it in items if it.due]
+    upcoming = sorted((it for it in dated if it.due >= today), key=lambda it: it.due)
+    past = sorted((it for it in dated if it.due < today), key=lambda it: it.due, reverse=True)
+    return upcoming, past
+
+
+# --- downloads ---------------------------------------------------------------------------
+
+def csv_bytes(header: list[str], rows: list[list]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
+    """A workbook with one sheet per (name, header, rows); header row bold and frozen."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    wb = Workbook(write_only=False)
+    wb.remove(wb.active)
+    for name, header, rows in sheets:
+        ws = wb.create_sheet(_sheet_name(name, wb.sheetnames))
+        ws.append(header)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            ws.append(row)
+        ws.freeze_panes = "B2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _sheet_name(name: str, taken: list[str]) -> str:
+    """Excel: at most 31 characters, none of []:*?/\\, unique in the book."""
+    base = "".join("_" if c in "[]:*?/\\" else c for c in name)[:28] or "表"
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}-{n}", n + 1
+    return out
+
+
+def matrix_table(m: Matrix) -> tuple[list[str], list[list]]:
+    header = ["单位"] + [c.title for c in m.columns]
+    return header, [[u.name, *cells] for u, cells in m.rows]
+
+
+def task_table(unit: Unit) -> tuple[list[str], list[list]]:
+    """A unit's task list: one row per item it leads or joins."""
+    header = ["职责", "类型", "文件", "领域", "编号", "内容", "牵头单位", "参与单位", "期限", "期限日期", "目标值", "来源行"]
+    rows = []
+    for it, r in [(it, LEAD) for it in unit.led] + [(it, JOIN) for it in unit.joined]:
+        d = it.deadline or {}
+        rows.append([r, KIND_NAMES[it.kind], it.document.title, it.domain or "", it.number or "",
+                     " ".join(it.text.split()), "、".join(u.name for u in it.lead),
+                     "、".join(u.name for u in it.participants), d.get("text") or "", d.get("date") or "",
+                     "；".join(f"{i.metric}{target_text(i)}" for i in it.indicators),
+                     f"{it.document.source.file}:{it.lines[0]}-{it.lines[1]}"])
+    return header, rows
