@@ -7,7 +7,7 @@ text from the built HTML, and writes search/pkb/:
 
     worker.js, lunr.min.js   the replacement search worker (site_config/search)
     meta.js                  shard layout, unit aliases, build version
-    s/<shard>.js             lunr.py indexes, one per shard of tokens
+    s/<shard>.js             lunr indexes (serialised form), one per shard of tokens
     d/<chunk>.js             page table: location, title, kind, jurisdiction
     t/<pack>.js              page text in pieces, for snippets
 
@@ -35,16 +35,15 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
 import shutil
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
 
 ASSETS = Path(__file__).resolve().parent.parent / "site_config" / "search"
 OUT = "search/pkb"
@@ -195,12 +194,19 @@ def page_file(site_dir: Path, location: str) -> Path:
     return site_dir / path
 
 
+def _read_file(site_dir: Path, location: str) -> Page:
+    return read_page(location, page_file(site_dir, location).read_text(encoding="utf-8"))
+
+
 def read_pages(site_dir: Path) -> list[Page]:
-    """The pages Material's search plugin lists (it honours `search: exclude`)."""
+    """The pages Material's search plugin lists (it honours `search: exclude`),
+    parsed on every core."""
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"] if "#" not in doc["location"]]
-    return [read_page(loc, page_file(site_dir, loc).read_text(encoding="utf-8"))
-            for loc in dict.fromkeys(locations)]
+    locations = list(dict.fromkeys(doc["location"] for doc in index["docs"] if "#" not in doc["location"]))
+    if (os.cpu_count() or 1) < 2 or len(locations) < 64:
+        return [_read_file(site_dir, loc) for loc in locations]
+    with ProcessPoolExecutor() as pool:
+        return list(pool.map(_read_file, [site_dir] * len(locations), locations, chunksize=16))
 
 
 # --- aliases --------------------------------------------------------------------
@@ -234,17 +240,6 @@ def alias_table(aliases: dict[str, list[str]] | None) -> dict[str, list[str]]:
 
 # --- index files ------------------------------------------------------------------
 
-def _unpack(token, i, tokens):
-    """lunr.py tokenises lists without offsets: each element is 'term\\x1foffset'."""
-    term, offset = str(token).rsplit("\x1f", 1)
-    token.string = term
-    token.metadata["p"] = int(offset)
-    return token
-
-
-Pipeline.register_function(_unpack, "policykbUnpack")
-
-
 def shard_layout(counts: dict[str, int], total: int) -> tuple[int, dict[str, int]]:
     """Buckets for light first characters; sub-shards for heavy ones.
 
@@ -268,18 +263,27 @@ def shard_of(token: str, buckets: int, heavy: dict[str, int]) -> str:
     return f"b{fnv1a(first) % buckets}"
 
 
-def build_shard(docs: dict[str, dict[str, list[str]]]) -> dict:
-    """One lunr.py index over the tokens of one shard: fields t (title) and
-    b (body), each token carrying its offsets as metadata `p`."""
-    builder = Builder()
-    builder.pipeline.add(_unpack)
-    builder.metadata_whitelist = ["p"]
-    builder.ref("id")
-    builder.field("t", boost=10)
-    builder.field("b")
-    for ref, fields in docs.items():
-        builder.add({"id": ref, "t": fields.get("t", []), "b": fields.get("b", [])})
-    return builder.build().serialize()
+FIELDS = ("t", "b")        # title, body
+LUNR_VERSION = "2.3.9"    # of site_config/search/lunr.min.js
+
+
+def build_shard(terms: dict[str, dict[str, dict[str, list[int]]]]) -> dict:
+    """One shard in lunr's serialised index form, written directly: the
+    inverted index term -> field -> ref -> {p: offsets}, terms in JavaScript
+    string order (lunr.Index.load builds its token set from them in order).
+    The worker reads only the inverted index and the token set, never lunr's
+    scores, so fieldVectors stay empty (lunr's builder spent most of the
+    search step computing them)."""
+    inverted = []
+    for n, term in enumerate(sorted(terms, key=lambda t: t.encode("utf-16-be"))):
+        posting: dict = {f: {} for f in FIELDS}
+        for ref, fields in terms[term].items():
+            for fname, offsets in fields.items():
+                posting[fname][ref] = {"p": offsets}
+        posting["_index"] = n
+        inverted.append([term, posting])
+    return {"version": LUNR_VERSION, "fields": list(FIELDS), "fieldVectors": [],
+            "invertedIndex": inverted, "pipeline": []}
 
 
 def script(name: str, data) -> str:
@@ -296,25 +300,22 @@ def build_search(site_dir: Path, aliases: dict[str, list[str]] | None = None) ->
     for sub in ("s", "d", "t"):
         (out / sub).mkdir(parents=True)
 
-    # token -> doc -> field -> ['term\x1foffset', …], and first-character counts
-    postings: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    # token -> doc -> field -> offsets, and first-character counts
+    postings: dict[str, dict[str, dict[str, list[int]]]] = {}
     first_counts: dict[str, int] = defaultdict(int)
     total = 0
     for number, page in enumerate(pages):
         ref = _ref(number)
         for fname, text in (("t", page.title), ("b", page.body)):
             for term, offset in tokenize(text):
-                postings[term][ref][fname].append(f"{term}\x1f{offset}")
+                postings.setdefault(term, {}).setdefault(ref, {}).setdefault(fname, []).append(offset)
                 first_counts[term[0]] += 1
                 total += 1
 
     buckets, heavy = shard_layout(first_counts, total)
-    shards: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(dict))
+    shards: dict[str, dict[str, dict[str, dict[str, list[int]]]]] = defaultdict(dict)
     for term, docs in postings.items():
-        shard = shards[shard_of(term, buckets, heavy)]
-        for ref, fields in docs.items():
-            for fname, items in fields.items():
-                shard[ref].setdefault(fname, []).extend(items)
+        shards[shard_of(term, buckets, heavy)][term] = docs
     version = hashlib.sha256()
     for name, docs in sorted(shards.items()):
         text = script(f"s/{name}", build_shard(docs))

@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import logging
 import os
 import shutil
 import tempfile
 import time
+import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Callable, Sequence
 
@@ -198,8 +200,18 @@ def build_key(offline: bool, strict: bool, steps: Sequence[Callable]) -> str:
     return h.hexdigest()
 
 
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def digest(path: str, data: bytes) -> str:
+    """Hash of a docs file's content. A workbook is a zip whose entries carry
+    the time of writing, and openpyxl stamps docProps/core.xml with it: hash
+    the other entries' names and bytes, so an unchanged table is not rebuilt."""
+    h = hashlib.blake2b(digest_size=16)
+    if path.endswith(".xlsx"):
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            for name in sorted(n for n in book.namelist() if n != "docProps/core.xml"):
+                h.update(name.encode() + b"\0" + book.read(name))
+    else:
+        h.update(data)
+    return h.hexdigest()
 
 
 def page_output(path: str) -> str | None:
@@ -314,7 +326,7 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
     corpus = corpus or load_corpus(Path(content_dir))
     lap("load")
     files = docs_files(corpus, templates)
-    hashes = {path: digest(data) for path, data in files.items()}
+    hashes = {path: digest(path, data) for path, data in files.items()}
     key = build_key(offline, strict, steps)
     # The file:// variant's offline plugin inlines the search index: always built in full.
     previous = _previous(output, docs_target, key) if incremental and not offline else None
