@@ -55,17 +55,21 @@ def _fresh(path: Path) -> bool:
 
 
 def _compress(path: Path) -> int:
+    """Write path's .gz and .br; drop copies left from an older version that
+    is now too small or does not shrink."""
     data = path.read_bytes()
-    if len(data) < MIN_SIZE:
-        return 0
     written = 0
-    for suffix, packed in ((".gz", gzip.compress(data, compresslevel=9, mtime=0)),
-                           (".br", brotli.compress(data, quality=BROTLI_QUALITY))):
+    for suffix, pack in ((".gz", lambda d: gzip.compress(d, compresslevel=9, mtime=0)),
+                         (".br", lambda d: brotli.compress(d, quality=BROTLI_QUALITY))):
+        target = path.with_name(path.name + suffix)
+        packed = pack(data) if len(data) >= MIN_SIZE else data
         if len(packed) < len(data):
             temp = path.with_name(f".{path.name}{suffix}.tmp")
             temp.write_bytes(packed)
-            os.replace(temp, path.with_name(path.name + suffix))
+            os.replace(temp, target)
             written += 1
+        else:
+            target.unlink(missing_ok=True)
     return written
 
 

@@ -37,7 +37,6 @@ import json
 import math
 import os
 import re
-import shutil
 import unicodedata
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -200,13 +199,43 @@ def _read_file(site_dir: Path, location: str) -> Page:
 
 def read_pages(site_dir: Path) -> list[Page]:
     """The pages Material's search plugin lists (it honours `search: exclude`),
-    parsed on every core."""
+    parsed on every core; pages older than the index already in the folder
+    (an incremental build links unchanged pages and the index) are taken
+    from the index's page table and texts instead of being parsed again."""
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = list(dict.fromkeys(doc["location"] for doc in index["docs"] if "#" not in doc["location"]))
-    if (os.cpu_count() or 1) < 2 or len(locations) < 64:
-        return [_read_file(site_dir, loc) for loc in locations]
-    with ProcessPoolExecutor() as pool:
-        return list(pool.map(_read_file, [site_dir] * len(locations), locations, chunksize=16))
+    known, stamp = indexed_pages(site_dir / OUT)
+    pages = {loc: known[loc] for loc in locations
+             if loc in known and page_file(site_dir, loc).stat().st_mtime_ns < stamp}
+    todo = [loc for loc in locations if loc not in pages]
+    if (os.cpu_count() or 1) < 2 or len(todo) < 64:
+        pages.update((loc, _read_file(site_dir, loc)) for loc in todo)
+    else:
+        with ProcessPoolExecutor() as pool:
+            pages.update(zip(todo, pool.map(_read_file, [site_dir] * len(todo), todo, chunksize=16)))
+    return [pages[loc] for loc in locations]
+
+
+def _script_data(path: Path):
+    """The data of a file written by script()."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index(",") + 1: text.rindex(")")])
+
+
+def indexed_pages(out: Path) -> tuple[dict[str, Page], int]:
+    """Pages of an index written earlier (location -> Page) and the time it was written."""
+    try:
+        stamp = (out / "meta.js").stat().st_mtime_ns
+        meta = _script_data(out / "meta.js")
+        rows = [row for n in range(math.ceil(meta["docs"] / meta["chunk"])) for row in _script_data(out / "d" / f"{n}.js")]
+        texts = {}
+        for pack in {n for row in rows for n in row[5]}:
+            for doc, piece, text in _script_data(out / "t" / f"{pack}.js"):
+                texts[doc, piece] = text
+    except (OSError, ValueError, KeyError):
+        return {}, 0
+    return {row[0]: Page(row[0], row[1], "".join(texts[doc, k] for k in range(len(row[5]))), row[2], row[3])
+            for doc, row in enumerate(rows)}, stamp
 
 
 # --- aliases --------------------------------------------------------------------
@@ -295,10 +324,7 @@ def build_search(site_dir: Path, aliases: dict[str, list[str]] | None = None) ->
     site_dir = Path(site_dir)
     pages = read_pages(site_dir)
     out = site_dir / OUT
-    if out.exists():
-        shutil.rmtree(out)
-    for sub in ("s", "d", "t"):
-        (out / sub).mkdir(parents=True)
+    written: set[Path] = set()
 
     # token -> doc -> field -> offsets, and first-character counts
     postings: dict[str, dict[str, dict[str, list[int]]]] = {}
@@ -320,22 +346,27 @@ def build_search(site_dir: Path, aliases: dict[str, list[str]] | None = None) ->
     for name, docs in sorted(shards.items()):
         text = script(f"s/{name}", build_shard(docs))
         version.update(text.encode())
-        (out / "s" / f"{name}.js").write_text(text, encoding="utf-8")
+        put(out / "s" / f"{name}.js", text, written)
 
-    packs = write_packs(out, pages, version)
+    packs = write_packs(out, pages, version, written)
     for start in range(0, len(pages), DOCS_PER_CHUNK):
         rows = [[p.location, p.title, p.kind, p.jurisdiction, len(p.body), packs[start + i]]
                 for i, p in enumerate(pages[start:start + DOCS_PER_CHUNK])]
         text = script(f"d/{start // DOCS_PER_CHUNK}", rows)
         version.update(text.encode())
-        (out / "d" / f"{start // DOCS_PER_CHUNK}.js").write_text(text, encoding="utf-8")
+        put(out / "d" / f"{start // DOCS_PER_CHUNK}.js", text, written)
 
     meta = {"v": version.hexdigest()[:12], "buckets": buckets, "heavy": heavy,
             "docs": len(pages), "chunk": DOCS_PER_CHUNK, "piece": PIECE,
             "aliases": alias_table(aliases)}
-    (out / "meta.js").write_text(script("meta", meta), encoding="utf-8")
     for asset in ("worker.js", "lunr.min.js"):
-        shutil.copyfile(ASSETS / asset, out / asset)
+        put(out / asset, (ASSETS / asset).read_text(encoding="utf-8"), written)
+    put(out / "meta.js", script("meta", meta), written, always=True)  # its time stamps the index
+    for path in list(out.rglob("*")):
+        if path.is_file() and path not in written and path.suffix not in (".gz", ".br"):
+            path.unlink()
+            for copy in (".gz", ".br"):
+                path.with_name(path.name + copy).unlink(missing_ok=True)
     return {"pages": len(pages), "tokens": total, "shards": len(shards),
             "packs": len(list((out / "t").iterdir())), "version": meta["v"],
             "bytes": sum(f.stat().st_size for f in out.rglob("*") if f.is_file())}
@@ -345,7 +376,21 @@ def _ref(number: int) -> str:
     return format(number, "x")
 
 
-def write_packs(out: Path, pages: list[Page], version) -> list[list[int]]:
+def put(path: Path, text: str, written: set[Path], always: bool = False) -> None:
+    """Write a file unless it already holds `text` (an incremental build keeps
+    its time, so it is not compressed again); a new file, renamed into place,
+    never written through a link shared with the live site."""
+    written.add(path)
+    data = text.encode("utf-8")
+    if not always and path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_bytes(data)
+    os.replace(temp, path)
+
+
+def write_packs(out: Path, pages: list[Page], version, written: set[Path]) -> list[list[int]]:
     """Cut each page's text into PIECE-character pieces, packed in order into
     files of about PACK characters; return, per page, the pack of each piece."""
     where: list[list[int]] = []
@@ -356,7 +401,7 @@ def write_packs(out: Path, pages: list[Page], version) -> list[list[int]]:
         if pack:
             text = script(f"t/{number}", pack)
             version.update(text.encode())
-            (out / "t" / f"{number}.js").write_text(text, encoding="utf-8")
+            put(out / "t" / f"{number}.js", text, written)
             pack, size, number = [], 0, number + 1
 
     for doc, page in enumerate(pages):

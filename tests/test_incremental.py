@@ -1,0 +1,98 @@
+"""Incremental builds: after an edit only the docs files whose bytes changed are
+rebuilt, and the result is byte for byte the site a full build makes; the live
+site (hard-linked into the work folder) is never written through."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import search, site
+from generator.errors import PolicyError
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "content"
+YML = "documents/zichuan/zichuan-2022-01-2.yml"
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edit_title(content: Path, new: str) -> None:
+    yml = content / YML
+    text = yml.read_text(encoding="utf-8")
+    yml.write_text(text.replace("title: 淄川区“十四五”儿童发展规划", f"title: {new}"), encoding="utf-8")
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    return Path(shutil.copytree(FIXTURE, tmp_path / "content"))
+
+
+def full_build(content: Path, tmp_path: Path) -> dict[str, bytes]:
+    out = tmp_path / "full" / "site"
+    site.build(content, out, incremental=False)
+    return files(out)
+
+
+def test_an_edit_rebuilds_its_pages_only_and_equals_a_full_build(content, tmp_path):
+    out = tmp_path / "inc" / "site"
+    first: dict = {}
+    site.build(content, out, timings=first)
+    edit_title(content, "改过的标题")
+    again: dict = {}
+    site.build(content, out, timings=again)
+    # the policy, the notice that issues it, the lists naming it, data.json
+    assert 0 < again["rebuilt"] <= 8 < first["rebuilt"]
+    built = files(out)
+    assert "改过的标题" in built["documents/zichuan-2022-01-2/index.html"].decode()
+    assert "改过的标题" in built["documents/zichuan-2022-01/index.html"].decode()
+    assert built == full_build(content, tmp_path)
+
+
+def test_nothing_changed_rebuilds_nothing_and_keeps_the_files(content, tmp_path):
+    out = tmp_path / "inc" / "site"
+    site.build(content, out)
+    page = out / "documents" / "zichuan-2022-01" / "index.html"
+    before = page.stat().st_ino
+    timings: dict = {}
+    site.build(content, out, timings=timings)
+    assert timings["rebuilt"] == 0
+    assert page.stat().st_ino == before  # the same file, linked from build to build
+
+
+def test_a_removed_document_leaves_nothing_behind(content, tmp_path):
+    out = tmp_path / "inc" / "site"
+    site.build(content, out)
+    assert (out / "documents" / "zichuan-2022-01-2" / "index.html").is_file()
+    (content / YML).unlink()
+    site.build(content, out)
+    assert not (out / "documents" / "zichuan-2022-01-2").exists()
+    assert files(out) == full_build(content, tmp_path)
+
+
+def test_a_failed_incremental_build_leaves_the_live_site_as_it_was(content, tmp_path):
+    out = tmp_path / "inc" / "site"
+    site.build(content, out)
+    before = files(out)
+    edit_title(content, "不该出现的标题")
+
+    def failing(site_dir, corpus, offline):
+        raise PolicyError("post-build step failed")
+
+    with pytest.raises(PolicyError):
+        site.build(content, out, steps=[*site.POST_BUILD[:-1], failing, site.POST_BUILD[-1]])
+    assert files(out) == before
+
+
+def test_search_index_gives_back_the_pages_it_was_built_from(content, tmp_path):
+    out = tmp_path / "inc" / "site"
+    site.build(content, out)
+    known, stamp = search.indexed_pages(out / search.OUT)
+    parsed = [search.read_page(p.location, search.page_file(out, p.location).read_text(encoding="utf-8"))
+              for p in known.values()]
+    assert stamp and len(known) > 10
+    assert list(known.values()) == parsed
