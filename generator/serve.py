@@ -1,7 +1,9 @@
 """`policykb serve`: live preview. Builds once, serves the site over HTTP, and
 rebuilds whenever a file under content/, templates/ or site_config/ (or
-mkdocs.yml) changes. A failed rebuild prints its error and keeps serving the
-last good site (the build swaps folders only on success)."""
+mkdocs.yml) changes. Rebuilds are incremental (generator.site.build): only
+the pages whose Markdown changed go through MkDocs again. A failed rebuild
+prints its error and keeps serving the last good site (the build swaps
+folders only on success)."""
 
 from __future__ import annotations
 
@@ -36,12 +38,13 @@ def rebuild(content_dir: Path, output: Path) -> bool:
     """Build without precompression (the slow step, useless for a preview)."""
     started = time.monotonic()
     steps = [s for s in site.POST_BUILD if s is not site._precompress]
+    timings: dict = {}
     try:
-        site.build(content_dir, output, steps=steps)
+        site.build(content_dir, output, steps=steps, timings=timings)
     except PolicyError as exc:
         print(f"error: {exc}\n(still serving the last good build)", flush=True)
         return False
-    print(f"built in {time.monotonic() - started:.1f} s", flush=True)
+    print(f"built in {time.monotonic() - started:.1f} s ({timings['rebuilt']} files rebuilt)", flush=True)
     return True
 
 
