@@ -27,6 +27,7 @@ import hashlib
 import io
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -51,6 +52,7 @@ CSS_DIR = "css"          # docs/css/*.css, as listed in mkdocs.yml extra_css
 DATA_JSON = "data.json"  # the open-data download, linked from the home page
 STATE = ".policykb-build.json"   # in docs/; MkDocs skips dot files
 SEARCH_INDEX = "search/search_index.json"
+PARTS = os.cpu_count() or 1      # MkDocs runs at once (run_mkdocs_parallel)
 # What a page's HTML depends on besides its Markdown (the templates reach the
 # HTML only through the Markdown, which is compared byte for byte).
 KEY_FILES = [MKDOCS_YML, SITE_CONFIG, ROOT / "generator" / "site.py", ROOT / "generator" / "search.py",
@@ -144,7 +146,51 @@ def _fresh_inodes():
         utils.write_file, utils.copy_file = saved
 
 
-def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool, dirty: bool = False) -> None:
+@contextlib.contextmanager
+def _selected(pages: set[str] | None, copy_static: bool, rendered: list):
+    """In a dirty build, MkDocs renders the pages whose File.is_modified():
+    make that exactly `pages` (static files: as MkDocs decides, when
+    `copy_static`); keep every page MkDocs validates, for its anchors."""
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    saved = File.is_modified, Page.validate_anchor_links
+
+    def is_modified(self):
+        if self.is_documentation_page():
+            return self.src_uri in pages
+        return copy_static and saved[0](self)
+
+    def validate_anchor_links(self, *, files, log_level):
+        rendered.append(self)
+        return saved[1](self, files=files, log_level=log_level)
+
+    if pages is not None:
+        File.is_modified = is_modified
+    Page.validate_anchor_links = validate_anchor_links
+    try:
+        yield
+    finally:
+        File.is_modified, Page.validate_anchor_links = saved
+
+
+def _anchor_facts(rendered: list) -> tuple[dict[str, list[str]], list[tuple]]:
+    """(anchors of each rendered page, links from them to anchors of pages this
+    run did not render): MkDocs checks only anchors of pages it rendered."""
+    present = {p.file.src_uri: sorted(p.present_anchor_ids) for p in rendered if p.present_anchor_ids is not None}
+    pending = [(page, to.src_uri, anchor, original)
+               for page_obj in rendered if page_obj.present_anchor_ids is not None
+               for page in [page_obj.file.src_uri]
+               for to, links in (getattr(page_obj, "links_to_anchors", None) or {}).items()
+               if to.page is None or to.page.present_anchor_ids is None
+               for anchor, original in links.items()]
+    return present, pending
+
+
+def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool, only: set[str] | None = None,
+               copy_static: bool = True) -> tuple[dict, list]:
+    """MkDocs with our settings; with `only`, a dirty build rendering just
+    those pages (docs paths). Returns _anchor_facts."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -155,12 +201,15 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool, dirt
     log.addHandler(collect)
     log.propagate = False
     build_log.addFilter(_not_the_dirty_warning)
+    rendered: list = []
     try:
         config = load_config(str(MKDOCS_YML), strict=strict, **mkdocs_config(docs_dir, site_dir, offline))
-        config.plugins.on_startup(command="build", dirty=dirty)
+        # dirty=False here: Material's search plugin would otherwise merge the
+        # index of the previous build in this process (plugins persist).
+        config.plugins.on_startup(command="build", dirty=False)
         try:
-            with _fresh_inodes():
-                mkdocs_build(config, dirty=dirty)
+            with _fresh_inodes(), _selected(only, copy_static, rendered):
+                mkdocs_build(config, dirty=only is not None)
         finally:
             config.plugins.on_shutdown()
     except (MkDocsException, SystemExit) as exc:  # config errors and strict-mode aborts
@@ -171,6 +220,68 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool, dirt
         log.removeHandler(collect)
         log.propagate = propagate
         build_log.removeFilter(_not_the_dirty_warning)
+    return _anchor_facts(rendered)
+
+
+def _run_part(docs_dir: Path, site_dir: Path, strict: bool, only: set[str]):
+    """run_mkdocs in a worker process; a PolicyError comes back as its fields."""
+    try:
+        return run_mkdocs(docs_dir, site_dir, False, strict, only, copy_static=False)
+    except PolicyError as exc:
+        return PolicyError, (exc.message, exc.file, exc.line, exc.field)
+
+
+def split(pages: dict[str, int], parts: int) -> list[set[str]]:
+    """Pages in `parts` groups of about equal Markdown bytes. The pages of one
+    jurisdiction (file names starting with its id: documents, items, units,
+    plans, matrices) stay together, as they link to each other's anchors."""
+    groups: dict[str, set[str]] = {}
+    for path in pages:
+        groups.setdefault(PurePosixPath(path).stem.split("-")[0], set()).add(path)
+    out, load = [set() for _ in range(parts)], [0] * parts
+    for key in sorted(groups, key=lambda k: (-sum(pages[p] for p in groups[k]), k)):
+        lightest = load.index(min(load))
+        out[lightest] |= groups[key]
+        load[lightest] += sum(pages[p] for p in groups[key])
+    return [part for part in out if part]
+
+
+def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: dict[str, int],
+                        work: Path) -> list[Path]:
+    """Render `pages` (docs path -> Markdown bytes) on every core: MkDocs is
+    single-threaded, so each further part runs in a forked process into a
+    folder of its own and its pages are moved into `site_dir` after. Anchors
+    linked across parts are checked here. Returns each part's search index."""
+    parts = split(pages, min(PARTS, len(pages))) or [set()]
+    sides = [work / f"site-part{n}" for n in range(1, len(parts))]
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(multiprocessing.get_context("fork").Pool(len(sides))) if sides else None
+        running = [pool.apply_async(_run_part, (docs_dir, side, strict, part)) for side, part in zip(sides, parts[1:])]
+        facts = [run_mkdocs(docs_dir, site_dir, False, strict, parts[0])]
+        for result in running:
+            got = result.get()
+            if got[0] is PolicyError:
+                raise PolicyError(*got[1])
+            facts.append(got)
+    for side, part in zip(sides, parts[1:]):
+        for path in part:
+            target = site_dir / page_output(path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(side / page_output(path), target)
+    _check_anchors(facts, strict)
+    return [site_dir / SEARCH_INDEX] + [side / SEARCH_INDEX for side in sides]
+
+
+def _check_anchors(facts: list[tuple[dict, list]], strict: bool) -> None:
+    present = {page: set(ids) for anchors, _ in facts for page, ids in anchors.items()}
+    problems = [f"Doc file '{page}' contains a link '{original}', but the doc '{to}' does not contain an "
+                f"anchor '#{anchor}'." for _, pending in facts for page, to, anchor, original in pending
+                if to in present and anchor not in present[to]]
+    if problems and strict:
+        raise PolicyError("mkdocs build failed: Aborted with anchor warnings in strict mode!\n"
+                          + "\n".join(f"  {m}" for m in problems), file=str(MKDOCS_YML))
+    for message in problems:
+        logging.getLogger("mkdocs").warning(message)
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -267,23 +378,24 @@ def _remove_output(site_dir: Path, output: str | None) -> None:
         folder = folder.parent
 
 
-def _merge_search_index(old_site: Path, site_dir: Path, paths: list[str], rebuilt: set[str]) -> None:
-    """Material's search plugin indexes only the pages a dirty build renders:
-    add the entries of the pages kept from the previous build, in page order."""
-    old_file, new_file = old_site / SEARCH_INDEX, site_dir / SEARCH_INDEX
-    if not old_file.is_file() or not new_file.is_file():
-        return
-    old, new = (json.loads(f.read_text(encoding="utf-8")) for f in (old_file, new_file))
-    groups: dict[str, list] = {}
-    for source, fresh in ((old, False), (new, True)):
-        for entry in source["docs"]:
+def merge_search_index(target: Path, paths: list[str], parts: list[Path], previous: Path | None,
+                       rebuilt: set[str]) -> None:
+    """Material's search plugin indexes only the pages its run renders: join
+    the parts' entries and, after an incremental build, the previous index's
+    entries of the pages not rendered again, in page order."""
+    base, groups = None, {}
+    sources = ([(previous, False)] if previous is not None and previous.is_file() else []) + [(p, True) for p in parts]
+    for file, fresh in sources:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        base = base or (data if fresh else None)
+        for entry in data["docs"]:
             page = entry["location"].split("#")[0]
             if fresh or page not in rebuilt:
                 groups.setdefault(page, []).append(entry)
     pages = [_location(page_output(p)) for p in sorted(paths, key=_sort_key) if p.endswith(".md")]
-    new["docs"] = [entry for page in pages for entry in groups.get(page, [])]
-    os.unlink(new_file)
-    new_file.write_text(json.dumps(new, separators=(",", ":"), default=str), encoding="utf-8")  # as Material writes it
+    base["docs"] = [entry for page in pages for entry in groups.get(page, [])]
+    target.unlink(missing_ok=True)
+    target.write_text(json.dumps(base, separators=(",", ":"), default=str), encoding="utf-8")  # as Material does
 
 
 def _prepare_incremental(files: dict[str, bytes], hashes: dict[str, str], previous: dict[str, str],
@@ -338,15 +450,20 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
         if previous is None:
             for path, data in files.items():
                 _write(docs_dir / path, data)
-            timings["rebuilt"] = len(files)
+            rebuilt = set(files)
         else:
             rebuilt = _prepare_incremental(files, hashes, previous, docs_target, output, docs_dir, site_dir)
-            timings["rebuilt"] = len(rebuilt)
+        timings["rebuilt"] = len(rebuilt)
         lap("write")
-        run_mkdocs(docs_dir, site_dir, offline, strict, dirty=previous is not None)
-        if previous is not None:
-            _merge_search_index(output, site_dir, list(files),
-                                {_location(page_output(p)) for p in rebuilt if p.endswith(".md")})
+        if offline:
+            run_mkdocs(docs_dir, site_dir, offline, strict)
+        else:
+            render = {p: len(files[p]) for p in rebuilt if p.endswith(".md") and p in files}
+            indexes = run_mkdocs_parallel(docs_dir, site_dir, strict, render, work)
+            if previous is not None or len(indexes) > 1:
+                merge_search_index(site_dir / SEARCH_INDEX, list(files), indexes,
+                                   output / SEARCH_INDEX if previous is not None else None,
+                                   {_location(page_output(p)) for p in rebuilt if p.endswith(".md")})
         lap("mkdocs")
         for step in steps:
             step(site_dir, corpus, offline)

@@ -96,3 +96,27 @@ def test_search_index_gives_back_the_pages_it_was_built_from(content, tmp_path):
               for p in known.values()]
     assert stamp and len(known) > 10
     assert list(known.values()) == parsed
+
+
+def test_mkdocs_on_two_cores_builds_what_one_process_builds(content, tmp_path, monkeypatch):
+    parallel = full_build(content, tmp_path / "parallel")
+    monkeypatch.setattr(site, "PARTS", 1)
+    assert full_build(content, tmp_path / "serial") == parallel
+
+
+def test_pages_of_one_jurisdiction_stay_in_one_part():
+    pages = {"index.md": 10, "documents/index.md": 50, "documents/zichuan-2022-01.md": 400,
+             "items/zichuan-2022-01-g1.md": 30, "units/zichuan-wsjj.md": 20, "documents/yantai-2021-01.md": 300,
+             "matrices/yantai.md": 90}
+    parts = site.split(pages, 2)
+    assert sorted(map(sorted, parts)) == [
+        ["documents/index.md", "documents/yantai-2021-01.md", "index.md", "matrices/yantai.md"],
+        ["documents/zichuan-2022-01.md", "items/zichuan-2022-01-g1.md", "units/zichuan-wsjj.md"]]
+
+
+def test_a_broken_anchor_across_parts_fails_a_strict_build():
+    facts = [({"documents/a.md": ["L1"]}, [("items/b-1.md", "documents/c.md", "L9", "../../documents/c/#L9")]),
+             ({"documents/c.md": ["L1", "L2"]}, [("items/c-1.md", "documents/a.md", "L1", "../../documents/a/#L1")])]
+    with pytest.raises(PolicyError, match="does not contain an anchor '#L9'"):
+        site._check_anchors(facts, strict=True)
+    site._check_anchors([(facts[0][0], []), facts[1]], strict=True)  # c-1's link to a.md#L1 is good
