@@ -27,8 +27,8 @@ PREFIX = "/zhengce/"
 # Pages the tests open (site paths without suffix) and a query that must hit.
 HOME = ""
 DOCUMENT = "documents/zichuan-2022-01-1"   # a plan (规划)
-UNIT = "units/zichuan-wsjj"
-MATRIX = "matrix"
+UNIT = "units/huaiyin-e7b49f92"        # 槐荫区 区妇联
+MATRIX = "matrices/zichuan-2022-01-1"   # the plan above
 QUERY = "孕产妇"
 # A4 minus print.css's 12 mm margins, in CSS pixels.
 PRINT_WIDTH = round((210 - 2 * 12) / 25.4 * 96)

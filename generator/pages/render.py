@@ -117,7 +117,7 @@ def page_meta(kind: str, title=None, jurisdiction=None) -> dict:
     the front-matter title unescaped (<title>, header), while the h1-derived one
     goes through `striptags`, which would unescape it. `kind` and `jurisdiction`
     feed the search page table (site_config/overrides/main.html escapes them)."""
-    meta = {"kind": kind}
+    meta = {"kind": kind, "hide": ["navigation"]}   # the nav has one page per tab: give the text the room
     if title is not None:
         meta["title"] = str(escape(" ".join(str(title).split())))  # one line: no <br> in <title>
     if jurisdiction is not None:

@@ -28,8 +28,10 @@ def target_text(ind: Indicator) -> str:
 
 
 def item_label(it: Item, width: int = 40) -> str:
-    """An item's text, shortened for lists and matrix headers."""
-    text = " ".join(it.text.split())
+    """An item's text without its number, shortened for lists and matrix headers."""
+    text = " ".join(it.text.replace(it.raw or "\0", "").split())   # the units are shown beside it
+    if it.number and text.startswith(it.number):
+        text = text[len(it.number):].lstrip()
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -56,7 +58,7 @@ class Column:
 
 @dataclass
 class Matrix:
-    """Units x columns, each cell 牵头 / 参与 / a count, or empty."""
+    """Units x columns, each cell 牵头 / 参与 / (led, joined) counts, or empty."""
     caption: str
     columns: list[Column]
     rows: list[tuple[Unit, list[str]]]
@@ -81,7 +83,7 @@ def domain_matrix(caption: str, domains: list[Domain]) -> Matrix:
         for d in domains:
             led = sum(u in it.lead for it in d.items)
             joined = sum(u in it.participants and u not in it.lead for it in d.items)
-            cells.append(" ".join(x for x in (f"牵头{led}" if led else "", f"参与{joined}" if joined else "") if x))
+            cells.append((led, joined) if led or joined else "")
         rows.append((u, cells))
     return Matrix(caption, cols, rows)
 
@@ -110,17 +112,21 @@ def csv_bytes(header: list[str], rows: list[list]) -> bytes:
 def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
     """A workbook with one sheet per (name, header, rows); header row bold and frozen."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
-    wb = Workbook(write_only=False)
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)   # streams rows: several times faster for hundreds of books
+    bold = Font(bold=True)
     for name, header, rows in sheets:
         ws = wb.create_sheet(_sheet_name(name, wb.sheetnames))
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
+        ws.freeze_panes = "B2"
+        head = []
+        for text in header:
+            cell = WriteOnlyCell(ws, value=text)
+            cell.font = bold
+            head.append(cell)
+        ws.append(head)
         for row in rows:
             ws.append(row)
-        ws.freeze_panes = "B2"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -135,9 +141,15 @@ def _sheet_name(name: str, taken: list[str]) -> str:
     return out
 
 
+def _cell_text(cell) -> str:
+    if isinstance(cell, tuple):
+        return " ".join(x for x in (f"牵头{cell[0]}" if cell[0] else "", f"参与{cell[1]}" if cell[1] else "") if x)
+    return cell
+
+
 def matrix_table(m: Matrix) -> tuple[list[str], list[list]]:
     header = ["单位"] + [c.title for c in m.columns]
-    return header, [[u.name, *cells] for u, cells in m.rows]
+    return header, [[u.name, *map(_cell_text, cells)] for u, cells in m.rows]
 
 
 def task_table(unit: Unit) -> tuple[list[str], list[list]]:

@@ -1,0 +1,169 @@
+"""The knowledge site of the real corpus (issue 4): facts read from the built
+HTML of plan, matrix, item, unit, jurisdiction and indicator pages, the
+downloads, citations, and Debian's linkchecker over the site behind nginx."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import site
+from generator.pages.views import units_of
+from htmltree import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+PLAN = "zichuan-2022-01-1"          # 淄川区“十四五”妇女发展规划
+
+pytestmark = pytest.mark.skipif(not any(CONTENT.glob("units/*.yml")), reason="no unit registries yet")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pages") / "site"
+    corpus = site.build(CONTENT, out, steps=())
+    return corpus, out
+
+
+def article(out: Path, path: str):
+    return parse(out / path / "index.html").find("article")
+
+
+def unit_named(corpus, jur: str, name: str):
+    return next(u for u in corpus.jurisdictions[jur].units if u.name == name)
+
+
+def hrefs(el) -> list[str]:
+    return [a.attrs.get("href", "") for a in el.iter("a")]
+
+
+def test_huaiyin_women_federation_page_lists_the_goals_it_leads(built):
+    corpus, out = built
+    fed = unit_named(corpus, "huaiyin", "区妇联")
+    led_goals = [it for it in fed.led if it.kind == "goal"]
+    assert len(led_goals) >= 5
+    art = article(out, f"units/{fed.id}")
+    assert art.find("h1").text() == "区妇联"
+    section = art.text().split("牵头的事项", 1)[1].split("参与的事项", 1)[0]
+    links = hrefs(art)
+    for goal in led_goals:
+        assert f"../../items/{goal.id}/" in links
+        assert goal.domain in section
+    # counts in the box agree with the model
+    assert f"{len(fed.led)} 项" in art.find("div", "pk-meta").text()
+
+
+def test_maternal_mortality_comparison_shows_each_jurisdictions_target(built):
+    corpus, out = built
+    art = article(out, "indicators")
+    table = art.find("div", "pk-compare").find("table")
+    header = [th.text().strip() for th in table.find("thead").iter("th")]
+    row = next(tr for tr in table.find("tbody").iter("tr") if tr.find("td").text().strip() == "孕产妇死亡率")
+    cells = dict(zip(header, (td.text().strip() for td in row.iter("td"))))
+    targets = {}
+    for ind in corpus.metrics["孕产妇死亡率"]:
+        targets.setdefault(ind.item.document.jurisdiction.short_name, []).append(ind)
+    assert len(targets) == len(corpus.jurisdictions)
+    for jur, inds in targets.items():
+        for ind in inds:
+            assert f"{ind.value:g}{ind.unit}" in cells[jur], (jur, cells[jur])
+    # the chart: one bar per target, drawn inline (no request)
+    anchor = next(a.attrs["href"] for a in row.iter("a") if a.attrs["href"].startswith("#"))
+    heading = art.by_id(anchor[1:])
+    assert heading is not None and heading.text().strip().startswith("孕产妇死亡率")
+    svg = parse(out / "indicators" / "index.html")
+    charts = [s for s in svg.iter("svg") if s.attrs.get("aria-label") == "孕产妇死亡率"]
+    assert len(charts) == 1 and len(list(charts[0].iter("rect"))) == sum(map(len, targets.values()))
+
+
+def test_plan_matrix_has_one_row_per_unit_named_in_the_plan(built):
+    corpus, out = built
+    doc = corpus.documents[PLAN]
+    overview = article(out, f"matrices/{PLAN}").find("div", "pk-matrix").find("table")
+    rows = [tr.find("td").text().strip() for tr in overview.find("tbody").iter("tr")]
+    named = {u.name for it in doc.items for u in it.lead + it.participants}
+    assert sorted(rows) == sorted(named) and len(rows) == len(set(rows))
+    assert rows[0] == units_of(doc.items)[0].name      # the unit leading most comes first
+
+
+def test_plan_page_shows_domains_goals_and_their_units(built):
+    corpus, out = built
+    art = article(out, f"plans/{PLAN}")
+    domains = [h.text().strip() for h in art.iter("h2")]
+    assert domains[:2] == ["妇女与健康", "妇女与教育"]
+    goal = next(it for it in corpus.documents[PLAN].items if it.indicators and it.kind == "goal"
+                and "孕产妇死亡率" in it.text)
+    row = next(tr for tr in art.iter("tr") if f"../../items/{goal.id}/" in hrefs(tr))
+    text = row.text()
+    assert "区卫健局" in text and "≤8.2/10万" in text
+    assert f"../../units/{goal.lead[0].id}/" in hrefs(row)
+
+
+def test_goal_page_has_text_units_source_crumbs_and_other_jurisdictions(built):
+    corpus, out = built
+    goal = next(it for it in corpus.documents[PLAN].items if "孕产妇死亡率" in it.text and it.kind == "goal")
+    art = article(out, f"items/{goal.id}")
+    crumbs = hrefs(art.find("nav", "pk-crumbs"))
+    assert crumbs == ["../../jurisdictions/zichuan/", f"../../plans/{PLAN}/"]
+    assert f"第 {goal.lines[0]}–{goal.lines[1]} 行" in art.text()
+    assert any(h.startswith(f"../../documents/{PLAN}/#L") for h in hrefs(art))
+    others = art.text().split("其他行政区的同一目标", 1)[1]
+    for name in ("东昌府区", "张店区", "烟台市", "槐荫区"):
+        assert name in others
+
+
+def test_jurisdiction_page_ranks_units_by_items_led(built):
+    corpus, out = built
+    art = article(out, "jurisdictions/huaiyin")
+    table = next(t for t in art.iter("table") if "牵头" in t.find("thead").text())
+    led = [int(list(tr.iter("td"))[1].text()) for tr in table.find("tbody").iter("tr")]
+    assert led == sorted(led, reverse=True) and led[0] > 0
+    assert "../../matrices/huaiyin/" in hrefs(art)
+
+
+def test_downloads_open_in_excel(built):
+    from openpyxl import load_workbook
+    corpus, out = built
+    fed = unit_named(corpus, "huaiyin", "区妇联")
+    raw = (out / "units" / f"{fed.id}.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][0] == "职责" and len(rows) == 1 + len(fed.led) + len(fed.joined)
+    book = load_workbook(out / "matrices" / f"{PLAN}.xlsx")
+    first = book.worksheets[0]
+    assert first.cell(1, 1).value == "单位" and first.max_row - 1 == len(units_of(corpus.documents[PLAN].items))
+
+
+def test_citations_link_corpus_documents_and_list_the_rest(built):
+    corpus, out = built
+    notice = article(out, "documents/zichuan-2022-01")
+    assert f"../{PLAN}/" in [a.attrs["href"] for a in notice.iter("a") if "《" in a.text()]
+    plan = article(out, f"documents/{PLAN}")
+    box = plan.find("div", "pk-meta").text()
+    assert "被引用" in box
+    cites = plan.by_id("cites")
+    assert cites is not None and "中华人民共和国妇女权益保障法" in plan.text().split("引用的文件", 1)[1]
+
+
+def test_item_pages_stay_small(built):
+    corpus, out = built
+    sizes = sorted((out / "items" / it.id / "index.html").stat().st_size
+                   for it in corpus.items.values() if it.has_page)
+    assert len(sizes) > 1000
+    assert sizes[len(sizes) // 2] < 40_000, sizes[len(sizes) // 2]
+
+
+@pytest.mark.skipif(shutil.which("linkchecker") is None, reason="Debian's linkchecker is not installed")
+def test_linkchecker_finds_no_broken_link(built, nginx_site):
+    _, out = built
+    served = nginx_site(out)
+    run = subprocess.run(["linkchecker", "--no-status", "--no-warnings", "-t", "8", "-o", "csv", served.url],
+                         capture_output=True, text=True, timeout=1500)
+    rows = [line for line in run.stdout.splitlines() if line and not line.startswith("#")]
+    broken = rows[1:]  # the header, then one row per broken link
+    assert run.returncode == 0 and not broken, (run.returncode, broken[:20], run.stderr[-2000:])
