@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import schema, yamlio
 from generator.errors import PolicyError
+from generator.node import Node
 from generator.schema import Field, Record, is_str, is_str_list
 from generator.units import UnitRegistry, load_registry, places_of
 
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
 PLAN_TYPES = ("规划", "纲要")
 
 
-@dataclass(eq=False)
-class Unit:
+@dataclass(eq=False, repr=False)
+class Unit(Node):
     id: str
     jurisdiction: Jurisdiction
     name: str
@@ -48,8 +49,8 @@ class Unit:
         return self.kind == "unit"
 
 
-@dataclass(eq=False)
-class Indicator:
+@dataclass(eq=False, repr=False)
+class Indicator(Node):
     item: Item
     metric: str
     comparator: str
@@ -62,8 +63,8 @@ class Indicator:
     group: str = ""            # the metric it is compared under (metrics.yml synonyms)
 
 
-@dataclass(eq=False)
-class Item:
+@dataclass(eq=False, repr=False)
+class Item(Node):
     id: str
     document: Document
     kind: str                  # goal | measure | task | article | annex_row
@@ -107,8 +108,8 @@ class Item:
         return _iso(self.deadline.get("date")) if self.deadline else None
 
 
-@dataclass
-class Domain:
+@dataclass(repr=False)
+class Domain(Node):
     """A field of a plan (妇女与健康) with its goals and measures in source order."""
     name: str
     items: list[Item]

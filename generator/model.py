@@ -20,14 +20,15 @@ from typing import Any
 from generator import schema, yamlio
 from generator.corpus_items import link_contents, validate_block_items
 from generator.errors import PolicyError, PolicyErrors
+from generator.node import Node
 from generator.yamlio import Lines
 
 # 状态 of a document, computed from its validity at build time.
 IN_FORCE, TRIAL, EXPIRED, NOT_YET = "现行有效", "试行", "已失效", "尚未生效"
 
 
-@dataclass
-class Jurisdiction:
+@dataclass(repr=False)
+class Jurisdiction(Node):
     id: str
     name: str
     short_name: str
@@ -72,8 +73,8 @@ class Block:
     extra: dict[str, Any] = field(default_factory=dict)  # items, responsibilities … (later stages)
 
 
-@dataclass
-class Document:
+@dataclass(repr=False)
+class Document(Node):
     id: str
     jurisdiction: Jurisdiction
     title: str

@@ -56,7 +56,7 @@ PARTS = os.cpu_count() or 1      # MkDocs runs at once (run_mkdocs_parallel)
 # What a page's HTML depends on besides its Markdown (the templates reach the
 # HTML only through the Markdown, which is compared byte for byte).
 KEY_FILES = [MKDOCS_YML, SITE_CONFIG, ROOT / "generator" / "site.py", ROOT / "generator" / "search.py",
-             ROOT / "generator" / "postprocess.py"]
+             ROOT / "generator" / "postprocess.py", ROOT / "generator" / "pages" / "markdown_ext.py"]
 
 
 def _precompress(site_dir: Path, corpus: Corpus, offline: bool) -> None:

@@ -15,6 +15,11 @@ class Element:
     attrs: dict[str, str] = field(default_factory=dict)
     children: list = field(default_factory=list)  # Element or str
 
+    def __repr__(self) -> str:
+        # Short: pytest prints the operands of a failed assertion, and the
+        # default dataclass repr of a page's tree runs to gigabytes.
+        return f"<{self.tag} {self.attrs}: {self.text()[:60]!r}>"
+
     def text(self) -> str:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
 

@@ -183,7 +183,7 @@ def test_navigation_does_not_embed_the_corpus(built):
     nav = page(built, "documents/zichuan-2022-01").find("nav", "md-nav--primary")
     assert not [a for a in nav.iter("a") if "zichuan-2022" in a.attrs.get("href", "")]
     tabs = page(built, "").find("nav", "md-tabs")
-    assert [a.text().strip() for a in tabs.iter("a")] == ["首页", "行政区", "文件"]
+    assert [a.text().strip() for a in tabs.iter("a")] == ["首页", "行政区", "文件", "目标与分工", "单位", "指标"]
 
 
 def test_nothing_loads_from_outside(built):

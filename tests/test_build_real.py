@@ -3,7 +3,6 @@ its metadata and every one of its blocks, text intact."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -22,23 +21,16 @@ pytestmark = pytest.mark.skipif(not any(CONTENT.glob("documents/*/*.yml")), reas
 @pytest.fixture(scope="module")
 def real(tmp_path_factory):
     out = tmp_path_factory.mktemp("real") / "site"
-    started = time.monotonic()
     # Post-build steps (search index, precompression) have their own tests.
-    corpus = site.build(CONTENT, out, steps=())
-    return corpus, out, time.monotonic() - started
+    return site.build(CONTENT, out, steps=()), out
 
 
 def flat(text: str) -> str:
     return "".join(text.split())
 
 
-def test_builds_fast(real):
-    corpus, _, seconds = real
-    assert seconds < 30, f"{len(corpus.documents)} documents took {seconds:.1f} s"
-
-
 def test_every_document_page_shows_metadata_and_all_blocks(real):
-    corpus, out, _ = real
+    corpus, out = real
     for doc in corpus.documents.values():
         art = parse(out / "documents" / doc.id / "index.html").find("article")
         assert art.find("h1").text() == doc.title
@@ -60,11 +52,12 @@ def test_every_document_page_shows_metadata_and_all_blocks(real):
             expected = flat((b.number or "") + (b.title or "") + ("" if el.tag.startswith("h") else b.text or ""))
             assert flat(el.text()) == expected, (doc.id, b.lines)
         headings = [b for b in text_blocks if b.kind == "section" and b.level <= HEADING_LEVELS and b.title]
-        assert len([h for h in art.iter() if h.tag in {"h2", "h3", "h4"}]) == len(headings)
+        outline = [h for h in art.iter() if h.tag in {"h2", "h3", "h4"} and h.attrs.get("id") != "cites"]
+        assert len(outline) == len(headings)
 
 
 def test_every_notice_links_the_policies_it_issues(real):
-    corpus, out, _ = real
+    corpus, out = real
     notices = [d for d in corpus.documents.values() if d.children]
     assert notices
     for doc in notices:
@@ -76,7 +69,7 @@ def test_every_notice_links_the_policies_it_issues(real):
 
 
 def test_home_counts_match_the_corpus(real):
-    corpus, out, _ = real
+    corpus, out = real
     home = parse(out / "index.html").find("article")
     counts = {tr.find("td").text(): int(list(tr.iter("td"))[1].text())
               for tr in home.find("table").find("tbody").iter("tr")}

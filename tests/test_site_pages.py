@@ -110,7 +110,7 @@ def test_goal_page_has_text_units_source_crumbs_and_other_jurisdictions(built):
     art = article(out, f"items/{goal.id}")
     crumbs = hrefs(art.find("nav", "pk-crumbs"))
     assert crumbs == ["../../jurisdictions/zichuan/", f"../../plans/{PLAN}/"]
-    assert f"第 {goal.lines[0]}–{goal.lines[1]} 行" in art.text()
+    assert f"第 {goal.lines[0]}–{goal.lines[1]} 行" in art.find("p", "pk-source").text()
     assert any(h.startswith(f"../../documents/{PLAN}/#L") for h in hrefs(art))
     others = art.text().split("其他行政区的同一目标", 1)[1]
     for name in ("东昌府区", "张店区", "烟台市", "槐荫区"):

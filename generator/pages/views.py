@@ -12,7 +12,7 @@ from generator.corpus_items import Domain, Indicator, Item, Unit
 
 LEAD, JOIN = "牵头", "参与"
 KIND_NAMES = {"goal": "目标", "measure": "措施", "task": "任务", "article": "条款", "annex_row": "附表"}
-COMPARATORS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "=": "=", "~": "约", "decrease_by": "降低",
+COMPARATORS = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "=": "", "~": "约", "decrease_by": "降低",
                "increase_by": "提高", "decrease_to": "降至", "increase_to": "提高到",
                "annual_decrease": "年均降低", "annual_increase": "年均增长"}
 
