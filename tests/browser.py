@@ -171,7 +171,7 @@ server {{
 """
 
 
-def nginx_conf(site_dir: Path, prefix: str, port: int, run_dir: Path) -> str:
+def nginx_conf(site_dir: Path, prefix: str, port: int, run_dir: Path, http_extra: str = "") -> str:
     # As root the workers would drop to `nobody`, who cannot read pytest's tmp.
     user = "user root;\n" if os.geteuid() == 0 else ""
     temp_paths = "".join(f"    {kind}_temp_path {run_dir}/{kind};\n"
@@ -187,7 +187,7 @@ http {{
     include {MIME_TYPES};
     default_type application/octet-stream;
     access_log {run_dir}/access.log;
-{temp_paths}{block}}}
+{http_extra}{temp_paths}{block}}}
 """
 
 
@@ -207,13 +207,14 @@ class NginxSite:
 
 
 @contextlib.contextmanager
-def serve_with_nginx(site_dir: Path, prefix: str = "/zhengce/"):
-    """Run Debian's nginx on a free loopback port serving site_dir at prefix."""
+def serve_with_nginx(site_dir: Path, prefix: str = "/zhengce/", http_extra: str = ""):
+    """Run Debian's nginx on a free loopback port serving site_dir at prefix
+    (`http_extra`: directives for the http block, outside the README's server block)."""
     require(NGINX, "nginx-light")
     run_dir = Path(tempfile.mkdtemp(prefix="nginx-"))
     port = free_port()
     conf = run_dir / "nginx.conf"
-    conf.write_text(nginx_conf(Path(site_dir).resolve(), prefix, port, run_dir))
+    conf.write_text(nginx_conf(Path(site_dir).resolve(), prefix, port, run_dir, http_extra))
     proc = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(run_dir), "-e", str(run_dir / "error.log")],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -239,6 +240,7 @@ def wait_for_port(port: int, proc: subprocess.Popen, run_dir: Path, timeout: flo
 
 @pytest.fixture
 def nginx_site():
-    """nginx_site(site_dir, prefix='/zhengce/') -> NginxSite, stopped after the test."""
+    """nginx_site(site_dir, prefix='/zhengce/', http_extra='') -> NginxSite, stopped after the test."""
     with contextlib.ExitStack() as stack:
-        yield lambda site_dir, prefix="/zhengce/": stack.enter_context(serve_with_nginx(site_dir, prefix))
+        yield lambda site_dir, prefix="/zhengce/", http_extra="": stack.enter_context(
+            serve_with_nginx(site_dir, prefix, http_extra))
