@@ -89,15 +89,28 @@ _COLLECTIVES = re.compile(
     r"|全[区县市]有[^,;。]*?的单位")
 
 
+# A bureau's name run into the next office's with the 、 lost (区发改局区交通运输局).
+_RUN_ON = re.compile(r"(?<=局)(?=[区县市][\u4e00-\u9fff])")
+
+
 def split_units(s: str) -> list[str]:
     """Unit names of a list written `A、B，C`: split on 、 ， ； outside brackets and
-    outside collective phrases; whitespace removed; empty pieces (、、) skipped."""
+    outside collective phrases; whitespace removed; empty pieces (、、) skipped;
+    two office names run together split where both halves are office-shaped."""
     out = []
     for a, b in split_top(s, "、,;", _COLLECTIVES):
         name = re.sub(r"\s+", "", s[a:b])
         if name:
-            out.append(name)
+            out += _run_on(name)
     return out
+
+
+def _run_on(name: str) -> list[str]:
+    for m in _RUN_ON.finditer(name):
+        head, tail = name[:m.start()], name[m.start():]
+        if is_unit_like(head, prefixed=True) and is_unit_like(tail, prefixed=True) and not is_generic(tail):
+            return [head, *_run_on(tail)]
+    return [name]
 
 
 # --- names ------------------------------------------------------------------------------

@@ -23,9 +23,11 @@ def test_split_top_ignores_separators_in_brackets():
 
 
 @pytest.mark.parametrize("text,names", [
-    # zichuan-2022 8013-8017: a missing 、 is kept, a doubled one skipped
+    # zichuan-2022 8013-8017: two offices run together where a 、 is missing, a doubled one skipped
     ("区商务局、区发改局区交通运输局、区农业农村局、、区邮政管理局",
-     ["区商务局", "区发改局区交通运输局", "区农业农村局", "区邮政管理局"]),
+     ["区商务局", "区发改局", "区交通运输局", "区农业农村局", "区邮政管理局"]),
+    # one office whose name holds another's (区委 + 区直机关工委) is not split
+    ("区委区直机关工委、县公安局县交警大队", ["区委区直机关工委", "县公安局", "县交警大队"]),
     # zhangdian-2021 11: one collective although it holds 、
     ("区卫健局，各镇政府、街道办事处", ["区卫健局", "各镇政府、街道办事处"]),
     # zichuan-2022 7397-7399
