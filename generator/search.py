@@ -240,12 +240,12 @@ def indexed_pages(out: Path) -> tuple[dict[str, Page], int]:
 
 # --- aliases --------------------------------------------------------------------
 
-def unit_aliases(units: list[dict]) -> dict[str, list[str]]:
-    """name -> aliases from the unit registries (Corpus.units: dicts with name
-    and aliases); the same name in two jurisdictions pools its aliases."""
+def unit_aliases(units) -> dict[str, list[str]]:
+    """name -> aliases from the unit registries (Corpus.units values); the same
+    name in two jurisdictions pools its aliases."""
     merged: dict[str, list[str]] = defaultdict(list)
     for unit in units:
-        merged[unit["name"]] += [a for a in unit.get("aliases") or [] if a not in merged[unit["name"]]]
+        merged[unit.name] += [a for a in unit.aliases or [] if a not in merged[unit.name]]
     return dict(merged)
 
 

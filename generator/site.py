@@ -68,7 +68,7 @@ def _precompress(site_dir: Path, corpus: Corpus, offline: bool) -> None:
 
 def _search(site_dir: Path, corpus: Corpus, offline: bool) -> None:
     from generator.search import build_search, unit_aliases
-    build_search(site_dir, unit_aliases([{"name": u.name, "aliases": u.aliases} for u in corpus.units.values()]))
+    build_search(site_dir, unit_aliases(corpus.units.values()))
 
 
 # Run in order on the freshly built site folder before it is swapped in:

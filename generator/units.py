@@ -187,6 +187,15 @@ def _alias_pattern(groups: list[tuple[str, ...]]) -> tuple[re.Pattern, dict[str,
 
 
 _ALIASES, _ALIAS_KEY = _alias_pattern(ALIAS_GROUPS)
+_GROUP_OF = {spelling: group for group in ALIAS_GROUPS for spelling in group}
+
+
+def genre_spellings(name: str) -> list[str]:
+    """The other ways the genre writes an office's name (区卫生健康局: 区卫健局),
+    one abbreviation group swapped at a time; for search, never for registries."""
+    n = normalise_unit_name(name)
+    return [n[:m.start()] + other + n[m.end():]
+            for m in _ALIASES.finditer(n) for other in _GROUP_OF[m.group()] if other != m.group()]
 
 
 def unit_key(name: str, places: Iterable[tuple[str, str]] = ()) -> str:

@@ -34,24 +34,7 @@ QUERY = "孕产妇"
 PRINT_WIDTH = round((210 - 2 * 12) / 25.4 * 96)
 
 
-# --- the site under test ------------------------------------------------------
-
-def build_site(out: Path, offline: bool) -> Path:
-    """`policykb build [--offline]` of the real corpus into a temporary folder."""
-    from generator.site import build
-    build(ROOT / "content", out, offline=offline, strict=True)
-    return out
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("intranet") / "site", offline=False)
-
-
-@pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("intranet-offline") / "site", offline=True)
-
+# --- the site under test: `site` and `offline_site` (conftest.py) ---------------
 
 @pytest.fixture
 def served(site, nginx_site):

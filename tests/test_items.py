@@ -281,7 +281,6 @@ def test_registry_per_jurisdiction_with_aliases_and_generics(content):
 def test_an_edited_registry_is_kept_and_only_gains_new_names(content, capsys):
     assert run_import(content) == 0
     path = content / "units" / "dongchangfu.yml"
-    text = path.read_text(encoding="utf-8")
     # the editor merges 区公安局 into 区公安分局 and drops 区科协 (to see it come back)
     data = units(path)
     police = next(u for u in data if u["name"] == "区公安分局")

@@ -4,7 +4,7 @@ registry and its YAML file."""
 import pytest
 
 from generator.errors import PolicyError, PolicyErrors
-from generator.units import (UnitRegistry, dump_registry, fold, is_generic, is_unit_like,
+from generator.units import (UnitRegistry, dump_registry, fold, genre_spellings, is_generic, is_unit_like,
                              load_registry, normalise_unit_name, places_of, split_top, split_units,
                              suspect_aliases, unit_key)
 
@@ -202,3 +202,13 @@ def test_yaml_broken(tmp_path):
     with pytest.raises(PolicyError) as exc:
         load_registry(path, "x")
     assert "malformed YAML" in exc.value.message and exc.value.file == str(path)
+
+
+@pytest.mark.parametrize("name,spellings", [
+    ("区卫生健康局", ["区卫健局"]),
+    ("区人力资源和社会保障局", ["区人社局", "区人力资源社会保障局"]),
+    ("区总工会", ["区工会"]),
+    ("区财政局", []),
+])
+def test_genre_spellings_of_an_office(name, spellings):
+    assert genre_spellings(name) == spellings

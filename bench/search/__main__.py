@@ -32,7 +32,6 @@ import statistics
 import subprocess
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,13 +47,6 @@ COUNTS = {"word": 80, "phrase": 80, "unit": 60, "alias": 40, "two-term": 60}
 SEARCH_PATHS = {"policykb": re.compile(r"/search/pkb/"), "pagefind": re.compile(r"/pagefind/"),
                 "material": re.compile(r"/(search/|assets/javascripts/workers/search)")}
 SEARCH_PATHS["material+jieba"] = SEARCH_PATHS["material"]
-# Standard short forms of office names (genre: 卫生健康局 -> 卫健局), used only
-# when the corpus has no unit registry yet.
-SHORT_FORMS = [("卫生健康", "卫健"), ("发展和改革", "发改"), ("发展改革", "发改"), ("教育和体育", "教体"),
-               ("住房和城乡建设", "住建"), ("人力资源和社会保障", "人社"), ("市场监督管理", "市场监管"),
-               ("工业和信息化", "工信"), ("文化和旅游", "文旅"), ("自然资源和规划", "自然资源"),
-               ("退役军人事务", "退役军人"), ("交通运输", "交通"), ("生态环境", "环保"),
-               ("综合行政执法", "综合执法"), ("农业农村", "农业"), ("行政审批服务", "审批")]
 UNIT_NAME = re.compile("(?:区|县|市)[\u4e00-\u9fff]{2,12}?(?:局|委员会|办公室|委|办|中心|分局|工会|妇联|团区委|法院|检察院)")
 
 
@@ -76,36 +68,17 @@ def pagefind_binary() -> Path:
     return binary
 
 
-def derived_aliases(pages: dict[str, str]) -> dict[str, list[str]]:
-    """Unit names seen in the text -> their short forms (SHORT_FORMS) that occur too."""
-    text = "\n".join(pages.values())
-    names = {m.group(0) for m in UNIT_NAME.finditer(text)}
-    aliases = {}
-    for name in sorted(names):
-        short = name
-        for full, abbr in SHORT_FORMS:
-            short = short.replace(full, abbr)
-        if short != name and short in text:
-            aliases[name] = [short]
-    return aliases
-
-
-def build_sites(standin: bool) -> tuple[Path, Path]:
+def build_sites() -> tuple[Path, Path]:
     """Our site (build/bench-search/site), and the search_index.json Material
     writes for the same pages when jieba is importable."""
     import yaml
     from generator.model import load_corpus
     from generator.site import build
     site = WORK / "site"
-    if standin:
-        from bench.search.standin import build_standin
-        build_standin(site)
-        config = yaml.safe_load((WORK / "site-src" / "mkdocs.yml").read_text(encoding="utf-8"))
-    else:
-        build(ROOT / "content", site, corpus=load_corpus(ROOT / "content"))
-        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-        config["docs_dir"] = str(WORK / "build" / "docs")   # where site.build leaves the Markdown
-        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    build(ROOT / "content", site, corpus=load_corpus(ROOT / "content"))
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(WORK / "build" / "docs")   # where site.build leaves the Markdown
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     jieba_site = WORK / "site-jieba"
     config.update(site_dir=str(jieba_site), strict=False)
     config_file = WORK / "mkdocs-jieba.yml"
@@ -114,14 +87,6 @@ def build_sites(standin: bool) -> tuple[Path, Path]:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)],
                    check=True, env=env, cwd=ROOT)
     return site, jieba_site / "search" / "search_index.json"
-
-
-def rebuild_with_aliases(site: Path, aliases: dict[str, list[str]]) -> None:
-    """No unit registry yet: index again with aliases derived from the text."""
-    from generator.postprocess import precompress
-    from generator.search import build_search
-    build_search(site, aliases)
-    precompress(site / "search" / "pkb")
 
 
 def variant(site: Path, name: str, jieba_index: Path) -> Path:
@@ -377,7 +342,6 @@ def score(queries, runs, texts) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--standin", action="store_true", help="use bench/search/standin.py instead of policykb build")
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--reuse", action="store_true", help="reuse the last build (worker/index changes only)")
     parser.add_argument("--json", type=Path, default=WORK / "results.json")
@@ -393,11 +357,11 @@ def main(argv=None) -> int:
             shutil.copyfile(ASSETS / asset, site / OUT / asset)
             regzip(site / OUT / asset)
     else:
-        site, jieba_index = build_sites(args.standin)
+        site, jieba_index = build_sites()
     print(f"built the site and the jieba index in {time.time() - t:.0f} s", flush=True)
     from generator.model import load_corpus
     from generator.search import unit_aliases
-    aliases = unit_aliases(load_corpus(ROOT / "content").units)
+    aliases = unit_aliases(load_corpus(ROOT / "content").units.values())
     keys = page_keys(site)
 
     from playwright.sync_api import sync_playwright
@@ -405,10 +369,6 @@ def main(argv=None) -> int:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         with serve_with_nginx(site) as served:
             texts = read_texts(browser, served.url, keys)
-        if not aliases:
-            aliases = derived_aliases(texts)
-            rebuild_with_aliases(site, aliases)
-            print(f"no unit registry: {len(aliases)} aliases derived from the text (SHORT_FORMS)")
         queries = make_queries(texts, aliases)
         for q in queries:
             q["relevant"] = sorted(relevant(q, texts, alias_table(aliases)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from generator.corpus_items import domains
 from generator.model import Corpus, Document, Jurisdiction
-from generator.pages.render import doc_path, jur_path, matrix_path, page_meta, plan_path, render
+from generator.pages.render import jur_path, matrix_path, page_meta, plan_path, render
 from generator.pages.views import (csv_bytes, domain_matrix, goal_matrix, matrix_table, units_of,
                                    xlsx_bytes)
 
