@@ -44,6 +44,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.units import genre_spellings
+
 ASSETS = Path(__file__).resolve().parent.parent / "site_config" / "search"
 OUT = "search/pkb"
 # Tokens per shard: one shard is about 10 KiB gzip, so a query fetches little
@@ -241,11 +243,15 @@ def indexed_pages(out: Path) -> tuple[dict[str, Page], int]:
 # --- aliases --------------------------------------------------------------------
 
 def unit_aliases(units) -> dict[str, list[str]]:
-    """name -> aliases from the unit registries (Corpus.units values); the same
-    name in two jurisdictions pools its aliases."""
+    """name -> other names, from the unit registries (Corpus.units values): the
+    spellings seen in the gazettes, and the genre's abbreviations of each (人社局
+    finds 区人力资源和社会保障局 though no gazette wrote 区人社局). The same name
+    in two jurisdictions pools its aliases."""
     merged: dict[str, list[str]] = defaultdict(list)
     for unit in units:
-        merged[unit.name] += [a for a in unit.aliases or [] if a not in merged[unit.name]]
+        seen = [unit.name, *(unit.aliases or [])]
+        names = seen + [g for n in seen for g in genre_spellings(n)]
+        merged[unit.name] += [a for a in dict.fromkeys(names[1:]) if a not in merged[unit.name]]
     return dict(merged)
 
 

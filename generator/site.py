@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import json
 import logging
 import multiprocessing
@@ -32,7 +31,6 @@ import os
 import shutil
 import tempfile
 import time
-import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Callable, Sequence
 
@@ -44,6 +42,7 @@ from generator.export import export_data
 from generator.model import Corpus, load_corpus
 from generator.pages import generate
 from generator.pages.render import TEMPLATES
+from generator.pages.views import XlsxDownload
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -77,10 +76,10 @@ def _search(site_dir: Path, corpus: Corpus, offline: bool) -> None:
 POST_BUILD: list[Callable[[Path, Corpus, bool], None]] = [_search, _precompress]
 
 
-def docs_files(corpus: Corpus, templates: Path = TEMPLATES) -> dict[str, bytes]:
+def docs_files(corpus: Corpus, templates: Path = TEMPLATES) -> dict[str, bytes | XlsxDownload]:
     """Every file of docs/: the Markdown pages, the CSV / XLSX downloads, the
-    site CSS and data.json, keyed by path."""
-    files = {path: text if isinstance(text, bytes) else text.encode("utf-8")
+    site CSS and data.json, keyed by path. Workbooks stay data until written."""
+    files = {path: text.encode("utf-8") if isinstance(text, str) else text
              for path, text in generate(corpus, templates).items()}
     for css in sorted(SITE_CONFIG.glob("*.css")):
         files[f"{CSS_DIR}/{css.name}"] = css.read_bytes()
@@ -88,14 +87,9 @@ def docs_files(corpus: Corpus, templates: Path = TEMPLATES) -> dict[str, bytes]:
     return files
 
 
-def write_docs(corpus: Corpus, docs_dir: Path, templates: Path = TEMPLATES) -> None:
-    for path, data in docs_files(corpus, templates).items():
-        _write(docs_dir / path, data)
-
-
-def _write(target: Path, data: bytes) -> None:
+def _write(target: Path, data: bytes | XlsxDownload) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    target.write_bytes(data.render() if isinstance(data, XlsxDownload) else data)
 
 
 def mkdocs_config(docs_dir: Path, site_dir: Path, offline: bool) -> dict:
@@ -311,18 +305,12 @@ def build_key(offline: bool, strict: bool, steps: Sequence[Callable]) -> str:
     return h.hexdigest()
 
 
-def digest(path: str, data: bytes) -> str:
-    """Hash of a docs file's content. A workbook is a zip whose entries carry
-    the time of writing, and openpyxl stamps docProps/core.xml with it: hash
-    the other entries' names and bytes, so an unchanged table is not rebuilt."""
-    h = hashlib.blake2b(digest_size=16)
-    if path.endswith(".xlsx"):
-        with zipfile.ZipFile(io.BytesIO(data)) as book:
-            for name in sorted(n for n in book.namelist() if n != "docProps/core.xml"):
-                h.update(name.encode() + b"\0" + book.read(name))
-    else:
-        h.update(data)
-    return h.hexdigest()
+def digest(data: bytes | XlsxDownload) -> str:
+    """Hash of a docs file's content; of a workbook, its data (openpyxl stamps
+    the time of writing into the file, and rendering is what a rebuild saves)."""
+    if isinstance(data, XlsxDownload):
+        return data.digest()
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def page_output(path: str) -> str | None:
@@ -438,7 +426,7 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
     corpus = corpus or load_corpus(Path(content_dir))
     lap("load")
     files = docs_files(corpus, templates)
-    hashes = {path: digest(path, data) for path, data in files.items()}
+    hashes = {path: digest(data) for path, data in files.items()}
     key = build_key(offline, strict, steps)
     # The file:// variant's offline plugin inlines the search index: always built in full.
     previous = _previous(output, docs_target, key) if incremental and not offline else None

@@ -7,8 +7,7 @@ from __future__ import annotations
 from generator.corpus_items import domains
 from generator.model import Corpus, Document, Jurisdiction
 from generator.pages.render import jur_path, matrix_path, page_meta, plan_path, render
-from generator.pages.views import (csv_bytes, domain_matrix, goal_matrix, matrix_table, units_of,
-                                   xlsx_bytes)
+from generator.pages.views import XlsxDownload, csv_bytes, domain_matrix, goal_matrix, matrix_table, units_of
 
 
 def has_plan(doc: Document) -> bool:
@@ -22,11 +21,11 @@ def has_matrix(owner) -> bool:
     return any(it.lead or it.participants for d in docs for it in d.items)
 
 
-def _downloads(path: str, matrices) -> list[tuple[str, bytes]]:
+def _downloads(path: str, matrices) -> list[tuple[str, bytes | XlsxDownload]]:
     stem = path[:-3]
     sheets = [(m.caption, *matrix_table(m)) for m in matrices]
     first = sheets[0]
-    return [(stem + ".csv", csv_bytes(first[1], first[2])), (stem + ".xlsx", xlsx_bytes(sheets))]
+    return [(stem + ".csv", csv_bytes(first[1], first[2])), (stem + ".xlsx", XlsxDownload(sheets))]
 
 
 def _doc_pages(doc: Document, env):

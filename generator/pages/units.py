@@ -7,7 +7,7 @@ from __future__ import annotations
 from generator.corpus_items import Item, Unit
 from generator.model import Corpus
 from generator.pages.render import page_meta, render, unit_path
-from generator.pages.views import by_deadline, csv_bytes, task_table, xlsx_bytes
+from generator.pages.views import XlsxDownload, by_deadline, csv_bytes, task_table
 
 
 def grouped(items: list[Item]) -> list[tuple]:
@@ -36,6 +36,6 @@ def pages(corpus: Corpus, env):
                            joined=grouped(unit.joined), stem=stem)
         header, rows = task_table(unit)
         yield stem + ".csv", csv_bytes(header, rows)
-        yield stem + ".xlsx", xlsx_bytes([(unit.name, header, rows)])
+        yield stem + ".xlsx", XlsxDownload([(unit.name, header, rows)])
     yield "units/index.md", render(env, "units.md.j2", "units/index.md", page_meta("索引"),
                                    by_jur=[(j, ranked(j.units)) for j in corpus.jurisdictions.values()])

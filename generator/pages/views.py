@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
+import json
 from dataclasses import dataclass
 
 from generator.corpus_items import Domain, Indicator, Item, Unit
@@ -107,6 +109,20 @@ def csv_bytes(header: list[str], rows: list[list]) -> bytes:
     w.writerow(header)
     w.writerows(rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class XlsxDownload:
+    """An .xlsx download as its data. openpyxl takes half of page generation,
+    so the writer hashes the data and renders only books whose data changed."""
+    sheets: list[tuple[str, list[str], list[list]]]
+
+    def digest(self) -> str:
+        text = json.dumps(self.sheets, ensure_ascii=False, default=str)
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+    def render(self) -> bytes:
+        return xlsx_bytes(self.sheets)
 
 
 def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
