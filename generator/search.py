@@ -32,6 +32,7 @@ Page contract: the page template emits
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -55,7 +56,6 @@ DOCS_PER_CHUNK = 128
 PIECE = 512              # characters of page text per snippet piece
 PACK = 2048              # characters of text per pack file
 HAN = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-WORD = re.compile("[0-9a-z]")
 BLOCK_TAGS = {"td", "th", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
               "dl", "dt", "dd", "blockquote", "pre", "section", "br", "article", "figure",
               "figcaption", "caption", "details", "summary", "hr"}
@@ -65,33 +65,32 @@ ADMIN_PREFIX = "区县市"
 
 # --- tokeniser ------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch).lower()
+    return folded if len(folded) == 1 else ch
+
+
 def fold(text: str) -> str:
     """NFKC + lower case, character by character, keeping the length."""
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKC", ch).lower()
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+    return "".join(map(_fold_char, text))
+
+
+_RUN = re.compile(f"(?P<han>{HAN.pattern}+)|[0-9a-z]+")
 
 
 def tokenize(text: str) -> list[tuple[str, int]]:
-    """(token, offset) pairs of folded text; see the module docstring."""
-    chars = fold(text)
-    tokens, i, n = [], 0, len(chars)
-    while i < n:
-        ch = chars[i]
-        if HAN.match(ch):
-            nxt = chars[i + 1] if i + 1 < n else ""
-            tokens.append((ch + nxt if nxt and HAN.match(nxt) else ch, i))
-            i += 1
-        elif WORD.match(ch):
-            j = i
-            while j < n and WORD.match(chars[j]):
-                j += 1
-            tokens.append((chars[i:j], i))
-            i = j
+    """(token, offset) pairs of folded text; see the module docstring: each Han
+    character with the next one when that is Han too (alone at a run's end),
+    each ASCII word or number whole."""
+    tokens = []
+    for m in _RUN.finditer(fold(text)):
+        run, start = m.group(), m.start()
+        if m.group("han"):
+            tokens += [(run[k:k + 2], start + k) for k in range(len(run) - 1)]
+            tokens.append((run[-1], start + len(run) - 1))
         else:
-            i += 1
+            tokens.append((run, start))
     return tokens
 
 
@@ -339,10 +338,13 @@ def build_search(site_dir: Path, aliases: dict[str, list[str]] | None = None) ->
     for number, page in enumerate(pages):
         ref = _ref(number)
         for fname, text in (("t", page.title), ("b", page.body)):
+            offsets: dict[str, list[int]] = defaultdict(list)
             for term, offset in tokenize(text):
-                postings.setdefault(term, {}).setdefault(ref, {}).setdefault(fname, []).append(offset)
-                first_counts[term[0]] += 1
-                total += 1
+                offsets[term].append(offset)
+            for term, found in offsets.items():
+                postings.setdefault(term, {}).setdefault(ref, {})[fname] = found
+                first_counts[term[0]] += len(found)
+                total += len(found)
 
     buckets, heavy = shard_layout(first_counts, total)
     shards: dict[str, dict[str, dict[str, dict[str, list[int]]]]] = defaultdict(dict)
