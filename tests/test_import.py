@@ -183,6 +183,13 @@ def test_002_tab_tables_and_bookmarks():
     assert len(score["header"]) == 5 and len(score["rows"]) >= 90
 
 
+def test_002_letter_spaced_chapter_titles_are_joined():
+    # 747 `第1章<TAB>总<NBSP>则`, 825 `第七章 附 则`: letter-spacing, not two words
+    blocks = by_id(imported("zhangdian-2021"))["zhangdian-2021-04-1"]["blocks"]
+    chapters = [(b["number"], b["title"]) for b in blocks if b["kind"] == "section" and b["level"] == 1]
+    assert chapters[0] == ("第1章", "总则") and chapters[-1] == ("第七章", "附则")
+
+
 def test_004_header_repeated_after_page_break_is_furniture():
     result = imported("huaiyin-2022")
     table = next(b for b in by_id(result)["huaiyin-2022-03-1"]["blocks"] if b["kind"] == "table")

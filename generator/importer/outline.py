@@ -75,9 +75,15 @@ def _section(h: tuple[str, str, str], p: Para, stack: list[str]) -> dict:
             "title": title, "text": text, "lines": p.lines}
 
 
+# A heading set letter-spaced (总 则, 附　则): one character, a space, one character…
+_LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff])+$")
+
+
 def split_title(rest: str) -> tuple[str | None, str | None]:
     """Run-in heading: title up to the first 。/：, the rest is its text."""
     rest = rest.strip()
+    if _LETTER_SPACED.match(rest):
+        rest = re.sub(r"\s+", "", rest)
     if not rest:
         return None, None
     m = re.search(r"[。：:？！]", rest)
