@@ -9,7 +9,7 @@ import pytest
 
 from generator import site
 from generator.model import load_corpus
-from generator.pages.document import HEADING_LEVELS
+from generator.pages.document import ARTICLE, is_heading
 from htmltree import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +51,7 @@ def test_every_document_page_shows_metadata_and_all_blocks(real):
                 continue
             expected = flat((b.number or "") + (b.title or "") + ("" if el.tag.startswith("h") else b.text or ""))
             assert flat(el.text()) == expected, (doc.id, b.lines)
-        headings = [b for b in text_blocks if b.kind == "section" and b.level <= HEADING_LEVELS and b.title]
+        headings = [b for b in text_blocks if is_heading(b)]
         outline = [h for h in art.iter() if h.tag in {"h2", "h3", "h4"} and h.attrs.get("id") != "cites"]
         assert len(outline) == len(headings)
 
@@ -75,3 +75,12 @@ def test_home_counts_match_the_corpus(real):
               for tr in home.find("table").find("tbody").iter("tr")}
     assert counts == {j.name: len(j.documents) for j in corpus.jurisdictions.values()}
     assert sum(counts.values()) == len(load_corpus(CONTENT).documents)
+
+
+def test_articles_are_paragraphs_and_chapters_headings(real):
+    _, out = real
+    art = parse(out / "documents" / "zhangdian-2021-04-1" / "index.html").find("article")
+    heads = [flat(h.text()) for h in art.iter() if h.tag in {"h2", "h3", "h4"}]
+    assert heads[0] == "第1章总则" and "第七章附则" in heads
+    assert not [h for h in heads if ARTICLE.match(h)], heads
+    assert any(ARTICLE.match(flat(p.text())) for p in art.iter("p"))

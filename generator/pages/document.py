@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -10,8 +11,15 @@ from generator.model import Block, Corpus, Document, sorted_by_date
 from generator.pages.render import doc_path, page_meta, render
 
 # Section levels shown as headings (and so in the page's table of contents);
-# deeper levels are numbered paragraphs.
+# deeper levels are numbered paragraphs, and so are articles (第七条 …): the
+# body of a measure, not its outline.
 HEADING_LEVELS = 3
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")
+
+
+def is_heading(b: Block) -> bool:
+    return b.kind == "section" and b.level <= HEADING_LEVELS and bool(b.title) \
+        and not ARTICLE.match(b.number or "")
 
 
 @dataclass
@@ -48,8 +56,7 @@ def block_views(doc: Document) -> list[BlockView]:
             n += 1
             anchor = f"L{b.lines[0]}-{n}"
         used.add(anchor)
-        heading = b.kind == "section" and b.level <= HEADING_LEVELS and bool(b.title)
-        views.append(BlockView(b, anchor, heading))
+        views.append(BlockView(b, anchor, is_heading(b)))
     return views
 
 
