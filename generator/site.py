@@ -53,9 +53,11 @@ STATE = ".policykb-build.json"   # in docs/; MkDocs skips dot files
 SEARCH_INDEX = "search/search_index.json"
 PARTS = os.cpu_count() or 1      # MkDocs runs at once (run_mkdocs_parallel)
 # What a page's HTML depends on besides its Markdown (the templates reach the
-# HTML only through the Markdown, which is compared byte for byte).
+# HTML only through the Markdown, which is compared byte for byte), and what
+# renders a workbook (compared by its data, not its bytes).
 KEY_FILES = [MKDOCS_YML, SITE_CONFIG, ROOT / "generator" / "site.py", ROOT / "generator" / "search.py",
-             ROOT / "generator" / "postprocess.py", ROOT / "generator" / "pages" / "markdown_ext.py"]
+             ROOT / "generator" / "postprocess.py", ROOT / "generator" / "pages" / "markdown_ext.py",
+             ROOT / "generator" / "pages" / "views.py"]
 
 
 def _precompress(site_dir: Path, corpus: Corpus, offline: bool) -> None:
