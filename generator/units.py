@@ -180,14 +180,14 @@ ALIAS_GROUPS: list[tuple[str, ...]] = [
 ]
 
 
-def _alias_pattern(groups: list[tuple[str, ...]]) -> tuple[re.Pattern, dict[str, str]]:
-    to_key = {spelling: g[0] for g in groups for spelling in g}
-    alternation = "|".join(sorted(map(re.escape, to_key), key=len, reverse=True))
-    return re.compile(alternation), to_key
+def _alias_pattern(groups: list[tuple[str, ...]]) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """Any spelling of any group (longest first), and each spelling's group."""
+    group_of = {spelling: g for g in groups for spelling in g}
+    alternation = "|".join(sorted(map(re.escape, group_of), key=len, reverse=True))
+    return re.compile(alternation), group_of
 
 
-_ALIASES, _ALIAS_KEY = _alias_pattern(ALIAS_GROUPS)
-_GROUP_OF = {spelling: group for group in ALIAS_GROUPS for spelling in group}
+_ALIASES, _GROUP_OF = _alias_pattern(ALIAS_GROUPS)
 
 
 def genre_spellings(name: str) -> list[str]:
@@ -206,7 +206,7 @@ def unit_key(name: str, places: Iterable[tuple[str, str]] = ()) -> str:
         if n.startswith(place) and len(n) > len(place) + 1:
             n = level + n[len(place):]
             break
-    return _ALIASES.sub(lambda m: _ALIAS_KEY[m.group()], n)
+    return _ALIASES.sub(lambda m: _GROUP_OF[m.group()][0], n)
 
 
 def places_of(jurisdiction: dict) -> list[tuple[str, str]]:
