@@ -125,7 +125,7 @@ function index(shard) {
    scoring is skipped: every candidate is verified and ranked below. */
 function collect(needs) {
   needs.forEach(function (need) {
-    need.found = Object.create(null)          /* ref -> field -> Set(offsets) */
+    need.found = Object.create(null)          /* ref -> field -> [offsets] */
     shardsOf(need).forEach(function (shard) {
       var idx = index(shard)
       var tokens = need.prefix
@@ -136,8 +136,8 @@ function collect(needs) {
         idx.fields.forEach(function (field) {
           Object.keys(posting[field]).forEach(function (ref) {
             var fields = need.found[ref] = need.found[ref] || {}
-            var set = fields[field] = fields[field] || new Set()
-            posting[field][ref].p.forEach(function (p) { set.add(p) })
+            var offsets = posting[field][ref].p
+            fields[field] = fields[field] ? fields[field].concat(offsets) : offsets
           })
         })
       })
@@ -145,24 +145,30 @@ function collect(needs) {
   })
 }
 
-/* Start offsets of a literal in one field of one document. */
+/* Start offsets of a literal in one field of one document: the offsets of
+   its rarest need, kept where every other need sits at its place too. */
 function verify(literal, ref, field) {
-  var sets = literal.needs.map(function (need) {
-    return (need.found[ref] || {})[field]
-  })
-  if (sets.some(function (set) { return !set })) return []
+  var needs = literal.needs, lists = []
+  for (var i = 0; i < needs.length; i++) {
+    var list = (needs[i].found[ref] || {})[field]
+    if (!list) return []
+    lists.push(list)
+  }
   var driver = 0
-  sets.forEach(function (set, i) { if (set.size < sets[driver].size) driver = i })
+  lists.forEach(function (list, i) { if (list.length < lists[driver].length) driver = i })
+  var others = lists.map(function (list, i) { return i === driver ? null : new Set(list) })
   var starts = []
-  sets[driver].forEach(function (p) {
-    var base = p - literal.needs[driver].at
-    if (base >= 0 && sets.every(function (set, i) { return set.has(base + literal.needs[i].at) }))
+  lists[driver].forEach(function (p) {
+    var base = p - needs[driver].at
+    if (base >= 0 && others.every(function (set, i) { return !set || set.has(base + needs[i].at) }))
       starts.push(base)
   })
   return starts.sort(function (a, b) { return a - b })
 }
 
-/* ref -> {hits: [[term][field] -> [{at, length, alias}]]} for pages with all terms */
+/* ref -> hits for pages with all terms: hits[term][field] is a list of
+   groups {starts, length, alias}, one per literal found there (a broad query
+   matches thousands of places; ranges() spells them out where needed). */
 function match(terms) {
   var all = []
   terms.forEach(function (term) {
@@ -177,10 +183,10 @@ function match(terms) {
       refs.forEach(function (ref) {
         if (pages && !pages[ref]) return
         ["t", "b"].forEach(function (field) {
-          verify(literal, ref, field).forEach(function (at) {
-            var hits = found[ref] = found[ref] || { t: [], b: [] }
-            hits[field].push({ at: at, length: literal.length, alias: literal.alias })
-          })
+          var starts = verify(literal, ref, field)
+          if (!starts.length) return
+          var hits = found[ref] = found[ref] || { t: [], b: [] }
+          hits[field].push({ starts: starts, length: literal.length, alias: literal.alias })
         })
       })
     })
@@ -202,31 +208,57 @@ function row(ref) {
   return files["d/" + Math.floor(number / meta.chunk)][number % meta.chunk]
 }
 
+/* What every query needs of a page, computed once: a broad query touches
+   a thousand pages, and warm queries should not split their titles again. */
+var views = Object.create(null)
+function view(ref) {
+  var seen = views[ref]
+  if (seen) return seen
+  var info = row(ref)
+  return (views[ref] = {
+    info: info, title: Array.from(info[1]), html: escapeHTML(info[1]),
+    tags: [info[2], info[3]].filter(Boolean).map(escapeHTML)
+  })
+}
+
+/* [{at, length, alias}] of one field of a page's hits, in text order */
+function ranges(hits, field) {
+  var out = []
+  hits.forEach(function (h) {
+    h[field].forEach(function (group) {
+      group.starts.forEach(function (at) { out.push({ at: at, length: group.length, alias: group.alias }) })
+    })
+  })
+  return out.sort(function (a, b) { return a.at - b.at })
+}
+
 /* Title matches first (the whole title best), then pages where the terms
    stand together as typed, then literal before alias, then density. */
 function score(ref, hits, query) {
-  var info = row(ref), title = info[1], length = info[4]
+  var page = view(ref), length = page.info[4], titleLength = page.title.length
   var titled = hits.every(function (h) { return h.t.length })
-  var whole = hits.length === 1 && hits[0].t.some(function (h) {
-    return h.at === 0 && h.length === Array.from(title).length
+  var whole = hits.length === 1 && hits[0].t.some(function (group) {
+    return group.starts[0] === 0 && group.length === titleLength
   })
   var literal = hits.every(function (h) {
-    return h.t.concat(h.b).some(function (x) { return !x.alias })
+    return h.t.concat(h.b).some(function (group) { return !group.alias })
   })
-  var count = hits.reduce(function (sum, h) { return sum + h.b.length }, 0)
+  var count = 0
+  hits.forEach(function (h) { h.b.forEach(function (group) { count += group.starts.length }) })
   return (whole ? 4000 : 0) + (titled ? 2000 : 0) + (together(hits) ? 1000 : 0) +
     (literal ? 500 : 0) + Math.min(400, 100 * Math.log1p(count) + 100000 * count / (length + 1000)) -
-    Math.min(50, Array.from(title).length)
+    Math.min(50, titleLength)
 }
 
 /* Do the terms occur one right after another (white space allowed)? */
 function together(hits) {
   if (hits.length < 2) return true
   return ["t", "b"].some(function (field) {
-    return hits[0][field].some(function (first) {
+    var each = hits.map(function (h) { return ranges([h], field) })
+    return each[0].some(function (first) {
       var end = first.at + first.length
-      return hits.slice(1).every(function (h) {
-        var next = h[field].find(function (x) { return x.at === end || x.at === end + 1 })
+      return each.slice(1).every(function (found) {
+        var next = found.find(function (x) { return x.at === end || x.at === end + 1 })
         if (!next) return false
         end = next.at + next.length
         return true
@@ -258,10 +290,8 @@ function marked(chars, from, to, ranges) {
 }
 
 function snippet(ref, hits) {
-  var info = row(ref), body = [].concat.apply([], hits.map(function (h) { return h.b }))
-  var anchor = body.length
-    ? body.reduce(function (a, b) { return b.at < a.at ? b : a })
-    : { at: 0, length: 0 }
+  var info = row(ref), body = ranges(hits, "b")
+  var anchor = body.length ? body[0] : { at: 0, length: 0 }
   var piece = Math.floor(anchor.at / meta.piece), start = piece * meta.piece
   var text = files["t/" + info[5][piece]]
   var chars = Array.from(text.find(function (p) { return p[0] === parseInt(ref, 16) && p[1] === piece })[2]
@@ -275,8 +305,9 @@ function snippet(ref, hits) {
 function packsFor(refs, hitsOf) {
   var names = {}
   refs.forEach(function (ref) {
-    var body = [].concat.apply([], hitsOf[ref].map(function (h) { return h.b }))
-    var at = body.length ? Math.min.apply(null, body.map(function (x) { return x.at })) : 0
+    var at = Infinity
+    hitsOf[ref].forEach(function (h) { h.b.forEach(function (group) { at = Math.min(at, group.starts[0]) }) })
+    if (at === Infinity) at = 0
     names["t/" + row(ref)[5][Math.floor(at / meta.piece)]] = true
   })
   return Object.keys(names)
@@ -303,21 +334,22 @@ function search(query) {
   }).then(function () {
     var scores = {}
     refs.forEach(function (ref) { scores[ref] = score(ref, pages[ref], query) })
-    refs.sort(function (a, b) { return scores[b] - scores[a] || parseInt(a, 16) - parseInt(b, 16) })
+    var order = {}
+    refs.forEach(function (ref) { order[ref] = parseInt(ref, 16) })
+    refs.sort(function (a, b) { return scores[b] - scores[a] || order[a] - order[b] })
     return load(packsFor(refs.slice(0, SNIPPETS), pages)).then(function () {
       var wanted = {}
       terms.forEach(function (term) { wanted[term.raw] = true })
       return {
         items: refs.map(function (ref, rank) {
-          var info = row(ref), titleHits = [].concat.apply([], pages[ref].map(function (h) { return h.t }))
-          var title = Array.from(info[1])
+          var page = view(ref), titleHits = ranges(pages[ref], "t")
           return [{
-            location: info[0],
-            title: marked(title, 0, title.length, titleHits),
+            location: page.info[0],
+            title: titleHits.length ? marked(page.title, 0, page.title.length, titleHits) : page.html,
             text: rank < SNIPPETS ? snippet(ref, pages[ref]) : "",
             score: scores[ref],
             terms: wanted,
-            tags: [info[2], info[3]].filter(Boolean).map(escapeHTML)
+            tags: page.tags
           }]
         })
       }
