@@ -1,13 +1,13 @@
 """Post-build step: a Chinese full-text index for Material's header search box.
 
-`build_search(site_dir, aliases)` runs after `mkdocs build` (and before
-precompress). It reads the pages Material's search plugin indexed
-(search/search_index.json, for their locations), extracts each page's title and
-text from the built HTML, and writes search/pkb/:
+`build_search(site_dir, locations, aliases, changed)` runs after `mkdocs build`
+(and before precompress). It extracts each page's title and text from the
+built HTML and writes search/pkb/:
 
     worker.js, lunr.min.js   the replacement search worker (site_config/search)
-    meta.js                  shard layout, unit aliases, build version
-    s/<shard>.js             lunr indexes (serialised form), one per shard of tokens
+    meta.js                  segments and their shard layout, deleted refs,
+                             unit aliases, build version
+    s/<segment>/<shard>.js   lunr indexes (serialised form), one per shard of tokens
     d/<chunk>.js             page table: location, title, kind, jurisdiction
     t/<pack>.js              page text in pieces, for snippets
 
@@ -32,16 +32,19 @@ Page contract: the page template emits
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import math
+import multiprocessing
 import os
 import re
+import shutil
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -194,49 +197,44 @@ def page_file(site_dir: Path, location: str) -> Path:
     return site_dir / path
 
 
-def _read_file(site_dir: Path, location: str) -> Page:
-    return read_page(location, page_file(site_dir, location).read_text(encoding="utf-8"))
+def first_counts(text: str) -> Counter:
+    """How many tokens of `text` start with each character (see tokenize):
+    every Han character starts one, every ASCII word one."""
+    folded = fold(text)
+    counts = Counter("".join(_HAN_RUN.findall(folded)))
+    counts.update(word[0] for word in _WORD.findall(folded))
+    return counts
 
 
-def read_pages(site_dir: Path) -> list[Page]:
-    """The pages Material's search plugin lists (it honours `search: exclude`),
-    parsed on every core; pages older than the index already in the folder
-    (an incremental build links unchanged pages and the index) are taken
-    from the index's page table and texts instead of being parsed again."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = list(dict.fromkeys(doc["location"] for doc in index["docs"] if "#" not in doc["location"]))
-    known, stamp = indexed_pages(site_dir / OUT)
-    pages = {loc: known[loc] for loc in locations
-             if loc in known and page_file(site_dir, loc).stat().st_mtime_ns < stamp}
-    todo = [loc for loc in locations if loc not in pages]
-    if (os.cpu_count() or 1) < 2 or len(todo) < 64:
-        pages.update((loc, _read_file(site_dir, loc)) for loc in todo)
-    else:
-        with ProcessPoolExecutor() as pool:
-            pages.update(zip(todo, pool.map(_read_file, [site_dir] * len(todo), todo, chunksize=16)))
-    return [pages[loc] for loc in locations]
+_HAN_RUN = re.compile(f"{HAN.pattern}+")
+_WORD = re.compile("[0-9a-z]+")
+
+
+def _read_file(site_dir: Path, location: str) -> tuple[Page, Counter]:
+    page = read_page(location, page_file(site_dir, location).read_text(encoding="utf-8"))
+    return page, first_counts(page.title) + first_counts(page.body)
+
+
+def _pool(jobs: int):
+    """Worker processes when the work is worth them, else None (run here)."""
+    if (os.cpu_count() or 1) < 2 or jobs < 64:
+        return contextlib.nullcontext()
+    return ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork"))
+
+
+def _map(pool, fn, *args, chunksize=16):
+    return pool.map(fn, *args, chunksize=chunksize) if pool else map(fn, *args)
+
+
+def read_pages(site_dir: Path, locations: list[str], pool=None) -> list[tuple[Page, Counter]]:
+    """Title and text of each page (and its first_counts), parsed on every core."""
+    return list(_map(pool, _read_file, [site_dir] * len(locations), locations))
 
 
 def _script_data(path: Path):
     """The data of a file written by script()."""
     text = path.read_text(encoding="utf-8")
     return json.loads(text[text.index(",") + 1: text.rindex(")")])
-
-
-def indexed_pages(out: Path) -> tuple[dict[str, Page], int]:
-    """Pages of an index written earlier (location -> Page) and the time it was written."""
-    try:
-        stamp = (out / "meta.js").stat().st_mtime_ns
-        meta = _script_data(out / "meta.js")
-        rows = [row for n in range(math.ceil(meta["docs"] / meta["chunk"])) for row in _script_data(out / "d" / f"{n}.js")]
-        texts = {}
-        for pack in {n for row in rows for n in row[5]}:
-            for doc, piece, text in _script_data(out / "t" / f"{pack}.js"):
-                texts[doc, piece] = text
-    except (OSError, ValueError, KeyError):
-        return {}, 0
-    return {row[0]: Page(row[0], row[1], "".join(texts[doc, k] for k in range(len(row[5]))), row[2], row[3])
-            for doc, row in enumerate(rows)}, stamp
 
 
 # --- aliases --------------------------------------------------------------------
@@ -273,114 +271,137 @@ def alias_table(aliases: dict[str, list[str]] | None) -> dict[str, list[str]]:
 
 
 # --- index files ------------------------------------------------------------------
+#
+# The index is a list of segments, as in Lucene: a full build writes one, the
+# base; an incremental build leaves the base alone, marks the refs of pages
+# whose text changed or that are gone as deleted (meta.deleted), appends their
+# new rows, and writes a second segment, the delta, of every page appended
+# since the base. The worker reads both and skips deleted refs. When the delta
+# grows past DELTA_SHARE of the pages, the next build writes a new base.
 
-def shard_layout(counts: dict[str, int], total: int) -> tuple[int, dict[str, int]]:
-    """Buckets for light first characters; sub-shards for heavy ones.
-
-    Tokens are grouped by first character so that a one-character query (all
-    tokens starting with it) reads one group; a character with more than
-    SHARD_TOKENS occurrences is split by its second character."""
-    heavy = {}
-    for ch, n in counts.items():
-        if n > SHARD_TOKENS:
-            heavy[ch] = 1 << math.ceil(math.log2(n / SHARD_TOKENS))
-    light = total - sum(counts[ch] for ch in heavy)
-    # twice the buckets the tokens would fill: hashing spreads them unevenly
-    buckets = 1 << max(0, math.ceil(math.log2(max(1, 2 * light / SHARD_TOKENS))))
-    return buckets, dict(sorted(heavy.items()))
+DELTA_SHARE = 0.25
+DELTA_MIN = 1000                      # pages a delta may always hold
+SPOOL_CHARS = 64 * 2**20              # postings kept in memory before they go to disk
 
 
-def shard_of(token: str, buckets: int, heavy: dict[str, int]) -> str:
-    first = token[0]
-    if first in heavy:
-        return f"{ord(first):x}-{fnv1a(token[1:]) % heavy[first]}"
-    return f"b{fnv1a(first) % buckets}"
+@dataclass(frozen=True)
+class Layout:
+    """Where each token's postings go in one segment: buckets for light first
+    characters; sub-shards for heavy ones. Tokens are grouped by first
+    character so that a one-character query (every token starting with it)
+    reads one group; a character with more than SHARD_TOKENS occurrences is
+    split by its second character."""
+    segment: str
+    buckets: int
+    heavy: tuple[tuple[str, int], ...]
+
+    @classmethod
+    def of(cls, segment: str, counts: Counter) -> "Layout":
+        heavy = {ch: 1 << math.ceil(math.log2(n / SHARD_TOKENS)) for ch, n in counts.items() if n > SHARD_TOKENS}
+        light = sum(counts.values()) - sum(counts[ch] for ch in heavy)
+        # twice the buckets the tokens would fill: hashing spreads them unevenly
+        buckets = 1 << max(0, math.ceil(math.log2(max(1, 2 * light / SHARD_TOKENS))))
+        return cls(segment, buckets, tuple(sorted(heavy.items())))
+
+    def meta(self) -> dict:
+        return {"name": self.segment, "buckets": self.buckets, "heavy": dict(self.heavy)}
+
+    @functools.cached_property
+    def split(self) -> dict[str, int]:
+        return dict(self.heavy)
+
+    def shard(self, token: str) -> str:
+        first = token[0]
+        if first in self.split:
+            return f"{self.segment}/{ord(first):x}-{fnv1a(token[1:]) % self.split[first]}"
+        return f"{self.segment}/b{fnv1a(first) % self.buckets}"
+
+    def every_sub_shard(self) -> list[str]:
+        """A one-character query reads all sub-shards of a heavy character: each must exist."""
+        return [f"{self.segment}/{ord(ch):x}-{k}" for ch, split in self.heavy for k in range(split)]
 
 
 FIELDS = ("t", "b")        # title, body
 LUNR_VERSION = "2.3.9"    # of site_config/search/lunr.min.js
 
 
-def build_shard(terms: dict[str, dict[str, dict[str, list[int]]]]) -> dict:
-    """One shard in lunr's serialised index form, written directly: the
-    inverted index term -> field -> ref -> {p: offsets}, terms in JavaScript
-    string order (lunr.Index.load builds its token set from them in order).
-    The worker reads only the inverted index and the token set, never lunr's
-    scores, so fieldVectors stay empty (lunr's builder spent most of the
-    search step computing them)."""
-    inverted = []
-    for n, term in enumerate(sorted(terms, key=lambda t: t.encode("utf-16-be"))):
-        posting: dict = {f: {} for f in FIELDS}
-        for ref, fields in terms[term].items():
-            for fname, offsets in fields.items():
-                posting[fname][ref] = {"p": offsets}
-        posting["_index"] = n
-        inverted.append([term, posting])
-    return {"version": LUNR_VERSION, "fields": list(FIELDS), "fieldVectors": [],
-            "invertedIndex": inverted, "pipeline": []}
-
-
-def script(name: str, data) -> str:
-    return f"__pkb({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))})\n"
-
-
-def build_search(site_dir: Path, aliases: dict[str, list[str]] | None = None) -> dict:
-    """Write search/pkb/ into a built site; return figures about it."""
-    site_dir = Path(site_dir)
-    pages = read_pages(site_dir)
-    out = site_dir / OUT
-    written: set[Path] = set()
-
-    # token -> doc -> field -> offsets, and first-character counts
-    postings: dict[str, dict[str, dict[str, list[int]]]] = {}
-    first_counts: dict[str, int] = defaultdict(int)
-    total = 0
-    for number, page in enumerate(pages):
+def postings(layout: Layout, batch: list[tuple[int, str, str]]) -> dict[str, str]:
+    """Shard -> posting lines ("token\tfield\tref\toffsets") of pages (ref, title, body)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    shard_of = _shard_of(layout)
+    for number, title, body in batch:
         ref = _ref(number)
-        for fname, text in (("t", page.title), ("b", page.body)):
+        for fname, text in (("t", title), ("b", body)):
             offsets: dict[str, list[int]] = defaultdict(list)
             for term, offset in tokenize(text):
                 offsets[term].append(offset)
             for term, found in offsets.items():
-                postings.setdefault(term, {}).setdefault(ref, {})[fname] = found
-                first_counts[term[0]] += len(found)
-                total += len(found)
+                out[shard_of(term)].append(f"{term}\t{fname}\t{ref}\t{','.join(map(str, found))}")
+    return {shard: "\n".join(lines) for shard, lines in out.items()}
 
-    buckets, heavy = shard_layout(first_counts, total)
-    shards: dict[str, dict[str, dict[str, dict[str, list[int]]]]] = defaultdict(dict)
-    for term, docs in postings.items():
-        shards[shard_of(term, buckets, heavy)][term] = docs
-    for ch, split in heavy.items():      # a one-character query reads every sub-shard
-        for k in range(split):
-            shards[f"{ord(ch):x}-{k}"]
-    version = hashlib.sha256()
-    for name, docs in sorted(shards.items()):
-        text = script(f"s/{name}", build_shard(docs))
-        version.update(text.encode())
-        put(out / "s" / f"{name}.js", text, written)
 
-    packs = write_packs(out, pages, version, written)
-    for start in range(0, len(pages), DOCS_PER_CHUNK):
-        rows = [[p.location, p.title, p.kind, p.jurisdiction, len(p.body), packs[start + i]]
-                for i, p in enumerate(pages[start:start + DOCS_PER_CHUNK])]
-        text = script(f"d/{start // DOCS_PER_CHUNK}", rows)
-        version.update(text.encode())
-        put(out / "d" / f"{start // DOCS_PER_CHUNK}.js", text, written)
+@functools.lru_cache(maxsize=4)
+def _shard_of(layout: Layout):
+    """layout.shard, remembered: a worker sees the same tokens page after page."""
+    return functools.lru_cache(maxsize=None)(layout.shard)
 
-    meta = {"v": version.hexdigest()[:12], "buckets": buckets, "heavy": heavy,
-            "docs": len(pages), "chunk": DOCS_PER_CHUNK, "piece": PIECE,
-            "aliases": alias_table(aliases)}
-    for asset in ("worker.js", "lunr.min.js"):
-        put(out / asset, (ASSETS / asset).read_text(encoding="utf-8"), written)
-    put(out / "meta.js", script("meta", meta), written, always=True)  # its time stamps the index
-    for path in list(out.rglob("*")):
-        if path.is_file() and path not in written and path.suffix not in (".gz", ".br"):
+
+class Spool:
+    """Posting lines per shard: in memory up to SPOOL_CHARS, then appended to
+    one file per shard, so the postings of a large corpus never sit in memory
+    at once (a 20x corpus has tens of millions)."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.held, self.size = folder, defaultdict(list), 0
+
+    def add(self, shard: str, lines: str) -> None:
+        self.held[shard].append(lines)
+        self.size += len(lines)
+        if self.size > SPOOL_CHARS:
+            self.flush()
+
+    def flush(self) -> None:
+        for shard, parts in self.held.items():
+            path = self.folder / shard
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as f:
+                f.write("\n".join(parts) + "\n")
+        self.held, self.size = defaultdict(list), 0
+
+    def take(self, shard: str) -> list[str]:
+        """Every line of a shard, in the order added; its file is removed."""
+        path = self.folder / shard
+        lines = []
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines()
             path.unlink()
-            for copy in (".gz", ".br"):
-                path.with_name(path.name + copy).unlink(missing_ok=True)
-    return {"pages": len(pages), "tokens": total, "shards": len(shards),
-            "packs": len(list((out / "t").iterdir())), "version": meta["v"],
-            "bytes": sum(f.stat().st_size for f in out.rglob("*") if f.is_file())}
+        return lines + [line for part in self.held.pop(shard, []) for line in part.split("\n")]
+
+    def shards(self) -> set[str]:
+        on_disk = {str(p.relative_to(self.folder)) for p in self.folder.rglob("*") if p.is_file()}
+        return on_disk | set(self.held)
+
+
+def shard_script(name: str, lines: list[str]) -> str:
+    """One shard in lunr's serialised index form, written as text: the
+    inverted index term -> field -> ref -> {p: offsets}, terms in JavaScript
+    string order (lunr.Index.load builds its token set from them in order).
+    The worker reads only the inverted index and the token set, never lunr's
+    scores, so fieldVectors stay empty."""
+    terms: dict[str, tuple[list[str], list[str]]] = {}
+    for line in lines:
+        term, fname, ref, offsets = line.split("\t")
+        terms.setdefault(term, ([], []))[fname == "b"].append(f'"{ref}":{{"p":[{offsets}]}}')
+    inverted = ",".join(
+        f'[{json.dumps(term, ensure_ascii=False)},{{"t":{{{",".join(terms[term][0])}}},'
+        f'"b":{{{",".join(terms[term][1])}}},"_index":{n}}}]'
+        for n, term in enumerate(sorted(terms, key=lambda t: t.encode("utf-16-be"))))
+    return (f'__pkb({json.dumps(f"s/{name}")},{{"version":"{LUNR_VERSION}","fields":["t","b"],'
+            f'"fieldVectors":[],"invertedIndex":[{inverted}],"pipeline":[]}})\n')
+
+
+def script(name: str, data) -> str:
+    return f"__pkb({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))})\n"
 
 
 def _ref(number: int) -> str:
@@ -401,28 +422,180 @@ def put(path: Path, text: str, written: set[Path], always: bool = False) -> None
     os.replace(temp, path)
 
 
-def write_packs(out: Path, pages: list[Page], version, written: set[Path]) -> list[list[int]]:
+@dataclass
+class Index:
+    """The state of search/pkb/ that meta.js records, and what is written."""
+    out: Path
+    rows: list[list] = field(default_factory=list)     # per ref: location, title, kind, jurisdiction, length, packs
+    deleted: set[int] = field(default_factory=set)
+    segments: list[Layout] = field(default_factory=list)
+    base_docs: int = 0                                 # refs of the base segment
+    base_packs: int = 0
+    base_version: str = ""
+    base_kept: bool = False                            # this build left the base's files alone
+    written: set[Path] = field(default_factory=set)
+    version: "hashlib._Hash" = field(default_factory=hashlib.sha256)
+
+    def put(self, name: str, text: str) -> None:
+        self.version.update(text.encode())
+        put(self.out / f"{name}.js", text, self.written)
+
+    def live(self) -> dict[str, int]:
+        return {row[0]: ref for ref, row in enumerate(self.rows) if ref not in self.deleted}
+
+
+def _load_index(out: Path) -> Index | None:
+    try:
+        meta = _script_data(out / "meta.js")
+        rows = [row for n in range(math.ceil(meta["docs"] / meta["chunk"])) for row in _script_data(out / "d" / f"{n}.js")]
+        segments = [Layout(s["name"], s["buckets"], tuple(sorted(s["heavy"].items()))) for s in meta["segments"]]
+        return Index(out, rows, set(meta["deleted"]), segments, **meta["base"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _texts(index: Index, refs: set[int]) -> dict[int, str]:
+    """The text of pages of an index, from the packs holding it."""
+    pieces: dict[tuple[int, int], str] = {}
+    for pack in {n for ref in refs for n in index.rows[ref][5]}:
+        for doc, piece, text in _script_data(index.out / "t" / f"{pack}.js"):
+            pieces[doc, piece] = text
+    return {ref: "".join(pieces[ref, k] for k in range(len(index.rows[ref][5]))) for ref in refs}
+
+
+def indexed_pages(out: Path) -> dict[str, Page]:
+    """The live pages of an index written earlier: location -> Page."""
+    index = _load_index(out)
+    if index is None:
+        return {}
+    live = index.live()
+    texts = _texts(index, set(live.values()))
+    return {loc: Page(loc, index.rows[ref][1], texts[ref], index.rows[ref][2], index.rows[ref][3])
+            for loc, ref in live.items()}
+
+
+def write_segment(index: Index, name: str, pages: list[tuple[int, Page, Counter]], pool) -> Layout:
+    """The shards of one segment over `pages` (ref, page, first_counts)."""
+    layout = Layout.of(name, sum((c for _, _, c in pages), Counter()))
+    spool_dir = index.out.parent / f".spool-{name}"
+    shutil.rmtree(spool_dir, ignore_errors=True)
+    spool = Spool(spool_dir)
+    batches = [[(ref, p.title, p.body) for ref, p, _ in pages[k:k + 32]] for k in range(0, len(pages), 32)]
+    for shards in _map(pool, postings, [layout] * len(batches), batches, chunksize=1):
+        for shard, lines in shards.items():
+            spool.add(shard, lines)
+    for shard in sorted(spool.shards() | set(layout.every_sub_shard())):
+        index.put(f"s/{shard}", shard_script(shard, spool.take(shard)))
+    shutil.rmtree(spool_dir, ignore_errors=True)
+    return layout
+
+
+def write_packs(index: Index, pages: list[tuple[int, Page]], first: int) -> None:
     """Cut each page's text into PIECE-character pieces, packed in order into
-    files of about PACK characters; return, per page, the pack of each piece."""
-    where: list[list[int]] = []
-    pack, size, number = [], 0, 0
+    files of about PACK characters numbered from `first`; record in each
+    page's row the pack of each piece."""
+    pack, size, number = [], 0, first
 
     def flush():
         nonlocal pack, size, number
         if pack:
-            text = script(f"t/{number}", pack)
-            version.update(text.encode())
-            put(out / "t" / f"{number}.js", text, written)
+            index.put(f"t/{number}", script(f"t/{number}", pack))
             pack, size, number = [], 0, number + 1
 
-    for doc, page in enumerate(pages):
-        where.append([])
+    for ref, page in pages:
+        index.rows[ref][5] = []
         for piece, start in enumerate(range(0, max(1, len(page.body)), PIECE)):
             text = page.body[start:start + PIECE]
             if size + len(text) > PACK:
                 flush()
-            pack.append([doc, piece, text])
+            pack.append([ref, piece, text])
             size += len(text)
-            where[-1].append(number)
+            index.rows[ref][5].append(number)
     flush()
-    return where
+    return number
+
+
+def _row(page: Page) -> list:
+    return [page.location, page.title, page.kind, page.jurisdiction, len(page.body), []]
+
+
+def _full(out: Path, site_dir: Path, locations: list[str], pool) -> Index:
+    index = Index(out)
+    pages = read_pages(site_dir, locations, pool)
+    index.rows = [_row(page) for page, _ in pages]
+    index.segments = [write_segment(index, "0", [(ref, p, c) for ref, (p, c) in enumerate(pages)], pool)]
+    index.base_docs = len(pages)
+    index.base_packs = write_packs(index, [(ref, p) for ref, (p, _) in enumerate(pages)], 0)
+    index.base_version = index.version.hexdigest()[:12]
+    return index
+
+
+def _incremental(index: Index, site_dir: Path, locations: list[str], changed: set[str], pool) -> Index | None:
+    """Update the index read from the previous build: None when a new base is due."""
+    live = index.live()
+    index.base_kept, index.version = True, hashlib.sha256(index.base_version.encode())
+    index.deleted |= {ref for loc, ref in live.items() if loc not in set(locations)}
+    todo = [loc for loc in locations if loc in changed or loc not in live]
+    fresh = dict(zip(todo, read_pages(site_dir, todo, pool)))
+    old = _texts(index, {live[loc] for loc in todo if loc in live})
+    for loc, (page, _) in fresh.items():
+        ref = live.get(loc)
+        if ref is not None and Page(loc, index.rows[ref][1], old[ref], *index.rows[ref][2:4]) == page:
+            continue
+        if ref is not None:
+            index.deleted.add(ref)
+        index.rows.append(_row(page))
+    delta = [ref for ref in range(index.base_docs, len(index.rows)) if ref not in index.deleted]
+    if len(delta) + len(index.deleted) > max(DELTA_MIN, DELTA_SHARE * len(locations)):
+        return None
+    kept = _texts(index, {ref for ref in delta if index.rows[ref][0] not in fresh})
+    pages = []
+    for ref in delta:
+        loc, title, kind, jurisdiction = index.rows[ref][:4]
+        page = fresh[loc][0] if loc in fresh else Page(loc, title, kept[ref], kind, jurisdiction)
+        pages.append((ref, page, first_counts(page.title) + first_counts(page.body)))
+    index.segments = index.segments[:1] + ([write_segment(index, "1", pages, pool)] if pages else [])
+    write_packs(index, [(ref, page) for ref, page, _ in pages], index.base_packs)
+    return index
+
+
+def build_search(site_dir: Path, locations: list[str], aliases: dict[str, list[str]] | None = None,
+                 changed: set[str] | None = None) -> dict:
+    """Write search/pkb/ into a built site for the pages at `locations` (in
+    MkDocs' order); return figures about it. With `changed` (the locations
+    this build rendered again), update the index the folder already holds."""
+    site_dir = Path(site_dir)
+    out = site_dir / OUT
+    previous = _load_index(out) if changed is not None else None
+    with _pool(len(locations) if previous is None else len(changed)) as pool:
+        index = previous and _incremental(previous, site_dir, locations, changed, pool)
+        if index is None:
+            index = _full(out, site_dir, locations, pool)
+    for start in range(0, len(index.rows), DOCS_PER_CHUNK):
+        name = f"d/{start // DOCS_PER_CHUNK}"
+        index.put(name, script(name, index.rows[start:start + DOCS_PER_CHUNK]))
+    meta = {"v": index.version.hexdigest()[:12], "segments": [s.meta() for s in index.segments],
+            "deleted": sorted(index.deleted), "docs": len(index.rows), "chunk": DOCS_PER_CHUNK,
+            "piece": PIECE, "base": {"base_docs": index.base_docs, "base_packs": index.base_packs,
+                                    "base_version": index.base_version},
+            "aliases": alias_table(aliases)}
+    for asset in ("worker.js", "lunr.min.js"):
+        put(out / asset, (ASSETS / asset).read_text(encoding="utf-8"), index.written)
+    put(out / "meta.js", script("meta", meta), index.written)
+    _remove_unwritten(out, index)
+    return {"pages": len(index.rows) - len(index.deleted), "segments": len(index.segments),
+            "deleted": len(index.deleted), "version": meta["v"]}
+
+
+def _remove_unwritten(out: Path, index: Index) -> None:
+    """Files of the previous index this one no longer uses, and their
+    compressed copies; a base this build kept stays whole."""
+    for path in list(out.rglob("*")):
+        if not path.is_file() or path in index.written or path.suffix in (".gz", ".br"):
+            continue
+        if index.base_kept and (path.parent == out / "s" / "0"
+                                or path.parent == out / "t" and int(path.stem) < index.base_packs):
+            continue
+        path.unlink()
+        for copy in (".gz", ".br"):
+            path.with_name(path.name + copy).unlink(missing_ok=True)

@@ -31,6 +31,7 @@ import os
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable, Sequence
 
@@ -50,7 +51,6 @@ SITE_CONFIG = ROOT / "site_config"
 CSS_DIR = "css"          # docs/css/*.css, as listed in mkdocs.yml extra_css
 DATA_JSON = "data.json"  # the open-data download, linked from the home page
 STATE = ".policykb-build.json"   # in docs/; MkDocs skips dot files
-SEARCH_INDEX = "search/search_index.json"
 PARTS = os.cpu_count() or 1      # MkDocs runs at once (run_mkdocs_parallel)
 # What a page's HTML depends on besides its Markdown (the templates reach the
 # HTML only through the Markdown, which is compared byte for byte), and what
@@ -60,22 +60,31 @@ KEY_FILES = [MKDOCS_YML, SITE_CONFIG, ROOT / "generator" / "site.py", ROOT / "ge
              ROOT / "generator" / "pages" / "views.py"]
 
 
-def _precompress(site_dir: Path, corpus: Corpus, offline: bool) -> None:
-    if offline:
-        postprocess.install_offline_shim(site_dir)
+@dataclass
+class Built:
+    """What the post-build steps work on: the freshly built site folder."""
+    site_dir: Path
+    corpus: Corpus
+    offline: bool
+    pages: list[str]                # every page's location, in MkDocs' order
+    changed: set[str] | None        # locations this run rendered; None: all (a full build)
+
+
+def _precompress(built: Built) -> None:
+    if built.offline:
+        postprocess.install_offline_shim(built.site_dir)
     else:
-        postprocess.precompress(site_dir)
+        postprocess.precompress(built.site_dir)
 
 
-def _search(site_dir: Path, corpus: Corpus, offline: bool) -> None:
+def _search(built: Built) -> None:
     from generator.search import build_search, unit_aliases
-    build_search(site_dir, unit_aliases(corpus.units.values()))
+    build_search(built.site_dir, built.pages, unit_aliases(built.corpus.units.values()), built.changed)
 
 
-# Run in order on the freshly built site folder before it is swapped in:
-# f(site_dir, corpus, offline). _precompress must stay last so every text
-# file gets its .gz/.br.
-POST_BUILD: list[Callable[[Path, Corpus, bool], None]] = [_search, _precompress]
+# Run in order on the freshly built site folder before it is swapped in.
+# _precompress must stay last so every text file gets its .gz/.br.
+POST_BUILD: list[Callable[[Built], None]] = [_search, _precompress]
 
 
 def docs_files(corpus: Corpus, templates: Path = TEMPLATES) -> dict[str, bytes | XlsxDownload]:
@@ -243,11 +252,11 @@ def split(pages: dict[str, int], parts: int) -> list[set[str]]:
 
 
 def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: dict[str, int],
-                        work: Path) -> list[Path]:
+                        work: Path) -> None:
     """Render `pages` (docs path -> Markdown bytes) on every core: MkDocs is
     single-threaded, so each further part runs in a forked process into a
     folder of its own and its pages are moved into `site_dir` after. Anchors
-    linked across parts are checked here. Returns each part's search index."""
+    linked across parts are checked here."""
     parts = split(pages, min(PARTS, len(pages))) or [set()]
     sides = [work / f"site-part{n}" for n in range(1, len(parts))]
     with contextlib.ExitStack() as stack:
@@ -265,7 +274,6 @@ def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: dic
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(side / page_output(path), target)
     _check_anchors(facts, strict)
-    return [site_dir / SEARCH_INDEX] + [side / SEARCH_INDEX for side in sides]
 
 
 def _check_anchors(facts: list[tuple[dict, list]], strict: bool) -> None:
@@ -315,9 +323,8 @@ def digest(data: bytes | XlsxDownload) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def page_output(path: str) -> str | None:
-    """Where MkDocs writes a docs file with directory URLs (None for what it
-    does not copy)."""
+def page_output(path: str, directory_urls: bool = True) -> str | None:
+    """Where MkDocs writes a docs file (None for what it does not copy)."""
     p = PurePosixPath(path)
     if p.name.startswith("."):
         return None
@@ -325,16 +332,18 @@ def page_output(path: str) -> str | None:
         return path
     if p.stem in ("index", "README"):
         return str(p.with_name("index.html"))
-    return str(p.with_suffix("") / "index.html")
+    return str(p.with_suffix("") / "index.html") if directory_urls else str(p.with_suffix(".html"))
 
 
-def _location(output: str) -> str:
-    """The search index location of a page written to `output`."""
-    return output[: -len("index.html")] if output.endswith("index.html") else output
+def page_location(path: str, offline: bool) -> str:
+    """A page's URL relative to the site root, as MkDocs links it: its folder
+    with directory URLs, its .html file in the file:// variant."""
+    output = page_output(path, not offline)
+    return output if offline or not output.endswith("index.html") else output[: -len("index.html")]
 
 
 def _sort_key(path: str):
-    """MkDocs' file order (index first, folders last), for the merged search index."""
+    """MkDocs' file order (index first, folders last)."""
     parts = PurePosixPath(path).parts
     return parts[:-1], PurePosixPath(path).stem != "index", parts[-1]
 
@@ -368,26 +377,6 @@ def _remove_output(site_dir: Path, output: str | None) -> None:
         folder = folder.parent
 
 
-def merge_search_index(target: Path, paths: list[str], parts: list[Path], previous: Path | None,
-                       rebuilt: set[str]) -> None:
-    """Material's search plugin indexes only the pages its run renders: join
-    the parts' entries and, after an incremental build, the previous index's
-    entries of the pages not rendered again, in page order."""
-    base, groups = None, {}
-    sources = ([(previous, False)] if previous is not None and previous.is_file() else []) + [(p, True) for p in parts]
-    for file, fresh in sources:
-        data = json.loads(file.read_text(encoding="utf-8"))
-        base = base or (data if fresh else None)
-        for entry in data["docs"]:
-            page = entry["location"].split("#")[0]
-            if fresh or page not in rebuilt:
-                groups.setdefault(page, []).append(entry)
-    pages = [_location(page_output(p)) for p in sorted(paths, key=_sort_key) if p.endswith(".md")]
-    base["docs"] = [entry for page in pages for entry in groups.get(page, [])]
-    target.unlink(missing_ok=True)
-    target.write_text(json.dumps(base, separators=(",", ":"), default=str), encoding="utf-8")  # as Material does
-
-
 def _prepare_incremental(files: dict[str, bytes], hashes: dict[str, str], previous: dict[str, str],
                          old_docs: Path, old_site: Path, docs_dir: Path, site_dir: Path) -> set[str]:
     """Work folders linked to the previous build, minus the outputs of changed
@@ -408,7 +397,7 @@ def _prepare_incremental(files: dict[str, bytes], hashes: dict[str, str], previo
 
 def build(content_dir: Path, output: Path, offline: bool = False, strict: bool = True,
           corpus: Corpus | None = None, templates: Path = TEMPLATES,
-          steps: Sequence[Callable[[Path, Corpus, bool], None]] = POST_BUILD,
+          steps: Sequence[Callable[[Built], None]] = POST_BUILD,
           incremental: bool = True, timings: dict | None = None) -> Corpus:
     """Build the site into `output`; on any failure `output` stays as it was.
     With `incremental`, reuse the previous build of `output` where its inputs
@@ -449,14 +438,13 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
             run_mkdocs(docs_dir, site_dir, offline, strict)
         else:
             render = {p: len(files[p]) for p in rebuilt if p.endswith(".md") and p in files}
-            indexes = run_mkdocs_parallel(docs_dir, site_dir, strict, render, work)
-            if previous is not None or len(indexes) > 1:
-                merge_search_index(site_dir / SEARCH_INDEX, list(files), indexes,
-                                   output / SEARCH_INDEX if previous is not None else None,
-                                   {_location(page_output(p)) for p in rebuilt if p.endswith(".md")})
+            run_mkdocs_parallel(docs_dir, site_dir, strict, render, work)
         lap("mkdocs")
+        pages = [page_location(p, offline) for p in sorted(files, key=_sort_key) if p.endswith(".md")]
+        changed = None if previous is None else {page_location(p, offline) for p in rebuilt if p.endswith(".md")}
+        built = Built(site_dir, corpus, offline, pages, changed)
         for step in steps:
-            step(site_dir, corpus, offline)
+            step(built)
             lap(step.__name__.strip("_"))
         (docs_dir / STATE).write_text(json.dumps({"key": key, "output": str(output), "files": hashes}),
                                       encoding="utf-8")

@@ -158,8 +158,8 @@ def test_an_exception_after_mkdocs_keeps_the_site(good_site):
     previous site and no temporary folder behind."""
     out, before = good_site
 
-    def crash(site_dir, corpus, offline):
-        assert (site_dir / "index.html").is_file()  # it runs on the new build
+    def crash(built):
+        assert (built.site_dir / "index.html").is_file()  # it runs on the new build
         raise RuntimeError("post-build step failed")
 
     with pytest.raises(RuntimeError):

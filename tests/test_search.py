@@ -40,9 +40,17 @@ def names() -> dict[str, list[str]]:
     return alias_table(unit_aliases(load_corpus(CONTENT).units.values()))
 
 
-def pages_containing(site: Path, *groups: list[str]) -> set[str]:
+def site_pages(site: Path, offline: bool = False) -> list[str]:
+    """Every page of a built site, found on disk (not in our index), as
+    MkDocs links it: x/ with directory URLs, x.html in the file:// bundle."""
+    pages = [str(p.relative_to(site)) for p in sorted(site.rglob("*.html"))
+             if p.name != "404.html" and p.relative_to(site).parts[0] not in ("search", "assets")]
+    return pages if offline else [p.removesuffix("index.html") for p in pages]
+
+
+def pages_containing(site: Path, *groups: list[str], offline: bool = False) -> set[str]:
     """Locations of pages whose title or text has, for every group, one of its strings."""
-    return {page.location for page in read_pages(site)
+    return {page.location for page, _ in read_pages(site, site_pages(site, offline))
             if all(any(fold(s) in fold(page.title + "\n" + page.body) for s in group) for group in groups)}
 
 
@@ -119,8 +127,38 @@ def test_search_works_from_the_file_bundle(offline_site, browse, names):
     mon.settle()
     mon.page.locator("input.md-search__input").click()
     links = search(mon.page, "卫健局")
-    expected = pages_containing(offline_site, ["卫健局", *names["卫健局"]])
+    expected = pages_containing(offline_site, ["卫健局", *names["卫健局"]], offline=True)
     count = mon.page.locator(".md-search-result__meta").inner_text()
     assert re.search(rf"\b{len(expected)}\b", count), (count, sorted(expected)[:20])
     assert {h.split("?")[0].rsplit("/", 1)[-1] for h in links} <= {p.rsplit("/", 1)[-1] for p in expected}
+    mon.assert_clean()
+
+
+def test_an_incremental_build_searches_the_edited_page_and_keeps_the_base(tmp_path, nginx_site, browse):
+    """An edit re-indexes only the pages it changed (a delta segment; their old
+    refs deleted): the new title is found, the old one only where it still is."""
+    import shutil
+
+    from generator import search as index
+    from generator.site import build
+    content = Path(shutil.copytree(Path(__file__).parent / "fixtures" / "content", tmp_path / "content"))
+    out = tmp_path / "site"
+    build(content, out)
+    base = {p: p.stat().st_ino for p in (out / index.OUT / "s" / "0").glob("*.js")}
+    yml = content / "documents" / "zichuan" / "zichuan-2022-01-2.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("title: 淄川区“十四五”儿童发展规划",
+                                                           "title: 淄川区托管试点规划"), encoding="utf-8")
+    build(content, out)
+    meta = index._script_data(out / index.OUT / "meta.js")
+    assert [s["name"] for s in meta["segments"]] == ["0", "1"] and meta["deleted"]
+    assert base == {p: p.stat().st_ino for p in (out / index.OUT / "s" / "0").glob("*.js")}
+    served = nginx_site(out)
+    mon = browse("loopback")
+    mon.page.goto(served.url)
+    mon.settle()
+    mon.page.locator("input.md-search__input").click()
+    for query in ("托管试点", "儿童发展规划"):
+        links = {location(h, served.url) for h in search(mon.page, query)}
+        assert links == pages_containing(out, [query]), query
+    assert "documents/zichuan-2022-01-2/" in {location(h, served.url) for h in search(mon.page, "托管试点")}
     mon.assert_clean()

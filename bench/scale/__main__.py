@@ -113,6 +113,7 @@ def bare_mkdocs(folder: Path) -> dict:
     config["docs_dir"] = str(folder / "build" / "docs")
     config["site_dir"] = str(folder / "bare")
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
     path = folder / "mkdocs-bare.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     shutil.rmtree(folder / "bare", ignore_errors=True)

@@ -68,9 +68,11 @@ def pagefind_binary() -> Path:
     return binary
 
 
-def build_sites() -> tuple[Path, Path]:
+def build_sites() -> tuple[Path, dict[str, Path]]:
     """Our site (build/bench-search/site), and the search_index.json Material
-    writes for the same pages when jieba is importable."""
+    writes for the same pages, without and with jieba importable. Our site's
+    own Material index is empty (site_config/hooks.py): these builds leave the
+    hook out."""
     import yaml
     from generator.model import load_corpus
     from generator.site import build
@@ -79,17 +81,21 @@ def build_sites() -> tuple[Path, Path]:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(WORK / "build" / "docs")   # where site.build leaves the Markdown
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    jieba_site = WORK / "site-jieba"
-    config.update(site_dir=str(jieba_site), strict=False)
-    config_file = WORK / "mkdocs-jieba.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(pip_target("jieba")), "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)],
-                   check=True, env=env, cwd=ROOT)
-    return site, jieba_site / "search" / "search_index.json"
+    config.pop("hooks")
+    indexes = {}
+    for name, path in (("material", []), ("material+jieba", [str(pip_target("jieba"))])):
+        folder = WORK / f"site-{name}"
+        config.update(site_dir=str(folder), strict=False)
+        config_file = WORK / f"mkdocs-{name}.yml"
+        config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(path), "NO_MKDOCS_2_WARNING": "1"}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)],
+                       check=True, env=env, cwd=ROOT)
+        indexes[name] = folder / "search" / "search_index.json"
+    return site, indexes
 
 
-def variant(site: Path, name: str, jieba_index: Path) -> Path:
+def variant(site: Path, name: str, indexes: dict[str, Path]) -> Path:
     """A copy of the site whose search box runs Material's own search."""
     out = WORK / "variants" / name
     if out.exists():
@@ -101,8 +107,8 @@ def variant(site: Path, name: str, jieba_index: Path) -> Path:
         if stripped != html:
             page.write_text(stripped, encoding="utf-8")
             regzip(page)
-    if name == "material+jieba":
-        shutil.copyfile(jieba_index, out / "search" / "search_index.json")
+    if name in indexes:
+        shutil.copyfile(indexes[name], out / "search" / "search_index.json")
         regzip(out / "search" / "search_index.json")
     if name == "pagefind":
         subprocess.run([str(pagefind_binary()), "--site", str(out), "--root-selector", "article",
@@ -118,8 +124,8 @@ def regzip(path: Path) -> None:
 
 # --- reader's text and queries ----------------------------------------------------------
 
-def page_keys(site: Path) -> list[str]:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def page_keys(material_index: Path) -> list[str]:
+    index = json.loads(material_index.read_text(encoding="utf-8"))
     return list(dict.fromkeys(d["location"] for d in index["docs"] if "#" not in d["location"]))
 
 
@@ -352,17 +358,18 @@ def main(argv=None) -> int:
     t = time.time()
     if args.reuse and (WORK / "site").exists():
         from generator.search import ASSETS, OUT
-        site, jieba_index = WORK / "site", WORK / "site-jieba" / "search" / "search_index.json"
+        site = WORK / "site"
+        indexes = {name: WORK / f"site-{name}" / "search" / "search_index.json" for name in ENGINES[1:3]}
         for asset in ("worker.js", "lunr.min.js"):
             shutil.copyfile(ASSETS / asset, site / OUT / asset)
             regzip(site / OUT / asset)
     else:
-        site, jieba_index = build_sites()
+        site, indexes = build_sites()
     print(f"built the site and the jieba index in {time.time() - t:.0f} s", flush=True)
     from generator.model import load_corpus
     from generator.search import unit_aliases
     aliases = unit_aliases(load_corpus(ROOT / "content").units.values())
-    keys = page_keys(site)
+    keys = page_keys(indexes["material"])
 
     from playwright.sync_api import sync_playwright
     with sync_playwright() as pw:
@@ -378,7 +385,7 @@ def main(argv=None) -> int:
         start_page = keys[min(1, len(keys) - 1)]
         results = {}
         for name in engines:
-            folder = site if name == "policykb" else variant(site, name, jieba_index)
+            folder = site if name == "policykb" else variant(site, name, indexes)
             with serve_with_nginx(folder) as served:
                 loads = first_load(browser, name, served, start_page, samples)
                 engine = Engine(browser, name, served.url, "/zhengce/", start_page)

@@ -31,8 +31,12 @@ function importAll(urls) {
 
 /* lunr and the meta file load as soon as the worker starts, i.e. when the
    reader focuses the search box; meta.js is never cached (it names the build) */
+var deleted = null                   /* refs of pages replaced or removed since the base segment */
 var booted = importAll([BASE + "lunr.min.js", BASE + "meta.js?t=" + Date.now()])
-  .then(function () { meta = files.meta })
+  .then(function () {
+    meta = files.meta
+    deleted = new Set(meta.deleted.map(function (ref) { return ref.toString(16) }))
+  })
 
 function load(names) {
   var missing = names.filter(function (name) { return !(name in files) })
@@ -57,18 +61,17 @@ function fnv1a(chars) {
   return h
 }
 
-function shardOf(term) {
-  var chars = Array.from(term), split = meta.heavy[chars[0]]
-  return split
-    ? chars[0].codePointAt(0).toString(16) + "-" + fnv1a(chars.slice(1)) % split
-    : "b" + fnv1a(chars.slice(0, 1)) % meta.buckets
-}
-
+/* The shards holding a need, in every segment (generator/search.py Layout):
+   a heavy first character is split by the second one, so a lone character
+   typed as a prefix reads all of its sub-shards. */
 function shardsOf(need) {
-  var split = need.prefix && Array.from(need.term).length === 1 && meta.heavy[need.term]
-  if (!split) return [shardOf(need.term)]
-  var all = []
-  for (var k = 0; k < split; k++) all.push(need.term.codePointAt(0).toString(16) + "-" + k)
+  var chars = Array.from(need.term), hex = chars[0].codePointAt(0).toString(16), all = []
+  meta.segments.forEach(function (segment) {
+    var split = segment.heavy[chars[0]], at = segment.name + "/"
+    if (!split) all.push(at + "b" + fnv1a(chars.slice(0, 1)) % segment.buckets)
+    else if (need.prefix && chars.length === 1) for (var k = 0; k < split; k++) all.push(at + hex + "-" + k)
+    else all.push(at + hex + "-" + fnv1a(chars.slice(1)) % split)
+  })
   return all
 }
 
@@ -135,6 +138,7 @@ function collect(needs) {
         var posting = idx.invertedIndex[token]
         idx.fields.forEach(function (field) {
           Object.keys(posting[field]).forEach(function (ref) {
+            if (deleted.has(ref)) return
             var fields = need.found[ref] = need.found[ref] || {}
             var offsets = posting[field][ref].p
             fields[field] = fields[field] ? fields[field].concat(offsets) : offsets
