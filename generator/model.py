@@ -134,9 +134,9 @@ def status(validity: Validity, today: dt.date) -> str:
 
 # --- phase 1: read and validate ---------------------------------------------------
 
-def _read(path: Path, errors: list[PolicyError]) -> tuple[Any, Lines] | None:
+def _read(path: Path, errors: list[PolicyError], cache: yamlio.Cache | None = None) -> tuple[Any, Lines] | None:
     try:
-        return yamlio.load(path)
+        return yamlio.load(path, cache)
     except PolicyError as exc:
         errors.extend(getattr(exc, "errors", [exc]))
         return None
@@ -163,10 +163,10 @@ def _load_jurisdictions(path: Path, errors) -> list[dict]:
             if _validated(item, schema.JURISDICTION, str(path), lines, errors, (i,))]
 
 
-def _load_documents(folder: Path, errors) -> list[tuple[Path, dict, Lines]]:
+def _load_documents(folder: Path, errors, cache: yamlio.Cache | None) -> list[tuple[Path, dict, Lines]]:
     out = []
     for path in sorted(folder.glob("*/*.yml")):
-        loaded = _read(path, errors)
+        loaded = _read(path, errors, cache)
         if (loaded and _validated(loaded[0], schema.DOCUMENT, str(path), loaded[1], errors)
                 and validate_block_items(path, loaded[0], loaded[1], errors)):
             out.append((path, *loaded))
@@ -217,15 +217,16 @@ def _link(corpus: Corpus, lines_of: dict[str, Lines], errors) -> None:
         jur.documents = sorted_by_date(jur.documents)
 
 
-def load_corpus(content_dir: Path, today: dt.date | None = None) -> Corpus:
-    """Read content/ into a Corpus; raise PolicyError(s) naming every bad file."""
+def load_corpus(content_dir: Path, today: dt.date | None = None, cache: yamlio.Cache | None = None) -> Corpus:
+    """Read content/ into a Corpus; raise PolicyError(s) naming every bad file.
+    `cache` keeps parsed documents for the next build (yamlio.Cache)."""
     content_dir = Path(content_dir)
     errors: list[PolicyError] = []
     jur_file = content_dir / "jurisdictions.yml"
     if not jur_file.is_file():
         raise PolicyError("missing: the jurisdiction registry is required", str(jur_file))
     jurs = _load_jurisdictions(jur_file, errors)
-    docs = _load_documents(content_dir / "documents", errors)
+    docs = _load_documents(content_dir / "documents", errors, cache)
     if errors:
         raise _combined(errors)
 

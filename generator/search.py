@@ -476,7 +476,10 @@ def indexed_pages(out: Path) -> dict[str, Page]:
 
 def write_segment(index: Index, name: str, pages: list[tuple[int, Page, Counter]], pool) -> Layout:
     """The shards of one segment over `pages` (ref, page, first_counts)."""
-    layout = Layout.of(name, sum((c for _, _, c in pages), Counter()))
+    counts = Counter()
+    for _, _, page_counts in pages:
+        counts.update(page_counts)
+    layout = Layout.of(name, counts)
     spool_dir = index.out.parent / f".spool-{name}"
     shutil.rmtree(spool_dir, ignore_errors=True)
     spool = Spool(spool_dir)

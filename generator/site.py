@@ -44,6 +44,7 @@ from generator.model import Corpus, load_corpus
 from generator.pages import generate
 from generator.pages.render import TEMPLATES
 from generator.pages.views import XlsxDownload
+from generator.yamlio import Cache
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -414,7 +415,7 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
 
     output = Path(output).resolve()
     docs_target = output.parent / "build" / "docs"
-    corpus = corpus or load_corpus(Path(content_dir))
+    corpus = corpus or load_corpus(Path(content_dir), cache=Cache(docs_target.parent / "cache", reuse=incremental))
     lap("load")
     files = docs_files(corpus, templates)
     hashes = {path: digest(data) for path, data in files.items()}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +36,49 @@ def read_text(path: Path) -> str:
             file=str(path), line=line) from None
 
 
-def load(path: Path) -> tuple[Any, Lines]:
+@dataclass(frozen=True)
+class Cache:
+    """Parsed files by the hash of their text (and of this module): a rebuild
+    parses only the YAML that changed. A full build (`reuse` off) parses
+    everything and refreshes the cache."""
+    folder: Path
+    reuse: bool = True
+
+    def _path(self, text: str) -> Path:
+        key = hashlib.blake2b(text.encode("utf-8"), key=_CODE, digest_size=16).hexdigest()
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, text: str):
+        if self.reuse:
+            try:
+                return pickle.loads(self._path(text).read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError):
+                pass
+        return None
+
+    def put(self, text: str, parsed) -> None:
+        path = self._path(text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}")
+        temp.write_bytes(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temp, path)
+
+
+_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).digest()
+
+
+def load(path: Path, cache: Cache | None = None) -> tuple[Any, Lines]:
     """Parse a YAML file into plain Python data plus a map of value lines."""
     text = read_text(path)
+    parsed = cache.get(text) if cache else None
+    if parsed is None:
+        parsed = _parse(path, text)
+        if cache:
+            cache.put(text, parsed)
+    return parsed
+
+
+def _parse(path: Path, text: str) -> tuple[Any, Lines]:
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
