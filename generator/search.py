@@ -184,10 +184,19 @@ def squeeze(text: str) -> str:
 
 def read_page(location: str, html: str) -> Page:
     parser = _PageText()
-    parser.feed(html)
+    parser.feed(_head_and_article(html))
     title = squeeze("".join(parser.title_parts)) or parser.doc_title.split(" - ")[0].strip()
     return Page(location, title, squeeze("".join(parser.parts)),
                 parser.meta.get("kind", ""), parser.meta.get("jurisdiction", ""))
+
+
+def _head_and_article(html: str) -> str:
+    """What _PageText reads of a page (its meta tags, title and article);
+    the rest, three quarters of a Material page, is not worth parsing."""
+    head, start, end = html.find("</head>"), html.find("<article"), html.rfind("</article>")
+    if min(head, start, end) < 0 or not head < start < end:
+        return html
+    return html[:head] + html[start:end + len("</article>")]
 
 
 def page_file(site_dir: Path, location: str) -> Path:
