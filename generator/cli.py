@@ -48,7 +48,7 @@ def cmd_import(args) -> int:
 
 def cmd_build(args) -> int:
     from generator.site import build
-    build(args.content, args.output, offline=args.offline, strict=True)
+    build(args.content, args.output, offline=args.offline, strict=True, incremental=not args.full)
     return 0
 
 
@@ -92,10 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="content/ -> site/ (Markdown, then mkdocs build --strict)",
                        description="Validate content/, write Markdown through templates/, build with "
                        "MkDocs Material into a temporary folder and swap it in place of the output "
-                       "folder only when everything succeeded: a failed build leaves the old site.")
+                       "folder only when everything succeeded: a failed build leaves the old site. "
+                       "A rebuild reuses what did not change (parsed YAML, pages whose Markdown is "
+                       "the same, the search index's base segment).")
     p.add_argument("--output", type=Path, default=root / "site", help="site folder (default: %(default)s)")
     p.add_argument("--offline", action="store_true",
                    help="make a folder that works opened from the file system (file://)")
+    p.add_argument("--full", action="store_true", help="rebuild everything, reusing nothing")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="live preview; rebuilds when content/ or templates change")

@@ -235,9 +235,13 @@ def _map(pool, fn, *args, chunksize=16):
     return pool.map(fn, *args, chunksize=chunksize) if pool else map(fn, *args)
 
 
-def read_pages(site_dir: Path, locations: list[str], pool=None) -> list[tuple[Page, Counter]]:
-    """Title and text of each page (and its first_counts), parsed on every core."""
-    return list(_map(pool, _read_file, [site_dir] * len(locations), locations))
+def read_pages(site_dir: Path, locations: list[str], pool=None) -> tuple[list[Page], Counter]:
+    """Title and text of each page, parsed on every core, and the first_counts of them all."""
+    pages, counts = [], Counter()
+    for page, page_counts in _map(pool, _read_file, [site_dir] * len(locations), locations):
+        pages.append(page)
+        counts.update(page_counts)
+    return pages, counts
 
 
 def _script_data(path: Path):
@@ -290,7 +294,11 @@ def alias_table(aliases: dict[str, list[str]] | None) -> dict[str, list[str]]:
 
 DELTA_SHARE = 0.25
 DELTA_MIN = 1000                      # pages a delta may always hold
-SPOOL_CHARS = 64 * 2**20              # postings kept in memory before they go to disk
+# Postings go through a spool on disk, so those of a large corpus (tens of
+# millions at 20x) are never held at once: each batch of pages writes one file
+# per group of shards, and the shards are then written a group at a time.
+SPOOL_BATCH = 256                     # pages
+SPOOL_GROUPS = 256
 
 
 @dataclass(frozen=True)
@@ -325,70 +333,43 @@ class Layout:
             return f"{self.segment}/{ord(first):x}-{fnv1a(token[1:]) % self.split[first]}"
         return f"{self.segment}/b{fnv1a(first) % self.buckets}"
 
-    def every_sub_shard(self) -> list[str]:
-        """A one-character query reads all sub-shards of a heavy character: each must exist."""
-        return [f"{self.segment}/{ord(ch):x}-{k}" for ch, split in self.heavy for k in range(split)]
+    def every_shard(self) -> list[str]:
+        """Every shard a query may read, so each is written, empty or not: a
+        one-character query reads all sub-shards of a heavy character, and a
+        missing file would fail the whole query."""
+        return ([f"{self.segment}/b{k}" for k in range(self.buckets)]
+                + [f"{self.segment}/{ord(ch):x}-{k}" for ch, split in self.heavy for k in range(split)])
 
 
 FIELDS = ("t", "b")        # title, body
 LUNR_VERSION = "2.3.9"    # of site_config/search/lunr.min.js
 
 
-def postings(layout: Layout, batch: list[tuple[int, str, str]]) -> dict[str, str]:
-    """Shard -> posting lines ("token\tfield\tref\toffsets") of pages (ref, title, body)."""
-    out: dict[str, list[str]] = defaultdict(list)
+def spool_postings(layout: Layout, spool: Path, number: int, batch: list[tuple[int, str, str]]) -> None:
+    """Posting lines ("shard\ttoken\tfield\tref\toffsets") of pages (ref, title,
+    body), written as spool/<group>/<number> (see write_segment): the worker
+    process writes them itself, so postings never pass through the parent."""
+    out: dict[int, list[str]] = defaultdict(list)
     shard_of = _shard_of(layout)
-    for number, title, body in batch:
-        ref = _ref(number)
+    for doc, title, body in batch:
+        ref = _ref(doc)
         for fname, text in (("t", title), ("b", body)):
             offsets: dict[str, list[int]] = defaultdict(list)
             for term, offset in tokenize(text):
                 offsets[term].append(offset)
             for term, found in offsets.items():
-                out[shard_of(term)].append(f"{term}\t{fname}\t{ref}\t{','.join(map(str, found))}")
-    return {shard: "\n".join(lines) for shard, lines in out.items()}
+                shard = shard_of(term)
+                out[fnv1a(shard) % SPOOL_GROUPS].append(f"{shard}\t{term}\t{fname}\t{ref}\t{','.join(map(str, found))}")
+    for group, lines in out.items():
+        folder = spool / str(group)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / str(number)).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=4)
 def _shard_of(layout: Layout):
     """layout.shard, remembered: a worker sees the same tokens page after page."""
     return functools.lru_cache(maxsize=None)(layout.shard)
-
-
-class Spool:
-    """Posting lines per shard: in memory up to SPOOL_CHARS, then appended to
-    one file per shard, so the postings of a large corpus never sit in memory
-    at once (a 20x corpus has tens of millions)."""
-
-    def __init__(self, folder: Path):
-        self.folder, self.held, self.size = folder, defaultdict(list), 0
-
-    def add(self, shard: str, lines: str) -> None:
-        self.held[shard].append(lines)
-        self.size += len(lines)
-        if self.size > SPOOL_CHARS:
-            self.flush()
-
-    def flush(self) -> None:
-        for shard, parts in self.held.items():
-            path = self.folder / shard
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as f:
-                f.write("\n".join(parts) + "\n")
-        self.held, self.size = defaultdict(list), 0
-
-    def take(self, shard: str) -> list[str]:
-        """Every line of a shard, in the order added; its file is removed."""
-        path = self.folder / shard
-        lines = []
-        if path.is_file():
-            lines = path.read_text(encoding="utf-8").splitlines()
-            path.unlink()
-        return lines + [line for part in self.held.pop(shard, []) for line in part.split("\n")]
-
-    def shards(self) -> set[str]:
-        on_disk = {str(p.relative_to(self.folder)) for p in self.folder.rglob("*") if p.is_file()}
-        return on_disk | set(self.held)
 
 
 def shard_script(name: str, lines: list[str]) -> str:
@@ -399,7 +380,7 @@ def shard_script(name: str, lines: list[str]) -> str:
     scores, so fieldVectors stay empty."""
     terms: dict[str, tuple[list[str], list[str]]] = {}
     for line in lines:
-        term, fname, ref, offsets = line.split("\t")
+        term, fname, ref, offsets = line.split("\t")[1:]
         terms.setdefault(term, ([], []))[fname == "b"].append(f'"{ref}":{{"p":[{offsets}]}}')
     inverted = ",".join(
         f'[{json.dumps(term, ensure_ascii=False)},{{"t":{{{",".join(terms[term][0])}}},'
@@ -483,22 +464,27 @@ def indexed_pages(out: Path) -> dict[str, Page]:
             for loc, ref in live.items()}
 
 
-def write_segment(index: Index, name: str, pages: list[tuple[int, Page, Counter]], pool) -> Layout:
-    """The shards of one segment over `pages` (ref, page, first_counts)."""
-    counts = Counter()
-    for _, _, page_counts in pages:
-        counts.update(page_counts)
+def write_segment(index: Index, name: str, pages: list[tuple[int, Page]], counts: Counter, pool) -> Layout:
+    """The shards of one segment over `pages` (ref, page), whose first_counts sum to `counts`."""
     layout = Layout.of(name, counts)
-    spool_dir = index.out.parent / f".spool-{name}"
-    shutil.rmtree(spool_dir, ignore_errors=True)
-    spool = Spool(spool_dir)
-    batches = [[(ref, p.title, p.body) for ref, p, _ in pages[k:k + 32]] for k in range(0, len(pages), 32)]
-    for shards in _map(pool, postings, [layout] * len(batches), batches, chunksize=1):
-        for shard, lines in shards.items():
-            spool.add(shard, lines)
-    for shard in sorted(spool.shards() | set(layout.every_sub_shard())):
-        index.put(f"s/{shard}", shard_script(shard, spool.take(shard)))
-    shutil.rmtree(spool_dir, ignore_errors=True)
+    spool = index.out.parent / f".spool-{name}"
+    shutil.rmtree(spool, ignore_errors=True)
+    batches = [[(ref, p.title, p.body) for ref, p in pages[k:k + SPOOL_BATCH]]
+               for k in range(0, len(pages), SPOOL_BATCH)]
+    list(_map(pool, spool_postings, [layout] * len(batches), [spool] * len(batches), range(len(batches)),
+              batches, chunksize=1))
+    by_group: dict[int, list[str]] = defaultdict(list)
+    for shard in layout.every_shard():
+        by_group[fnv1a(shard) % SPOOL_GROUPS].append(shard)
+    for group, shards in sorted(by_group.items()):
+        lines: dict[str, list[str]] = {shard: [] for shard in shards}
+        folder = spool / str(group)
+        for part in sorted(folder.iterdir(), key=lambda p: int(p.name)) if folder.is_dir() else []:
+            for line in part.read_text(encoding="utf-8").splitlines():
+                lines[line[:line.index("\t")]].append(line)
+        for shard in sorted(shards):
+            index.put(f"s/{shard}", shard_script(shard, lines[shard]))
+    shutil.rmtree(spool, ignore_errors=True)
     return layout
 
 
@@ -533,11 +519,11 @@ def _row(page: Page) -> list:
 
 def _full(out: Path, site_dir: Path, locations: list[str], pool) -> Index:
     index = Index(out)
-    pages = read_pages(site_dir, locations, pool)
-    index.rows = [_row(page) for page, _ in pages]
-    index.segments = [write_segment(index, "0", [(ref, p, c) for ref, (p, c) in enumerate(pages)], pool)]
+    pages, counts = read_pages(site_dir, locations, pool)
+    index.rows = [_row(page) for page in pages]
+    index.segments = [write_segment(index, "0", list(enumerate(pages)), counts, pool)]
     index.base_docs = len(pages)
-    index.base_packs = write_packs(index, [(ref, p) for ref, (p, _) in enumerate(pages)], 0)
+    index.base_packs = write_packs(index, list(enumerate(pages)), 0)
     index.base_version = index.version.hexdigest()[:12]
     return index
 
@@ -546,11 +532,12 @@ def _incremental(index: Index, site_dir: Path, locations: list[str], changed: se
     """Update the index read from the previous build: None when a new base is due."""
     live = index.live()
     index.base_kept, index.version = True, hashlib.sha256(index.base_version.encode())
-    index.deleted |= {ref for loc, ref in live.items() if loc not in set(locations)}
+    present = set(locations)
+    index.deleted |= {ref for loc, ref in live.items() if loc not in present}
     todo = [loc for loc in locations if loc in changed or loc not in live]
-    fresh = dict(zip(todo, read_pages(site_dir, todo, pool)))
+    fresh = dict(zip(todo, read_pages(site_dir, todo, pool)[0]))
     old = _texts(index, {live[loc] for loc in todo if loc in live})
-    for loc, (page, _) in fresh.items():
+    for loc, page in fresh.items():
         ref = live.get(loc)
         if ref is not None and Page(loc, index.rows[ref][1], old[ref], *index.rows[ref][2:4]) == page:
             continue
@@ -561,13 +548,14 @@ def _incremental(index: Index, site_dir: Path, locations: list[str], changed: se
     if len(delta) + len(index.deleted) > max(DELTA_MIN, DELTA_SHARE * len(locations)):
         return None
     kept = _texts(index, {ref for ref in delta if index.rows[ref][0] not in fresh})
-    pages = []
+    pages, counts = [], Counter()
     for ref in delta:
         loc, title, kind, jurisdiction = index.rows[ref][:4]
-        page = fresh[loc][0] if loc in fresh else Page(loc, title, kept[ref], kind, jurisdiction)
-        pages.append((ref, page, first_counts(page.title) + first_counts(page.body)))
-    index.segments = index.segments[:1] + ([write_segment(index, "1", pages, pool)] if pages else [])
-    write_packs(index, [(ref, page) for ref, page, _ in pages], index.base_packs)
+        page = fresh[loc] if loc in fresh else Page(loc, title, kept[ref], kind, jurisdiction)
+        pages.append((ref, page))
+        counts.update(first_counts(page.title) + first_counts(page.body))
+    index.segments = index.segments[:1] + ([write_segment(index, "1", pages, counts, pool)] if pages else [])
+    write_packs(index, pages, index.base_packs)
     return index
 
 

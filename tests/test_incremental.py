@@ -132,3 +132,18 @@ def test_a_broken_anchor_across_parts_fails_a_strict_build():
     with pytest.raises(PolicyError, match="does not contain an anchor '#L9'"):
         site._check_anchors(facts, strict=True)
     site._check_anchors([(facts[0][0], []), facts[1]], strict=True)  # c-1's link to a.md#L1 is good
+
+
+def test_the_replaced_site_is_put_aside_and_removed_by_the_next_build(content, tmp_path):
+    out = tmp_path / "inc" / "site"
+
+    def aside() -> list[str]:
+        return sorted(p.name.rsplit("-", 1)[0] for p in out.parent.glob(".old-*"))
+
+    site.build(content, out)
+    assert aside() == []
+    for _ in range(2):
+        site.build(content, out)
+        assert aside() == [".old-site"]          # the one this build replaced; the earlier one is gone
+    assert sorted(p.name.rsplit("-", 1)[0] for p in (out.parent / "build").glob(".old-*")) == [".old-docs"]
+    assert (out / "index.html").is_file()

@@ -50,7 +50,7 @@ def site_pages(site: Path, offline: bool = False) -> list[str]:
 
 def pages_containing(site: Path, *groups: list[str], offline: bool = False) -> set[str]:
     """Locations of pages whose title or text has, for every group, one of its strings."""
-    return {page.location for page, _ in read_pages(site, site_pages(site, offline))
+    return {page.location for page in read_pages(site, site_pages(site, offline))[0]
             if all(any(fold(s) in fold(page.title + "\n" + page.body) for s in group) for group in groups)}
 
 
