@@ -31,7 +31,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -314,12 +313,11 @@ def _swap(new: Path, target: Path) -> None:
     new.rename(target)
 
 
-def _sweep(*targets: Path) -> threading.Thread:
-    """Remove, in the background, the folders earlier builds put aside."""
-    old = [p for t in targets if t.parent.is_dir() for p in t.parent.glob(f".old-{t.name}-*")]
-    thread = threading.Thread(target=lambda: [shutil.rmtree(p, ignore_errors=True) for p in old])
-    thread.start()
-    return thread
+def _sweep(*targets: Path) -> subprocess.Popen:
+    """Remove, in the background, the folders earlier builds put aside (rm in
+    its own process: a thread would hold the interpreter lock the build needs)."""
+    old = [str(p) for t in targets if t.parent.is_dir() for p in t.parent.glob(f".old-{t.name}-*")]
+    return subprocess.Popen(["rm", "-rf", "--", *old])
 
 
 # --- incremental builds ---------------------------------------------------------------
@@ -407,10 +405,10 @@ def _prepare_incremental(files: dict[str, bytes], hashes: dict[str, str], previo
     and removed files; returns the changed and removed docs paths."""
     changed = {p for p, h in hashes.items() if previous.get(p) != h}
     removed = set(previous) - set(hashes)
+    _link_tree(old_docs, docs_dir)
+    for path in changed | removed | {STATE}:       # replaced, never written through the link
+        (docs_dir / path).unlink(missing_ok=True)
     _write(docs_dir, {path: files[path] for path in changed})
-    for path in files.keys() - changed:
-        (docs_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        os.link(old_docs / path, docs_dir / path)
     _link_tree(old_site, site_dir)
     for path in changed | removed:
         _remove_output(site_dir, page_output(path))
@@ -478,5 +476,5 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
         lap("swap")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        sweeper.join()
+        sweeper.wait()
     return corpus
