@@ -23,6 +23,7 @@ search step writes new files, precompression skips files whose .gz is newer.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import logging
@@ -436,6 +437,10 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
     docs_target = output.parent / "build" / "docs"
     sweeper = _sweep(output, docs_target)
     corpus = corpus or load_corpus(Path(content_dir), cache=Cache(docs_target.parent / "cache", reuse=incremental))
+    # The corpus lives until the build ends: keep the collector from walking
+    # its millions of objects on every full collection (and forked workers
+    # from copying the pages it would touch).
+    gc.freeze()
     lap("load")
     files = docs_files(corpus, templates)
     hashes = {path: digest(data) for path, data in files.items()}
@@ -477,4 +482,5 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
     finally:
         shutil.rmtree(work, ignore_errors=True)
         sweeper.wait()
+        gc.unfreeze()
     return corpus
