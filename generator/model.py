@@ -12,10 +12,7 @@ metric -> indicators, document -> cited by).
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -24,6 +21,7 @@ from generator import schema, yamlio
 from generator.corpus_items import link_contents, validate_block_items
 from generator.errors import PolicyError, PolicyErrors
 from generator.node import Node
+from generator.parallel import fork_map
 from generator.yamlio import Lines
 
 # 状态 of a document, computed from its validity at build time.
@@ -173,19 +171,11 @@ def _parse(path: Path, cache: yamlio.Cache | None) -> tuple[tuple[Any, Lines] | 
     return loaded, [(e.message, e.file, e.line, e.field) for e in errors]
 
 
-def _parsed(paths: list[Path], cache: yamlio.Cache | None):
-    """_parse of every path, on every core when there are many (YAML parsing
-    is nine tenths of loading a large corpus)."""
-    if (os.cpu_count() or 1) < 2 or len(paths) < 64:
-        return list(map(_parse, paths, [cache] * len(paths)))
-    with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_parse, paths, [cache] * len(paths), chunksize=8))
-
-
 def _load_documents(folder: Path, errors, cache: yamlio.Cache | None) -> list[tuple[Path, dict, Lines]]:
     out = []
     paths = sorted(folder.glob("*/*.yml"))
-    for path, (loaded, problems) in zip(paths, _parsed(paths, cache)):
+    # on every core: YAML parsing is nine tenths of loading a large corpus
+    for path, (loaded, problems) in zip(paths, fork_map(_parse, paths, [cache] * len(paths), chunksize=8)):
         errors.extend(PolicyError(*problem) for problem in problems)
         if (loaded and _validated(loaded[0], schema.DOCUMENT, str(path), loaded[1], errors)
                 and validate_block_items(path, loaded[0], loaded[1], errors)):

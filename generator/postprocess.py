@@ -12,10 +12,11 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import brotli
+
+from generator.parallel import fork_map
 
 # Source maps are left out: only developer tools ever ask for them.
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
@@ -32,7 +33,7 @@ SHIM_SOURCE = Path(__file__).resolve().parent.parent / "site_config" / "offline"
 SHIM_PATH = "assets/javascripts/iframe-worker.js"
 
 
-def precompress(site_dir: Path, workers: int | None = None) -> int:
+def precompress(site_dir: Path) -> int:
     """Write <file>.gz (mtime 0: same input, same bytes) and <file>.br
     beside each text file of MIN_SIZE or more, when smaller; return files written.
 
@@ -42,11 +43,7 @@ def precompress(site_dir: Path, workers: int | None = None) -> int:
     Files are spread over the machine's cores."""
     todo = [path for path in sorted(Path(site_dir).rglob("*"))
             if path.suffix in TEXT_SUFFIXES and path.is_file() and not _fresh(path)]
-    workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(todo) < 64:
-        return sum(map(_compress, todo))
-    with ProcessPoolExecutor(workers) as pool:
-        return sum(pool.map(_compress, todo, chunksize=32))
+    return sum(fork_map(_compress, todo, chunksize=32))
 
 
 def _fresh(path: Path) -> bool:

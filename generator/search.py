@@ -32,22 +32,20 @@ Page contract: the page template emits
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
 import math
-import multiprocessing
 import os
 import re
 import shutil
 import unicodedata
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.parallel import fork_map
 from generator.units import genre_spellings
 
 ASSETS = Path(__file__).resolve().parent.parent / "site_config" / "search"
@@ -219,26 +217,19 @@ _HAN_RUN = re.compile(f"{HAN.pattern}+")
 _WORD = re.compile("[0-9a-z]+")
 
 
+def page_counts(page: Page) -> Counter:
+    return first_counts(page.title) + first_counts(page.body)
+
+
 def _read_file(site_dir: Path, location: str) -> tuple[Page, Counter]:
     page = read_page(location, page_file(site_dir, location).read_text(encoding="utf-8"))
-    return page, first_counts(page.title) + first_counts(page.body)
+    return page, page_counts(page)
 
 
-def _pool(jobs: int):
-    """Worker processes when the work is worth them, else None (run here)."""
-    if (os.cpu_count() or 1) < 2 or jobs < 64:
-        return contextlib.nullcontext()
-    return ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork"))
-
-
-def _map(pool, fn, *args, chunksize=16):
-    return pool.map(fn, *args, chunksize=chunksize) if pool else map(fn, *args)
-
-
-def read_pages(site_dir: Path, locations: list[str], pool=None) -> tuple[list[Page], Counter]:
+def read_pages(site_dir: Path, locations: list[str]) -> tuple[list[Page], Counter]:
     """Title and text of each page, parsed on every core, and the first_counts of them all."""
     pages, counts = [], Counter()
-    for page, page_counts in _map(pool, _read_file, [site_dir] * len(locations), locations):
+    for page, page_counts in fork_map(_read_file, [site_dir] * len(locations), locations, chunksize=16):
         pages.append(page)
         counts.update(page_counts)
     return pages, counts
@@ -341,7 +332,6 @@ class Layout:
                 + [f"{self.segment}/{ord(ch):x}-{k}" for ch, split in self.heavy for k in range(split)])
 
 
-FIELDS = ("t", "b")        # title, body
 LUNR_VERSION = "2.3.9"    # of site_config/search/lunr.min.js
 
 
@@ -398,13 +388,13 @@ def _ref(number: int) -> str:
     return format(number, "x")
 
 
-def put(path: Path, text: str, written: set[Path], always: bool = False) -> None:
+def put(path: Path, text: str, written: set[Path]) -> None:
     """Write a file unless it already holds `text` (an incremental build keeps
     its time, so it is not compressed again); a new file, renamed into place,
     never written through a link shared with the live site."""
     written.add(path)
     data = text.encode("utf-8")
-    if not always and path.is_file() and path.read_bytes() == data:
+    if path.is_file() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.tmp")
@@ -464,15 +454,15 @@ def indexed_pages(out: Path) -> dict[str, Page]:
             for loc, ref in live.items()}
 
 
-def write_segment(index: Index, name: str, pages: list[tuple[int, Page]], counts: Counter, pool) -> Layout:
+def write_segment(index: Index, name: str, pages: list[tuple[int, Page]], counts: Counter) -> Layout:
     """The shards of one segment over `pages` (ref, page), whose first_counts sum to `counts`."""
     layout = Layout.of(name, counts)
     spool = index.out.parent / f".spool-{name}"
     shutil.rmtree(spool, ignore_errors=True)
     batches = [[(ref, p.title, p.body) for ref, p in pages[k:k + SPOOL_BATCH]]
                for k in range(0, len(pages), SPOOL_BATCH)]
-    list(_map(pool, spool_postings, [layout] * len(batches), [spool] * len(batches), range(len(batches)),
-              batches, chunksize=1))
+    list(fork_map(spool_postings, [layout] * len(batches), [spool] * len(batches), range(len(batches)),
+                  batches, min_items=2))
     by_group: dict[int, list[str]] = defaultdict(list)
     for shard in layout.every_shard():
         by_group[fnv1a(shard) % SPOOL_GROUPS].append(shard)
@@ -517,25 +507,25 @@ def _row(page: Page) -> list:
     return [page.location, page.title, page.kind, page.jurisdiction, len(page.body), []]
 
 
-def _full(out: Path, site_dir: Path, locations: list[str], pool) -> Index:
+def _full(out: Path, site_dir: Path, locations: list[str]) -> Index:
     index = Index(out)
-    pages, counts = read_pages(site_dir, locations, pool)
+    pages, counts = read_pages(site_dir, locations)
     index.rows = [_row(page) for page in pages]
-    index.segments = [write_segment(index, "0", list(enumerate(pages)), counts, pool)]
+    index.segments = [write_segment(index, "0", list(enumerate(pages)), counts)]
     index.base_docs = len(pages)
     index.base_packs = write_packs(index, list(enumerate(pages)), 0)
     index.base_version = index.version.hexdigest()[:12]
     return index
 
 
-def _incremental(index: Index, site_dir: Path, locations: list[str], changed: set[str], pool) -> Index | None:
+def _incremental(index: Index, site_dir: Path, locations: list[str], changed: set[str]) -> Index | None:
     """Update the index read from the previous build: None when a new base is due."""
     live = index.live()
     index.base_kept, index.version = True, hashlib.sha256(index.base_version.encode())
     present = set(locations)
     index.deleted |= {ref for loc, ref in live.items() if loc not in present}
     todo = [loc for loc in locations if loc in changed or loc not in live]
-    fresh = dict(zip(todo, read_pages(site_dir, todo, pool)[0]))
+    fresh = dict(zip(todo, read_pages(site_dir, todo)[0]))
     old = _texts(index, {live[loc] for loc in todo if loc in live})
     for loc, page in fresh.items():
         ref = live.get(loc)
@@ -553,8 +543,8 @@ def _incremental(index: Index, site_dir: Path, locations: list[str], changed: se
         loc, title, kind, jurisdiction = index.rows[ref][:4]
         page = fresh[loc] if loc in fresh else Page(loc, title, kept[ref], kind, jurisdiction)
         pages.append((ref, page))
-        counts.update(first_counts(page.title) + first_counts(page.body))
-    index.segments = index.segments[:1] + ([write_segment(index, "1", pages, counts, pool)] if pages else [])
+        counts.update(page_counts(page))
+    index.segments = index.segments[:1] + ([write_segment(index, "1", pages, counts)] if pages else [])
     write_packs(index, pages, index.base_packs)
     return index
 
@@ -567,10 +557,9 @@ def build_search(site_dir: Path, locations: list[str], aliases: dict[str, list[s
     site_dir = Path(site_dir)
     out = site_dir / OUT
     previous = _load_index(out) if changed is not None else None
-    with _pool(len(locations) if previous is None else len(changed)) as pool:
-        index = previous and _incremental(previous, site_dir, locations, changed, pool)
-        if index is None:
-            index = _full(out, site_dir, locations, pool)
+    index = previous and _incremental(previous, site_dir, locations, changed)
+    if index is None:
+        index = _full(out, site_dir, locations)
     for start in range(0, len(index.rows), DOCS_PER_CHUNK):
         name = f"d/{start // DOCS_PER_CHUNK}"
         index.put(name, script(name, index.rows[start:start + DOCS_PER_CHUNK]))

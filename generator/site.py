@@ -33,7 +33,6 @@ import shutil
 import subprocess
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable, Sequence
@@ -47,6 +46,7 @@ from generator.model import Corpus, load_corpus
 from generator.pages import generate
 from generator.pages.render import TEMPLATES
 from generator.pages.views import XlsxDownload
+from generator.parallel import fork_map
 from generator.yamlio import Cache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,18 +106,14 @@ def _write(docs_dir: Path, files: dict[str, bytes | XlsxDownload]) -> None:
     """Write docs files; workbooks are rendered on every core (openpyxl takes
     6 ms a book, more than half of writing the seed corpus)."""
     books = [path for path, data in files.items() if isinstance(data, XlsxDownload)]
-    rendered = dict(zip(books, _render([files[path] for path in books])))
+    rendered = dict(zip(books, fork_map(XlsxDownload.render, [files[path] for path in books],
+                                        chunksize=8, min_items=16)))
     for path, data in files.items():
         target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(rendered.get(path, data))
 
 
-def _render(books: list[XlsxDownload]) -> list[bytes]:
-    if (os.cpu_count() or 1) < 2 or len(books) < 16:
-        return [book.render() for book in books]
-    with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(XlsxDownload.render, books, chunksize=8))
 
 
 def mkdocs_config(docs_dir: Path, site_dir: Path, offline: bool) -> dict:

@@ -1,0 +1,21 @@
+"""Work spread over the machine's cores, in forked processes (they inherit the
+loaded corpus instead of receiving it)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterable, Iterator
+
+
+def fork_map(fn: Callable, *iterables: Iterable, chunksize: int = 1, min_items: int = 64) -> Iterator:
+    """fn over the items of `iterables` (zipped), results in order, as they
+    come: in worker processes when there are two cores or more and at least
+    `min_items` items, here otherwise (a pool costs more than little work)."""
+    args = list(zip(*iterables))
+    if (os.cpu_count() or 1) < 2 or len(args) < min_items:
+        yield from (fn(*a) for a in args)
+        return
+    with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(fn, *zip(*args), chunksize=chunksize)
