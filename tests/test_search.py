@@ -11,15 +11,16 @@ import pytest
 
 from conftest import CONTENT
 from generator.model import load_corpus
-from generator.search import alias_table, fold, read_pages, tokenize, unit_aliases
+from generator.search import alias_table, fold, read_pages, token_offsets, unit_aliases
 
 ALIASES = {"区卫生健康局": ["区卫健局"]}
 KINDS = {"文件", "目标", "任务", "规划", "矩阵", "单位", "行政区", "指标", "索引", "首页"}
 
 
 def test_tokens_are_bigrams_with_offsets_and_whole_ascii_words():
-    assert tokenize("托育服务，2025年ＧＤＰ") == [
-        ("托育", 0), ("育服", 1), ("服务", 2), ("务", 3), ("2025", 5), ("年", 9), ("gdp", 10)]
+    assert token_offsets("托育服务，2025年ＧＤＰ，服务托育") == {
+        "托育": [0, 16], "育服": [1], "服务": [2, 14], "务": [3], "2025": [5], "年": [9], "gdp": [10],
+        "务托": [15], "育": [17]}
 
 
 def test_fold_keeps_every_offset():
