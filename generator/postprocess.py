@@ -37,8 +37,8 @@ def precompress(site_dir: Path) -> int:
     """Write <file>.gz (mtime 0: same input, same bytes) and <file>.br
     beside each text file of MIN_SIZE or more, when smaller; return files written.
 
-    Incremental: a file whose .gz is newer is left alone (an incremental build
-    links unchanged files and their copies from the previous site). Copies are
+    Incremental: a file linked from the previous site, or whose .gz is newer,
+    is left alone (an incremental build links unchanged files and their copies). Copies are
     written to a temporary name and renamed, never written through a link.
     Files are spread over the machine's cores."""
     todo = [path for path in sorted(Path(site_dir).rglob("*"))
@@ -47,9 +47,13 @@ def precompress(site_dir: Path) -> int:
 
 
 def _fresh(path: Path) -> bool:
-    gz = path.with_name(path.name + ".gz")
+    """Compressed already: a hard link to the previous build's file (an
+    incremental build links what it did not rebuild), or older than its .gz."""
+    stat = path.stat()
+    if stat.st_nlink > 1:
+        return True
     try:
-        return gz.stat().st_mtime_ns >= path.stat().st_mtime_ns
+        return path.with_name(path.name + ".gz").stat().st_mtime_ns >= stat.st_mtime_ns
     except FileNotFoundError:
         return False
 
