@@ -3,7 +3,6 @@ loaded corpus instead of receiving it)."""
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -18,8 +17,5 @@ def fork_map(fn: Callable, *iterables: Iterable, chunksize: int = 1, min_items: 
     if (os.cpu_count() or 1) < 2 or len(args) < min_items:
         yield from (fn(*a) for a in args)
         return
-    # gc.freeze: a worker's collector leaves alone what it inherited (after
-    # the MkDocs run, the parent holds every page; walking them on each full
-    # collection made the search workers 2.5x slower).
-    with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze) as pool:
+    with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
         yield from pool.map(fn, *zip(*args), chunksize=chunksize)
