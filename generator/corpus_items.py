@@ -9,7 +9,9 @@ loaded documents, with the cross indexes every page generator reads (built once)
 * indicators: numeric targets of items, grouped by metric across jurisdictions,
   metrics merged only where content/metrics.yml declares them the same;
 * citations: 《title》 in any block, linked to the corpus document of that title
-  or 文号; the rest listed as external.
+  or 文号; the rest listed as external;
+* twins: the same goal in other jurisdictions (a shared metric, or the same
+  wording once numbers and units are set aside).
 """
 
 from __future__ import annotations
@@ -342,7 +344,7 @@ def _spread(inds: list[Indicator]) -> int:
 _CITE = re.compile(r"《([^《》\n]{2,80})》(?:[（(]([^（）()]*?〔\d{4}〕\s*\d+\s*号)[）)])?")
 
 
-def _title_key(title: str) -> str:
+def title_key(title: str) -> str:
     t = re.sub(r"\s+", "", title)
     return t.translate(str.maketrans("“”\"'‘’（）()", "''''''［］［］"))
 
@@ -352,20 +354,20 @@ def cite_index(corpus: Corpus) -> dict[str, Document]:
     index = {}
     for doc in corpus.documents.values():
         jur = doc.jurisdiction
-        index.setdefault(_title_key(doc.title), doc)
+        index.setdefault(title_key(doc.title), doc)
         if doc.title.startswith(jur.short_name) and jur.name != jur.short_name:  # 济南市槐荫区… for 槐荫区…
-            index.setdefault(_title_key(jur.name + doc.title[len(jur.short_name):]), doc)
+            index.setdefault(title_key(jur.name + doc.title[len(jur.short_name):]), doc)
         if doc.doc_number:
-            index.setdefault(_title_key(doc.doc_number), doc)
+            index.setdefault(title_key(doc.doc_number), doc)
     return index
 
 
 def find_citations(text: str, index: dict[str, Document]) -> list[tuple[re.Match, Document | None]]:
     out = []
     for m in _CITE.finditer(text or ""):
-        target = index.get(_title_key(m.group(1)))
+        target = index.get(title_key(m.group(1)))
         if target is None and m.group(2):
-            target = index.get(_title_key(m.group(2)))
+            target = index.get(title_key(m.group(2)))
         out.append((m, target))
     return out
 
@@ -386,13 +388,50 @@ def link_citations(corpus: Corpus) -> None:
             for m, target in find_citations(text, index):
                 if target is doc:
                     continue
-                key = target.id if target else _title_key(m.group(1))
+                key = target.id if target else title_key(m.group(1))
                 if key in seen:
                     continue
                 seen.add(key)
                 doc.citations.append(Citation(m.group(1), m.group(2), target))
                 if target is not None and doc not in target.cited_by:
                     target.cited_by.append(doc)
+
+
+# --- twins -------------------------------------------------------------------------------
+
+def wording_key(text: str) -> str:
+    """An item's wording without its number, its responsibility parenthetical,
+    digits, punctuation and spaces: the same goal copied into another
+    jurisdiction's plan (区卫健局 / 市卫健委) compares equal."""
+    t = re.sub(r"[（(\[［【][^（）()\[\]［］【】]*(?:牵头|责任|负责|配合|参与)[^（）()\[\]［］【】]*[）)\]］】]", "", text)
+    t = re.sub(r"^\s*[（(]?[\d一二三四五六七八九十]+[）)、.．]?", "", t)
+    return re.sub(r"[\W\d_]+", "", t)
+
+
+class Twins:
+    """Items with a page, by metric and by wording_key (keys of six characters
+    or more: a shorter wording says too little to be the same goal)."""
+
+    def __init__(self, corpus: Corpus):
+        self.order = {j: i for i, j in enumerate(corpus.jurisdictions)}
+        self.by_metric: dict[str, list[Item]] = defaultdict(list)
+        self.by_wording: dict[str, list[Item]] = defaultdict(list)
+        for it in corpus.items.values():
+            if not it.has_page:
+                continue
+            for group in {i.group for i in it.indicators}:
+                self.by_metric[group].append(it)
+            key = wording_key(it.text)
+            if len(key) >= 6:
+                self.by_wording[key].append(it)
+
+    def of(self, it: Item) -> list[Item]:
+        """The twins of `it` in other jurisdictions, in registry order."""
+        jur = it.document.jurisdiction
+        found = [o for g in dict.fromkeys(i.group for i in it.indicators) for o in self.by_metric[g]]
+        found += self.by_wording.get(wording_key(it.text), [])
+        out = [o for o in dict.fromkeys(found) if o.document.jurisdiction is not jur]
+        return sorted(out, key=lambda o: self.order[o.document.jurisdiction.id])
 
 
 def link_contents(corpus: Corpus, lines_of: dict[str, Any], errors: list[PolicyError]) -> None:
@@ -404,3 +443,4 @@ def link_contents(corpus: Corpus, lines_of: dict[str, Any], errors: list[PolicyE
     build_items(corpus, lines_of, registries, errors)
     group_metrics(corpus, synonyms)
     link_citations(corpus)
+    corpus.twins = Twins(corpus)

@@ -114,6 +114,7 @@ class Corpus:
     indicators: list = field(default_factory=list)           # every Indicator, item order
     metrics: dict[str, list] = field(default_factory=dict)   # metric -> Indicators, widest spread first
     cite_index: dict[str, Document] = field(default_factory=dict)  # title / 文号 key -> document
+    twins: Any = None                                        # corpus_items.Twins
 
     def latest(self, n: int) -> list[Document]:
         return sorted_by_date(self.documents.values())[:n]

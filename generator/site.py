@@ -43,8 +43,8 @@ from generator import postprocess
 from generator.errors import PolicyError
 from generator.export import export_data
 from generator.model import Corpus, load_corpus
-from generator.pages import generate
-from generator.pages.render import TEMPLATES
+from generator.pages import Generated, deps, generate, world
+from generator.pages.render import TEMPLATES, Spec
 from generator.pages.views import XlsxDownload
 from generator.parallel import fork_map
 from generator.yamlio import Cache
@@ -91,15 +91,23 @@ def _search(built: Built) -> None:
 POST_BUILD: list[Callable[[Built], None]] = [_search, _precompress]
 
 
-def docs_files(corpus: Corpus, templates: Path = TEMPLATES) -> dict[str, bytes | XlsxDownload]:
-    """Every file of docs/: the Markdown pages, the CSV / XLSX downloads, the
-    site CSS and data.json, keyed by path. Workbooks stay data until written."""
-    files = {path: text.encode("utf-8") if isinstance(text, str) else text
-             for path, text in generate(corpus, templates).items()}
+def docs_files(corpus: Corpus, templates: Path = TEMPLATES,
+               keep: Callable[[Spec], bool] = lambda spec: False) -> Generated:
+    """The files of docs/ (the Markdown pages, the CSV / XLSX downloads, the
+    site CSS and data.json), but those of specs `keep` keeps. Workbooks stay
+    data until written."""
+    made = generate(corpus, templates, keep)
+    made.files = {path: text.encode("utf-8") if isinstance(text, str) else text
+                  for path, text in made.files.items()}
     for css in sorted(SITE_CONFIG.glob("*.css")):
-        files[f"{CSS_DIR}/{css.name}"] = css.read_bytes()
-    files[DATA_JSON] = (json.dumps(export_data(corpus), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    return files
+        made.files[f"{CSS_DIR}/{css.name}"] = css.read_bytes()
+        made.made_by[f"{CSS_DIR}/{css.name}"] = f"{CSS_DIR}/{css.name}"
+    if keep(Spec(DATA_JSON, frozenset({deps.EVERYTHING}), list)):
+        made.kept.add(DATA_JSON)
+    else:
+        made.files[DATA_JSON] = (json.dumps(export_data(corpus), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        made.made_by[DATA_JSON] = DATA_JSON
+    return made
 
 
 def _write(docs_dir: Path, files: dict[str, bytes | XlsxDownload]) -> None:
@@ -365,15 +373,38 @@ def _sort_key(path: str):
     return parts[:-1], PurePosixPath(path).stem != "index", parts[-1]
 
 
-def _previous(output: Path, docs_target: Path, key: str) -> dict[str, str] | None:
-    """The docs hashes of the previous build of `output` when it can be reused."""
+def _previous(output: Path, docs_target: Path, key: str) -> dict | None:
+    """The state of the previous build of `output` when it can be reused:
+    docs hashes ("files"), the spec that made each file ("made_by"), the
+    generation key and world digests (generator.pages.deps)."""
     try:
         state = json.loads((docs_target / STATE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if state.get("key") != key or state.get("output") != str(output) or not output.is_dir():
         return None
-    return state["files"]
+    return state
+
+
+def _keeper(state: dict | None, generation: str, now: dict[str, str]) -> Callable[[Spec], bool]:
+    """Which specs the previous build made from the same inputs: same
+    generation key, and none of the world keys they read changed."""
+    if state is None or state.get("generation") != generation:
+        return lambda spec: False
+    changed = deps.changed(state["world"], now)
+    known = set(state["made_by"].values())
+    return lambda spec: spec.key in known and spec.deps.isdisjoint(changed)
+
+
+def _kept(made: Generated, state: dict | None) -> tuple[dict[str, str], dict[str, str]]:
+    """(hash, spec) of every docs file: those made now, and those of the
+    specs kept, as the previous build recorded them."""
+    hashes = {path: digest(data) for path, data in made.files.items()}
+    made_by = dict(made.made_by)
+    for path, key in (state["made_by"].items() if state else ()):
+        if key in made.kept:
+            hashes[path], made_by[path] = state["files"][path], key
+    return hashes, made_by
 
 
 def _link_tree(source: Path, target: Path) -> None:
@@ -444,11 +475,15 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
     # from copying the pages it would touch).
     gc.freeze()
     lap("load")
-    files = docs_files(corpus, templates)
-    hashes = {path: digest(data) for path, data in files.items()}
     key = build_key(offline, strict, steps)
     # The file:// variant's offline plugin inlines the search index: always built in full.
-    previous = _previous(output, docs_target, key) if incremental and not offline else None
+    state = _previous(output, docs_target, key) if incremental and not offline else None
+    generation, now = world(corpus, templates)
+    made = docs_files(corpus, templates, _keeper(state, generation, now))
+    files = made.files
+    hashes, made_by = _kept(made, state)
+    previous = state and state["files"]
+    timings["made"], timings["kept"] = len(set(made.made_by.values())), len(made.kept)
     lap("pages")
     output.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
@@ -461,8 +496,8 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
             rebuilt = _prepare_incremental(files, hashes, previous, docs_target, output, docs_dir, site_dir)
         timings["rebuilt"] = len(rebuilt)
         render = {p: len(files[p]) for p in rebuilt if p.endswith(".md") and p in files}
-        pages = [page_location(p, offline) for p in sorted(files, key=_sort_key) if p.endswith(".md")]
-        del files                     # on disk now: a 20x corpus has 0.5 GB of Markdown
+        pages = [page_location(p, offline) for p in sorted(hashes, key=_sort_key) if p.endswith(".md")]
+        del files, made               # on disk now: a 20x corpus has 0.5 GB of Markdown
         lap("write")
         if offline:
             run_mkdocs(docs_dir, site_dir, offline, strict)
@@ -474,8 +509,9 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
         for step in steps:
             step(built)
             lap(step.__name__.strip("_"))
-        (docs_dir / STATE).write_text(json.dumps({"key": key, "output": str(output), "files": hashes}),
-                                      encoding="utf-8")
+        (docs_dir / STATE).write_text(json.dumps({"key": key, "output": str(output), "files": hashes,
+                                                  "made_by": made_by, "generation": generation,
+                                                  "world": now}), encoding="utf-8")
         # Without a state file the next build is a full one: safe if we stop between the swaps.
         (docs_target / STATE).unlink(missing_ok=True)
         _swap(site_dir, output)

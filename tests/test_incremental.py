@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import search, site
 from generator.errors import PolicyError
@@ -147,3 +148,105 @@ def test_the_replaced_site_is_put_aside_and_removed_by_the_next_build(content, t
         assert aside() == [".old-site"]          # the one this build replaced; the earlier one is gone
     assert sorted(p.name.rsplit("-", 1)[0] for p in (out.parent / "build").glob(".old-*")) == [".old-docs"]
     assert (out / "index.html").is_file()
+
+
+# --- what an edit makes again: every kind of edit against a full generation -------------
+
+SEEDS = ROOT / "content"
+COPY, COPY_NAME = "dongchangfu02", "青山区"     # a renamed copy: its goals are twins of dongchangfu's
+
+
+@pytest.fixture
+def three_places(tmp_path) -> Path:
+    """zichuan and dongchangfu from the seed corpus, and a renamed copy of dongchangfu."""
+    content = tmp_path / "content"
+    registry = yaml.safe_load((SEEDS / "jurisdictions.yml").read_text(encoding="utf-8"))
+    kept = [j for j in registry if j["id"] in ("zichuan", "dongchangfu")]
+    seed = next(j for j in kept if j["id"] == "dongchangfu")
+    kept.append(dict(seed, id=COPY, short_name=COPY_NAME, name=seed["name"].replace(seed["short_name"], COPY_NAME)))
+    (content / "units").mkdir(parents=True)
+    (content / "jurisdictions.yml").write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
+    for jur in ("zichuan", "dongchangfu"):
+        shutil.copytree(SEEDS / "documents" / jur, content / "documents" / jur)
+        shutil.copy(SEEDS / "units" / f"{jur}.yml", content / "units")
+    for path in [*(content / "documents" / "dongchangfu").glob("*.yml"), content / "units" / "dongchangfu.yml"]:
+        name = path.name.replace("dongchangfu", COPY)
+        target = content / ("units" if path.parent.name == "units" else f"documents/{COPY}") / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text(encoding="utf-8").replace("dongchangfu", COPY)
+                          .replace(seed["short_name"], COPY_NAME), encoding="utf-8")
+    return content
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _doc(content: Path, doc_id: str) -> Path:
+    return content / "documents" / doc_id.rsplit("-", 2)[0].split("-")[0] / f"{doc_id}.yml"
+
+
+def retitle(content):       # a plan with twins elsewhere, issued by a notice
+    _replace(_doc(content, "dongchangfu-2022-01-1"), "\ntitle: ", "\ntitle: 改")
+
+
+def reword(content):        # a goal of the copy stops being a twin of dongchangfu's
+    _replace(_doc(content, f"{COPY}-2022-01-1"), "孕产妇死亡率控制在", "孕产妇死亡人数控制在")
+
+
+def retarget(content):      # a compared target changes its value
+    _replace(_doc(content, f"{COPY}-2022-01-1"), "value: 8.2", "value: 7.9")
+
+
+def uncite(content):        # a notice stops citing a plan (its 被引用 goes)
+    _replace(_doc(content, "zichuan-2022-01"), "现将《", "现将〈")
+
+
+def cite_across(content):   # the copy's notice cites a plan of zichuan's (its 被引用 grows)
+    _replace(_doc(content, f"{COPY}-2022-01"), "现将《", "依据《淄川区“十四五”妇女发展规划》，现将《")
+
+
+def uncite_across(content):  # and no longer (an edit of the copy's file alone)
+    _replace(_doc(content, f"{COPY}-2022-01"), "依据《淄川区“十四五”妇女发展规划》，", "")
+
+
+def remove(content):        # a plan goes (its notice's 印发的文件, its units' tasks)
+    _doc(content, "zichuan-2022-01-2").unlink()
+
+
+def add(content):           # a copy of a plan under a new id
+    source = _doc(content, "zichuan-2022-01-1")
+    source.with_name("zichuan-2022-99.yml").write_text(
+        source.read_text(encoding="utf-8").replace("zichuan-2022-01-1", "zichuan-2022-99"), encoding="utf-8")
+
+
+def rename_unit(content):   # a unit registry entry changes its canonical name's alias list
+    _replace(content / "units" / "zichuan.yml", "aliases: []", "aliases: [区别名单位]")
+
+
+# Each edit, and the jurisdictions it cannot reach: none of their pages may be made again.
+# (A plan of zichuan's that goes or comes, or a unit of its twin rows, changes dongchangfu's pages.)
+EDITS = [(retitle, ["zichuan"]), (reword, ["zichuan"]), (retarget, ["zichuan"]), (uncite, ["dongchangfu", COPY]),
+         (cite_across, ["dongchangfu"]), (uncite_across, ["dongchangfu"]), (remove, []), (add, []), (rename_unit, [])]
+
+
+def test_every_kind_of_edit_makes_the_docs_a_full_generation_makes(three_places, tmp_path):
+    from generator.model import load_corpus
+    out = tmp_path / "site"
+    docs = tmp_path / "build" / "docs"
+    site.build(three_places, out)
+    for edit, untouched in EDITS:
+        edit(three_places)
+        timings: dict = {}
+        site.build(three_places, out, timings=timings)
+        full = site.docs_files(load_corpus(three_places)).files
+        on_disk = {str(p.relative_to(docs)) for p in docs.rglob("*") if p.is_file() and p.name != site.STATE}
+        assert on_disk == set(full), edit.__name__
+        stale = [path for path, data in full.items() if not path.endswith(".xlsx")
+                 and (docs / path).read_bytes() != data]
+        assert stale == [], edit.__name__
+        theirs = [p for p in full if p.endswith(".md") and p.split("/")[-1].split("-")[0] in untouched]
+        assert timings["made"] > 0 and timings["kept"] >= max(len(theirs), 1), edit.__name__
+        assert len(theirs) > 20 or not untouched

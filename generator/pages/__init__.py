@@ -1,14 +1,17 @@
-"""Generators: one module per page kind, each yielding (docs path, Markdown)."""
+"""Generators: one module per page kind, each yielding a Spec per page (the
+files it makes, the world keys it reads, how to make them)."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from generator.model import Corpus
-from generator.pages import document, home, indicators, items, jurisdiction, plans, units
-from generator.pages.render import TEMPLATES, environment
+from generator.pages import deps, document, home, indicators, items, jurisdiction, plans, units
+from generator.pages.render import TEMPLATES, Spec, environment
 from generator.pages.views import XlsxDownload, item_label, role, target_text, units_of
 
 KINDS = (home, jurisdiction, document, plans, items, units, indicators)
@@ -19,33 +22,65 @@ FORKED = (items,)
 Pages = dict[str, str | bytes | XlsxDownload]
 
 
-def generate(corpus: Corpus, templates: Path = TEMPLATES) -> Pages:
+@dataclass
+class Generated:
+    files: Pages                 # docs path -> Markdown or download, of the specs made
+    made_by: dict[str, str]      # docs path -> key of the spec that made it
+    kept: set[str]               # keys of the specs `keep` left as they were
+
+
+def world(corpus: Corpus, templates: Path = TEMPLATES) -> tuple[str, dict[str, str]]:
+    """(generation key, world digests) of the corpus (see generator.pages.deps)."""
+    return deps.generation_key(corpus, templates), deps.world(corpus)
+
+
+def generate(corpus: Corpus, templates: Path = TEMPLATES,
+             keep: Callable[[Spec], bool] = lambda spec: False) -> Generated:
     """Every page of the site as Markdown, keyed by its path under docs/; the
-    downloads beside them: CSV as bytes, XLSX as its data (rendered by the writer)."""
+    downloads beside them: CSV as bytes, XLSX as its data (rendered by the
+    writer). Specs for which `keep` is true are not made (their files stay
+    what the previous build wrote)."""
     env = environment(templates)
     env.globals.update(cite_index=corpus.cite_index, target_text=target_text, label_of=item_label,
                        role=role, units_of=units_of, has_matrix=plans.has_matrix, has_plan=plans.has_plan)
     if (os.cpu_count() or 1) < 2:
-        made = _pages(KINDS, corpus, env)
+        made = _made(KINDS, corpus, env, keep)
     else:
-        _inherited.update(corpus=corpus, env=env)    # before the fork: the child has them
+        _inherited.update(corpus=corpus, env=env, keep=keep)    # before the fork: the child has them
         try:
             with multiprocessing.get_context("fork").Pool(1) as pool:
                 forked = pool.apply_async(_forked)
-                made = _pages([k for k in KINDS if k not in FORKED], corpus, env)
+                made = _made([k for k in KINDS if k not in FORKED], corpus, env, keep)
                 made.update(forked.get())
         finally:
             _inherited.clear()
-    return {path: text for kind in KINDS for path, text in made[kind.__name__].items()}
+    out = Generated({}, {}, set())
+    for kind in KINDS:
+        files, made_by, kept = made[kind.__name__]
+        out.files.update(files)
+        out.made_by.update(made_by)
+        out.kept |= kept
+    return out
 
 
 _inherited: dict = {}
 
 
-def _forked() -> dict[str, Pages]:
-    return _pages(FORKED, _inherited["corpus"], _inherited["env"])
+def _forked() -> dict[str, tuple]:
+    return _made(FORKED, _inherited["corpus"], _inherited["env"], _inherited["keep"])
 
 
-def _pages(kinds, corpus: Corpus, env) -> dict[str, Pages]:
-    """Kind (module name) -> its pages."""
-    return {kind.__name__: dict(kind.pages(corpus, env)) for kind in kinds}
+def _made(kinds, corpus: Corpus, env, keep) -> dict[str, tuple]:
+    """Kind (module name) -> (its files, the spec of each, the specs kept)."""
+    out = {}
+    for kind in kinds:
+        files, made_by, kept = {}, {}, set()
+        for spec in kind.pages(corpus, env):
+            if keep(spec):
+                kept.add(spec.key)
+                continue
+            for path, data in spec.make():
+                files[path] = data
+                made_by[path] = spec.key
+        out[kind.__name__] = files, made_by, kept
+    return out

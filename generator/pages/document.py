@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.model import Block, Corpus, Document, sorted_by_date
-from generator.pages.render import doc_path, page_meta, render
+from generator.pages import deps
+from generator.pages.render import doc_path, page_meta, render, spec
 
 # Section levels shown as headings (and so in the page's table of contents);
 # deeper levels are numbered paragraphs, and so are articles (第七条 …): the
@@ -70,10 +71,27 @@ def validity_note(doc: Document) -> str:
     return "，".join(parts)
 
 
-def pages(corpus: Corpus, env):
-    for doc in corpus.documents.values():
-        here = doc_path(doc)
-        yield here, render(env, "document.md.j2", here, page_meta("文件", doc.title, doc.jurisdiction),
-                           doc=doc, blocks=block_views(doc), validity=validity_note(doc))
+def _page(env, doc: Document):
+    here = doc_path(doc)
+    yield here, render(env, "document.md.j2", here, page_meta("文件", doc.title, doc.jurisdiction),
+                       doc=doc, blocks=block_views(doc), validity=validity_note(doc))
+
+
+def _index(env, corpus: Corpus):
     yield "documents/index.md", render(env, "documents.md.j2", "documents/index.md", page_meta("索引"),
                                        docs=sorted_by_date(corpus.documents.values()))
+
+
+def reads(doc: Document, cite_index) -> set[str]:
+    """World keys of a document page: its jurisdiction, who links to it, the
+    documents it links to and what its citations resolve to."""
+    linked = [doc.parent, *doc.children, *doc.cited_by, *(c.target for c in doc.citations)]
+    texts = [x for b in doc.blocks for x in (b.text, b.caption, *(c for r in b.rows or [] for c in r)) if x]
+    return ({f"j:{doc.jurisdiction.id}", f"x:{doc.id}"} | deps.citations(texts, cite_index)
+            | {k for d in linked if d is not None for k in deps.shown(d)})
+
+
+def pages(corpus: Corpus, env):
+    for doc in corpus.documents.values():
+        yield spec(doc_path(doc), reads(doc, corpus.cite_index), _page, env, doc)
+    yield spec("documents/index.md", {deps.EVERYTHING}, _index, env, corpus)

@@ -10,7 +10,8 @@ from markupsafe import Markup
 
 from generator.corpus_items import Indicator
 from generator.model import Corpus
-from generator.pages.render import escape, page_meta, render
+from generator.pages import deps
+from generator.pages.render import escape, page_meta, render, spec
 from generator.pages.views import target_text
 
 BAR, LABEL, WIDTH = 22, 96, 560   # bar height, label column and chart width (px)
@@ -45,6 +46,10 @@ def chart(title: str, rows: list[tuple[str, Indicator]]) -> Markup:
 
 
 def pages(corpus: Corpus, env):
+    yield spec("indicators/index.md", {deps.EVERYTHING}, _page, env, corpus)
+
+
+def _page(env, corpus: Corpus):
     order = list(corpus.jurisdictions.values())
     compared = []
     for g in compared_metrics(corpus):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from generator.model import Corpus, Jurisdiction
+from generator.pages import deps
 from generator.pages.plans import has_plan
-from generator.pages.render import jur_path, page_meta, render
+from generator.pages.render import jur_path, page_meta, render, spec
 from generator.pages.units import ranked
 
 
@@ -17,11 +18,19 @@ def by_type(jur: Jurisdiction) -> list[tuple[str, list]]:
     return [(t, list(g)) for t, g in groupby(docs, key=lambda d: d.type)]
 
 
-def pages(corpus: Corpus, env):
+def _index(env, corpus: Corpus):
     yield "jurisdictions/index.md", render(env, "jurisdictions.md.j2", "jurisdictions/index.md",
                                            page_meta("索引"), corpus=corpus)
+
+
+def _page(env, jur: Jurisdiction):
+    here = jur_path(jur)
+    yield here, render(env, "jurisdiction.md.j2", here, page_meta("行政区", jur.name, jur),
+                       jur=jur, by_type=by_type(jur), ranked=ranked(jur.units),
+                       plans=[d for d in jur.documents if has_plan(d)])
+
+
+def pages(corpus: Corpus, env):
+    yield spec("jurisdictions/index.md", {deps.EVERYTHING}, _index, env, corpus)
     for jur in corpus.jurisdictions.values():
-        here = jur_path(jur)
-        yield here, render(env, "jurisdiction.md.j2", here, page_meta("行政区", jur.name, jur),
-                           jur=jur, by_type=by_type(jur), ranked=ranked(jur.units),
-                           plans=[d for d in jur.documents if has_plan(d)])
+        yield spec(jur_path(jur), {f"j:{jur.id}"}, _page, env, jur)

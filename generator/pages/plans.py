@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from generator.corpus_items import domains
 from generator.model import Corpus, Document, Jurisdiction
-from generator.pages.render import jur_path, matrix_path, page_meta, plan_path, render
+from generator.pages import deps
+from generator.pages.render import jur_path, matrix_path, page_meta, plan_path, render, spec
 from generator.pages.views import XlsxDownload, csv_bytes, domain_matrix, goal_matrix, matrix_table, units_of
 
 
@@ -64,12 +65,16 @@ def _jur_matrix(jur: Jurisdiction, env):
     yield from _downloads(here, matrices)
 
 
-def pages(corpus: Corpus, env):
-    planned = [d for d in corpus.documents.values() if has_plan(d)]
-    for doc in planned:
-        yield from _doc_pages(doc, env)
-    for jur in corpus.jurisdictions.values():
-        yield from _jur_matrix(jur, env)
+def _index(env, corpus: Corpus):
     by_jur = [(j, [d for d in j.documents if has_plan(d)]) for j in corpus.jurisdictions.values()]
     yield "plans/index.md", render(env, "plans.md.j2", "plans/index.md", page_meta("索引"),
                                    by_jur=[(j, docs) for j, docs in by_jur if docs])
+
+
+def pages(corpus: Corpus, env):
+    for doc in corpus.documents.values():
+        if has_plan(doc):
+            yield spec(plan_path(doc), {f"j:{doc.jurisdiction.id}"}, _doc_pages, doc, env)
+    for jur in corpus.jurisdictions.values():
+        yield spec(matrix_path(jur), {f"j:{jur.id}"}, _jur_matrix, jur, env)
+    yield spec("plans/index.md", {deps.EVERYTHING}, _index, env, corpus)

@@ -15,7 +15,9 @@ import datetime as dt
 import json
 import posixpath
 import string
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 
 import jinja2
 from markupsafe import Markup
@@ -99,6 +101,21 @@ def cite(ctx, text) -> Markup:
         at = m.end()
     out.append(escape(text[at:]))
     return Markup("").join(out)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Files of docs/ made together: `key` (the page's docs path) names them,
+    `deps` are the world keys they read (generator.pages.deps), `make` yields
+    (docs path, Markdown or download) when called."""
+    key: str
+    deps: frozenset
+    make: Callable[[], Iterable[tuple]]
+
+
+def spec(key: str, deps, make: Callable, *args) -> Spec:
+    """A Spec whose files are make(*args)."""
+    return Spec(key, frozenset(deps), lambda: make(*args))
 
 
 def render(env: jinja2.Environment, template: str, here: str, meta: dict | None = None,

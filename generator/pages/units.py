@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from generator.corpus_items import Item, Unit
 from generator.model import Corpus
-from generator.pages.render import page_meta, render, unit_path
+from generator.pages import deps
+from generator.pages.render import page_meta, render, spec, unit_path
 from generator.pages.views import XlsxDownload, by_deadline, csv_bytes, task_table
 
 
@@ -24,18 +25,26 @@ def ranked(units: list[Unit]) -> list[Unit]:
     return sorted(busy, key=lambda u: (-len(u.led), -len(u.joined)))
 
 
-def pages(corpus: Corpus, env):
-    for unit in corpus.units.values():
-        if not unit.real:
-            continue
-        here = unit_path(unit)
-        upcoming, past = by_deadline(unit.led + unit.joined, corpus.today)
-        stem = here[:-3]
-        yield here, render(env, "unit.md.j2", here, page_meta("单位", unit.name, unit.jurisdiction),
-                           unit=unit, upcoming=upcoming, past=past, led=grouped(unit.led),
-                           joined=grouped(unit.joined), stem=stem)
-        header, rows = task_table(unit)
-        yield stem + ".csv", csv_bytes(header, rows)
-        yield stem + ".xlsx", XlsxDownload([(unit.name, header, rows)])
+def _page(env, unit: Unit, today):
+    """The unit's page and its task list as CSV and XLSX."""
+    here = unit_path(unit)
+    upcoming, past = by_deadline(unit.led + unit.joined, today)
+    stem = here[:-3]
+    yield here, render(env, "unit.md.j2", here, page_meta("单位", unit.name, unit.jurisdiction),
+                       unit=unit, upcoming=upcoming, past=past, led=grouped(unit.led),
+                       joined=grouped(unit.joined), stem=stem)
+    header, rows = task_table(unit)
+    yield stem + ".csv", csv_bytes(header, rows)
+    yield stem + ".xlsx", XlsxDownload([(unit.name, header, rows)])
+
+
+def _index(env, corpus: Corpus):
     yield "units/index.md", render(env, "units.md.j2", "units/index.md", page_meta("索引"),
                                    by_jur=[(j, ranked(j.units)) for j in corpus.jurisdictions.values()])
+
+
+def pages(corpus: Corpus, env):
+    for unit in corpus.units.values():
+        if unit.real:
+            yield spec(unit_path(unit), {f"j:{unit.jurisdiction.id}"}, _page, env, unit, corpus.today)
+    yield spec("units/index.md", {deps.EVERYTHING}, _index, env, corpus)

@@ -1,0 +1,100 @@
+"""What each page reads, so that an incremental build makes only the pages an
+edit can change.
+
+The *world* is a set of keys, each with a digest of the part of the corpus
+it stands for; a page declares the keys it reads (`Spec.deps`). After an edit,
+the keys whose digest changed select the pages to make again; every other
+page keeps its previous Markdown. The keys:
+
+    j:<jurisdiction>   its registry entry, unit registry and document files:
+                       what the pages of one jurisdiction read of it
+    d:<document>       one document file: what a page shows of a document
+                       of another jurisdiction (a link's title, a goal's row)
+    u:<jurisdiction>   its unit registry: the unit links of such a row
+    x:<document>       who links to the document (cited by, issued by):
+                       sets other documents' files decide
+    t:<title key>      which document a citation 《…》 resolves to
+    w:<wording key>    the goals written alike across jurisdictions
+    m:<metric>         the targets compared under one metric
+    *                  everything: the lists, the home page, data.json
+
+Whatever is not content of one jurisdiction (the templates, the code, the
+jurisdiction and metric registries, today's date for statuses and deadlines)
+is in the generation key (`generation_key`): when it changes, every page is
+made again. Keys are collected from the data a template is given, so a page
+never reads what it did not declare: tests/test_incremental.py checks edits
+of every kind against a full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from pathlib import Path
+
+from generator.corpus_items import find_citations, title_key
+from generator.model import Corpus, Document
+
+EVERYTHING = "*"
+GLOBAL_CONTENT = ("jurisdictions.yml", "metrics.yml")
+CODE = Path(__file__).resolve().parent.parent
+
+
+def _digest(*parts) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def generation_key(corpus: Corpus, templates: Path) -> str:
+    """Digest of what every page depends on: code, templates, the global
+    registries and the date."""
+    files = sorted(CODE.rglob("*.py")) + sorted(Path(templates).rglob("*"))
+    files += [corpus.content_dir / name for name in GLOBAL_CONTENT]
+    return _digest(corpus.today, templates,
+                   *(p.read_bytes() for p in files if p.is_file()), *(str(p) for p in files if p.is_file()))
+
+
+def world(corpus: Corpus) -> dict[str, str]:
+    """Every key of the module docstring and its digest."""
+    keys: dict[str, str] = {}
+    files_of: dict[str, list] = defaultdict(list)
+    for doc in corpus.documents.values():
+        keys[f"d:{doc.id}"] = digest = _digest(doc.file, doc.file.read_bytes())
+        files_of[doc.jurisdiction.id].append(digest)
+        keys[f"x:{doc.id}"] = _digest(*(d.id for d in doc.cited_by), "|", *(d.id for d in doc.children))
+    for jur in corpus.jurisdictions.values():
+        registry = corpus.content_dir / "units" / f"{jur.id}.yml"
+        keys[f"u:{jur.id}"] = _digest(registry.read_bytes() if registry.is_file() else b"")
+        keys[f"j:{jur.id}"] = _digest(keys[f"u:{jur.id}"], *files_of[jur.id])
+    for key, doc in corpus.cite_index.items():
+        keys[f"t:{key}"] = doc.id
+    for key, found in corpus.twins.by_wording.items():
+        keys[f"w:{key}"] = _digest(*(it.id for it in found))
+    for group, inds in corpus.metrics.items():
+        keys[f"m:{group}"] = _digest(*(f"{i.item.id}@{i.item.document.jurisdiction.id}" for i in inds))
+    keys[EVERYTHING] = _digest(*(keys[f"j:{j}"] for j in corpus.jurisdictions))
+    return keys
+
+
+def changed(before: dict[str, str], now: dict[str, str]) -> set[str]:
+    """Keys added, removed or with another digest."""
+    return {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}
+
+
+def citations(texts, cite_index) -> set[str]:
+    """t: keys of the citations in `texts` (both spellings a citation may resolve by)."""
+    keys = set()
+    for text in texts:
+        for m, _ in find_citations(text, cite_index):
+            keys.add(f"t:{title_key(m.group(1))}")
+            if m.group(2):
+                keys.add(f"t:{title_key(m.group(2))}")
+    return keys
+
+
+def shown(doc: Document) -> set[str]:
+    """Keys of a document shown on a page of another one (its link, its goals)."""
+    return {f"d:{doc.id}", f"u:{doc.jurisdiction.id}"}
