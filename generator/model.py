@@ -136,9 +136,10 @@ def status(validity: Validity, today: dt.date) -> str:
 
 # --- phase 1: read and validate ---------------------------------------------------
 
-def _read(path: Path, errors: list[PolicyError], cache: yamlio.Cache | None = None) -> tuple[Any, Lines] | None:
+def _read(path: Path, errors: list[PolicyError], cache: yamlio.Cache | None = None,
+          check=None) -> tuple[Any, Lines] | None:
     try:
-        return yamlio.load(path, cache)
+        return yamlio.load(path, cache, check)
     except PolicyError as exc:
         errors.extend(getattr(exc, "errors", [exc]))
         return None
@@ -166,22 +167,29 @@ def _load_jurisdictions(path: Path, errors) -> list[dict]:
 
 
 def _parse(path: Path, cache: yamlio.Cache | None) -> tuple[tuple[Any, Lines] | None, list[tuple]]:
-    """_read in a worker process: the problems come back as PolicyError's fields."""
+    """A document file read and checked against the schema, in a worker
+    process: the problems come back as PolicyError's fields."""
     errors: list[PolicyError] = []
-    loaded = _read(path, errors, cache)
+
+    def check(data, lines) -> bool:
+        return (_validated(data, schema.DOCUMENT, str(path), lines, errors)
+                and validate_block_items(path, data, lines, errors))
+
+    loaded = _read(path, errors, cache, check)
     return loaded, [(e.message, e.file, e.line, e.field) for e in errors]
 
 
 def _load_documents(folder: Path, errors, cache: yamlio.Cache | None) -> list[tuple[Path, dict, Lines]]:
-    out = []
     paths = sorted(folder.glob("*/*.yml"))
-    # on every core: YAML parsing is nine tenths of loading a large corpus
-    for path, (loaded, problems) in zip(paths, fork_map(_parse, paths, [cache] * len(paths), chunksize=8)):
+    # Cached files here (a worker would only pickle them again to send them
+    # back); the rest on every core: parsing and checking YAML is nine tenths
+    # of loading a large corpus.
+    found = {path: yamlio.cached(path, cache) for path in paths}
+    todo = [path for path in paths if found[path] is None]
+    for path, (loaded, problems) in zip(todo, fork_map(_parse, todo, [cache] * len(todo), chunksize=8)):
         errors.extend(PolicyError(*problem) for problem in problems)
-        if (loaded and _validated(loaded[0], schema.DOCUMENT, str(path), loaded[1], errors)
-                and validate_block_items(path, loaded[0], loaded[1], errors)):
-            out.append((path, *loaded))
-    return out
+        found[path] = loaded if not problems else None
+    return [(path, *found[path]) for path in paths if found[path]]
 
 
 # --- phase 2: the model and its cross indexes ------------------------------------------

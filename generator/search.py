@@ -564,11 +564,10 @@ def _remove_unwritten(out: Path, index: Index) -> None:
     """Files of the previous index this one no longer uses, and their
     compressed copies; a base this build kept stays whole."""
     for path in list(out.rglob("*")):
-        if not path.is_file() or path in index.written or path.suffix in (".gz", ".br"):
+        if not path.is_file() or path in index.written or path.suffix == ".gz":
             continue
         if index.base_kept and (path.parent == out / "s" / "0"
                                 or path.parent == out / "t" and int(path.stem) < index.base_packs):
             continue
         path.unlink()
-        for copy in (".gz", ".br"):
-            path.with_name(path.name + copy).unlink(missing_ok=True)
+        path.with_name(path.name + ".gz").unlink(missing_ok=True)

@@ -7,7 +7,7 @@ import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -38,9 +38,9 @@ def read_text(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Cache:
-    """Parsed files by the hash of their text (and of this module): a rebuild
-    parses only the YAML that changed. A full build (`reuse` off) parses
-    everything and refreshes the cache."""
+    """Parsed files by the hash of their text (and of the code that parses
+    and checks them): a rebuild parses and checks only the YAML that changed.
+    A full build (`reuse` off) parses everything and refreshes the cache."""
     folder: Path
     reuse: bool = True
 
@@ -64,16 +64,30 @@ class Cache:
         os.replace(temp, path)
 
 
-_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).digest()
+# The cache holds only files that passed their check, so the checks' code is in its key.
+_CODE = hashlib.blake2b(b"".join(Path(__file__).with_name(name).read_bytes()
+                                 for name in ("yamlio.py", "schema.py", "corpus_items.py")), digest_size=16).digest()
 
 
-def load(path: Path, cache: Cache | None = None) -> tuple[Any, Lines]:
-    """Parse a YAML file into plain Python data plus a map of value lines."""
+def cached(path: Path, cache: Cache | None) -> tuple[Any, Lines] | None:
+    """What the cache holds for a file; None when nothing (or the file cannot
+    be read: load says why)."""
+    try:
+        return cache.get(read_text(path)) if cache else None
+    except PolicyError:
+        return None
+
+
+def load(path: Path, cache: Cache | None = None,
+         check: Callable[[Any, Lines], bool] | None = None) -> tuple[Any, Lines]:
+    """Parse a YAML file into plain Python data plus a map of value lines.
+    `check` (data, lines) -> valid runs on what is parsed anew; only what
+    passes is cached, so a file from the cache needs no check."""
     text = read_text(path)
     parsed = cache.get(text) if cache else None
     if parsed is None:
         parsed = _parse(path, text)
-        if cache:
+        if (check is None or check(*parsed)) and cache:
             cache.put(text, parsed)
     return parsed
 

@@ -233,7 +233,7 @@ def table(rows: list[dict]) -> str:
     add("bare mkdocs peak RSS MB", lambda r: r["bare"]["peak_rss_mb"], 0)
     add("generator overhead s (build - bare)", lambda r: r["build"]["seconds"] - r["bare"]["seconds"])
     add("overhead / bare", lambda r: (r["build"]["seconds"] - r["bare"]["seconds"]) / r["bare"]["seconds"], 2)
-    add("site MB (with .gz/.br)", lambda r: r["site"]["site_mb"])
+    add("site MB (with .gz)", lambda r: r["site"]["site_mb"])
     add("page HTML median KB", lambda r: r["site"]["page_html_median_kb"])
     add("page HTML max KB", lambda r: r["site"]["page_html_max_kb"])
     add("search first-load KB (median)", lambda r: r["site"]["search_first_kb"])

@@ -117,8 +117,6 @@ def variant(site: Path, name: str, indexes: dict[str, Path]) -> Path:
 
 
 def regzip(path: Path) -> None:
-    for suffix in (".gz", ".br"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
 
 

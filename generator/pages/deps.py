@@ -6,11 +6,11 @@ it stands for; a page declares the keys it reads (`Spec.deps`). After an edit,
 the keys whose digest changed select the pages to make again; every other
 page keeps its previous Markdown. The keys:
 
-    j:<jurisdiction>   its registry entry, unit registry and document files:
-                       what the pages of one jurisdiction read of it
-    d:<document>       one document file: what a page shows of a document
-                       of another jurisdiction (a link's title, a goal's row)
-    u:<jurisdiction>   its unit registry: the unit links of such a row
+    j:<jurisdiction>   its unit registry and document files: what the pages
+                       of one jurisdiction read of it
+    n:<document>       its title: what a link to it shows
+    i:<item>           what a row of it on another jurisdiction's page shows
+                       (its label, targets and lead units)
     x:<document>       who links to the document (cited by, issued by):
                        sets other documents' files decide
     t:<title key>      which document a citation 《…》 resolves to
@@ -33,7 +33,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator.corpus_items import find_citations, title_key
-from generator.model import Corpus, Document
+from generator.model import Corpus
 
 EVERYTHING = "*"
 GLOBAL_CONTENT = ("jurisdictions.yml", "metrics.yml")
@@ -62,13 +62,17 @@ def world(corpus: Corpus) -> dict[str, str]:
     keys: dict[str, str] = {}
     files_of: dict[str, list] = defaultdict(list)
     for doc in corpus.documents.values():
-        keys[f"d:{doc.id}"] = digest = _digest(doc.file, doc.file.read_bytes())
-        files_of[doc.jurisdiction.id].append(digest)
+        files_of[doc.jurisdiction.id] += [doc.file, doc.file.read_bytes()]
+        keys[f"n:{doc.id}"] = _digest(doc.title)
         keys[f"x:{doc.id}"] = _digest(*(d.id for d in doc.cited_by), "|", *(d.id for d in doc.children))
     for jur in corpus.jurisdictions.values():
         registry = corpus.content_dir / "units" / f"{jur.id}.yml"
-        keys[f"u:{jur.id}"] = _digest(registry.read_bytes() if registry.is_file() else b"")
-        keys[f"j:{jur.id}"] = _digest(keys[f"u:{jur.id}"], *files_of[jur.id])
+        keys[f"j:{jur.id}"] = _digest(registry.read_bytes() if registry.is_file() else b"", *files_of[jur.id])
+    for it in corpus.items.values():
+        keys[f"i:{it.id}"] = _digest(it.text, it.number, it.raw, it.page.id, it.page.has_page,
+                                     *(f"{i.metric}={i.comparator}={i.value}={i.unit}={i.target_year}"
+                                       for i in it.indicators),
+                                     *(f"{u.id}={u.name}={u.real}" for u in it.lead))
     for key, doc in corpus.cite_index.items():
         keys[f"t:{key}"] = doc.id
     for key, found in corpus.twins.by_wording.items():
@@ -95,6 +99,6 @@ def citations(texts, cite_index) -> set[str]:
     return keys
 
 
-def shown(doc: Document) -> set[str]:
-    """Keys of a document shown on a page of another one (its link, its goals)."""
-    return {f"d:{doc.id}", f"u:{doc.jurisdiction.id}"}
+def linked(docs) -> set[str]:
+    """Keys of links to documents (None allowed: no link)."""
+    return {f"n:{doc.id}" for doc in docs if doc is not None}

@@ -88,7 +88,7 @@ def reads(doc: Document, cite_index) -> set[str]:
     linked = [doc.parent, *doc.children, *doc.cited_by, *(c.target for c in doc.citations)]
     texts = [x for b in doc.blocks for x in (b.text, b.caption, *(c for r in b.rows or [] for c in r)) if x]
     return ({f"j:{doc.jurisdiction.id}", f"x:{doc.id}"} | deps.citations(texts, cite_index)
-            | {k for d in linked if d is not None for k in deps.shown(d)})
+            | deps.linked(linked))
 
 
 def pages(corpus: Corpus, env):

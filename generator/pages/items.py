@@ -48,7 +48,7 @@ def reads(it: Item, elsewhere: list[Item], cite_index) -> set[str]:
     compared under, its twins and what its citations resolve to."""
     groups = {i.group for x in (it, *it.statements) for i in x.indicators}
     return ({f"j:{it.document.jurisdiction.id}", f"w:{wording_key(it.text)}"} | {f"m:{g}" for g in groups}
-            | deps.citations([it.text], cite_index) | {k for o in elsewhere for k in deps.shown(o.document)})
+            | deps.citations([it.text], cite_index) | {f"i:{o.id}" for o in elsewhere})
 
 
 def pages(corpus: Corpus, env):
