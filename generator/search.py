@@ -32,6 +32,7 @@ Page contract: the page template emits
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import html
@@ -562,12 +563,19 @@ def build_search(site_dir: Path, locations: list[str], aliases: dict[str, list[s
 
 def _remove_unwritten(out: Path, index: Index) -> None:
     """Files of the previous index this one no longer uses, and their
-    compressed copies; a base this build kept stays whole."""
-    for path in list(out.rglob("*")):
-        if not path.is_file() or path in index.written or path.suffix == ".gz":
-            continue
-        if index.base_kept and (path.parent == out / "s" / "0"
-                                or path.parent == out / "t" and int(path.stem) < index.base_packs):
-            continue
-        path.unlink()
-        path.with_name(path.name + ".gz").unlink(missing_ok=True)
+    compressed copies; a base this build kept stays whole (its shard folder
+    is not even listed: it holds most of the index's files)."""
+    written = {str(path) for path in index.written}
+    kept_shards = str(out / "s" / "0") if index.base_kept else None
+    for folder, subfolders, names in os.walk(out):
+        subfolders[:] = [d for d in subfolders if os.path.join(folder, d) != kept_shards]
+        in_packs = folder == str(out / "t")
+        for name in names:
+            path = os.path.join(folder, name)
+            if path in written or name.endswith(".gz"):
+                continue
+            if index.base_kept and in_packs and int(name.split(".")[0]) < index.base_packs:
+                continue
+            os.unlink(path)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path + ".gz")
