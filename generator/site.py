@@ -424,8 +424,11 @@ def _remove_output(site_dir: Path, output: str | None) -> None:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
     folder = target.parent
-    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
+    while folder != site_dir:
+        try:
+            folder.rmdir()      # only when empty: cheaper than listing a folder of 10 000 pages
+        except OSError:
+            break
         folder = folder.parent
 
 
