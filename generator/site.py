@@ -7,8 +7,10 @@ post-build steps run on it; then site/ replaces the output folder and docs/
 replaces build/docs beside it (what mkdocs.yml's docs_dir names, so a plain
 `mkdocs build` works afterwards). Any failure leaves both untouched.
 
-Incremental builds. Every page is generated again (cheap), but only files
-whose bytes changed are rebuilt: build/docs keeps a state file (hash of every
+Incremental builds. Only the pages that read what changed are generated
+again (generator/pages/deps.py: the state file keeps the digests of the
+world keys each page reads, and the spec that made each file), and only
+files whose bytes changed are rebuilt: build/docs keeps a state file (hash of every
 docs file, and a key of everything else a page's HTML depends on: mkdocs.yml,
 the theme overrides, the post-build code). When the key matches, the work
 folders start as hard links to the previous docs and site, the outputs of
@@ -17,7 +19,8 @@ renders exactly the pages whose output is missing. The nav is fixed in
 mkdocs.yml and a page's HTML depends only on its own Markdown, so this equals
 a full build. Hard links are shared with the live site, so nothing may write
 into an existing file: MkDocs' writers unlink first (_fresh_inodes), the
-search step writes new files, precompression skips files whose .gz is newer.
+search step writes new files, precompression skips files whose .gz is newer
+and files still linked to the previous build.
 """
 
 from __future__ import annotations
