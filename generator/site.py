@@ -44,9 +44,8 @@ import yaml
 
 from generator import postprocess
 from generator.errors import PolicyError
-from generator.export import export_data
 from generator.model import Corpus, load_corpus
-from generator.pages import Generated, deps, generate, world
+from generator.pages import Generated, deps, generate
 from generator.pages.render import TEMPLATES, Spec
 from generator.pages.views import XlsxDownload
 from generator.parallel import fork_map
@@ -56,7 +55,6 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROOT / "mkdocs.yml"
 SITE_CONFIG = ROOT / "site_config"
 CSS_DIR = "css"          # docs/css/*.css, as listed in mkdocs.yml extra_css
-DATA_JSON = "data.json"  # the open-data download, linked from the home page
 STATE = ".policykb-build.json"   # in docs/; MkDocs skips dot files
 PARTS = os.cpu_count() or 1      # MkDocs runs at once (run_mkdocs_parallel)
 # What a page's HTML depends on besides its Markdown (the templates reach the
@@ -96,20 +94,14 @@ POST_BUILD: list[Callable[[Built], None]] = [_search, _precompress]
 
 def docs_files(corpus: Corpus, templates: Path = TEMPLATES,
                keep: Callable[[Spec], bool] = lambda spec: False) -> Generated:
-    """The files of docs/ (the Markdown pages, the CSV / XLSX downloads, the
-    site CSS and data.json), but those of specs `keep` keeps. Workbooks stay
+    """The files of docs/ (the Markdown pages, the CSV / XLSX downloads and
+    data.json, and the site CSS), but those of specs `keep` keeps. Workbooks stay
     data until written."""
     made = generate(corpus, templates, keep)
     made.files = {path: text.encode("utf-8") if isinstance(text, str) else text
                   for path, text in made.files.items()}
     for css in sorted(SITE_CONFIG.glob("*.css")):
-        made.files[f"{CSS_DIR}/{css.name}"] = css.read_bytes()
-        made.made_by[f"{CSS_DIR}/{css.name}"] = f"{CSS_DIR}/{css.name}"
-    if keep(Spec(DATA_JSON, frozenset({deps.EVERYTHING}), list)):
-        made.kept.add(DATA_JSON)
-    else:
-        made.files[DATA_JSON] = (json.dumps(export_data(corpus), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-        made.made_by[DATA_JSON] = DATA_JSON
+        made.files[f"{CSS_DIR}/{css.name}"] = css.read_bytes()    # always: not made from the corpus
     return made
 
 
@@ -485,7 +477,7 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
     key = build_key(offline, strict, steps)
     # The file:// variant's offline plugin inlines the search index: always built in full.
     state = _previous(output, docs_target, key) if incremental and not offline else None
-    generation, now = world(corpus, templates)
+    generation, now = deps.generation_key(corpus, templates), deps.world(corpus)
     made = docs_files(corpus, templates, _keeper(state, generation, now))
     files = made.files
     hashes, made_by = _kept(made, state)

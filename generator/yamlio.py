@@ -72,8 +72,10 @@ _CODE = hashlib.blake2b(b"".join(Path(__file__).with_name(name).read_bytes()
 def cached(path: Path, cache: Cache | None) -> tuple[Any, Lines] | None:
     """What the cache holds for a file; None when nothing (or the file cannot
     be read: load says why)."""
+    if cache is None or not cache.reuse:    # a full build: nothing to read here
+        return None
     try:
-        return cache.get(read_text(path)) if cache else None
+        return cache.get(read_text(path))
     except PolicyError:
         return None
 

@@ -185,7 +185,7 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def _doc(content: Path, doc_id: str) -> Path:
-    return content / "documents" / doc_id.rsplit("-", 2)[0].split("-")[0] / f"{doc_id}.yml"
+    return content / "documents" / doc_id.split("-")[0] / f"{doc_id}.yml"
 
 
 def retitle(content):       # a plan with twins elsewhere, issued by a notice

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Callable
 
 from generator.model import Corpus
-from generator.pages import deps, document, home, indicators, items, jurisdiction, plans, units
+from generator.pages import data, document, home, indicators, items, jurisdiction, plans, units
 from generator.pages.render import TEMPLATES, Spec, environment
 from generator.pages.views import XlsxDownload, item_label, role, target_text, units_of
 
-KINDS = (home, jurisdiction, document, plans, items, units, indicators)
+KINDS = (home, jurisdiction, document, plans, items, units, indicators, data)
 # With two cores, item pages (the most numerous: 40% of the time) are made in
 # a forked process while this one makes the others.
 FORKED = (items,)
@@ -29,16 +29,11 @@ class Generated:
     kept: set[str]               # keys of the specs `keep` left as they were
 
 
-def world(corpus: Corpus, templates: Path = TEMPLATES) -> tuple[str, dict[str, str]]:
-    """(generation key, world digests) of the corpus (see generator.pages.deps)."""
-    return deps.generation_key(corpus, templates), deps.world(corpus)
-
-
 def generate(corpus: Corpus, templates: Path = TEMPLATES,
              keep: Callable[[Spec], bool] = lambda spec: False) -> Generated:
     """Every page of the site as Markdown, keyed by its path under docs/; the
-    downloads beside them: CSV as bytes, XLSX as its data (rendered by the
-    writer). Specs for which `keep` is true are not made (their files stay
+    downloads beside them: CSV and data.json as bytes, XLSX as its data
+    (rendered by the writer). Specs for which `keep` is true are not made (their files stay
     what the previous build wrote)."""
     env = environment(templates)
     env.globals.update(cite_index=corpus.cite_index, target_text=target_text, label_of=item_label,

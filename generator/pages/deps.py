@@ -52,9 +52,8 @@ def generation_key(corpus: Corpus, templates: Path) -> str:
     """Digest of what every page depends on: code, templates, the global
     registries and the date."""
     files = sorted(CODE.rglob("*.py")) + sorted(Path(templates).rglob("*"))
-    files += [corpus.content_dir / name for name in GLOBAL_CONTENT]
-    return _digest(corpus.today, templates,
-                   *(p.read_bytes() for p in files if p.is_file()), *(str(p) for p in files if p.is_file()))
+    files = [p for p in files + [corpus.content_dir / name for name in GLOBAL_CONTENT] if p.is_file()]
+    return _digest(corpus.today, templates, *(p.read_bytes() for p in files), *map(str, files))
 
 
 def world(corpus: Corpus) -> dict[str, str]:

@@ -1,0 +1,21 @@
+"""The open-data download (data.json, linked from the home page): the whole
+corpus as JSON (generator.export)."""
+
+from __future__ import annotations
+
+import json
+
+from generator.export import export_data
+from generator.model import Corpus
+from generator.pages import deps
+from generator.pages.render import spec
+
+PATH = "data.json"
+
+
+def _file(corpus: Corpus):
+    yield PATH, (json.dumps(export_data(corpus), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def pages(corpus: Corpus, env):
+    yield spec(PATH, {deps.EVERYTHING}, _file, corpus)
