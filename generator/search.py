@@ -5,8 +5,9 @@
 built HTML and writes search/pkb/:
 
     worker.js, lunr.min.js   the replacement search worker (site_config/search)
-    meta.js                  segments and their shard layout, deleted refs,
-                             unit aliases, build version
+    meta.js                  segments and their shard layout, the order a
+                             query reads them in, deleted refs, unit aliases,
+                             build version
     s/<segment>/<shard>.js   lunr indexes (serialised form), one per shard of tokens
     d/<chunk>.js             page table: location, title, kind, jurisdiction
     t/<pack>.js              page text in pieces, for snippets
@@ -243,15 +244,28 @@ def alias_table(aliases: dict[str, list[str]] | None) -> dict[str, list[str]]:
 
 # --- index files ------------------------------------------------------------------
 #
-# The index is a list of segments, as in Lucene: a full build writes one, the
-# base; an incremental build leaves the base alone, marks the refs of pages
-# whose text changed or that are gone as deleted (meta.deleted), appends their
-# new rows, and writes a second segment, the delta, of every page appended
-# since the base. The worker reads both and skips deleted refs. When the delta
-# grows past DELTA_SHARE of the pages, the next build writes a new base.
+# The index is a list of segments, as in Lucene. A full build writes the base:
+# one segment per tier of TIER_DOCS pages, the pages taken in static rank
+# order (ranked). An incremental build leaves the base alone, marks the refs
+# of pages whose text changed or that are gone as deleted (meta.deleted),
+# appends their new rows, and writes one more segment, the delta, of every
+# page appended since the base. The worker skips deleted refs. When the delta
+# grows past DELTA_SHARE of the pages (at most a tier), the next build writes
+# a new base.
+#
+# A query reads the first tier and the delta first (meta.phases) and shows
+# what they hold; it reads the other tiers only when the reader has stopped
+# typing, and then shows every result. So the bytes a query needs before its
+# first results are those of one tier, however large the corpus.
 
+TIER_DOCS = 2048
+DELTA = "u"                           # the delta segment's name; tiers are numbered
 DELTA_SHARE = 0.25
 DELTA_MIN = 1000                      # pages a delta may always hold
+# The static rank: the home page, then these folders' pages (overviews,
+# documents and plans before the many pages of one unit or one item), then
+# the rest; MkDocs' order within each.
+RANKED_FOLDERS = ("jurisdictions", "documents", "plans", "indicators", "matrices", "units")
 # Postings go through a spool on disk, so those of a large corpus (tens of
 # millions at 20x) are never held at once: each batch of pages writes one file
 # per group of shards, and the shards are then written a group at a time.
@@ -407,6 +421,16 @@ class Index:
         self.written.add(self.out / f"{name}.js")
         self.version.update(digest)
 
+    def base(self) -> list[Layout]:
+        return [layout for layout in self.segments if layout.segment != DELTA]
+
+    def phases(self) -> list[list[str]]:
+        """Segment names in the order a query reads them: the first tier and
+        the delta, then the other tiers."""
+        base = [s.segment for s in self.base()]
+        delta = [s.segment for s in self.segments if s.segment == DELTA]
+        return [phase for phase in (base[:1] + delta, base[1:]) if phase]
+
     def live(self) -> dict[str, int]:
         return {row[0]: ref for ref, row in enumerate(self.rows) if ref not in self.deleted}
 
@@ -491,18 +515,29 @@ def _row(page: Page) -> list:
     return [page.location, page.title, page.kind, page.jurisdiction, len(page.body), []]
 
 
-def _full(out: Path, site_dir: Path, locations: list[str]) -> Index:
-    index = Index(out)
-    pages, counts = read_pages(site_dir, locations)
-    index.rows = [_row(page) for page in pages]
-    index.segments = [write_segment(index, "0", list(enumerate(pages)), counts)]
-    index.base_docs = len(pages)
-    index.base_packs = write_packs(index, list(enumerate(pages)), 0)
+def ranked(locations: list[str]) -> list[str]:
+    """Locations in static rank order (RANKED_FOLDERS), MkDocs' order kept within."""
+    rank = {folder: n for n, folder in enumerate(("", *RANKED_FOLDERS))}
+    return sorted(locations, key=lambda loc: rank.get(loc.split("/")[0] if "/" in loc else "", len(rank)))
+
+
+def _full(out: Path, site_dir: Path, locations: list[str], tier_docs: int) -> Index:
+    """A new base: refs in rank order, a segment per tier (each read and written
+    on its own, so a large corpus's text is never held at once)."""
+    index, order, packs = Index(out), ranked(locations), 0
+    for start in range(0, len(order), tier_docs):
+        pages, counts = read_pages(site_dir, order[start:start + tier_docs])
+        numbered = list(enumerate(pages, len(index.rows)))
+        index.rows += [_row(page) for page in pages]
+        index.segments.append(write_segment(index, str(start // tier_docs), numbered, counts))
+        packs = write_packs(index, numbered, packs)
+    index.base_docs, index.base_packs = len(index.rows), packs
     index.base_version = index.version.hexdigest()[:12]
     return index
 
 
-def _incremental(index: Index, site_dir: Path, locations: list[str], changed: set[str]) -> Index | None:
+def _incremental(index: Index, site_dir: Path, locations: list[str], changed: set[str],
+                 tier_docs: int) -> Index | None:
     """Update the index read from the previous build: None when a new base is due."""
     live = index.live()
     index.base_kept, index.version = True, hashlib.sha256(index.base_version.encode())
@@ -519,7 +554,7 @@ def _incremental(index: Index, site_dir: Path, locations: list[str], changed: se
             index.deleted.add(ref)
         index.rows.append(_row(page))
     delta = [ref for ref in range(index.base_docs, len(index.rows)) if ref not in index.deleted]
-    if len(delta) + len(index.deleted) > max(DELTA_MIN, DELTA_SHARE * len(locations)):
+    if len(delta) + len(index.deleted) > min(tier_docs, max(DELTA_MIN, DELTA_SHARE * len(locations))):
         return None
     kept = _texts(index, {ref for ref in delta if index.rows[ref][0] not in fresh})
     pages, counts = [], Counter()
@@ -528,26 +563,28 @@ def _incremental(index: Index, site_dir: Path, locations: list[str], changed: se
         page = fresh[loc] if loc in fresh else Page(loc, title, kept[ref], kind, jurisdiction)
         pages.append((ref, page))
         counts.update(page_counts(page))
-    index.segments = index.segments[:1] + ([write_segment(index, "1", pages, counts)] if pages else [])
+    index.segments = index.base() + ([write_segment(index, DELTA, pages, counts)] if pages else [])
     write_packs(index, pages, index.base_packs)
     return index
 
 
 def build_search(site_dir: Path, locations: list[str], aliases: dict[str, list[str]] | None = None,
-                 changed: set[str] | None = None) -> dict:
+                 changed: set[str] | None = None, tier_docs: int = TIER_DOCS) -> dict:
     """Write search/pkb/ into a built site for the pages at `locations` (in
-    MkDocs' order); return figures about it. With `changed` (the locations
-    this build rendered again), update the index the folder already holds."""
+    MkDocs' order), in tiers of `tier_docs` pages; return figures about it.
+    With `changed` (the locations this build rendered again), update the
+    index the folder already holds."""
     site_dir = Path(site_dir)
     out = site_dir / OUT
     previous = _load_index(out) if changed is not None else None
-    index = previous and _incremental(previous, site_dir, locations, changed)
+    index = previous and _incremental(previous, site_dir, locations, changed, tier_docs)
     if index is None:
-        index = _full(out, site_dir, locations)
+        index = _full(out, site_dir, locations, tier_docs)
     for start in range(0, len(index.rows), DOCS_PER_CHUNK):
         name = f"d/{start // DOCS_PER_CHUNK}"
         index.put(name, script(name, index.rows[start:start + DOCS_PER_CHUNK]))
     meta = {"v": index.version.hexdigest()[:12], "segments": [s.meta() for s in index.segments],
+            "phases": index.phases(),
             "deleted": sorted(index.deleted), "docs": len(index.rows), "chunk": DOCS_PER_CHUNK,
             "piece": PIECE, "base": {"base_docs": index.base_docs, "base_packs": index.base_packs,
                                     "base_version": index.base_version},
@@ -558,17 +595,18 @@ def build_search(site_dir: Path, locations: list[str], aliases: dict[str, list[s
         index.written.add(out / name)
     _remove_unwritten(out, index)
     return {"pages": len(index.rows) - len(index.deleted), "segments": len(index.segments),
+            "tiers": len(index.base()),
             "deleted": len(index.deleted), "version": meta["v"]}
 
 
 def _remove_unwritten(out: Path, index: Index) -> None:
     """Files of the previous index this one no longer uses, and their
-    compressed copies; a base this build kept stays whole (its shard folder
-    is not even listed: it holds most of the index's files)."""
+    compressed copies; a base this build kept stays whole (its shard folders
+    are not even listed: they hold most of the index's files)."""
     written = {str(path) for path in index.written}
-    kept_shards = str(out / "s" / "0") if index.base_kept else None
+    kept_shards = {str(out / "s" / s.segment) for s in index.base()} if index.base_kept else set()
     for folder, subfolders, names in os.walk(out):
-        subfolders[:] = [d for d in subfolders if os.path.join(folder, d) != kept_shards]
+        subfolders[:] = [d for d in subfolders if os.path.join(folder, d) not in kept_shards]
         in_packs = folder == str(out / "t")
         for name in names:
             path = os.path.join(folder, name)

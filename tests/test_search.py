@@ -4,6 +4,7 @@ Chromium typing into Material's header box behind nginx and from file://."""
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -151,7 +152,7 @@ def test_an_incremental_build_searches_the_edited_page_and_keeps_the_base(tmp_pa
                                                            "title: 淄川区托管试点规划"), encoding="utf-8")
     build(content, out)
     meta = index._script_data(out / index.OUT / "meta.js")
-    assert [s["name"] for s in meta["segments"]] == ["0", "1"] and meta["deleted"]
+    assert [s["name"] for s in meta["segments"]] == ["0", "u"] and meta["deleted"]
     assert base == {p: p.stat().st_ino for p in (out / index.OUT / "s" / "0").glob("*.js")}
     served = nginx_site(out)
     mon = browse("loopback")
@@ -162,4 +163,55 @@ def test_an_incremental_build_searches_the_edited_page_and_keeps_the_base(tmp_pa
         links = {location(h, served.url) for h in search(mon.page, query)}
         assert links == pages_containing(out, [query]), query
     assert "documents/zichuan-2022-01-2/" in {location(h, served.url) for h in search(mon.page, "托管试点")}
+    mon.assert_clean()
+
+
+# The worker's RESULT messages, as the page receives them.
+RESULTS = """(() => {
+  const Native = window.Worker
+  window.__results = []
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options)
+    worker.addEventListener("message", event => {
+      const m = event.data
+      if (m && m.type === 3)
+        __results.push({ partial: !!m.data.partial, locations: m.data.items.map(group => group[0].location) })
+    })
+    return worker
+  }
+})()"""
+
+
+def test_a_tiered_index_answers_from_its_first_tier_then_in_full(tmp_path, nginx_site, browse):
+    """Tiers of 4 pages: a query first answers from the first tier (marked
+    partial, only its pages), then, once typing pauses, with every page."""
+    from generator import search as index
+    from generator.site import _precompress, build
+
+    def small_tiers(built):
+        index.build_search(built.site_dir, built.pages, None, built.changed, tier_docs=4)
+
+    out = tmp_path / "site"
+    build(Path(__file__).parent / "fixtures" / "content", out, steps=[small_tiers, _precompress])
+    meta = index._script_data(out / index.OUT / "meta.js")
+    pages = [row[0] for n in range(math.ceil(meta["docs"] / meta["chunk"]))
+             for row in index._script_data(out / index.OUT / "d" / f"{n}.js")]
+    assert meta["phases"][0] == ["0"] and len(meta["phases"][1]) >= 2, meta["phases"]
+    assert pages == index.ranked(pages) and pages[0] == ""          # refs in rank order, the home page first
+    served = nginx_site(out)
+    mon = browse("loopback")
+    mon.page.add_init_script(RESULTS)
+    mon.page.goto(served.url)
+    mon.settle()
+    mon.page.locator("input.md-search__input").click()
+    search(mon.page, "区")
+    mon.page.wait_for_function("() => __results.some(r => !r.partial)", timeout=15_000)
+    results = mon.page.evaluate("__results")
+    expected = pages_containing(out, ["区"])
+    first, last = results[0], results[-1]
+    assert first["partial"] and first["locations"], results
+    assert {location(h, "") for h in first["locations"]} <= set(pages[:4]) & expected
+    assert {location(h, "") for h in last["locations"]} == expected
+    count = mon.page.locator(".md-search-result__meta")
+    count.filter(has_text=re.compile(rf"(^|\s){shown_count(len(expected))}\s")).wait_for(timeout=5_000)
     mon.assert_clean()

@@ -3,7 +3,9 @@
    Speaks Material 9's worker protocol (integrations/search/worker/message):
    QUERY 2 in (the query string), RESULT 3 out ({items}), where
    each item is a list of SearchItem {location, title, text, score, terms,
-   tags} and title/text are HTML. The index is the one generator/search.py
+   tags} and title/text are HTML. A RESULT from the first phase of a tiered
+   index (meta.phases) also says partial: true; the complete one follows once
+   the reader has stopped typing for LATER_MS. The index is the one generator/search.py
    writes next to this file; the tokeniser here mirrors its tokenize().
 
    Runs as a Worker over HTTP and inside Material's iframe-worker shim under
@@ -16,6 +18,7 @@ var HAN = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u
 var WORD = /[0-9a-z]/
 var SNIPPET_BEFORE = 30, SNIPPET_AFTER = 90
 var SNIPPETS = 20                     /* results that get a text snippet */
+var LATER_MS = 300                    /* typing pause before the later tiers load */
 
 var HERE = self.document && document.currentScript ? document.currentScript.src : self.location.href
 var BASE = new URL(".", HERE).href
@@ -32,10 +35,18 @@ function importAll(urls) {
 /* lunr and the meta file load as soon as the worker starts, i.e. when the
    reader focuses the search box; meta.js is never cached (it names the build) */
 var deleted = null                   /* refs of pages replaced or removed since the base segment */
+var reach = []                        /* per phase: the segments read by then */
 var booted = importAll([BASE + "lunr.min.js", BASE + "meta.js?t=" + Date.now()])
   .then(function () {
     meta = files.meta
     deleted = new Set(meta.deleted.map(function (ref) { return ref.toString(16) }))
+    var named = Object.create(null), read = []
+    meta.segments.forEach(function (segment) { named[segment.name] = segment })
+    meta.phases.forEach(function (names) {
+      read = read.concat(names.map(function (name) { return named[name] }))
+      reach.push(read)
+    })
+    if (!reach.length) reach.push([])             /* a site without pages */
   })
 
 function load(names) {
@@ -61,12 +72,12 @@ function fnv1a(chars) {
   return h
 }
 
-/* The shards holding a need, in every segment (generator/search.py Layout):
-   a heavy first character is split by the second one, so a lone character
-   typed as a prefix reads all of its sub-shards. */
-function shardsOf(need) {
+/* The shards holding a need, in each of `segments` (generator/search.py
+   Layout): a heavy first character is split by the second one, so a lone
+   character typed as a prefix reads all of its sub-shards. */
+function shardsOf(need, segments) {
   var chars = Array.from(need.term), hex = chars[0].codePointAt(0).toString(16), all = []
-  meta.segments.forEach(function (segment) {
+  segments.forEach(function (segment) {
     var split = segment.heavy[chars[0]], at = segment.name + "/"
     if (!split) all.push(at + "b" + fnv1a(chars.slice(0, 1)) % segment.buckets)
     else if (need.prefix && chars.length === 1) for (var k = 0; k < split; k++) all.push(at + hex + "-" + k)
@@ -124,12 +135,13 @@ function index(shard) {
 }
 
 /* Offsets of every need, per document and field, read from the shards'
-   inverted indexes (a prefix expands through lunr's token set). lunr's own
-   scoring is skipped: every candidate is verified and ranked below. */
-function collect(needs) {
+   inverted indexes of `segments` (a prefix expands through lunr's token
+   set). lunr's own scoring is skipped: every candidate is verified and
+   ranked below. */
+function collect(needs, segments) {
   needs.forEach(function (need) {
     need.found = Object.create(null)          /* ref -> field -> [offsets] */
-    shardsOf(need).forEach(function (shard) {
+    shardsOf(need, segments).forEach(function (shard) {
       var idx = index(shard)
       var tokens = need.prefix
         ? idx.tokenSet.intersect(lunr.TokenSet.fromString(need.term + "*")).toArray()
@@ -173,12 +185,8 @@ function verify(literal, ref, field) {
 /* ref -> hits for pages with all terms: hits[term][field] is a list of
    groups {starts, length, alias}, one per literal found there (a broad query
    matches thousands of places; ranges() spells them out where needed). */
-function match(terms) {
-  var all = []
-  terms.forEach(function (term) {
-    term.literals.forEach(function (literal) { all = all.concat(literal.needs) })
-  })
-  collect(all)
+function match(terms, segments) {
+  collect(needsOfAll(terms), segments)
   var pages = null
   terms.forEach(function (term, t) {
     var found = Object.create(null)
@@ -317,20 +325,25 @@ function packsFor(refs, hitsOf) {
   return Object.keys(names)
 }
 
-function search(query) {
-  var terms = parse(query)
-  if (!terms.length) return Promise.resolve({ items: [] })
+function needsOfAll(terms) {
   var needs = []
   terms.forEach(function (term) {
     term.literals.forEach(function (literal) { needs = needs.concat(literal.needs) })
   })
+  return needs
+}
+
+/* The results of `query` among the pages of `segments` */
+function search(query, segments) {
+  var terms = parse(query)
+  if (!terms.length) return Promise.resolve({ items: [] })
   var shards = {}
-  needs.forEach(function (need) {
-    shardsOf(need).forEach(function (shard) { shards["s/" + shard] = true })
+  needsOfAll(terms).forEach(function (need) {
+    shardsOf(need, segments).forEach(function (shard) { shards["s/" + shard] = true })
   })
   var pages, refs
   return load(Object.keys(shards)).then(function () {
-    pages = match(terms)
+    pages = match(terms, segments)
     refs = Object.keys(pages)
     var chunks = {}
     refs.forEach(function (ref) { chunks["d/" + Math.floor(parseInt(ref, 16) / meta.chunk)] = true })
@@ -363,19 +376,30 @@ function search(query) {
 
 /* --- protocol ---------------------------------------------------------------- */
 
-var latest = null, queue = Promise.resolve()
+var latest = 0, queue = Promise.resolve()
 
-self.addEventListener("message", function (event) {
-  var message = event.data
-  if (!message || message.type !== QUERY) return
-  latest = message.data
+/* Phase `phase` of query number `seq`, queued after what runs: skipped once
+   a newer query came; a phase that is not the last schedules the next one
+   after a typing pause (each keystroke is a query: the ones typed past
+   never read the later tiers). */
+function answer(query, seq, phase) {
   queue = queue.then(function () { return booted }).then(function () {
-    if (message.data !== latest) return             /* a newer query is waiting */
-    return search(message.data).then(function (result) {
+    if (seq !== latest) return
+    return search(query, reach[phase]).then(function (result) {
+      if (phase + 1 < reach.length) {
+        result.partial = true
+        setTimeout(function () { if (seq === latest) answer(query, seq, phase + 1) }, LATER_MS)
+      }
       self.postMessage({ type: RESULT, data: result })
     })
   }).catch(function (error) {
     self.postMessage({ type: RESULT, data: { items: [] } })
     setTimeout(function () { throw error })
   })
+}
+
+self.addEventListener("message", function (event) {
+  var message = event.data
+  if (!message || message.type !== QUERY) return
+  answer(message.data, ++latest, 0)
 })
