@@ -194,12 +194,16 @@ def _read_file(site_dir: Path, location: str) -> tuple[Page, Counter]:
     return page, page_counts(page)
 
 
-def read_pages(site_dir: Path, locations: list[str]) -> tuple[list[Page], Counter]:
-    """Title and text of each page, parsed on every core, and the first_counts of them all."""
-    pages, counts = [], Counter()
-    for page, page_counts in fork_map(_read_file, [site_dir] * len(locations), locations, chunksize=16):
+def read_pages(site_dir: Path, locations: list[str], tier: int | None = None) -> tuple[list[Page], list[Counter]]:
+    """Title and text of each page, parsed on every core, and the
+    first_counts of each `tier` pages (of them all without)."""
+    pages, counts = [], []
+    for n, (page, page_counts) in enumerate(fork_map(_read_file, [site_dir] * len(locations), locations,
+                                                     chunksize=16)):
+        if n % (tier or len(locations)) == 0:
+            counts.append(Counter())
         pages.append(page)
-        counts.update(page_counts)
+        counts[-1].update(page_counts)
     return pages, counts
 
 
@@ -318,7 +322,7 @@ LUNR_VERSION = "2.3.9"    # of site_config/search/lunr.min.js
 
 def spool_postings(layout: Layout, spool: Path, number: int, batch: list[tuple[int, str, str]]) -> None:
     """Posting lines ("shard\ttoken\tfield\tref\toffsets") of pages (ref, title,
-    body), written as spool/<group>/<number> (see write_segment): the worker
+    body), written as spool/<group>/<number> (see write_segments): the worker
     process writes them itself, so postings never pass through the parent."""
     out: dict[int, list[str]] = defaultdict(list)
     place = _place(layout)
@@ -465,25 +469,28 @@ def indexed_pages(out: Path) -> dict[str, Page]:
             for loc, ref in live.items()}
 
 
-def write_segment(index: Index, name: str, pages: list[tuple[int, Page]], counts: Counter) -> Layout:
-    """The shards of one segment over `pages` (ref, page), whose first_counts sum to `counts`."""
-    layout = Layout.of(name, counts)
-    spool = index.out.parent / f".spool-{name}"
+def write_segments(index: Index, parts: list[tuple[str, list[tuple[int, Page]], Counter]]) -> list[Layout]:
+    """The shards of segments (name, pages as (ref, page), their first_counts
+    summed), the batches of all in one pool and then their shard groups in
+    another: a pool per segment would leave a core idle at each one's end."""
+    layouts = [Layout.of(name, counts) for name, _, counts in parts]
+    spool = index.out.parent / ".spool"
     shutil.rmtree(spool, ignore_errors=True)
-    batches = [[(ref, p.title, p.body) for ref, p in pages[k:k + SPOOL_BATCH]]
-               for k in range(0, len(pages), SPOOL_BATCH)]
-    list(fork_map(spool_postings, [layout] * len(batches), [spool] * len(batches), range(len(batches)),
-                  batches, min_items=2))
-    by_group: dict[int, list[str]] = defaultdict(list)
-    for shard in layout.every_shard():
-        by_group[_group(shard)].append(shard)
-    groups = sorted(by_group)
-    for written in fork_map(_write_group, [index.out] * len(groups), [spool] * len(groups), groups,
-                            [by_group[g] for g in groups], chunksize=4, min_items=16):
+    batches = [(layout, spool / layout.segment, number, [(ref, p.title, p.body) for ref, p in pages[k:k + SPOOL_BATCH]])
+               for layout, (_, pages, _) in zip(layouts, parts)
+               for number, k in enumerate(range(0, len(pages), SPOOL_BATCH))]
+    list(fork_map(spool_postings, *zip(*batches), min_items=2))
+    groups = []
+    for layout in layouts:
+        by_group: dict[int, list[str]] = defaultdict(list)
+        for shard in layout.every_shard():
+            by_group[_group(shard)].append(shard)
+        groups += [(index.out, spool / layout.segment, group, by_group[group]) for group in sorted(by_group)]
+    for written in fork_map(_write_group, *zip(*groups), chunksize=4, min_items=16):
         for shard, digest in written:
             index.added(f"s/{shard}", digest)
     shutil.rmtree(spool, ignore_errors=True)
-    return layout
+    return layouts
 
 
 def write_packs(index: Index, pages: list[tuple[int, Page]], first: int) -> None:
@@ -522,16 +529,14 @@ def ranked(locations: list[str]) -> list[str]:
 
 
 def _full(out: Path, site_dir: Path, locations: list[str], tier_docs: int) -> Index:
-    """A new base: refs in rank order, a segment per tier (each read and written
-    on its own, so a large corpus's text is never held at once)."""
-    index, order, packs = Index(out), ranked(locations), 0
-    for start in range(0, len(order), tier_docs):
-        pages, counts = read_pages(site_dir, order[start:start + tier_docs])
-        numbered = list(enumerate(pages, len(index.rows)))
-        index.rows += [_row(page) for page in pages]
-        index.segments.append(write_segment(index, str(start // tier_docs), numbered, counts))
-        packs = write_packs(index, numbered, packs)
-    index.base_docs, index.base_packs = len(index.rows), packs
+    """A new base: refs in rank order, a segment per tier."""
+    index = Index(out)
+    pages, counts = read_pages(site_dir, ranked(locations), tier_docs)
+    index.rows = [_row(page) for page in pages]
+    numbered = list(enumerate(pages))
+    index.segments = write_segments(index, [(str(n), numbered[n * tier_docs:(n + 1) * tier_docs], tier_counts)
+                                            for n, tier_counts in enumerate(counts)])
+    index.base_docs, index.base_packs = len(pages), write_packs(index, numbered, 0)
     index.base_version = index.version.hexdigest()[:12]
     return index
 
@@ -563,7 +568,7 @@ def _incremental(index: Index, site_dir: Path, locations: list[str], changed: se
         page = fresh[loc] if loc in fresh else Page(loc, title, kept[ref], kind, jurisdiction)
         pages.append((ref, page))
         counts.update(page_counts(page))
-    index.segments = index.base() + ([write_segment(index, DELTA, pages, counts)] if pages else [])
+    index.segments = index.base() + (write_segments(index, [(DELTA, pages, counts)]) if pages else [])
     write_packs(index, pages, index.base_packs)
     return index
 
