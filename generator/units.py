@@ -17,6 +17,7 @@ registry never merges names across jurisdictions: 淄川's 区财政局 and 东�
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -118,9 +119,14 @@ def _run_on(name: str) -> list[str]:
 _WIDE = str.maketrans({"(": "（", ")": "）", "[": "［", "]": "］"})
 
 
+_SPACE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=None)
 def normalise_unit_name(s: str) -> str:
-    """One spelling per name: no whitespace, full-width brackets, ASCII digits."""
-    return re.sub(r"\s+", "", fold(s)).translate(_WIDE)
+    """One spelling per name: no whitespace, full-width brackets, ASCII digits.
+    Remembered: a corpus names the same few thousand offices again and again."""
+    return _SPACE.sub("", fold(s)).translate(_WIDE)
 
 
 _GENERIC = re.compile(

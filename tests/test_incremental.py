@@ -4,7 +4,9 @@ site (hard-linked into the work folder) is never written through."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -135,19 +137,45 @@ def test_a_broken_anchor_across_parts_fails_a_strict_build():
     site._check_anchors([(facts[0][0], []), facts[1]], strict=True)  # c-1's link to a.md#L1 is good
 
 
-def test_the_replaced_site_is_put_aside_and_removed_by_the_next_build(content, tmp_path):
+def test_the_replaced_site_is_the_spare_the_next_build_starts_from(content, tmp_path):
     out = tmp_path / "inc" / "site"
+    docs = out.parent / "build" / "docs"
 
-    def aside() -> list[str]:
-        return sorted(p.name.rsplit("-", 1)[0] for p in out.parent.glob(".old-*"))
+    def around(folder: Path) -> list[str]:
+        return sorted(re.sub(r"-\d+$", "", p.name) for p in folder.parent.glob(f".*-{folder.name}*"))
 
-    site.build(content, out)
-    assert aside() == []
-    for _ in range(2):
+    inodes = []
+    for _ in range(4):
         site.build(content, out)
-        assert aside() == [".old-site"]          # the one this build replaced; the earlier one is gone
-    assert sorted(p.name.rsplit("-", 1)[0] for p in (out.parent / "build").glob(".old-*")) == [".old-docs"]
+        assert around(out) == [".spare-site"] and around(docs) == [".spare-docs"]
+        inodes.append(out.stat().st_ino)
+    assert inodes[2:] == inodes[:2]      # the two folders take turns: no copy after the first build
+    site.build(content, out, incremental=False)
+    assert around(out) == [".old-site", ".old-site", ".spare-site"]    # a full build starts anew
+    site.build(content, out)                 # removes them in the background
+    deadline = time.monotonic() + 30
+    while around(out) != [".spare-site"] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert around(out) == [".spare-site"]
     assert (out / "index.html").is_file()
+
+
+def test_a_spare_two_builds_old_is_synced_before_it_is_built_on(content, tmp_path):
+    """Each build starts from the site of the build before last: what the last
+    build changed or removed must be caught up first, or its pages go stale."""
+    out = tmp_path / "inc" / "site"
+    site.build(content, out)
+    edit_title(content, "第一次改的标题")
+    site.build(content, out)                     # on the full build's copy; the first site becomes the spare
+    (content / YML).unlink()
+    site.build(content, out)                     # on the first site: catches up the title, removes the policy
+    assert_same_site(out, full_build(content, tmp_path))
+    edit = content / "documents" / "zichuan" / "zichuan-2022-01.yml"
+    edit.write_text(edit.read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
+    site.build(content, out)                     # on the second site, which still has the removed policy
+    assert not (out / "documents" / "zichuan-2022-01-2").exists()
+    shutil.rmtree(tmp_path / "full")
+    assert_same_site(out, full_build(content, tmp_path))
 
 
 # --- what an edit makes again: every kind of edit against a full generation -------------
