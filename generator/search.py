@@ -366,18 +366,20 @@ def _write_group(out: Path, spool: Path, group: int, shards: list[str]) -> list[
 
 def shard_script(name: str, lines: list[str]) -> str:
     """One shard in lunr's serialised index form, written as text: the
-    inverted index term -> field -> ref -> {p: offsets}, terms in JavaScript
+    inverted index term -> field -> ref -> offsets, terms in JavaScript
     string order (lunr.Index.load builds its token set from them in order).
     The worker reads only the inverted index and the token set, never lunr's
-    scores, so fieldVectors stay empty."""
+    scores, so fieldVectors stay empty, and a posting holds the offsets bare:
+    lunr.Index.load keeps postings as they are, and {"p": …} wrappers and
+    each term's "_index" (for the vectors) were a quarter of the bytes."""
     terms: dict[str, tuple[list[str], list[str]]] = {}
     for line in lines:
         term, fname, ref, offsets = line.split("\t")[1:]
-        terms.setdefault(term, ([], []))[fname == "b"].append(f'"{ref}":{{"p":[{offsets}]}}')
+        terms.setdefault(term, ([], []))[fname == "b"].append(f'"{ref}":[{offsets}]')
     inverted = ",".join(
         f'[{json.dumps(term, ensure_ascii=False)},{{"t":{{{",".join(terms[term][0])}}},'
-        f'"b":{{{",".join(terms[term][1])}}},"_index":{n}}}]'
-        for n, term in enumerate(sorted(terms, key=lambda t: t.encode("utf-16-be"))))
+        f'"b":{{{",".join(terms[term][1])}}}}}]'
+        for term in sorted(terms, key=lambda t: t.encode("utf-16-be")))
     return (f'__pkb({json.dumps(f"s/{name}")},{{"version":"{LUNR_VERSION}","fields":["t","b"],'
             f'"fieldVectors":[],"invertedIndex":[{inverted}],"pipeline":[]}})\n')
 

@@ -152,7 +152,7 @@ function collect(needs, segments) {
           Object.keys(posting[field]).forEach(function (ref) {
             if (deleted.has(ref)) return
             var fields = need.found[ref] = need.found[ref] || {}
-            var offsets = posting[field][ref].p
+            var offsets = posting[field][ref]
             fields[field] = fields[field] ? fields[field].concat(offsets) : offsets
           })
         })
