@@ -182,11 +182,11 @@ function verify(literal, ref, field) {
   return starts.sort(function (a, b) { return a - b })
 }
 
-/* ref -> hits for pages with all terms: hits[term][field] is a list of
+/* ref -> hits for pages with all terms (`needs`: needsOfAll(terms)): hits[term][field] is a list of
    groups {starts, length, alias}, one per literal found there (a broad query
    matches thousands of places; ranges() spells them out where needed). */
-function match(terms, segments) {
-  collect(needsOfAll(terms), segments)
+function match(terms, needs, segments) {
+  collect(needs, segments)
   var pages = null
   terms.forEach(function (term, t) {
     var found = Object.create(null)
@@ -337,13 +337,13 @@ function needsOfAll(terms) {
 function search(query, segments) {
   var terms = parse(query)
   if (!terms.length) return Promise.resolve({ items: [] })
-  var shards = {}
-  needsOfAll(terms).forEach(function (need) {
+  var shards = {}, needs = needsOfAll(terms)
+  needs.forEach(function (need) {
     shardsOf(need, segments).forEach(function (shard) { shards["s/" + shard] = true })
   })
   var pages, refs
   return load(Object.keys(shards)).then(function () {
-    pages = match(terms, segments)
+    pages = match(terms, needs, segments)
     refs = Object.keys(pages)
     var chunks = {}
     refs.forEach(function (ref) { chunks["d/" + Math.floor(parseInt(ref, 16) / meta.chunk)] = true })
