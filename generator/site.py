@@ -171,18 +171,22 @@ def _fresh_inodes():
 
 
 @contextlib.contextmanager
-def _selected(pages: set[str] | None, copy_static: bool, rendered: list):
+def _selected(pages: Callable[[str], bool] | None, copy_static: bool, rendered: list):
     """In a dirty build, MkDocs renders the pages whose File.is_modified():
-    make that exactly `pages` (static files: as MkDocs decides, when
-    `copy_static`); keep every page MkDocs validates, for its anchors."""
+    make that exactly those `pages` takes (asked once per page, in MkDocs'
+    order; static files: as MkDocs decides, when `copy_static`); keep every
+    page MkDocs validates, for its anchors."""
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
     saved = File.is_modified, Page.validate_anchor_links
+    taken: dict[str, bool] = {}     # MkDocs asks twice: to read a page, then to write it
 
     def is_modified(self):
         if self.is_documentation_page():
-            return self.src_uri in pages
+            if self.src_uri not in taken:
+                taken[self.src_uri] = pages(self.src_uri)
+            return taken[self.src_uri]
         return copy_static and saved[0](self)
 
     def validate_anchor_links(self, *, files, log_level):
@@ -211,10 +215,12 @@ def _anchor_facts(rendered: list) -> tuple[dict[str, list[str]], list[tuple]]:
     return present, pending
 
 
-def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool, only: set[str] | None = None,
+def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool,
+               only: set[str] | Callable[[str], bool] | None = None,
                copy_static: bool = True) -> tuple[dict, list]:
     """MkDocs with our settings; with `only`, a dirty build rendering just
-    those pages (docs paths). Returns _anchor_facts."""
+    those pages (docs paths, or a test MkDocs asks of each page in turn).
+    Returns _anchor_facts."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -226,13 +232,14 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool, only
     log.propagate = False
     build_log.addFilter(_not_the_dirty_warning)
     rendered: list = []
+    wanted = only.__contains__ if isinstance(only, set) else only
     try:
         config = load_config(str(MKDOCS_YML), strict=strict, **mkdocs_config(docs_dir, site_dir, offline))
         # dirty=False here: Material's search plugin would otherwise merge the
         # index of the previous build in this process (plugins persist).
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            with _fresh_inodes(), _selected(only, copy_static, rendered):
+            with _fresh_inodes(), _selected(wanted, copy_static, rendered):
                 mkdocs_build(config, dirty=only is not None)
         finally:
             config.plugins.on_shutdown()
@@ -247,51 +254,74 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool, only
     return _anchor_facts(rendered)
 
 
-def _run_part(docs_dir: Path, site_dir: Path, strict: bool, only: set[str]):
-    """run_mkdocs in a worker process; a PolicyError comes back as its fields."""
+class Claims:
+    """Pages shared out among MkDocs processes as they go: each renders the
+    next page no process has taken yet, so all finish together however
+    unevenly pages cost (a static split by Markdown bytes left one core idle
+    for a quarter of the run). Made before the processes fork."""
+
+    def __init__(self, pages: set[str]):
+        self.slot = {page: n for n, page in enumerate(sorted(pages))}
+        self.taken = multiprocessing.get_context("fork").RawArray("b", max(1, len(pages)))
+        self.lock = multiprocessing.get_context("fork").Lock()
+        self.mine: set[str] = set()
+
+    def __call__(self, page: str) -> bool:
+        slot = self.slot.get(page)
+        if slot is None:
+            return False
+        with self.lock:
+            if self.taken[slot]:
+                return False
+            self.taken[slot] = 1
+        self.mine.add(page)
+        return True
+
+
+def _run_part(docs_dir: Path, site_dir: Path, strict: bool, claims: Claims, send) -> None:
+    """run_mkdocs in a forked process: sends the pages it rendered and its
+    anchor facts, or a PolicyError's fields."""
     try:
-        return run_mkdocs(docs_dir, site_dir, False, strict, only, copy_static=False)
+        send.send((claims.mine, run_mkdocs(docs_dir, site_dir, False, strict, claims, copy_static=False)))
     except PolicyError as exc:
-        return PolicyError, (exc.message, exc.file, exc.line, exc.field)
+        send.send((PolicyError, (exc.message, exc.file, exc.line, exc.field)))
+    except BaseException as exc:
+        send.send((PolicyError, (f"mkdocs build failed: {exc!r}", str(MKDOCS_YML), None, None)))
 
 
-def split(pages: dict[str, int], parts: int) -> list[set[str]]:
-    """Pages in `parts` groups of about equal Markdown bytes. The pages of one
-    jurisdiction (file names starting with its id: documents, items, units,
-    plans, matrices) stay together, as they link to each other's anchors."""
-    groups: dict[str, set[str]] = {}
-    for path in pages:
-        groups.setdefault(PurePosixPath(path).stem.split("-")[0], set()).add(path)
-    out, load = [set() for _ in range(parts)], [0] * parts
-    for key in sorted(groups, key=lambda k: (-sum(pages[p] for p in groups[k]), k)):
-        lightest = load.index(min(load))
-        out[lightest] |= groups[key]
-        load[lightest] += sum(pages[p] for p in groups[key])
-    return [part for part in out if part]
-
-
-def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: dict[str, int],
-                        work: Path) -> None:
-    """Render `pages` (docs path -> Markdown bytes) on every core: MkDocs is
-    single-threaded, so each further part runs in a forked process into a
-    folder of its own and its pages are moved into `site_dir` after. Anchors
-    linked across parts are checked here."""
-    parts = split(pages, min(PARTS, len(pages))) or [set()]
-    sides = [work / f"site-part{n}" for n in range(1, len(parts))]
-    with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(multiprocessing.get_context("fork").Pool(len(sides))) if sides else None
-        running = [pool.apply_async(_run_part, (docs_dir, side, strict, part)) for side, part in zip(sides, parts[1:])]
-        facts = [run_mkdocs(docs_dir, site_dir, False, strict, parts[0])]
-        for result in running:
-            got = result.get()
+def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: set[str], work: Path) -> None:
+    """Render `pages` (docs paths) on every core: MkDocs is single-threaded,
+    so further processes, forked (they inherit the claims), render into
+    folders of their own, taking pages as they go (Claims), and their pages
+    are moved into `site_dir` after. Anchors linked across processes are
+    checked here."""
+    import mkdocs.commands.build  # noqa: F401  (imported once, before the fork)
+    fork = multiprocessing.get_context("fork")
+    claims = Claims(pages)
+    sides, running = [work / f"site-part{n}" for n in range(1, min(PARTS, len(pages)))], []
+    try:
+        for side in sides:
+            receive, send = fork.Pipe(duplex=False)
+            process = fork.Process(target=_run_part, args=(docs_dir, side, strict, claims, send), daemon=True)
+            process.start()
+            send.close()          # the child's end: recv() then fails if the child dies
+            running.append((process, receive))
+        facts = [run_mkdocs(docs_dir, site_dir, False, strict, claims)]
+        moves = []
+        for side, (process, receive) in zip(sides, running):
+            got = receive.recv()
             if got[0] is PolicyError:
                 raise PolicyError(*got[1])
-            facts.append(got)
-    for side, part in zip(sides, parts[1:]):
-        for path in part:
-            target = site_dir / page_output(path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(side / page_output(path), target)
+            moves += [(side, path) for path in got[0]]
+            facts.append(got[1])
+    finally:
+        for process, _ in running:
+            process.kill()
+            process.join()
+    for side, path in moves:
+        target = site_dir / page_output(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(side / page_output(path), target)
     _check_anchors(facts, strict)
 
 
@@ -598,7 +628,7 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
             rebuilt = _prepare_incremental(files, hashes, previous, docs_target, output, docs_dir, site_dir,
                                            recorded)
         timings["rebuilt"] = len(rebuilt)
-        render = {p: len(files[p]) for p in rebuilt if p.endswith(".md") and p in files}
+        render = {p for p in rebuilt if p.endswith(".md") and p in files}
         pages = [page_location(p, offline) for p in sorted(hashes, key=_sort_key) if p.endswith(".md")]
         del files, made               # on disk now: a 20x corpus has 0.5 GB of Markdown
         lap("write")

@@ -119,14 +119,28 @@ def test_mkdocs_on_two_cores_builds_what_one_process_builds(content, tmp_path, m
     assert files(full_build(content, tmp_path / "serial")) == parallel
 
 
-def test_pages_of_one_jurisdiction_stay_in_one_part():
-    pages = {"index.md": 10, "documents/index.md": 50, "documents/zichuan-2022-01.md": 400,
-             "items/zichuan-2022-01-g1.md": 30, "units/zichuan-wsjj.md": 20, "documents/yantai-2021-01.md": 300,
-             "matrices/yantai.md": 90}
-    parts = site.split(pages, 2)
-    assert sorted(map(sorted, parts)) == [
-        ["documents/index.md", "documents/yantai-2021-01.md", "index.md", "matrices/yantai.md"],
-        ["documents/zichuan-2022-01.md", "items/zichuan-2022-01-g1.md", "units/zichuan-wsjj.md"]]
+def _claim_slowly(claims: site.Claims, pages: list[str], pause: float, send) -> None:
+    taken = [page for page in pages if claims(page) and not time.sleep(pause)]
+    send.send(taken)
+
+
+def test_processes_share_out_the_pages_as_they_go():
+    """Each page goes to exactly one process, and a slow process takes fewer:
+    a process asks for every page in turn (as MkDocs does), and renders it
+    only if no other process has."""
+    import multiprocessing
+    fork = multiprocessing.get_context("fork")
+    pages = [f"items/p{n:02d}.md" for n in range(40)]
+    claims = site.Claims(set(pages[:-1]))           # the last page is not to be rendered
+    receive, send = fork.Pipe(duplex=False)
+    slow = fork.Process(target=_claim_slowly, args=(claims, pages, 0.05, send))
+    slow.start()
+    fast = [page for page in pages if claims(page) and not time.sleep(0.005)]
+    slowly = receive.recv()
+    slow.join()
+    assert sorted(fast + slowly) == pages[:-1]
+    assert len(fast) > 2 * len(slowly) > 0
+    assert claims.mine == set(fast)
 
 
 def test_a_broken_anchor_across_parts_fails_a_strict_build():
