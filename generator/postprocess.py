@@ -62,9 +62,12 @@ def _fresh(path: Path, stat: os.stat_result) -> bool:
 
 
 def _compress(path: Path) -> int:
-    """Write path's .gz; drop one left from an older version that is now too
-    small or does not shrink."""
-    data = path.read_bytes()
+    return write_gz(path, path.read_bytes())
+
+
+def write_gz(path: Path, data: bytes) -> int:
+    """Write the .gz of `path`, which holds `data`; drop one left from an
+    older version that is now too small or does not shrink."""
     target = path.with_name(path.name + ".gz")
     packed = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0) if len(data) >= MIN_SIZE else data
     if len(packed) < len(data):

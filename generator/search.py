@@ -34,6 +34,7 @@ Page contract: the page template emits
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import html
@@ -165,11 +166,14 @@ def read_page(location: str, page: str) -> Page:
     return Page(location, title, squeeze(_text(article)), meta.get("kind", ""), meta.get("jurisdiction", ""))
 
 
-def page_file(site_dir: Path, location: str) -> Path:
+def page_path(location: str) -> str:
+    """The file of a page, relative to the site folder."""
     path = location.split("#")[0]
-    if path == "" or path.endswith("/"):
-        path += "index.html"
-    return site_dir / path
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def page_file(site_dir: Path, location: str) -> Path:
+    return site_dir / page_path(location)
 
 
 def first_counts(text: str) -> Counter:
@@ -189,20 +193,30 @@ def page_counts(page: Page) -> Counter:
     return first_counts(page.title) + first_counts(page.body)
 
 
-def _read_file(site_dir: Path, location: str) -> tuple[Page, Counter]:
-    page = read_page(location, page_file(site_dir, location).read_text(encoding="utf-8"))
+def page_facts(location: str, html_text: str) -> tuple[Page, Counter]:
+    """A built page's Page and its page_counts."""
+    page = read_page(location, html_text)
     return page, page_counts(page)
 
 
-def read_pages(site_dir: Path, locations: list[str], tier: int | None = None) -> tuple[list[Page], list[Counter]]:
-    """Title and text of each page, parsed on every core, and the
-    first_counts of each `tier` pages (of them all without)."""
+def _read_file(site_dir: Path, location: str) -> tuple[Page, Counter]:
+    return page_facts(location, page_file(site_dir, location).read_text(encoding="utf-8"))
+
+
+def read_pages(site_dir: Path, locations: list[str], tier: int | None = None,
+               known: dict[str, tuple[Page, Counter]] | None = None) -> tuple[list[Page], list[Counter]]:
+    """Title and text of each page and the first_counts of each `tier` pages
+    (of them all without): the page_facts `known` holds by page_path (read as
+    MkDocs wrote them), the other pages parsed from their files on every core."""
+    known = known or {}
+    unread = [loc for loc in locations if page_path(loc) not in known]
+    read = dict(zip(unread, fork_map(_read_file, [site_dir] * len(unread), unread, chunksize=16)))
     pages, counts = [], []
-    for n, (page, page_counts) in enumerate(fork_map(_read_file, [site_dir] * len(locations), locations,
-                                                     chunksize=16)):
+    for n, location in enumerate(locations):
+        page, page_counts = read.get(location) or known[page_path(location)]
         if n % (tier or len(locations)) == 0:
             counts.append(Counter())
-        pages.append(page)
+        pages.append(dataclasses.replace(page, location=location))
         counts[-1].update(page_counts)
     return pages, counts
 
@@ -271,8 +285,10 @@ DELTA_MIN = 1000                      # pages a delta may always hold
 # the rest; MkDocs' order within each.
 RANKED_FOLDERS = ("jurisdictions", "documents", "plans", "indicators", "matrices", "units")
 # Postings go through a spool on disk, so those of a large corpus (tens of
-# millions at 20x) are never held at once: each batch of pages writes one file
-# per group of shards, and the shards are then written a group at a time.
+# millions at 20x) are never held at once: each batch of pages writes one
+# file, its postings ordered by group of shards, and the shards are then
+# written a group at a time, each reading its stretch of every batch's file
+# (a file per batch and group was thousands of files to create and delete).
 SPOOL_BATCH = 256                     # pages
 SPOOL_GROUPS = 256
 
@@ -320,10 +336,12 @@ class Layout:
 LUNR_VERSION = "2.3.9"    # of site_config/search/lunr.min.js
 
 
-def spool_postings(layout: Layout, spool: Path, number: int, batch: list[tuple[int, str, str]]) -> None:
+def spool_postings(layout: Layout, path: Path, batch: list[tuple[int, str, str]]) -> dict[int, tuple[int, int]]:
     """Posting lines ("shard\ttoken\tfield\tref\toffsets") of pages (ref, title,
-    body), written as spool/<group>/<number> (see write_segments): the worker
-    process writes them itself, so postings never pass through the parent."""
+    body), written to the spool file `path` a group after another (see
+    write_segments): the worker process writes them itself, so postings never
+    pass through the parent. Returns where each group's lines are: (start,
+    length) in bytes."""
     out: dict[int, list[str]] = defaultdict(list)
     place = _place(layout)
     for doc, title, body in batch:
@@ -332,10 +350,14 @@ def spool_postings(layout: Layout, spool: Path, number: int, batch: list[tuple[i
             for term, found in token_offsets(text).items():
                 shard, group = place(term)
                 out[group].append(f"{shard}\t{term}\t{fname}\t{ref}\t{','.join(map(str, found))}")
-    for group, lines in out.items():
-        folder = spool / str(group)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / str(number)).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stretches, start = {}, 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as spool:
+        for group, lines in out.items():
+            data = ("\n".join(lines) + "\n").encode("utf-8")
+            spool.write(data)
+            stretches[group], start = (start, len(data)), start + len(data)
+    return stretches
 
 
 def _group(shard: str) -> int:
@@ -353,14 +375,15 @@ def _place(layout: Layout):
     return place
 
 
-def _write_group(out: Path, spool: Path, group: int, shards: list[str]) -> list[tuple[str, bytes]]:
-    """The shards of one spool group, written from its files (in a worker
-    process); returns (shard, digest) of each."""
+def _write_group(out: Path, stretches: list[tuple[Path, int, int]], shards: list[str]) -> list[tuple[str, bytes]]:
+    """The shards of one spool group, written from its stretches of the spool
+    files, in batch order (in a worker process); returns (shard, digest) of each."""
     lines: dict[str, list[str]] = {shard: [] for shard in shards}
-    folder = spool / str(group)
-    for part in sorted(folder.iterdir(), key=lambda p: int(p.name)) if folder.is_dir() else []:
-        for line in part.read_text(encoding="utf-8").splitlines():
-            lines[line[:line.index("\t")]].append(line)
+    for path, start, length in stretches:
+        with path.open("rb") as spool:
+            spool.seek(start)
+            for line in spool.read(length).decode("utf-8").splitlines():
+                lines[line[:line.index("\t")]].append(line)
     return [(shard, put(out / "s" / f"{shard}.js", shard_script(shard, lines[shard]))) for shard in sorted(shards)]
 
 
@@ -399,9 +422,12 @@ def put(path: Path, text: str) -> bytes:
     digest of `text`, for the index version."""
     data = text.encode("utf-8")
     if not (path.is_file() and path.read_bytes() == data):
-        path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(f".{path.name}.tmp")
-        temp.write_bytes(data)
+        try:
+            temp.write_bytes(data)
+        except FileNotFoundError:         # the folder's first file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_bytes(data)
         os.replace(temp, path)
     return hashlib.blake2b(data, digest_size=16).digest()
 
@@ -478,16 +504,19 @@ def write_segments(index: Index, parts: list[tuple[str, list[tuple[int, Page]], 
     layouts = [Layout.of(name, counts) for name, _, counts in parts]
     spool = index.out.parent / ".spool"
     shutil.rmtree(spool, ignore_errors=True)
-    batches = [(layout, spool / layout.segment, number, [(ref, p.title, p.body) for ref, p in pages[k:k + SPOOL_BATCH]])
+    batches = [(layout, spool / layout.segment / str(number), [(ref, p.title, p.body) for ref, p in pages[k:k + SPOOL_BATCH]])
                for layout, (_, pages, _) in zip(layouts, parts)
                for number, k in enumerate(range(0, len(pages), SPOOL_BATCH))]
-    list(fork_map(spool_postings, *zip(*batches), min_items=2))
+    stretches: dict[tuple[str, int], list[tuple[Path, int, int]]] = defaultdict(list)
+    for (layout, path, _), found in zip(batches, fork_map(spool_postings, *zip(*batches), min_items=2)):
+        for group, (start, length) in found.items():
+            stretches[layout.segment, group].append((path, start, length))
     groups = []
     for layout in layouts:
         by_group: dict[int, list[str]] = defaultdict(list)
         for shard in layout.every_shard():
             by_group[_group(shard)].append(shard)
-        groups += [(index.out, spool / layout.segment, group, by_group[group]) for group in sorted(by_group)]
+        groups += [(index.out, stretches[layout.segment, group], by_group[group]) for group in sorted(by_group)]
     for written in fork_map(_write_group, *zip(*groups), chunksize=4, min_items=16):
         for shard, digest in written:
             index.added(f"s/{shard}", digest)
@@ -530,10 +559,10 @@ def ranked(locations: list[str]) -> list[str]:
     return sorted(locations, key=lambda loc: rank.get(loc.split("/")[0] if "/" in loc else "", len(rank)))
 
 
-def _full(out: Path, site_dir: Path, locations: list[str], tier_docs: int) -> Index:
+def _full(out: Path, site_dir: Path, locations: list[str], tier_docs: int, known: dict) -> Index:
     """A new base: refs in rank order, a segment per tier."""
     index = Index(out)
-    pages, counts = read_pages(site_dir, ranked(locations), tier_docs)
+    pages, counts = read_pages(site_dir, ranked(locations), tier_docs, known)
     index.rows = [_row(page) for page in pages]
     numbered = list(enumerate(pages))
     index.segments = write_segments(index, [(str(n), numbered[n * tier_docs:(n + 1) * tier_docs], tier_counts)
@@ -544,14 +573,14 @@ def _full(out: Path, site_dir: Path, locations: list[str], tier_docs: int) -> In
 
 
 def _incremental(index: Index, site_dir: Path, locations: list[str], changed: set[str],
-                 tier_docs: int) -> Index | None:
+                 tier_docs: int, known: dict) -> Index | None:
     """Update the index read from the previous build: None when a new base is due."""
     live = index.live()
     index.base_kept, index.version = True, hashlib.sha256(index.base_version.encode())
     present = set(locations)
     index.deleted |= {ref for loc, ref in live.items() if loc not in present}
     todo = [loc for loc in locations if loc in changed or loc not in live]
-    fresh = dict(zip(todo, read_pages(site_dir, todo)[0]))
+    fresh = dict(zip(todo, read_pages(site_dir, todo, known=known)[0]))
     old = _texts(index, {live[loc] for loc in todo if loc in live})
     for loc, page in fresh.items():
         ref = live.get(loc)
@@ -576,17 +605,19 @@ def _incremental(index: Index, site_dir: Path, locations: list[str], changed: se
 
 
 def build_search(site_dir: Path, locations: list[str], aliases: dict[str, list[str]] | None = None,
-                 changed: set[str] | None = None, tier_docs: int = TIER_DOCS) -> dict:
+                 changed: set[str] | None = None, tier_docs: int = TIER_DOCS,
+                 known: dict[str, tuple[Page, Counter]] | None = None) -> dict:
     """Write search/pkb/ into a built site for the pages at `locations` (in
     MkDocs' order), in tiers of `tier_docs` pages; return figures about it.
     With `changed` (the locations this build rendered again), update the
-    index the folder already holds."""
+    index the folder already holds. `known`: page_facts of pages as they
+    were written, by page_path; other pages are read from their files."""
     site_dir = Path(site_dir)
     out = site_dir / OUT
     previous = _load_index(out) if changed is not None else None
-    index = previous and _incremental(previous, site_dir, locations, changed, tier_docs)
+    index = previous and _incremental(previous, site_dir, locations, changed, tier_docs, known)
     if index is None:
-        index = _full(out, site_dir, locations, tier_docs)
+        index = _full(out, site_dir, locations, tier_docs, known)
     for start in range(0, len(index.rows), DOCS_PER_CHUNK):
         name = f"d/{start // DOCS_PER_CHUNK}"
         index.put(name, script(name, index.rows[start:start + DOCS_PER_CHUNK]))

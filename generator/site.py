@@ -76,6 +76,7 @@ class Built:
     offline: bool
     pages: list[str]                # every page's location, in MkDocs' order
     changed: set[str] | None        # locations this run rendered; None: all (a full build)
+    seen: dict[str, tuple]          # search.page_facts of the pages this run rendered, by path in the site
 
 
 def _precompress(built: Built) -> None:
@@ -87,7 +88,8 @@ def _precompress(built: Built) -> None:
 
 def _search(built: Built) -> None:
     from generator.search import build_search, unit_aliases
-    build_search(built.site_dir, built.pages, unit_aliases(built.corpus.units.values()), built.changed)
+    build_search(built.site_dir, built.pages, unit_aliases(built.corpus.units.values()), built.changed,
+                 known=built.seen)
 
 
 # Run in order on the freshly built site folder before it is swapped in.
@@ -109,8 +111,8 @@ def docs_files(corpus: Corpus, templates: Path = TEMPLATES,
 
 
 def _write(docs_dir: Path, files: dict[str, bytes | XlsxDownload]) -> None:
-    """Write docs files; workbooks are rendered on every core (openpyxl takes
-    6 ms a book, more than half of writing the seed corpus)."""
+    """Write docs files; workbooks are rendered on every core (2 ms a book,
+    about half of writing the seed corpus)."""
     books = [path for path, data in files.items() if isinstance(data, XlsxDownload)]
     rendered = dict(zip(books, fork_map(XlsxDownload.render, [files[path] for path in books],
                                         chunksize=8, min_items=16)))
@@ -150,24 +152,45 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
 
 
 @contextlib.contextmanager
-def _fresh_inodes():
+def _fresh_inodes(written: Callable[[bytes, str], None]):
     """Make MkDocs' two writers unlink their target first, so a hard link shared
-    with the live site is replaced, never written through."""
+    with the live site is replaced, never written through; hand what MkDocs
+    writes from memory (pages, the sitemap) to `written` as well."""
     from mkdocs import utils
 
-    def unlinking(write):
+    def unlinking(write, then=None):
         def wrapper(source, output_path, *args, **kwargs):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(output_path)
-            return write(source, output_path, *args, **kwargs)
+            write(source, output_path, *args, **kwargs)
+            if then:
+                then(source, output_path)
         return wrapper
 
     saved = utils.write_file, utils.copy_file
-    utils.write_file, utils.copy_file = unlinking(saved[0]), unlinking(saved[1])
+    utils.write_file, utils.copy_file = unlinking(saved[0], written), unlinking(saved[1])
     try:
         yield
     finally:
         utils.write_file, utils.copy_file = saved
+
+
+class Seen:
+    """What is done with each file MkDocs writes while it is still in memory
+    (reading every page back afterwards was a pass of its own): a page's
+    search facts, kept by path in the site; the .gz copy of a text file,
+    unless `offline` (precompress leaves a file with a newer .gz alone)."""
+
+    def __init__(self, site_dir: Path, offline: bool):
+        self.site_dir, self.offline = str(site_dir), offline
+        self.pages: dict[str, tuple] = {}
+
+    def __call__(self, data: bytes, output_path: str) -> None:
+        from generator.search import page_facts
+        if output_path.endswith(".html"):
+            self.pages[os.path.relpath(output_path, self.site_dir)] = page_facts("", data.decode("utf-8"))
+        if not self.offline and os.path.splitext(output_path)[1] in postprocess.TEXT_SUFFIXES:
+            postprocess.write_gz(Path(output_path), data)
 
 
 @contextlib.contextmanager
@@ -220,7 +243,7 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool,
                copy_static: bool = True) -> tuple[dict, list]:
     """MkDocs with our settings; with `only`, a dirty build rendering just
     those pages (docs paths, or a test MkDocs asks of each page in turn).
-    Returns _anchor_facts."""
+    Returns _anchor_facts and the Seen pages."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -232,6 +255,7 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool,
     log.propagate = False
     build_log.addFilter(_not_the_dirty_warning)
     rendered: list = []
+    seen = Seen(site_dir, offline)
     wanted = only.__contains__ if isinstance(only, set) else only
     try:
         config = load_config(str(MKDOCS_YML), strict=strict, **mkdocs_config(docs_dir, site_dir, offline))
@@ -239,7 +263,7 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool,
         # index of the previous build in this process (plugins persist).
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            with _fresh_inodes(), _selected(wanted, copy_static, rendered):
+            with _fresh_inodes(seen), _selected(wanted, copy_static, rendered):
                 mkdocs_build(config, dirty=only is not None)
         finally:
             config.plugins.on_shutdown()
@@ -251,7 +275,7 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool,
         log.removeHandler(collect)
         log.propagate = propagate
         build_log.removeFilter(_not_the_dirty_warning)
-    return _anchor_facts(rendered)
+    return _anchor_facts(rendered), seen.pages
 
 
 class Claims:
@@ -289,12 +313,12 @@ def _run_part(docs_dir: Path, site_dir: Path, strict: bool, claims: Claims, send
         send.send((PolicyError, (f"mkdocs build failed: {exc!r}", str(MKDOCS_YML), None, None)))
 
 
-def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: set[str], work: Path) -> None:
+def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: set[str], work: Path) -> dict:
     """Render `pages` (docs paths) on every core: MkDocs is single-threaded,
     so further processes, forked (they inherit the claims), render into
     folders of their own, taking pages as they go (Claims), and their pages
-    are moved into `site_dir` after. Anchors linked across processes are
-    checked here."""
+    (with their .gz) are moved into `site_dir` after. Anchors linked across
+    processes are checked here. Returns the Seen pages of them all."""
     import mkdocs.commands.build  # noqa: F401  (imported once, before the fork)
     fork = multiprocessing.get_context("fork")
     claims = Claims(pages)
@@ -306,14 +330,15 @@ def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: set
             process.start()
             send.close()          # the child's end: recv() then fails if the child dies
             running.append((process, receive))
-        facts = [run_mkdocs(docs_dir, site_dir, False, strict, claims)]
-        moves = []
+        facts, seen = run_mkdocs(docs_dir, site_dir, False, strict, claims)
+        facts, moves = [facts], []
         for side, (process, receive) in zip(sides, running):
             got = receive.recv()
             if got[0] is PolicyError:
                 raise PolicyError(*got[1])
             moves += [(side, path) for path in got[0]]
-            facts.append(got[1])
+            facts.append(got[1][0])
+            seen.update(got[1][1])
     finally:
         for process, _ in running:
             process.kill()
@@ -322,7 +347,10 @@ def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: set
         target = site_dir / page_output(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(side / page_output(path), target)
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(side / f"{page_output(path)}.gz", f"{target}.gz")
     _check_anchors(facts, strict)
+    return seen
 
 
 def _check_anchors(facts: list[tuple[dict, list]], strict: bool) -> None:
@@ -381,7 +409,7 @@ def build_key(offline: bool, strict: bool, steps: Sequence[Callable]) -> str:
 
 
 def digest(data: bytes | XlsxDownload) -> str:
-    """Hash of a docs file's content; of a workbook, its data (openpyxl stamps
+    """Hash of a docs file's content; of a workbook, its data (the writer stamps
     the time of writing into the file, and rendering is what a rebuild saves)."""
     if isinstance(data, XlsxDownload):
         return data.digest()
@@ -633,12 +661,12 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
         del files, made               # on disk now: a 20x corpus has 0.5 GB of Markdown
         lap("write")
         if offline:
-            run_mkdocs(docs_dir, site_dir, offline, strict)
+            seen = run_mkdocs(docs_dir, site_dir, offline, strict)[1]
         else:
-            run_mkdocs_parallel(docs_dir, site_dir, strict, render, work)
+            seen = run_mkdocs_parallel(docs_dir, site_dir, strict, render, work)
         lap("mkdocs")
         changed = None if previous is None else {page_location(p, offline) for p in rebuilt if p.endswith(".md")}
-        built = Built(site_dir, corpus, offline, pages, changed)
+        built = Built(site_dir, corpus, offline, pages, changed, seen)
         for step in steps:
             step(built)
             lap(step.__name__.strip("_"))

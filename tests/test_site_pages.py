@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import site
-from generator.pages.views import units_of
+from generator.pages.views import units_of, xlsx_bytes
 from browser import require
 from htmltree import parse
 
@@ -137,6 +137,18 @@ def test_downloads_open_in_excel(built):
     book = load_workbook(out / "matrices" / f"{PLAN}.xlsx")
     first = book.worksheets[0]
     assert first.cell(1, 1).value == "单位" and first.max_row - 1 == len(units_of(corpus.documents[PLAN].items))
+    assert first.cell(1, 2).font.bold and not first.cell(2, 1).font.bold and first.freeze_panes == "B2"
+
+
+def test_workbook_cells_hold_text_as_text(tmp_path):
+    from openpyxl import load_workbook
+    rows = [["=1+1", "https://example.org", "0012", 3, None]]
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(xlsx_bytes([("区[妇联]", ["a", "b", "c", "d", "e"], rows)]))
+    sheet = load_workbook(path).worksheets[0]
+    assert sheet.title == "区_妇联_"
+    assert [c.value for c in sheet[2]] == ["=1+1", "https://example.org", "0012", 3, None]
+    assert sheet.cell(2, 1).data_type == "s" and sheet.cell(2, 2).hyperlink is None
 
 
 def test_citations_link_corpus_documents_and_list_the_rest(built):

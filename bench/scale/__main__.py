@@ -8,7 +8,11 @@ measures, each step in its own process (peak RSS from wait4):
     build       `policykb build`'s phases (load, pages, mkdocs, search,
                 precompress) from a clean output
     bare        plain `mkdocs build --strict` of the same Markdown: the
-                generator's overhead is build total minus this
+                generator's overhead is build total minus this. With
+                --repeat N, build and bare take turns N times, each from a
+                clean folder, and the median run of each is reported (a
+                machine whose timings wander by more than the overhead
+                needs it)
     edit        an incremental rebuild after one document's title changed
     site        pages, bytes, median page HTML, search bytes from focusing the
                 box until the first results and until the complete results
@@ -187,20 +191,37 @@ def search_figures(site: Path, queries: list[str]) -> dict:
 
 # --- one scale ---------------------------------------------------------------------------
 
-def run_scale(scale: int, search: bool) -> dict:
+def clean(folder: Path) -> None:
+    """A scale's folder as make_corpus left it: no site, build or spare folders."""
+    for stale in [folder / "site", folder / "build", *folder.glob(".*")]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def median_run(runs: list[dict]) -> dict:
+    return {**sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2], "runs": [r["seconds"] for r in runs]}
+
+
+def full_and_bare(folder: Path, repeat: int) -> tuple[dict, dict]:
+    """The full build and the bare MkDocs run, `repeat` times by turns."""
+    builds, bares = [], []
+    for _ in range(repeat):
+        clean(folder)
+        builds.append(timed_build(folder, True, "build"))
+        bares.append(bare_mkdocs(folder))
+    return median_run(builds), median_run(bares)
+
+
+def run_scale(scale: int, search: bool, repeat: int = 1) -> dict:
     folder = WORK / f"x{scale}"
     folder.mkdir(parents=True, exist_ok=True)
     content = make_corpus(scale, folder)
-    for stale in ("site", "build"):
-        shutil.rmtree(folder / stale, ignore_errors=True)
+    clean(folder)
     row: dict = {"scale": scale, "gazettes": len(list((content / "sources").glob("*.txt")))}
     print(f"x{scale}: import", flush=True)
     row["import"] = measured([PYTHON, "-m", "generator", "--content", str(content), "import"],
                              folder / "import.log")
-    print(f"x{scale}: build", flush=True)
-    row["build"] = timed_build(folder, True, "build")
-    print(f"x{scale}: bare mkdocs", flush=True)
-    row["bare"] = bare_mkdocs(folder)
+    print(f"x{scale}: build and bare mkdocs" + (f", {repeat} times" if repeat > 1 else ""), flush=True)
+    row["build"], row["bare"] = full_and_bare(folder, repeat)
     docs = folder / "build" / "docs"
     row["site"] = site_figures(folder / "site", docs)
     if search:
@@ -232,9 +253,11 @@ def table(rows: list[dict]) -> str:
     for phase in ("load", "pages", "write", "mkdocs", "search", "precompress", "swap"):
         add(f"build: {phase} s", lambda r, p=phase: r["build"][p])
     add("build total s (process)", lambda r: r["build"]["seconds"])
+    add("build total s, every run", lambda r: _runs(r["build"]))
     add("build peak RSS MB", lambda r: r["build"]["peak_rss_mb"], 0)
     add("import + build s", lambda r: r["import"]["seconds"] + r["build"]["seconds"])
     add("bare mkdocs build s", lambda r: r["bare"]["seconds"])
+    add("bare mkdocs s, every run", lambda r: _runs(r["bare"]))
     add("bare mkdocs peak RSS MB", lambda r: r["bare"]["peak_rss_mb"], 0)
     add("generator overhead s (build - bare)", lambda r: r["build"]["seconds"] - r["bare"]["seconds"])
     add("overhead / bare", lambda r: (r["build"]["seconds"] - r["bare"]["seconds"]) / r["bare"]["seconds"], 2)
@@ -256,6 +279,12 @@ def table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+def _runs(run: dict) -> str:
+    if len(run["runs"]) < 2:
+        raise KeyError("runs")
+    return " ".join(f"{s:.1f}" for s in run["runs"])
+
+
 def _has(get, row) -> bool:
     try:
         get(row)
@@ -268,6 +297,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="1,5,20", help="comma-separated copies of the seeds (default 1,5,20)")
     parser.add_argument("--no-search", action="store_true", help="skip the browser measurements")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="full build and bare MkDocs N times by turns; report the median run of each")
     parser.add_argument("--child-build", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_build:
@@ -276,7 +307,7 @@ def main(argv=None) -> int:
         return 0
     WORK.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()
-    rows = [run_scale(int(s), not args.no_search) for s in args.scales.split(",")]
+    rows = [run_scale(int(s), not args.no_search, args.repeat) for s in args.scales.split(",")]
     result = {"load_before": load, "load_after": os.getloadavg(), "cpus": os.cpu_count(), "rows": rows}
     (WORK / "results.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(table(rows))
