@@ -50,7 +50,7 @@ from generator.model import Corpus, load_corpus
 from generator.pages import Generated, deps, generate
 from generator.pages.render import TEMPLATES, Spec
 from generator.pages.views import XlsxDownload
-from generator.parallel import fork_map
+from generator.parallel import fork_map, shared
 from generator.yamlio import Cache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +60,7 @@ CSS_DIR = "css"          # docs/css/*.css, as listed in mkdocs.yml extra_css
 STATE = ".policykb-build.json"   # in docs/; MkDocs skips dot files
 TREES = "trees.pickle"           # in build/: what the live and spare folders hold (_record)
 PARTS = os.cpu_count() or 1      # MkDocs runs at once (run_mkdocs_parallel)
+WRITE_CHUNK = 64                 # docs files a writer process takes at a time (_write)
 # What a page's HTML depends on besides its Markdown (the templates reach the
 # HTML only through the Markdown, which is compared byte for byte), and what
 # renders a workbook (compared by its data, not its bytes).
@@ -111,17 +112,20 @@ def docs_files(corpus: Corpus, templates: Path = TEMPLATES,
 
 
 def _write(docs_dir: Path, files: dict[str, bytes | XlsxDownload]) -> None:
-    """Write docs files; workbooks are rendered on every core (2 ms a book,
-    about half of writing the seed corpus)."""
-    books = [path for path, data in files.items() if isinstance(data, XlsxDownload)]
-    rendered = dict(zip(books, fork_map(XlsxDownload.render, [files[path] for path in books],
-                                        chunksize=8, min_items=16)))
-    for path, data in files.items():
-        target = docs_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(rendered.get(path, data))
+    """Write docs files on every core, each workbook rendered where it is
+    written (2 ms a book; creating a file costs 0.1-0.25 ms of system time)."""
+    for folder in sorted({(docs_dir / path).parent for path in files}):
+        folder.mkdir(parents=True, exist_ok=True)
+    paths = sorted(files)
+    chunks = [paths[k:k + WRITE_CHUNK] for k in range(0, len(paths), WRITE_CHUNK)]
+    list(fork_map(_write_chunk, [docs_dir] * len(chunks), chunks, min_items=4, share=files))
 
 
+def _write_chunk(docs_dir: Path, paths: list[str]) -> None:
+    files = shared()
+    for path in paths:
+        data = files[path]
+        (docs_dir / path).write_bytes(data.render() if isinstance(data, XlsxDownload) else data)
 
 
 def mkdocs_config(docs_dir: Path, site_dir: Path, offline: bool) -> dict:

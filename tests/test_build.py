@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from generator import site
+from generator.pages.render import relative
 from generator.export import export_data
 from generator.model import load_corpus
 from htmltree import parse
@@ -204,3 +207,10 @@ def test_plain_mkdocs_build_works_after_generation(built, tmp_path):
                          env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert (project / "site" / "documents" / HOSTILE / "index.html").is_file()
+
+
+@given(st.lists(st.sampled_from(["documents", "items", "a", "index.md", "x.md"]), min_size=1, max_size=4),
+       st.lists(st.sampled_from(["documents", "items", "a"]), max_size=3))
+def test_links_between_docs_paths_are_what_relpath_makes(target, folder):
+    target, folder = "/".join(target), "/".join(folder)
+    assert relative(target, folder) == posixpath.relpath(target, folder or ".")
