@@ -48,7 +48,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.parallel import fork_map
+from generator.parallel import fork_map, shared
+from generator.postprocess import write_gz
 from generator.units import genre_spellings
 
 ASSETS = Path(__file__).resolve().parent.parent / "site_config" / "search"
@@ -57,6 +58,7 @@ OUT = "search/pkb"
 # and the files stay the same size however large the corpus grows.
 SHARD_TOKENS = 1500
 DOCS_PER_CHUNK = 128
+PUT_CHUNK = 64           # files a writer process takes at a time (Index.put_all)
 PIECE = 512              # characters of page text per snippet piece
 PACK = 2048              # characters of text per pack file
 HAN = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -375,7 +377,8 @@ def _place(layout: Layout):
     return place
 
 
-def _write_group(out: Path, stretches: list[tuple[Path, int, int]], shards: list[str]) -> list[tuple[str, bytes]]:
+def _write_group(out: Path, stretches: list[tuple[Path, int, int]], shards: list[str],
+                 compress: bool) -> list[tuple[str, bytes]]:
     """The shards of one spool group, written from its stretches of the spool
     files, in batch order (in a worker process); returns (shard, digest) of each."""
     lines: dict[str, list[str]] = {shard: [] for shard in shards}
@@ -384,7 +387,8 @@ def _write_group(out: Path, stretches: list[tuple[Path, int, int]], shards: list
             spool.seek(start)
             for line in spool.read(length).decode("utf-8").splitlines():
                 lines[line[:line.index("\t")]].append(line)
-    return [(shard, put(out / "s" / f"{shard}.js", shard_script(shard, lines[shard]))) for shard in sorted(shards)]
+    return [(shard, put(out / "s" / f"{shard}.js", shard_script(shard, lines[shard]), compress))
+            for shard in sorted(shards)]
 
 
 def shard_script(name: str, lines: list[str]) -> str:
@@ -415,11 +419,12 @@ def _ref(number: int) -> str:
     return format(number, "x")
 
 
-def put(path: Path, text: str) -> bytes:
+def put(path: Path, text: str, compress: bool = False) -> bytes:
     """Write a file unless it already holds `text` (an incremental build keeps
     its time, so it is not compressed again); a new file, renamed into place,
-    never written through a link shared with the live site. Returns the
-    digest of `text`, for the index version."""
+    never written through a link shared with the live site; with `compress`,
+    its .gz too, while the bytes are at hand. Returns the digest of `text`,
+    for the index version."""
     data = text.encode("utf-8")
     if not (path.is_file() and path.read_bytes() == data):
         temp = path.with_name(f".{path.name}.tmp")
@@ -429,7 +434,14 @@ def put(path: Path, text: str) -> bytes:
             path.parent.mkdir(parents=True, exist_ok=True)
             temp.write_bytes(data)
         os.replace(temp, path)
+        if compress:
+            write_gz(path, data)
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _put_some(out: Path, first: int, end: int, compress: bool) -> list[bytes]:
+    """put() the files first..end of what put_all shares."""
+    return [put(out / f"{name}.js", text, compress) for name, text in shared()[first:end]]
 
 
 @dataclass
@@ -445,9 +457,15 @@ class Index:
     base_kept: bool = False                            # this build left the base's files alone
     written: set[Path] = field(default_factory=set)
     version: "hashlib._Hash" = field(default_factory=hashlib.sha256)
+    compress: bool = False                             # write each file's .gz beside it
 
-    def put(self, name: str, text: str) -> None:
-        self.added(name, put(self.out / f"{name}.js", text))
+    def put_all(self, named: list[tuple[str, str]]) -> None:
+        """Write files (name, text), on every core when they are many."""
+        starts = range(0, len(named), PUT_CHUNK)
+        digests = fork_map(_put_some, [self.out] * len(starts), starts, [k + PUT_CHUNK for k in starts],
+                           [self.compress] * len(starts), min_items=4, share=named)
+        for (name, _), digest in zip(named, (d for chunk in digests for d in chunk)):
+            self.added(name, digest)
 
     def added(self, name: str, digest: bytes) -> None:
         self.written.add(self.out / f"{name}.js")
@@ -516,7 +534,8 @@ def write_segments(index: Index, parts: list[tuple[str, list[tuple[int, Page]], 
         by_group: dict[int, list[str]] = defaultdict(list)
         for shard in layout.every_shard():
             by_group[_group(shard)].append(shard)
-        groups += [(index.out, stretches[layout.segment, group], by_group[group]) for group in sorted(by_group)]
+        groups += [(index.out, stretches[layout.segment, group], by_group[group], index.compress)
+                   for group in sorted(by_group)]
     for written in fork_map(_write_group, *zip(*groups), chunksize=4, min_items=16):
         for shard, digest in written:
             index.added(f"s/{shard}", digest)
@@ -528,12 +547,12 @@ def write_packs(index: Index, pages: list[tuple[int, Page]], first: int) -> None
     """Cut each page's text into PIECE-character pieces, packed in order into
     files of about PACK characters numbered from `first`; record in each
     page's row the pack of each piece."""
-    pack, size, number = [], 0, first
+    pack, size, number, packs = [], 0, first, []
 
     def flush():
         nonlocal pack, size, number
         if pack:
-            index.put(f"t/{number}", script(f"t/{number}", pack))
+            packs.append((f"t/{number}", script(f"t/{number}", pack)))
             pack, size, number = [], 0, number + 1
 
     for ref, page in pages:
@@ -546,6 +565,7 @@ def write_packs(index: Index, pages: list[tuple[int, Page]], first: int) -> None
             size += len(text)
             index.rows[ref][5].append(number)
     flush()
+    index.put_all(packs)
     return number
 
 
@@ -559,9 +579,9 @@ def ranked(locations: list[str]) -> list[str]:
     return sorted(locations, key=lambda loc: rank.get(loc.split("/")[0] if "/" in loc else "", len(rank)))
 
 
-def _full(out: Path, site_dir: Path, locations: list[str], tier_docs: int, known: dict) -> Index:
+def _full(out: Path, site_dir: Path, locations: list[str], tier_docs: int, known: dict, compress: bool) -> Index:
     """A new base: refs in rank order, a segment per tier."""
-    index = Index(out)
+    index = Index(out, compress=compress)
     pages, counts = read_pages(site_dir, ranked(locations), tier_docs, known)
     index.rows = [_row(page) for page in pages]
     numbered = list(enumerate(pages))
@@ -606,21 +626,23 @@ def _incremental(index: Index, site_dir: Path, locations: list[str], changed: se
 
 def build_search(site_dir: Path, locations: list[str], aliases: dict[str, list[str]] | None = None,
                  changed: set[str] | None = None, tier_docs: int = TIER_DOCS,
-                 known: dict[str, tuple[Page, Counter]] | None = None) -> dict:
+                 known: dict[str, tuple[Page, Counter]] | None = None, compress: bool = False) -> dict:
     """Write search/pkb/ into a built site for the pages at `locations` (in
     MkDocs' order), in tiers of `tier_docs` pages; return figures about it.
     With `changed` (the locations this build rendered again), update the
     index the folder already holds. `known`: page_facts of pages as they
-    were written, by page_path; other pages are read from their files."""
+    were written, by page_path; other pages are read from their files.
+    `compress`: write each file's .gz too (precompress leaves them alone)."""
     site_dir = Path(site_dir)
     out = site_dir / OUT
     previous = _load_index(out) if changed is not None else None
+    if previous:
+        previous.compress = compress
     index = previous and _incremental(previous, site_dir, locations, changed, tier_docs, known)
     if index is None:
-        index = _full(out, site_dir, locations, tier_docs, known)
-    for start in range(0, len(index.rows), DOCS_PER_CHUNK):
-        name = f"d/{start // DOCS_PER_CHUNK}"
-        index.put(name, script(name, index.rows[start:start + DOCS_PER_CHUNK]))
+        index = _full(out, site_dir, locations, tier_docs, known, compress)
+    index.put_all([(f"d/{start // DOCS_PER_CHUNK}", script(f"d/{start // DOCS_PER_CHUNK}", index.rows[start:start + DOCS_PER_CHUNK]))
+                   for start in range(0, len(index.rows), DOCS_PER_CHUNK)])
     meta = {"v": index.version.hexdigest()[:12], "segments": [s.meta() for s in index.segments],
             "phases": index.phases(),
             "deleted": sorted(index.deleted), "docs": len(index.rows), "chunk": DOCS_PER_CHUNK,
@@ -629,7 +651,7 @@ def build_search(site_dir: Path, locations: list[str], aliases: dict[str, list[s
             "aliases": alias_table(aliases)}
     texts = {asset: (ASSETS / asset).read_text(encoding="utf-8") for asset in ("worker.js", "lunr.min.js")}
     for name, text in {**texts, "meta.js": script("meta", meta)}.items():
-        put(out / name, text)
+        put(out / name, text, index.compress)
         index.written.add(out / name)
     _remove_unwritten(out, index)
     return {"pages": len(index.rows) - len(index.deleted), "segments": len(index.segments),

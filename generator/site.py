@@ -90,7 +90,7 @@ def _precompress(built: Built) -> None:
 def _search(built: Built) -> None:
     from generator.search import build_search, unit_aliases
     build_search(built.site_dir, built.pages, unit_aliases(built.corpus.units.values()), built.changed,
-                 known=built.seen)
+                 known=built.seen, compress=not built.offline)
 
 
 # Run in order on the freshly built site folder before it is swapped in.
