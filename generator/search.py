@@ -127,8 +127,13 @@ class Page:
 # skipped whole (script, an icon, a heading's ¶ link) never nests its own tag.
 _META = re.compile(r'<meta name="policykb:(\w+)" content="([^"]*)"')
 _DOC_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+# A block of class pk-related is left out: the templates mark so lists of
+# links to pages that hold their text in full (Material's data-search-exclude
+# would not reach the HTML: its search plugin strips data-search-*). Such a
+# block holds no <div> of its own.
 _SKIPPED = re.compile("|".join([f"<{tag}\\b[^>]*>.*?</{tag}>" for tag in sorted(SKIP_TAGS)]
-                               + [r'<a\b[^>]*class="[^"]*\b(?:headerlink|md-content__button)\b[^"]*"[^>]*>.*?</a>']),
+                               + [r'<a\b[^>]*class="[^"]*\b(?:headerlink|md-content__button)\b[^"]*"[^>]*>.*?</a>',
+                                  r'<div\b[^>]*class="[^"]*\bpk-related\b[^"]*"[^>]*>.*?</div>']),
                       re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _BLOCK = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(BLOCK_TAGS)))   # a phrase never runs across blocks or cells

@@ -4,6 +4,7 @@ Chromium typing into Material's header box behind nginx and from file://."""
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from conftest import CONTENT
 from generator.model import load_corpus
-from generator.search import alias_table, fold, read_pages, token_offsets, unit_aliases
+from generator.search import alias_table, fold, read_page, read_pages, token_offsets, unit_aliases
 
 ALIASES = {"区卫生健康局": ["区卫健局"]}
 KINDS = {"文件", "目标", "任务", "规划", "矩阵", "单位", "行政区", "指标", "索引", "首页"}
@@ -28,6 +29,26 @@ def test_fold_keeps_every_offset():
     text = "①２０２５年（一）ＡＢ㎡"
     assert len(fold(text)) == len(text)
     assert fold("２０２５ＡＢ") == "2025ab"
+
+
+def test_lists_of_other_items_stay_out_of_an_item_pages_text(site):
+    """An item page lists the other items of its domain and its twins in other
+    jurisdictions, a third of the site's text: a query quoting one item must
+    find that item, not every page that lists it."""
+    pages = [p.read_text(encoding="utf-8") for p in sorted((site / "items").glob("*/index.html"))]
+    marked = [page for page in pages if '<div class="pk-related">' in page]
+    assert len(marked) > len(pages) / 2
+    checked = 0
+    for page in marked[:40]:
+        blocks = re.findall(r'<div class="pk-related">(.*?)</div>', page, re.S)
+        listed = [html.unescape(re.sub(r"<[^>]+>", "", link)).strip()
+                  for block in blocks for link in re.findall(r'<a href="(?![^"]*units/)[^"]*">(.*?)</a>', block, re.S)]
+        body = read_page("x", page).body
+        cut = [label for label in listed if label.endswith("…")]   # excerpts: in no page's own text
+        assert "同一领域的" in body
+        assert not [label for label in cut if label in body]
+        checked += len(cut)
+    assert checked > 40
 
 
 def test_a_unit_is_found_by_any_of_its_names():

@@ -9,7 +9,8 @@ engines over the same pages in Debian's headless Chromium behind nginx:
 
 Queries (>= 300, seeded): words, phrases across word boundaries, unit names,
 unit aliases, two-term queries. A page is relevant when the reader's text of
-its article (innerText, read in the browser) contains every term of the
+its article (innerText, read in the browser, without the blocks of class
+pk-related: lists of links to other items) contains every term of the
 query, where a term that is a unit's name or alias may appear as any name of
 that unit (卫健局 finds 区卫生健康局 and the other way round).
 
@@ -138,6 +139,8 @@ def read_texts(browser, base: str, keys: list[str]) -> dict[str, str]:
     texts = {}
     for key in keys:
         page.goto(base + key)
+        # what no search engine should index: blocks the page marks as lists of other pages
+        page.evaluate("document.querySelectorAll('article .pk-related').forEach(e => e.style.display = 'none')")
         texts[key] = normal(page.locator("article").first.inner_text())
     page.close()
     return texts
