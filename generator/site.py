@@ -198,15 +198,17 @@ class Seen:
 
 
 @contextlib.contextmanager
-def _selected(pages: Callable[[str], bool] | None, copy_static: bool, rendered: list):
+def _selected(pages: Callable[[str], bool] | None, pages_only: bool, rendered: list):
     """In a dirty build, MkDocs renders the pages whose File.is_modified():
     make that exactly those `pages` takes (asked once per page, in MkDocs'
-    order; static files: as MkDocs decides, when `copy_static`); keep every
-    page MkDocs validates, for its anchors."""
+    order; static files: as MkDocs decides, but none when `pages_only`, nor
+    the theme's 404 page and sitemap); keep every page MkDocs validates, for
+    its anchors."""
+    from mkdocs.commands import build
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
-    saved = File.is_modified, Page.validate_anchor_links
+    saved = File.is_modified, Page.validate_anchor_links, build._build_theme_template
     taken: dict[str, bool] = {}     # MkDocs asks twice: to read a page, then to write it
 
     def is_modified(self):
@@ -214,7 +216,7 @@ def _selected(pages: Callable[[str], bool] | None, copy_static: bool, rendered: 
             if self.src_uri not in taken:
                 taken[self.src_uri] = pages(self.src_uri)
             return taken[self.src_uri]
-        return copy_static and saved[0](self)
+        return not pages_only and saved[0](self)
 
     def validate_anchor_links(self, *, files, log_level):
         rendered.append(self)
@@ -222,11 +224,13 @@ def _selected(pages: Callable[[str], bool] | None, copy_static: bool, rendered: 
 
     if pages is not None:
         File.is_modified = is_modified
+    if pages_only:
+        build._build_theme_template = lambda *args, **kwargs: None
     Page.validate_anchor_links = validate_anchor_links
     try:
         yield
     finally:
-        File.is_modified, Page.validate_anchor_links = saved
+        File.is_modified, Page.validate_anchor_links, build._build_theme_template = saved
 
 
 def _anchor_facts(rendered: list) -> tuple[dict[str, list[str]], list[tuple]]:
@@ -244,10 +248,12 @@ def _anchor_facts(rendered: list) -> tuple[dict[str, list[str]], list[tuple]]:
 
 def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool,
                only: set[str] | Callable[[str], bool] | None = None,
-               copy_static: bool = True) -> tuple[dict, list]:
+               pages_only: bool = False) -> tuple[dict, list]:
     """MkDocs with our settings; with `only`, a dirty build rendering just
-    those pages (docs paths, or a test MkDocs asks of each page in turn).
-    Returns _anchor_facts and the Seen pages."""
+    those pages (docs paths, or a test MkDocs asks of each page in turn);
+    with `pages_only`, writing nothing else (nor running post-build events:
+    the search plugin's empty index), so that runs at once can share
+    `site_dir`. Returns _anchor_facts and the Seen pages."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -266,8 +272,10 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool,
         # dirty=False here: Material's search plugin would otherwise merge the
         # index of the previous build in this process (plugins persist).
         config.plugins.on_startup(command="build", dirty=False)
+        if pages_only:
+            config.plugins.on_post_build = lambda **kwargs: None
         try:
-            with _fresh_inodes(seen), _selected(wanted, copy_static, rendered):
+            with _fresh_inodes(seen), _selected(wanted, pages_only, rendered):
                 mkdocs_build(config, dirty=only is not None)
         finally:
             config.plugins.on_shutdown()
@@ -292,7 +300,6 @@ class Claims:
         self.slot = {page: n for n, page in enumerate(sorted(pages))}
         self.taken = multiprocessing.get_context("fork").RawArray("b", max(1, len(pages)))
         self.lock = multiprocessing.get_context("fork").Lock()
-        self.mine: set[str] = set()
 
     def __call__(self, page: str) -> bool:
         slot = self.slot.get(page)
@@ -302,57 +309,49 @@ class Claims:
             if self.taken[slot]:
                 return False
             self.taken[slot] = 1
-        self.mine.add(page)
         return True
 
 
 def _run_part(docs_dir: Path, site_dir: Path, strict: bool, claims: Claims, send) -> None:
-    """run_mkdocs in a forked process: sends the pages it rendered and its
-    anchor facts, or a PolicyError's fields."""
+    """run_mkdocs of the pages it claims, in a forked process: sends its
+    anchor facts and Seen pages, or a PolicyError's fields."""
     try:
-        send.send((claims.mine, run_mkdocs(docs_dir, site_dir, False, strict, claims, copy_static=False)))
+        send.send(run_mkdocs(docs_dir, site_dir, False, strict, claims, pages_only=True))
     except PolicyError as exc:
         send.send((PolicyError, (exc.message, exc.file, exc.line, exc.field)))
     except BaseException as exc:
         send.send((PolicyError, (f"mkdocs build failed: {exc!r}", str(MKDOCS_YML), None, None)))
 
 
-def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: set[str], work: Path) -> dict:
+def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: set[str]) -> dict:
     """Render `pages` (docs paths) on every core: MkDocs is single-threaded,
     so further processes, forked (they inherit the claims), render into
-    folders of their own, taking pages as they go (Claims), and their pages
-    (with their .gz) are moved into `site_dir` after. Anchors linked across
-    processes are checked here. Returns the Seen pages of them all."""
+    `site_dir` too, each the pages it takes as it goes (Claims) and nothing
+    else. Anchors linked across processes are checked here. Returns the Seen
+    pages of them all."""
     import mkdocs.commands.build  # noqa: F401  (imported once, before the fork)
     fork = multiprocessing.get_context("fork")
     claims = Claims(pages)
-    sides, running = [work / f"site-part{n}" for n in range(1, min(PARTS, len(pages)))], []
+    running = []
     try:
-        for side in sides:
+        for _ in range(1, min(PARTS, len(pages))):
             receive, send = fork.Pipe(duplex=False)
-            process = fork.Process(target=_run_part, args=(docs_dir, side, strict, claims, send), daemon=True)
+            process = fork.Process(target=_run_part, args=(docs_dir, site_dir, strict, claims, send), daemon=True)
             process.start()
             send.close()          # the child's end: recv() then fails if the child dies
             running.append((process, receive))
         facts, seen = run_mkdocs(docs_dir, site_dir, False, strict, claims)
-        facts, moves = [facts], []
-        for side, (process, receive) in zip(sides, running):
+        facts = [facts]
+        for process, receive in running:
             got = receive.recv()
             if got[0] is PolicyError:
                 raise PolicyError(*got[1])
-            moves += [(side, path) for path in got[0]]
-            facts.append(got[1][0])
-            seen.update(got[1][1])
+            facts.append(got[0])
+            seen.update(got[1])
     finally:
         for process, _ in running:
             process.kill()
             process.join()
-    for side, path in moves:
-        target = site_dir / page_output(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(side / page_output(path), target)
-        with contextlib.suppress(FileNotFoundError):
-            os.replace(side / f"{page_output(path)}.gz", f"{target}.gz")
     _check_anchors(facts, strict)
     return seen
 
@@ -667,7 +666,7 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
         if offline:
             seen = run_mkdocs(docs_dir, site_dir, offline, strict)[1]
         else:
-            seen = run_mkdocs_parallel(docs_dir, site_dir, strict, render, work)
+            seen = run_mkdocs_parallel(docs_dir, site_dir, strict, render)
         lap("mkdocs")
         changed = None if previous is None else {page_location(p, offline) for p in rebuilt if p.endswith(".md")}
         built = Built(site_dir, corpus, offline, pages, changed, seen)

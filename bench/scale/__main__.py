@@ -12,7 +12,9 @@ measures, each step in its own process (peak RSS from wait4):
                 --repeat N, build and bare take turns N times, each from a
                 clean folder, and the median run of each is reported (a
                 machine whose timings wander by more than the overhead
-                needs it)
+                needs it). Nothing is deleted until the benchmark ends
+                (discard): on this machine's disk a run just after a
+                large delete is slowed by it
     edit        an incremental rebuild after one document's title changed
     site        pages, bytes, median page HTML, search bytes from focusing the
                 box until the first results and until the complete results
@@ -40,6 +42,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / "build" / "bench-scale"
+TRASH = WORK / ".trash"
 SEEDS = ROOT / "content"
 PYTHON = sys.executable
 # Made-up place names for the copies: first x second character.
@@ -58,7 +61,7 @@ def core(jur: dict) -> str:
 def make_corpus(scale: int, folder: Path) -> Path:
     """content/ with the seeds' registry and sources, and scale-1 renamed copies of each."""
     content = folder / "content"
-    shutil.rmtree(content, ignore_errors=True)
+    discard(content)
     (content / "sources").mkdir(parents=True)
     seeds = yaml.safe_load((SEEDS / "jurisdictions.yml").read_text(encoding="utf-8"))
     registry = []
@@ -121,10 +124,10 @@ def bare_mkdocs(folder: Path) -> dict:
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
     path = folder / "mkdocs-bare.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    shutil.rmtree(folder / "bare", ignore_errors=True)
+    discard(folder / "bare")
     run = measured([str(Path(PYTHON).with_name("mkdocs")), "build", "--strict", "-q", "-f", str(path)],
                    folder / "bare.log")
-    shutil.rmtree(folder / "bare", ignore_errors=True)
+    discard(folder / "bare")
     return run
 
 
@@ -194,7 +197,18 @@ def search_figures(site: Path, queries: list[str]) -> dict:
 def clean(folder: Path) -> None:
     """A scale's folder as make_corpus left it: no site, build or spare folders."""
     for stale in [folder / "site", folder / "build", *folder.glob(".*")]:
-        shutil.rmtree(stale, ignore_errors=True)
+        discard(stale)
+
+
+def discard(path: Path) -> None:
+    """Move a folder to TRASH, emptied when the benchmark ends. Ext4 without a
+    journal (this machine's disk) passes over inodes freed in the last 60 s
+    (360 s while their table block is unwritten) when it makes a file: a run
+    just after 30 000 files were deleted spends seconds of system time
+    looking for inodes, more the more files it makes."""
+    if path.exists():
+        TRASH.mkdir(parents=True, exist_ok=True)
+        path.rename(TRASH / f"{len(list(TRASH.iterdir()))}-{path.name}")
 
 
 def median_run(runs: list[dict]) -> dict:
@@ -307,7 +321,10 @@ def main(argv=None) -> int:
         return 0
     WORK.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()
-    rows = [run_scale(int(s), not args.no_search, args.repeat) for s in args.scales.split(",")]
+    try:
+        rows = [run_scale(int(s), not args.no_search, args.repeat) for s in args.scales.split(",")]
+    finally:
+        shutil.rmtree(TRASH, ignore_errors=True)
     result = {"load_before": load, "load_after": os.getloadavg(), "cpus": os.cpu_count(), "rows": rows}
     (WORK / "results.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(table(rows))
