@@ -1,6 +1,6 @@
 """After `mkdocs build`: make the site folder ready for an intranet host.
 
-- precompress(): a .gz beside every text asset, for nginx `gzip_static on`;
+- write_gz(): a .gz beside every text file, for nginx `gzip_static on`;
 - offline_config() / install_offline_shim(): the file:// bundle, whose search
   needs Material's iframe-worker shim served from the folder itself instead of
   unpkg.com.
@@ -12,8 +12,6 @@ import gzip
 import os
 import shutil
 from pathlib import Path
-
-from generator.parallel import fork_map
 
 # Source maps are left out: only developer tools ever ask for them.
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
@@ -28,46 +26,16 @@ SHIM_SOURCE = Path(__file__).resolve().parent.parent / "site_config" / "offline"
 SHIM_PATH = "assets/javascripts/iframe-worker.js"
 
 
-def precompress(site_dir: Path) -> int:
-    """Write <file>.gz (mtime 0: same input, same bytes) beside each text file of MIN_SIZE or more, when smaller; return files written.
-
-    Incremental: a file linked from the previous site, or whose .gz is newer,
-    is left alone (an incremental build links unchanged files and their copies). Copies are
-    written to a temporary name and renamed, never written through a link.
-    Files are spread over the machine's cores."""
-    todo = sorted(path for path, stat in _text_files(str(site_dir)) if not _fresh(path, stat))
-    return sum(fork_map(_compress, todo, chunksize=32))
-
-
-def _text_files(folder: str):
-    """(path, stat) of the text files under `folder`: one scandir per folder
-    and one stat per file (a 5x site holds 50 000 files)."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                yield from _text_files(entry.path)
-            elif os.path.splitext(entry.name)[1] in TEXT_SUFFIXES and entry.is_file(follow_symlinks=False):
-                yield Path(entry.path), entry.stat(follow_symlinks=False)
-
-
-def _fresh(path: Path, stat: os.stat_result) -> bool:
-    """Compressed already: a hard link to the previous build's file (an
-    incremental build links what it did not rebuild), or older than its .gz."""
-    if stat.st_nlink > 1:
-        return True
-    try:
-        return path.with_name(path.name + ".gz").stat().st_mtime_ns >= stat.st_mtime_ns
-    except FileNotFoundError:
-        return False
-
-
-def _compress(path: Path) -> int:
-    return write_gz(path, path.read_bytes())
-
-
 def write_gz(path: Path, data: bytes) -> int:
-    """Write the .gz of `path`, which holds `data`; drop one left from an
-    older version that is now too small or does not shrink."""
+    """Write the .gz (mtime 0: same input, same bytes) of `path`, which holds
+    `data`, when it is a text file of MIN_SIZE or more and the .gz is smaller;
+    drop one left from an older version that is now too small or does not
+    shrink. Returns the files written. The .gz is written to a temporary name
+    and renamed, never written through a link shared with the live site.
+    Each writer calls it while the bytes are in memory (site.Seen,
+    search.put): walking the site for files without one took 5 s at 20x."""
+    if path.suffix not in TEXT_SUFFIXES:
+        return 0
     target = path.with_name(path.name + ".gz")
     packed = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0) if len(data) >= MIN_SIZE else data
     if len(packed) < len(data):

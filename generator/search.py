@@ -1,7 +1,7 @@
 """Post-build step: a Chinese full-text index for Material's header search box.
 
-`build_search(site_dir, locations, aliases, changed)` runs after `mkdocs build`
-(and before precompress). It extracts each page's title and text from the
+`build_search(site_dir, locations, aliases, changed)` runs after `mkdocs build`.
+It extracts each page's title and text from the
 built HTML and writes search/pkb/:
 
     worker.js, lunr.min.js   the replacement search worker (site_config/search)
@@ -637,7 +637,7 @@ def build_search(site_dir: Path, locations: list[str], aliases: dict[str, list[s
     With `changed` (the locations this build rendered again), update the
     index the folder already holds. `known`: page_facts of pages as they
     were written, by page_path; other pages are read from their files.
-    `compress`: write each file's .gz too (precompress leaves them alone)."""
+    `compress`: write each file's .gz too."""
     site_dir = Path(site_dir)
     out = site_dir / OUT
     previous = _load_index(out) if changed is not None else None

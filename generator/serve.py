@@ -35,12 +35,11 @@ def fingerprint(roots: list[Path]) -> frozenset:
 
 
 def rebuild(content_dir: Path, output: Path) -> bool:
-    """Build without precompression (the slow step, useless for a preview)."""
+    """Build; on bad input keep serving the last good build."""
     started = time.monotonic()
-    steps = [s for s in site.POST_BUILD if s is not site._precompress]
     timings: dict = {}
     try:
-        site.build(content_dir, output, steps=steps, timings=timings)
+        site.build(content_dir, output, timings=timings)
     except PolicyError as exc:
         print(f"error: {exc}\n(still serving the last good build)", flush=True)
         return False

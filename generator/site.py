@@ -20,8 +20,7 @@ renders exactly the pages whose output is missing. The nav is fixed in
 mkdocs.yml and a page's HTML depends only on its own Markdown, so this equals
 a full build. Hard links are shared with the live site, so nothing may write
 into an existing file: MkDocs' writers unlink first (_fresh_inodes), the
-search step writes new files, precompression skips files whose .gz is newer
-and files still linked to the previous build.
+search step writes new files, and each .gz is renamed into place.
 """
 
 from __future__ import annotations
@@ -80,11 +79,9 @@ class Built:
     seen: dict[str, tuple]          # search.page_facts of the pages this run rendered, by path in the site
 
 
-def _precompress(built: Built) -> None:
+def _offline_shim(built: Built) -> None:
     if built.offline:
         postprocess.install_offline_shim(built.site_dir)
-    else:
-        postprocess.precompress(built.site_dir)
 
 
 def _search(built: Built) -> None:
@@ -94,8 +91,7 @@ def _search(built: Built) -> None:
 
 
 # Run in order on the freshly built site folder before it is swapped in.
-# _precompress must stay last so every text file gets its .gz.
-POST_BUILD: list[Callable[[Built], None]] = [_search, _precompress]
+POST_BUILD: list[Callable[[Built], None]] = [_search, _offline_shim]
 
 
 def docs_files(corpus: Corpus, templates: Path = TEMPLATES,
@@ -156,23 +152,23 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
 
 
 @contextlib.contextmanager
-def _fresh_inodes(written: Callable[[bytes, str], None]):
+def _fresh_inodes(seen: Seen):
     """Make MkDocs' two writers unlink their target first, so a hard link shared
-    with the live site is replaced, never written through; hand what MkDocs
-    writes from memory (pages, the sitemap) to `written` as well."""
+    with the live site is replaced, never written through; hand each file
+    MkDocs writes (pages, the sitemap: from memory) or copies (static files)
+    to `seen` as well."""
     from mkdocs import utils
 
-    def unlinking(write, then=None):
+    def unlinking(write, then):
         def wrapper(source, output_path, *args, **kwargs):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(output_path)
             write(source, output_path, *args, **kwargs)
-            if then:
-                then(source, output_path)
+            then(source, output_path)
         return wrapper
 
     saved = utils.write_file, utils.copy_file
-    utils.write_file, utils.copy_file = unlinking(saved[0], written), unlinking(saved[1])
+    utils.write_file, utils.copy_file = unlinking(saved[0], seen), unlinking(saved[1], seen.copied)
     try:
         yield
     finally:
@@ -183,7 +179,7 @@ class Seen:
     """What is done with each file MkDocs writes while it is still in memory
     (reading every page back afterwards was a pass of its own): a page's
     search facts, kept by path in the site; the .gz copy of a text file,
-    unless `offline` (precompress leaves a file with a newer .gz alone)."""
+    unless `offline`."""
 
     def __init__(self, site_dir: Path, offline: bool):
         self.site_dir, self.offline = str(site_dir), offline
@@ -193,8 +189,13 @@ class Seen:
         from generator.search import page_facts
         if output_path.endswith(".html"):
             self.pages[os.path.relpath(output_path, self.site_dir)] = page_facts("", data.decode("utf-8"))
-        if not self.offline and os.path.splitext(output_path)[1] in postprocess.TEXT_SUFFIXES:
+        if not self.offline:
             postprocess.write_gz(Path(output_path), data)
+
+    def copied(self, source: str, output_path: str) -> None:
+        path = Path(output_path)
+        if not self.offline and path.suffix in postprocess.TEXT_SUFFIXES:
+            postprocess.write_gz(path, path.read_bytes())
 
 
 @contextlib.contextmanager

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(not any(CONTENT.glob("documents/*/*.yml")), reas
 @pytest.fixture(scope="module")
 def real(tmp_path_factory):
     out = tmp_path_factory.mktemp("real") / "site"
-    # Post-build steps (search index, precompression) have their own tests.
+    # Post-build steps (the search index) have their own tests.
     return site.build(CONTENT, out, steps=()), out
 
 

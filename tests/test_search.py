@@ -207,13 +207,13 @@ def test_a_tiered_index_answers_from_its_first_tier_then_in_full(tmp_path, nginx
     """Tiers of 4 pages: a query first answers from the first tier (marked
     partial, only its pages), then, once typing pauses, with every page."""
     from generator import search as index
-    from generator.site import _precompress, build
+    from generator.site import build
 
     def small_tiers(built):
         index.build_search(built.site_dir, built.pages, None, built.changed, tier_docs=4)
 
     out = tmp_path / "site"
-    build(Path(__file__).parent / "fixtures" / "content", out, steps=[small_tiers, _precompress])
+    build(Path(__file__).parent / "fixtures" / "content", out, steps=[small_tiers])
     meta = index._script_data(out / index.OUT / "meta.js")
     pages = [row[0] for n in range(math.ceil(meta["docs"] / meta["chunk"]))
              for row in index._script_data(out / index.OUT / "d" / f"{n}.js")]

@@ -5,8 +5,8 @@ renamed to a new jurisdiction, so units, documents and pages multiply), then
 measures, each step in its own process (peak RSS from wait4):
 
     import      `policykb import` of every gazette
-    build       `policykb build`'s phases (load, pages, mkdocs, search,
-                precompress) from a clean output
+    build       `policykb build`'s phases (load, pages, write, mkdocs, search,
+                swap) from a clean output
     bare        plain `mkdocs build --strict` of the same Markdown: the
                 generator's overhead is build total minus this. With
                 --repeat N, build and bare take turns N times, each from a
@@ -264,7 +264,7 @@ def table(rows: list[dict]) -> str:
     add("pages (Markdown files)", lambda r: r["site"]["pages"])
     add("import s", lambda r: r["import"]["seconds"])
     add("import peak RSS MB", lambda r: r["import"]["peak_rss_mb"], 0)
-    for phase in ("load", "pages", "write", "mkdocs", "search", "precompress", "swap"):
+    for phase in ("load", "pages", "write", "mkdocs", "search", "swap"):
         add(f"build: {phase} s", lambda r, p=phase: r["build"][p])
     add("build total s (process)", lambda r: r["build"]["seconds"])
     add("build total s, every run", lambda r: _runs(r["build"]))
