@@ -194,6 +194,7 @@ class Seen:
 
     def copied(self, source: str, output_path: str) -> None:
         path = Path(output_path)
+        # write_gz skips other files too, but only after they are read: fonts, images, workbooks
         if not self.offline and path.suffix in postprocess.TEXT_SUFFIXES:
             postprocess.write_gz(path, path.read_bytes())
 
