@@ -31,7 +31,8 @@ from pathlib import Path
 
 import yaml
 
-from bench.score_responsibility import (Tally, deadline_ok, indicator_match, match_units, norm, pct)
+from bench.score_responsibility import (Tally, deadline_ok, indicator_match, match_units, metric_similar, norm,
+                                        pct)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "realtexts"
@@ -82,6 +83,27 @@ def same_issuer(gold, pred) -> bool:
 
 def same_number(gold, pred) -> bool:
     return norm(gold).translate(_BRACKETS) == norm(pred).translate(_BRACKETS)
+
+
+_CHANGE = {"increase": re.compile(r"(?:增长|增加|提高|提升)$"), "decrease": re.compile(r"(?:下降|降低|减少)$")}
+
+
+def same_indicator(gold: dict, pred: dict) -> bool:
+    """As bench.score_responsibility, and a change written into the gold's metric (地区生产总值增长 >= 8%)
+    is the model's relative comparator (地区生产总值 increase_by 8%): the importer keeps no qualifier
+    on a change, by design."""
+    if indicator_match(gold, pred):
+        return True
+    comparator = str(pred.get("comparator") or "")
+    direction = next((d for d in _CHANGE if comparator.endswith((d + "_by", "annual_" + d))), None)
+    metric = norm(gold["metric"])
+    verb = _CHANGE[direction].search(metric) if direction else None
+    try:
+        value_ok = abs(float(pred.get("value")) - float(gold["value"])) < 1e-9
+    except (TypeError, ValueError):
+        return False
+    return bool(verb) and value_ok and norm(pred.get("unit")) == norm(gold.get("unit")) \
+        and metric_similar(metric[:verb.start()], pred.get("metric"))
 
 
 # ------------------------------------------------------------------ running the real importer
@@ -214,7 +236,7 @@ def score_item(where: str, gold: dict, items: list[dict], indicators: dict, unpl
                                 f"pred {json.dumps(item.get('deadline'), ensure_ascii=False)}")
     left = list(indicators.get(item["id"], []))
     for g in g_inds:
-        hit = next((p for p in left if indicator_match(g, p)), None)
+        hit = next((p for p in left if same_indicator(g, p)), None)
         if hit is None:
             res.problems.append(f"indicator: gold {g['metric']} {g['comparator']} {g['value']}{g.get('unit') or ''}"
                                 " | pred " + ("; ".join(f"{p.get('metric')} {p.get('comparator')} {p.get('value')}"

@@ -18,6 +18,7 @@ def _document(doc: Document) -> dict:
         "doc_number": doc.doc_number,
         "issuer": doc.issuer,
         "date": doc.date.isoformat() if doc.date else None,
+        "published": doc.published.isoformat() if doc.published else None,
         "type": doc.type,
         "parent": doc.parent_id,
         "children": [c.id for c in doc.children],

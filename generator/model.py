@@ -91,6 +91,7 @@ class Document(Node):
     file: Path                      # the YAML file it was read from
     line: int                       # line of its `id`
     status: str = IN_FORCE
+    published: dt.date | None = None          # 发布日期, when a web copy gives it
     parent: Document | None = None
     children: list[Document] = field(default_factory=list)  # policies it issues, in id order
     items: list = field(default_factory=list)      # corpus_items.Item, source order
@@ -219,7 +220,7 @@ def _document(path: Path, data: dict, lines: Lines, jur: Jurisdiction, today: dt
         id=data["id"], jurisdiction=jur, title=data["title"], doc_number=data["doc_number"],
         issuer=data["issuer"], date=_date(data["date"]), type=data["type"], parent_id=data["parent"],
         validity=validity, source=Source(**data["source"]), blocks=[_block(b) for b in data["blocks"]],
-        file=path, line=lines.get(("id",), 1), status=status(validity, today))
+        file=path, line=lines.get(("id",), 1), status=status(validity, today), published=_date(data.get("published")))
 
 
 def _link(corpus: Corpus, lines_of: dict[str, Lines], errors) -> None:

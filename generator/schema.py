@@ -228,6 +228,7 @@ DOCUMENT = Record([
     Field("doc_number", is_str, nullable=True),
     Field("issuer", is_str, nullable=True),
     Field("date", is_date, nullable=True),
+    Field("published", is_date, required=False, nullable=True),   # 发布日期 of a web copy
     Field("type", is_str),
     Field("parent", is_id, nullable=True),
     Field("validity", record(VALIDITY)),

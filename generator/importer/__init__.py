@@ -21,7 +21,7 @@ from pathlib import Path
 from generator import schema, yamlio
 from generator.errors import PolicyError
 from generator.importer import (genre, items, lines as lines_stage, metadata, registry, segment, tables, text,
-                                writer)
+                                webpage, writer)
 
 
 @dataclass
@@ -35,11 +35,14 @@ def import_text(raw: str, stem: str, jurisdiction: str) -> Imported:
     """Import one gazette's text (pure: no files touched)."""
     source = f"sources/{stem}.txt"
     lines, inline = text.read_lines(raw)
-    furniture = text.mark_furniture(lines)
+    text.mark_furniture(lines)
+    pages = webpage.mark(lines)
+    furniture = text.records(lines)
     found = tables.find_tables(lines, lines_stage.hard_start)
     paras = lines_stage.join(lines, found)
     paras, toc = _drop_contents_lists(paras)
     segments, loose = segment.split(paras)
+    _attach_metadata(segments, pages)
     documents: list[dict] = []
     for n, seg in enumerate(segments, 1):
         doc_id = f"{stem}-{n:02d}"
@@ -62,6 +65,15 @@ def import_text(raw: str, stem: str, jurisdiction: str) -> Imported:
         "unplaced": sorted(unplaced + unattached, key=lambda u: u["lines"]),
     }
     return Imported(documents, manifest, unplaced)
+
+
+def _attach_metadata(segments: list, pages: list) -> None:
+    """A web page's metadata table belongs to the document it stands above (or in)."""
+    for page in pages:
+        seg = next((s for s in segments if s.last >= page.last), None)
+        if seg is not None:
+            for key, value in page.values.items():
+                seg.meta.setdefault(key, value)
 
 
 def _drop_contents_lists(paras):

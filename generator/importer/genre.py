@@ -5,6 +5,7 @@ against these patterns, never against a particular gazette's strings.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from generator.importer.text import compact
@@ -31,11 +32,23 @@ HEADINGS = [
 # `1  总则`: a bare number and a short title (decimal outlines' first level).
 BARE_NUMBER_TITLE = re.compile(r"^(\d{1,2})\s+(?=[^\d\s，。、；：,.;:]{2,16}$)")
 
-DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［]\d{4}[〕\]］]\d{1,4}号$")
-DATE_ONLY = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+# 文号: agency code, the year in 〔〕 (or [] 【】 （）, as copies print it), the serial, 号.
+DOC_NUMBER_BODY = r"[\u4e00-\u9fff]{1,14}[〔\[［【(（]\d{4}[〕\]］】)）]第?\d{1,4}号"
+DOC_NUMBER = re.compile(f"^{DOC_NUMBER_BODY}$")
+DOC_NUMBER_AT_START = re.compile(f"^{DOC_NUMBER_BODY}")
+DOC_NUMBER_AT_END = re.compile(f"{DOC_NUMBER_BODY}$")
+# 成文日期 as printed: 2023年3月1日, 二〇二三年三月一日 (older texts, with 〇 or O), 2023-03-01.
+_CN_DIGITS = "〇零一二三四五六七八九OoＯ○"
+_CN_DATE = rf"([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,4}})日"
 DATE_IN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DATE_FORMS = [DATE_IN, re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), re.compile(_CN_DATE)]
+DATE_ONLY = re.compile(r"^[(（]?(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|" + _CN_DATE + r")[)）]?$")
+# A date whose 年/月/日 a web copy lost (20231月17, 2024115, 2022121日): read with care.
+GARBLED_DATE = re.compile(r"^(\d{4})年?(\d{1,2})?月?(\d{1,2})?日?$")
 LETTERHEAD = re.compile(r"^\S{2,30}(人民政府|政府|委员会|办公室|办公厅|委)文件$")
-ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|委员会)$")
+# An issuing body: a government, its office, a department, a party committee, a leading group.
+ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|委员会|管委会|领导小组|指挥部|局|厅|委|部)$")
+_NOT_A_NAME = re.compile(r"的|关于|会同|负责|按照|根据|要求|同意|组织|开展|牵头|配合|落实")
 ADDRESSEE_WORDS = re.compile(r"各|政府|部门|单位|办事处|委员会|局|管委|党组")
 PUBLIC_NOTE = re.compile(r"^[（(]此件.{0,10}[)）]$")
 ANNEX = re.compile(r"^附件\s*(\d{1,2})?\s*([：:].*)?$")
@@ -43,10 +56,14 @@ NOTE = re.compile(r"^注\s*[：:]")
 URL = re.compile(r"^(https?://|www\.)\S+$")
 TERMINAL = "。！？；：!?;:"
 
-# Document types by the ending of a title, longest first (DOC_TYPES of the schema).
+# Document types by the ending of a title, longest first: the 条例's 15 kinds and the
+# genre words of the policies a notice issues (DOC_TYPES of the schema).
 TYPE_SUFFIXES = ["应急预案", "实施方案", "工作方案", "行动方案", "行动计划", "管理办法", "实施细则",
-                 "若干措施", "实施意见", "指导意见", "规划", "纲要", "意见", "措施", "方案", "预案",
-                 "办法", "细则", "规定", "通知", "批复", "决定", "公告", "报告", "目录"]
+                 "若干措施", "实施意见", "指导意见", "工作要点", "任务分工", "责任分解", "责任清单", "任务清单",
+                 "分解方案", "分工方案", "工作规则", "实施计划", "工作计划",
+                 "规划", "纲要", "意见", "措施", "方案", "预案", "办法", "细则", "规定", "规则", "清单", "要点",
+                 "分解表", "分工表", "计划", "通知", "通报", "通告", "批复", "决定", "公告", "报告", "纪要",
+                 "函", "目录"]
 
 
 def heading(text: str, bare: bool = False) -> tuple[str, str, str] | None:
@@ -71,14 +88,51 @@ def is_date_line(text: str) -> bool:
     return bool(DATE_ONLY.match(compact(text)))
 
 
+def cn_number(s: str) -> int:
+    """二〇二三 -> 2023 (digit by digit), 二十六 -> 26 (tens)."""
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0, "Ｏ": 0, "○": 0}
+    if "十" not in s:
+        return int("".join(str(digits[c]) for c in s))
+    tens, _, units = s.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
 def iso_date(text: str) -> str | None:
-    m = DATE_IN.search(compact(text))
-    if not m:
+    """The first date written in any of the genre's forms, as YYYY-MM-DD."""
+    spaced = re.sub(r"\s+", " ", text)      # 2013-01-09 10:00: the time stays apart
+    found = [m for rx in _DATE_FORMS for m in [rx.search(spaced if rx is _DATE_FORMS[1] else compact(text))] if m]
+    if not found:
         return None
-    y, mo, d = (int(g) for g in m.groups())
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
+    m = min(found, key=lambda m: m.start())
+    y, mo, d = (int(g) if g.isdigit() else cn_number(g) for g in m.groups())
+    return _iso(y, mo, d)
+
+
+def garbled_date(text: str, near: str | None = None) -> str | None:
+    """A date a web copy printed without some of 年/月/日 (20231月17): the one reading
+    that makes a real date, or of several the one closest before `near` (the page's
+    publication date); None when the text is no such date or stays ambiguous."""
+    t = compact(text)
+    if not re.fullmatch(r"(?:19[5-9]|20\d)\d年?\d{1,2}月?\d{1,2}日?", t) or is_date_line(t):
         return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+    year, rest = int(t[:4]), re.sub(r"\D", "", t[4:])
+    parts = re.split(r"[年月日]", t[4:].lstrip("年"))
+    if "月" in t:
+        readings = [_iso(year, int(parts[0]), int(parts[1]))] if parts[1].isdigit() else []
+    else:
+        readings = [_iso(year, int(rest[:k]), int(rest[k:])) for k in (1, 2) if 0 < k < len(rest)]
+    readings = sorted({r for r in readings if r})
+    if len(readings) > 1 and near:
+        before = [r for r in readings if r <= near]
+        readings = before[-1:] if before else readings
+    return readings[0] if len(readings) == 1 else None
 
 
 def is_doc_number(text: str) -> bool:
@@ -88,13 +142,18 @@ def is_doc_number(text: str) -> bool:
 def is_issuer(text: str) -> bool:
     """An issuing body's name alone on a line (not a sentence that ends in one)."""
     t = compact(text)
-    return len(t) <= 30 and bool(ISSUER.match(t)) and not re.search(r"[由要将的对在为是以于把被向从同会]", t)
+    return 4 <= len(t) <= 30 and bool(ISSUER.match(t)) and not _NOT_A_NAME.search(t)
+
+
+# A label of responsibility or time ends in ： too (牵头单位：, 完成时限：): no addressee.
+_LABEL_LINE = re.compile(r"牵头|责任|配合|参与|协办|负责|完成时|时限|领导|联系人|电话|附件|备注|注[：:]$")
 
 
 def is_addressee(text: str) -> bool:
     t = compact(text)
     return (len(t) <= 90 and t[-1:] in "：:" and "。" not in t and heading(t) is None
-            and bool(ADDRESSEE_WORDS.search(t)))
+            and bool(ADDRESSEE_WORDS.search(t)) and t[0] not in OPEN and bracket_balance(t) == 0
+            and not _LABEL_LINE.search(t))
 
 
 def is_closing(text: str) -> bool:

@@ -19,27 +19,76 @@ _REPEAL = re.compile(r"《([^《》]+)》\s*[（(]([^（()）]*〔\d{4}〕[^（(
 
 def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: dict | None) -> dict:
     blocks = _head_blocks(seg) + outline.blocks(seg.paras)
-    head_texts = {role: compact(p.text) for role, p in seg.head}
-    date = _date(blocks) if parent is None else parent["date"]
-    if seg.kind == "orphan":
+    head_texts = {role: compact(p.text) for role, p in reversed(seg.head)}
+    meta = seg.meta
+    published = genre.iso_date(meta.get("published") or "")
+    signed_issuer, signed_date = _signature(blocks, published)
+    title = seg.title or _meta_title(meta)
+    body = [b for b in blocks if b["kind"] not in ("header", "closing", "signature")]
+    if seg.kind == "orphan" and body and all(b["kind"] == "table" for b in body):
         doc_type = "统计表"
     elif parent is None and seg.kind == "notice":
-        doc_type = _notice_type(seg.title)
+        doc_type = _notice_type(title or "")
     else:
-        doc_type = genre.doc_type(seg.title or "") or "其他"
+        doc_type = genre.doc_type(title or "") or "其他"
+    if parent is None:
+        date = signed_date or genre.iso_date(meta.get("date") or "")
+        issuer = _issuer(seg.issuer, signed_issuer, meta)
+        doc_number = head_texts.get("doc_number") or _meta_number(meta)
+    else:
+        date, issuer, doc_number = parent["date"], parent["issuer"], None
     return {
         "id": doc_id,
         "jurisdiction": jurisdiction,
-        "title": seg.title or "（无标题）",
-        "doc_number": head_texts.get("doc_number"),
-        "issuer": seg.issuer,
+        "title": title or "（无标题）",
+        "doc_number": doc_number,
+        "issuer": issuer,
         "date": date,
+        **({"published": published} if published and parent is None else {}),
         "type": doc_type,
         "parent": parent["id"] if parent else None,
-        "validity": validity(blocks, seg.title or "", date),
+        "validity": validity(blocks, title or "", date),
         "source": {"file": source, "line_start": seg.first, "line_end": seg.last},
         "blocks": blocks,
     }
+    return doc
+
+
+def _meta_title(meta: dict) -> str | None:
+    from generator.importer.segment import clean_title
+    t = compact(meta.get("title") or "")
+    return clean_title(t) if t and genre.doc_type(t) else None
+
+
+def _meta_number(meta: dict) -> str | None:
+    t = compact(meta.get("doc_number") or "")
+    return t if genre.is_doc_number(t) else None
+
+
+def _issuer(head: str | None, signed: str | None, meta: dict) -> str | None:
+    """The fullest name: the signature's where it names the head's issuer in full
+    (淄博市张店区人民政府 for 张店区人民政府), else the head's, the signature's, the
+    web page's 发文机关 or, last, its 来源."""
+    if head and signed and signed != head and signed.endswith(head):
+        return signed
+    if head or signed:
+        return head or signed
+    for key in ("issuer", "source"):
+        name = compact(meta.get(key) or "")
+        if genre.is_issuer(name):
+            return name
+    return None
+
+
+def _signature(blocks: list[dict], published: str | None) -> tuple[str | None, str | None]:
+    """Issuer(s) and 成文日期 of the first signature."""
+    for b in blocks:
+        if b["kind"] == "signature":
+            lines = b["text"].split("\n")
+            date = genre.iso_date(lines[-1]) or genre.garbled_date(lines[-1], published)
+            issuers = [compact(x) for x in lines[:-1]]
+            return "、".join(issuers) or None, date
+    return None, None
 
 
 def _head_blocks(seg: Segment) -> list[dict]:
@@ -61,16 +110,6 @@ def _notice_type(title: str) -> str:
     if "印发" in t or re.search(r"(通知|通知)$", t):
         return "通知"
     return genre.doc_type(t) or "通知"
-
-
-def _date(blocks: list[dict]) -> str | None:
-    """成文日期: the date of the first signature (else the first date line)."""
-    for b in blocks:
-        if b["kind"] == "signature":
-            d = genre.iso_date(b["text"].split("\n")[-1])
-            if d:
-                return d
-    return None
 
 
 def validity(blocks: list[dict], title: str, date: str | None) -> dict:

@@ -98,14 +98,18 @@ def split_title(rest: str) -> tuple[str | None, str | None]:
 
 
 def _signature_length(paras: list[Para], k: int) -> int:
-    """Issuer line(s) followed by a date line: the signature."""
+    """Issuer line(s) followed by a date line, or a date line alone: the signature."""
     n = 0
     while k + n < len(paras) and n < 3 and not paras[k + n].table \
             and genre.is_issuer(paras[k + n].text):
         n += 1
-    if n and k + n < len(paras) and not paras[k + n].table and genre.is_date_line(paras[k + n].text):
+    if k + n < len(paras) and not paras[k + n].table and _date_line(paras[k + n].text):
         return n + 1
     return 0
+
+
+def _date_line(text: str) -> bool:
+    return genre.is_date_line(text) or genre.garbled_date(text) is not None
 
 
 def _closing(paras: list[Para], k: int, out: list[dict]) -> int:

@@ -1,14 +1,26 @@
-"""Stage 4: document boundaries.
+"""Stage 4: document boundaries, read from the genre's head and end.
 
-A notice (通知, 批复, 意见 …) is recognised by its head: the addressee line
-(主送, ending in ：) preceded by a few head lines — letterhead (…文件), 文号,
-issuer and title, in any order. It ends at the next head or at an imprint
-(…印发). A notice that 印发s policies names them (《…》 in its sentence with
-印发, else in its title, else the words between 印发 and 的通知); after its
-signature each named policy starts at its bare title line. A policy whose
+A document opens with a head: some of a letterhead (…文件), a 文号, the issuer
+and a title (one to three lines that end in a document type or name one:
+关于…的通知), usually followed by the addressees (主送, ending in ：). It ends
+at the next head or at an imprint (…印发). A head is taken where the genre puts
+one, never by its position in a file:
+* addressees below a title or a 文号 (a notice), or opening the text (a notice
+  whose copy lost its title);
+* a title with a 文号, a letterhead or an issuer line beside it;
+* a title opening the text, or standing right after the end of a document (a
+  signature, 此件公开发布, an imprint), unless it is a policy the notice before
+  it issues or an annex (附件1 above it).
+Titles printed in a run of three or more with nothing between them are a
+contents list, not heads. A paragraph that prints a 文号 glued to a title or to
+the addressees (web copies lose line breaks) is cut in two first.
+
+A notice that 印发s policies names them (《…》 in its sentence with 印发, else
+in its title, else in its 附件 list, else the words between 印发 and 的通知);
+after its signature each named policy starts at its title line; a policy whose
 title line is missing starts right after the signature and takes the name.
-What follows an imprint and precedes the next head stands alone (a table
-becomes a 统计表; anything else is unplaced).
+Text before the first head is a document without a title when it holds
+numbered parts or a table (a copy that starts inside a document), else unplaced.
 """
 
 from __future__ import annotations
@@ -20,6 +32,9 @@ from generator.importer import genre
 from generator.importer.lines import Para
 from generator.importer.text import compact
 
+HEAD_ROLES = ("letterhead", "doc_number", "issuer", "title", "part")
+MAX_HEAD = 8
+
 
 @dataclass
 class Segment:
@@ -29,6 +44,7 @@ class Segment:
     title: str | None = None
     issuer: str | None = None
     children: list["Segment"] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)   # values of the web page's metadata table
 
     @property
     def first(self) -> int:
@@ -41,125 +57,349 @@ class Segment:
         return max(p.last for p in ps)
 
 
+# --- paragraphs: glued heads cut, roles ------------------------------------------------
+
+def _cut(p: Para, at: int) -> list[Para]:
+    return [Para(p.text[:at].strip(), p.first, p.last), Para(p.text[at:].strip(), p.first, p.last)]
+
+
+def _offset(text: str, compact_len: int) -> int:
+    """Offset in `text` after its first `compact_len` non-space characters."""
+    n = 0
+    for i, c in enumerate(text):
+        if not c.isspace():
+            n += 1
+            if n == compact_len:
+                return i + 1
+    return len(text)
+
+
+def unglue(paras: list[Para]) -> list[Para]:
+    """`鞍立政发〔2023〕2号立山区人民政府关于…的通知`, `…的通知 潭县发〔2025〕1 号`,
+    `淮政办发〔2020〕1号各县区人民政府，…：现将…`: each part a paragraph of its own."""
+    out: list[Para] = []
+    todo = list(paras)
+    while todo:
+        p = todo.pop(0)
+        parts = None if p.table or p.boundary else _glued(p)
+        if parts:
+            todo[:0] = parts
+        else:
+            out.append(p)
+    return out
+
+
+def _glued(p: Para) -> list[Para] | None:
+    t = compact(p.text)
+    m = genre.DOC_NUMBER_AT_START.match(t)
+    if m and m.end() < len(t):
+        rest = t[m.end():]
+        if _title_text(rest) or _addressee_head(rest) or rest.startswith("《"):
+            return _cut(p, _offset(p.text, m.end()))
+    m = genre.DOC_NUMBER_AT_END.search(t)
+    if m and m.start() > 0 and _title_text(t[:m.start()]):
+        return _cut(p, _offset(p.text, m.start()))
+    a = _addressee_head(t)
+    if a and a < len(t) and not genre.is_addressee(t):
+        return _cut(p, _offset(p.text, a))
+    return None
+
+
+def _addressee_head(t: str) -> int | None:
+    """Length of addressees that open `t` and end in ：, when text follows them."""
+    m = re.search(r"[：:]", t)
+    return m.end() if m and m.end() < len(t) and genre.is_addressee(t[:m.end()]) else None
+
+
+def _title_text(t: str) -> bool:
+    """A document's title: short, no sentence in it, ending in a document type (or
+    in a type and （试行）), or naming one (关于…的…)."""
+    t = compact(t)
+    if not (4 <= len(t) <= 160) or re.search(r"[。；;！？]", t) or genre.heading(t) or genre.is_closing(t) \
+            or genre.is_date_line(t) or genre.bracket_balance(t) != 0 or genre.is_addressee(t):
+        return False
+    if len(re.findall(r"[，,]", t)) > 2:
+        return False
+    return genre.doc_type(t) is not None
+
+
+def _part_text(t: str) -> bool:
+    """A line that may be part of a title printed over several lines."""
+    t = compact(t)
+    return (0 < len(t) <= 60 and not re.search(r"[。；;：:！？]", t) and not genre.heading(t)
+            and not genre.is_date_line(t) and not genre.is_closing(t) and not re.fullmatch(r"[\d.%]+", t))
+
+
+def role(p: Para) -> str:
+    if p.table:
+        return "table"
+    if p.boundary:
+        return "boundary"
+    t = compact(p.text)
+    if genre.is_doc_number(t):
+        return "doc_number"
+    if genre.LETTERHEAD.match(t):
+        return "letterhead"
+    if genre.is_date_line(t) or genre.garbled_date(t):
+        return "date"
+    if genre.PUBLIC_NOTE.match(t):
+        return "note"
+    if genre.is_issuer(t):
+        return "issuer"
+    if genre.is_addressee(t):
+        return "addressee"
+    if _title_text(t):
+        return "title"
+    if _part_text(t):
+        return "part"
+    return "body"
+
+
+# --- titles ---------------------------------------------------------------------------
+
+# How a title opens: 关于/印发/转发, or its issuer and then 关于/印发.
+_TITLE_START = re.compile(r"^(?:\S{2,40}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))?(?:关于|印发|转发)")
+
+
+def title_groups(paras: list[Para], roles: list[str]) -> list[list[int]]:
+    """Indexes of each title in a run of head paragraphs: parts joined until they
+    make a title; a line that opens a title (关于…, X人民政府关于…) or prints the
+    same title again starts the next."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for k, (p, r) in enumerate(zip(paras, roles)):
+        if r not in ("title", "part"):
+            continue
+        t = compact(p.text)
+        joined = "".join(compact(paras[i].text) for i in current)
+        starts_new = current and _title_text(joined) and (_TITLE_START.match(t) or same_title(joined, t))
+        if starts_new or (current and current[-1] != k - 1):
+            groups.append(current)
+            current = []
+        current.append(k)
+    if current:
+        groups.append(current)
+    return [g for g in groups if _title_text("".join(compact(paras[i].text) for i in g))]
+
+
+def same_title(a: str, b: str) -> bool:
+    """One title printed twice (a web page's heading and the document's own), with or
+    without its issuer in front or 《》 around it."""
+    x, y = (re.sub(r"[《》〈〉“”\"]", "", compact(s)) for s in (a, b))
+    short, long_ = sorted((x, y), key=len)
+    return bool(short) and long_.endswith(short) and len(short) >= 0.5 * len(long_)
+
+
+# --- heads ----------------------------------------------------------------------------
+
+@dataclass
+class _Head:
+    start: int            # first head paragraph
+    body: int             # first body paragraph (after the addressees, if any)
+    addressed: bool
+    titled: bool
+
+
+def _contents(roles: list[str], k: int) -> bool:
+    """Three titles in a row with nothing between them: a contents list."""
+    run = k
+    while run > 0 and roles[run - 1] == "title":
+        run -= 1
+    end = k
+    while end < len(roles) and roles[end] == "title":
+        end += 1
+    return end - run >= 3
+
+
+def _ended(paras: list[Para], roles: list[str], k: int) -> bool:
+    """Paragraph k follows the end of a document: a signature's date, 此件公开发布,
+    an imprint, or nothing but the page's chrome."""
+    j = k - 1
+    if j < 0:
+        return True
+    return roles[j] in ("date", "note", "boundary")
+
+
+def _annexed(paras: list[Para], k: int) -> bool:
+    return k > 0 and bool(genre.ANNEX.match(compact(paras[k - 1].text))) and "：" not in paras[k - 1].text
+
+
+def _substantive(paras: list[Para], roles: list[str]) -> bool:
+    return any(r == "table" or (r == "body" and (genre.heading(p.text) or len(compact(p.text)) > 40))
+               for p, r in zip(paras, roles))
+
+
+def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
+    heads: list[_Head] = []
+    issued: list[str] = []        # names the last notice issues: their titles start no document
+    k = 0
+    while k < len(paras):
+        if roles[k] not in HEAD_ROLES and not (roles[k] == "addressee" and not _substantive(paras[:k], roles)):
+            if heads and roles[k] == "body" and "印发" in paras[k].text:
+                issued += [n for names in _candidate_names("", [paras[k]]) for n in names]
+            k += 1
+            continue
+        j = k
+        while j < len(paras) and roles[j] in HEAD_ROLES and j - k < MAX_HEAD:
+            j += 1
+        addressed = j < len(paras) and roles[j] == "addressee"
+        groups = [g for g in title_groups(paras[k:j], roles[k:j]) if not _contents(roles, k + g[0])]
+        title = "".join(compact(paras[k + i].text) for i in groups[0]) if groups else None
+        others = set(roles[k:j]) & {"doc_number", "letterhead", "issuer"}
+        start = k
+        if addressed:
+            ok = bool(groups and _names_a_document(title)) or "doc_number" in others or not heads and \
+                not _substantive(paras[:k], roles)
+        elif groups:
+            first_title = k + groups[0][0]
+            ok = bool(others) or not _substantive(paras[:first_title], roles) and not heads or (
+                _ended(paras, roles, k) and not _annexed(paras, k)
+                and not any(_matches(title, n) for n in issued))
+            if ok and not others and heads:
+                start = first_title       # a signature's issuer line above belongs to the document before
+        else:
+            ok = False
+        if ok:
+            heads.append(_Head(start, j + 1 if addressed else j, addressed, bool(groups)))
+            issued = [n for names in _candidate_names(title or "", []) for n in names]
+            k = j + 1 if addressed else j
+        else:
+            k = max(j, k + 1)
+    return heads
+
+
+def _names_a_document(text: str) -> bool:
+    return bool(re.search(r"关于|印发|通知|批复|意见|决定|办法|方案|规划|计划|要点|清单|预案", compact(text)))
+
+
+# --- segments -------------------------------------------------------------------------
+
 def split(paras: list[Para]) -> tuple[list[Segment], list[Para]]:
-    """Top-level segments (notices with their policies, stand-alone tables) and
-    the paragraphs that fit nowhere."""
-    heads = _heads(paras)
-    segments, unplaced = [], []
-    bounds = [h[0] for h in heads] + [len(paras)]
-    _orphans(paras[:bounds[0]], segments, unplaced)
-    for (start, body_start), end in zip(heads, bounds[1:]):
-        stop = next((k for k in range(body_start, end) if paras[k].boundary), end)
-        notice = _notice(paras[start:body_start], paras[body_start:stop])
-        segments.append(notice)
-        _orphans(paras[stop:end], segments, unplaced)
+    """Top-level segments (documents with the policies they issue, untitled text,
+    stand-alone tables) and the paragraphs that fit nowhere."""
+    paras = unglue(paras)
+    roles = [role(p) for p in paras]
+    heads = find_heads(paras, roles)
+    segments: list[Segment] = []
+    unplaced: list[Para] = []
+    bounds = [h.start for h in heads] + [len(paras)]
+    _orphans(paras[:bounds[0]], roles[:bounds[0]], segments, unplaced)
+    for h, end in zip(heads, bounds[1:]):
+        stop = next((k for k in range(h.body, end) if paras[k].boundary), end)
+        segments.append(_document(paras[h.start:h.body], roles[h.start:h.body], paras[h.body:stop], h))
+        _orphans(paras[stop:end], roles[stop:end], segments, unplaced)
     return segments, unplaced
 
 
-def _orphans(paras: list[Para], segments: list[Segment], unplaced: list[Para]) -> None:
-    content = [p for p in paras if not p.boundary]
+def _orphans(paras: list[Para], roles: list[str], segments: list[Segment], unplaced: list[Para]) -> None:
+    """Text outside any head: a stand-alone table (统计表), the inside of a document
+    whose head the copy lost, or loose lines."""
+    content = [(p, r) for p, r in zip(paras, roles) if not p.boundary]
     if not content:
         return
-    if any(p.table for p in content):
-        first = content[0]
-        title = first.text if not first.table and _title_like(first.text) else None
-        seg = Segment("orphan", content[1:] if title else content, title=title)
-        if title:
-            seg.head = [("title", first)]
-        segments.append(seg)
-    else:
-        unplaced.extend(content)
+    ps = [p for p, _ in content]
+    if not _substantive(ps, [r for _, r in content]):
+        unplaced.extend(ps)
+        return
+    first = ps[0]
+    title = first.text if not first.table and len(ps) > 1 and _caption(first.text) else None
+    seg = Segment("orphan", ps[1:] if title else ps, title=title and compact(title))
+    if title:
+        seg.head = [("title", first)]
+    segments.append(seg)
 
 
-def _title_like(text: str) -> bool:
+def _caption(text: str) -> bool:
     t = compact(text)
     return (0 < len(t) <= 150 and "。" not in t and not genre.heading(t) and not genre.is_date_line(t)
             and not genre.is_closing(t) and not genre.is_addressee(t))
 
 
-def _heads(paras: list[Para]) -> list[tuple[int, int]]:
-    """(first head paragraph, first body paragraph) of every notice."""
-    heads = []
-    for i, p in enumerate(paras):
-        if p.table or p.boundary or not genre.is_addressee(p.text):
-            continue
-        j = i
-        while j > 0 and i - j < 6 and not (heads and j - 1 < heads[-1][1]):
-            q = paras[j - 1]
-            if q.table or q.boundary or not (genre.is_doc_number(q.text) or _title_like(q.text)):
-                break
-            j -= 1
-        if any(_role(paras[k].text) == "title" and _names_a_document(paras[k].text)
-               for k in range(j, i)):
-            heads.append((j, i))
-    return heads
-
-
-def _names_a_document(text: str) -> bool:
-    t = compact(text)
-    return bool(re.search(r"关于|印发|通知|通知$|批复|意见|决定|办法|方案", t))
-
-
-def _role(text: str) -> str:
-    t = compact(text)
-    if genre.is_doc_number(t):
-        return "doc_number"
-    if genre.LETTERHEAD.match(t):
-        return "letterhead"
-    if genre.is_issuer(t):
-        return "issuer"
-    return "title"
-
-
-def _notice(head_paras: list[Para], body: list[Para]) -> Segment:
-    addressee = body[0]
-    seg = Segment("notice", body[1:])
-    seg.head = [(_role(p.text), p) for p in head_paras] + [("addressee", addressee)]
-    title_parts = [p.text for role, p in seg.head if role == "title"]
-    issuers = [compact(p.text) for role, p in seg.head if role == "issuer"]
-    seg.issuer, seg.title = _issuer_and_title(issuers, "".join(title_parts))
+def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) -> Segment:
+    seg = Segment("notice" if h.addressed or "doc_number" in roles else "policy", body)
+    seg.head = [(r if r != "part" else "title", p) for p, r in zip(head, roles)]
+    if h.addressed:
+        seg.head[-1] = ("addressee", seg.head[-1][1])
+    groups = title_groups(head, roles)
+    titles = [" ".join(head[i].text for i in g) for g in groups]     # spaces kept: they part joint issuers
+    issuers = [compact(p.text) for p, r in zip(head, roles) if r == "issuer"]
+    title = _best_title(titles)
+    seg.issuer, seg.title = issuer_and_title(issuers, title) if title else ("、".join(issuers) or None, None)
     _split_policies(seg)
     return seg
 
 
-def _issuer_and_title(issuers: list[str], title: str) -> tuple[str | None, str]:
-    """Titles may carry their issuer(s) in front (`X人民政府 关于…`)."""
+def _best_title(titles: list[str]) -> str | None:
+    """Of one title printed twice, the fuller; of two different ones, the document's own (the last)."""
+    if not titles:
+        return None
+    last = titles[-1]
+    same = [t for t in titles if same_title(t, last)]
+    return max(same, key=lambda t: len(compact(t)))
+
+
+def issuer_and_title(issuers: list[str], title: str) -> tuple[str | None, str]:
+    """Titles may carry their issuer(s) in front (`X人民政府 关于…`); a title set off by
+    《》 or a category label (【…】) loses them."""
+    title = clean_title(title)
     m = re.match(r"^(.*?)(关于|印发)", title)
-    prefix = m.group(1).split() if m else []
+    prefix = re.split(r"\s+", m.group(1).strip()) if m and m.group(1).strip() else []
     if prefix and all(genre.is_issuer(x) for x in prefix):
         issuers = issuers or [compact(x) for x in prefix]
-        title = title[m.start(2):]
     title = compact(title)
     if issuers and title.startswith(("关于", "印发")):
         title = "".join(issuers) + title     # the full title names its issuer
     return "、".join(issuers) or None, title
 
 
+def clean_title(title: str) -> str:
+    t = title.strip()
+    t = re.sub(r"^【[^】]{1,20}】", "", t)            # a site's category label
+    m = re.fullmatch(r"(?:《([^《》]+)》)+", compact(t))
+    if m:
+        t = m.group(1)                                # 《title》《title》: printed as a citation
+    return t
+
+
+# --- issued policies ------------------------------------------------------------------
+
 def signature_end(paras: list[Para]) -> int | None:
-    """Index of the date line closing the first signature (issuer lines + date)."""
+    """Index of the date line closing the first signature (issuer lines + date, or a
+    date line alone after the text)."""
     for k, p in enumerate(paras):
-        if not p.table and genre.is_date_line(p.text) and k > 0 and genre.is_issuer(paras[k - 1].text):
+        if not p.table and (genre.is_date_line(p.text) or genre.garbled_date(p.text)) and k > 0:
             return k
     return None
 
 
 def _split_policies(seg: Segment) -> None:
-    if "印发" not in seg.title:
-        return
     body = seg.paras
-    end = signature_end(body)
-    if end is None:
+    if "印发" not in (seg.title or "") and not any("印发给你们" in p.text or "现予印发" in p.text for p in body[:6]):
         return
-    end += 1
-    while end < len(body) and genre.PUBLIC_NOTE.match(compact(body[end].text)):
+    end = signature_end(body)
+    names_all = _candidate_names(seg.title or "", body[:end + 1] if end is not None else body[:6])
+    if end is None:
+        found = [(names, _find_titles(body, names)) for names in names_all]
+        names, starts = next(((n, s) for n, s in found if s), (None, None))
+        if not starts:
+            return
+        end = starts[0][0]
+    else:
         end += 1
+        while end < len(body) and genre.PUBLIC_NOTE.match(compact(body[end].text)):
+            end += 1
     rest = body[end:]
     if not rest:
         return
-    names = _issued_names(seg.title, body[:end])
-    starts = _find_titles(rest, names)
+    starts, names = [], []
+    for candidate in names_all:
+        starts = _find_titles(rest, candidate)
+        if starts:
+            names = candidate
+            break
     if not starts:
-        first_is_title = _title_like(rest[0].text) and genre.doc_type(rest[0].text)
+        first_is_title = _title_text(rest[0].text)
+        names = names_all[0] if names_all else []
         if first_is_title or not names:
             starts = [(0, 1, None)] if first_is_title else []
         else:
@@ -171,23 +411,55 @@ def _split_policies(seg: Segment) -> None:
     for (k, n, name), stop in zip(starts, bounds):
         title_paras = rest[k:k + n]
         child = Segment("policy", rest[k + n:stop], head=[("title", p) for p in title_paras])
-        child.title = compact("".join(p.text for p in title_paras)) if title_paras else name
+        child.title = clean_title(compact("".join(p.text for p in title_paras))) if title_paras else name
         child.issuer = seg.issuer
         seg.children.append(child)
 
 
-def _issued_names(title: str, notice_body: list[Para]) -> list[str]:
-    for p in notice_body:
-        for sentence in re.split(r"。", p.text):
-            if "印发" in sentence:
-                names = _quoted(sentence)
-                if names:
-                    return names
-    names = _quoted(title)
-    if names:
-        return names
+def _candidate_names(title: str, notice_body: list[Para]) -> list[list[str]]:
+    """Lists of the names a notice may give its policies, most explicit first."""
+    out = []
+    sentence = issued_names("", notice_body)
+    if sentence:
+        out.append(sentence)
+    quoted = _quoted(title)
+    if quoted:
+        out.append(quoted)
+    annexes = _annex_names(notice_body)
+    if annexes:
+        out.append(annexes)
     m = re.search(r"印发(.+?)的?(通知|通\s*知)$", title)
-    return [re.sub(r"^关于(印发)?", "", m.group(1))] if m else []
+    if m:
+        out.append([re.sub(r"^关于(印发)?", "", m.group(1))])
+    return out
+
+
+def issued_names(title: str, notice_body: list[Para]) -> list[str]:
+    """《…》 in the notice's sentence with 印发 (else in its paragraph, else in its title)."""
+    for p in notice_body:
+        if "印发" not in p.text:
+            continue
+        for sentence in re.split(r"。", p.text):
+            if "印发" in sentence and _quoted(sentence):
+                return _quoted(sentence)
+        if _quoted(p.text):
+            return _quoted(p.text)
+    return _quoted(title)
+
+
+def _annex_names(paras: list[Para]) -> list[str]:
+    """附件：1. X  2. Y — the names of a notice's annexes."""
+    out = []
+    for p in paras:
+        t = compact(p.text)
+        m = re.match(r"^附件\d?[：:](.*)$", t)
+        if m or (out and re.match(r"^\d{1,2}[.．、]", t)):
+            name = re.sub(r"^\d{1,2}[.．、]", "", m.group(1) if m else t)
+            if name:
+                out.append(name)
+        elif out:
+            break
+    return out
 
 
 def _quoted(text: str) -> list[str]:
@@ -196,12 +468,14 @@ def _quoted(text: str) -> list[str]:
 
 def _norm(text: str) -> str:
     t = compact(text)
-    t = re.sub(r"[“”\"'‘’《》]", "", t)
+    t = re.sub(r"[“”\"'‘’《》〈〉<>]", "", t)
     return t.replace("（", "(").replace("）", ")")
 
 
 def _matches(candidate: str, name: str) -> bool:
     a, b = _norm(candidate), _norm(name)
+    if not a or not b:
+        return False
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
@@ -227,7 +501,7 @@ def _title_at(paras: list[Para], k: int, name: str) -> int:
         if k + n > len(paras):
             return 0
         p = paras[k + n - 1]
-        if p.table or p.boundary or not _title_like(p.text) or len(compact(p.text)) > 80:
+        if p.table or p.boundary or not _caption(p.text) or len(compact(p.text)) > 80:
             return 0
         text += p.text
         if _matches(text, name):

@@ -77,8 +77,8 @@ def read_lines(text: str) -> tuple[list[Line], list[dict]]:
     return lines, removed
 
 
-def mark_furniture(lines: list[Line]) -> list[dict]:
-    """Mark whole-line furniture; return one record per run of furniture lines."""
+def mark_furniture(lines: list[Line]) -> None:
+    """Mark whole-line furniture (records() lists it)."""
     content = [ln for ln in lines if not ln.blank]
     for i, ln in enumerate(content):
         t = ln.text
@@ -95,7 +95,6 @@ def mark_furniture(lines: list[Line]) -> list[dict]:
             ln.furniture, ln.boundary = "imprint", True
         elif _COPY_TO.match(t):
             _mark_imprint_block(content, i)
-    return records(lines)
 
 
 def _mark_imprint_block(content: list[Line], i: int) -> None:

@@ -1,0 +1,140 @@
+"""Stage 1b: what a government web site prints around a document.
+
+A saved or copied page carries a metadata table above the text (索引号, 发文机关,
+文号, 成文日期, 发布日期, 有效性 …, as `label：value` pairs, `[ label ] | value |`
+rows, bullets, or a label on one line and its value on the next) and page
+chrome (`发布时间：… 来源：…`, `字号 大 中 小`, 打印, 分享, breadcrumbs, a
+timestamp line). Both are marked as furniture; the metadata's values are kept
+so that the document below them gets its 文号, issuer and dates even where its
+own head lacks them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.importer import genre
+from generator.importer.text import Line, compact
+
+# field -> labels; a label may be printed letter-spaced (索 引 号, 文    号).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("标题", "名称", "信息名称", "文件名称", "公文标题", "文件标题"),
+    "issuer": ("发文机关", "发文单位", "发文机构", "发布机构", "发布单位", "发布部门", "制发机关", "成文机关",
+               "发文部门"),
+    "doc_number": ("文号", "发文字号", "发文文号", "发文序号", "文件编号", "文件字号"),
+    "date": ("成文日期", "发文日期", "成文时间", "印发日期", "签发日期", "生成日期"),
+    "published": ("发布日期", "发布时间", "公开日期", "公布日期", "上载日期", "撰写时间", "发稿时间", "更新时间",
+                  "时间", "日期"),
+    "source": ("来源", "信息来源", "文章来源"),
+    "other": ("索引号", "主题分类", "体裁分类", "组配分类", "信息分类", "公开类型", "公开方式", "主题词", "关键词",
+              "体裁", "分类", "有效性", "信息有效性", "效力状态", "时效", "是否有效", "生效时间", "生效日期",
+              "废止时间", "废止日期", "失效日期", "内容概述", "作者", "编辑", "责任编辑", "浏览次数", "阅读次数",
+              "点击数", "访问量", "字号", "字体", "分享", "打印", "语音播报"),
+}
+# Labels that only count at the top of a page or beside a certain one (时间 and 来源 open ordinary lines too).
+WEAK = {"时间", "日期", "来源", "文号", "标题", "名称", "分类", "作者", "编辑", "体裁", "关键词", "分享", "打印", "字号",
+        "字体"}
+_LABEL_OF = {label: name for name, labels in FIELDS.items() for label in labels}
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s|\]】•·:：]))[\[【]?\s*(?P<label>"
+    + "|".join(r"\s*".join(map(re.escape, lab)) for lab in sorted(_LABEL_OF, key=len, reverse=True))
+    + r")\s*[\]】]?\s*(?=[:：|]|\s|$|\d)")
+_SEPARATORS = " \t\u3000|[]【】:：•·"
+
+# Whole chrome lines (compacted): buttons, font-size switches, breadcrumbs, file names, a timestamp line.
+_CHROME = re.compile(
+    r"^(?:[\[【(（]?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|返回顶部|返回|收藏|分享到?|听全文|纠错|下载)[\]】)）]?)+$"
+    r"|^(?:当前位置|您现在的位置|您的位置|所在位置)[:：]"
+    r"|^首页(?:[>＞»›]|$)"
+    r"|^[|\s]+$"
+    r"|^[-—]+$"
+    r"|^扫一扫"
+    r"|\.(?:docx?|pdf|wps|xlsx?|ofd)$"
+    r"|^字[体号][:：]?\[?[大中小\s]*\]?"
+    r"|^政府信息公开$")
+_TIMESTAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S.{0,30})?$")
+TOP_LINES = 15      # the head of a page: where weak labels count on their own
+
+
+@dataclass
+class Metadata:
+    first: int                       # physical line numbers of the block
+    last: int
+    values: dict[str, str] = field(default_factory=dict)
+
+    def get(self, name: str) -> str | None:
+        return self.values.get(name) or None
+
+
+def _pairs(text: str) -> list[tuple[str, str]] | None:
+    """(label, value) of a metadata line, or None when it is no such line: a label
+    must open it, or follow a short lead-in (a site name) with no sentence in it."""
+    found = list(_LABEL.finditer(text))
+    if not found or re.search(r"[。，；,;]", text[:found[0].start()]) or len(text[:found[0].start()]) > 30:
+        return None
+    out = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        out.append((compact(m.group("label")), text[m.end():end].strip(_SEPARATORS)))
+    return out
+
+
+def _strong(pairs: list[tuple[str, str]]) -> bool:
+    return any(label not in WEAK for label, _ in pairs)
+
+
+def mark(lines: list[Line]) -> list[Metadata]:
+    """Mark metadata and chrome lines as furniture; return the metadata blocks."""
+    content = [ln for ln in lines if not ln.blank and not ln.furniture]
+    candidates = [_pairs(ln.text) for ln in content]
+    blocks: list[Metadata] = []
+    k = 0
+    while k < len(content):
+        ln, pairs = content[k], candidates[k]
+        near = any(p and _strong(p) for p in candidates[max(0, k - 2):k + 3])
+        if pairs and (_strong(pairs) or k < TOP_LINES or near) and not _body_line(ln.text, pairs):
+            k = _take_block(content, candidates, k, blocks)
+            continue
+        if _CHROME.search(compact(ln.text)) or (_TIMESTAMP.match(ln.text) and (k < TOP_LINES or near)):
+            ln.furniture = "web-chrome"
+        k += 1
+    return blocks
+
+
+def _body_line(text: str, pairs) -> bool:
+    """`时间：2023年3月1日上午9时` in a meeting notice, `来源于…`: text, not a table."""
+    return len(pairs) == 1 and pairs[0][0] in WEAK and len(text) > 40
+
+
+def _take_block(content: list[Line], candidates, k: int, blocks: list[Metadata]) -> int:
+    """One metadata line (and a value printed on the line below a bare label)."""
+    ln, pairs = content[k], candidates[k]
+    ln.furniture = "web-metadata"
+    if blocks and blocks[-1].last >= _previous_no(content, k):
+        block = blocks[-1]
+    else:
+        block = Metadata(ln.no, ln.no)
+        blocks.append(block)
+    block.last = ln.no
+    label, value = pairs[-1]
+    if not value and k + 1 < len(content) and candidates[k + 1] is None and _value_like(content[k + 1].text):
+        content[k + 1].furniture = "web-metadata"
+        block.last = content[k + 1].no
+        pairs = pairs[:-1] + [(label, content[k + 1].text.strip())]
+        k += 1
+    for label, value in pairs:
+        name = _LABEL_OF.get(label)
+        if name and value and name != "other" and not block.values.get(name):
+            block.values[name] = value
+    return k + 1
+
+
+def _previous_no(content: list[Line], k: int) -> int:
+    """The line number of the content line before k (blocks run across blank lines)."""
+    return content[k - 1].no if k else -1
+
+
+def _value_like(text: str) -> bool:
+    t = compact(text)
+    return 0 < len(t) <= 80 and not genre.heading(t) and not genre.is_addressee(t)
