@@ -68,11 +68,16 @@ def same_modulo_prefix(gold, pred, prefix: re.Pattern) -> bool:
 UNTITLED = "（无标题）"
 
 
+_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+
+
 def same_title(gold, pred) -> bool:
-    """A gold title of null (the text prints none) matches a document the importer left untitled."""
+    """A gold title of null (the text prints none) matches a document the importer left untitled;
+    a note in brackets after the title ((共计121项)) may be in one and not the other."""
     if not gold:
         return not pred or pred == UNTITLED
-    return same_modulo_prefix(gold, pred, _ISSUER_PREFIX)
+    return same_modulo_prefix(gold, pred, _ISSUER_PREFIX) or \
+        same_modulo_prefix(_NOTE.sub("", title_key(gold)), _NOTE.sub("", title_key(pred)), _ISSUER_PREFIX)
 
 
 def same_issuer(gold, pred) -> bool:
@@ -421,7 +426,7 @@ def print_mismatches(docs: list[DocResult], items: list[ItemResult], out) -> Non
             print(f"{g['_where']}: document not found: {g['title']}", file=out)
             continue
         bad = [k for k, ok in d.fields.items() if not ok]
-        print(f"{g['_where']}: document {g['title'][:40]}: " + "; ".join(
+        print(f"{g['_where']}: document {(g['title'] or '(untitled)')[:40]}: " + "; ".join(
             f"{k} gold {g.get(k)!r} pred {d.pred.get(k)!r}" for k in bad), file=out)
     for r in items:
         if r.problems:

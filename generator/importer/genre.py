@@ -145,6 +145,9 @@ def is_issuer(text: str) -> bool:
     return 4 <= len(t) <= 30 and bool(ISSUER.match(t)) and not _NOT_A_NAME.search(t)
 
 
+# A line that opens with a responsibility, leader or time label (主要责任单位：, 完成时限：).
+LABEL_LINE = re.compile(r"^(?:主要|具体|协同|牵头)?(?:牵头|责任|配合|参与|协办|主办|协同|主责|承办)(?:单位|部门|领导|人)[:：]"
+                        r"|^(?:完成|办结)(?:时限|时间)[:：]")
 # A label of responsibility or time ends in ： too (牵头单位：, 完成时限：): no addressee.
 _LABEL_LINE = re.compile(r"牵头|责任|配合|参与|协办|负责|完成时|时限|领导|联系人|电话|附件|备注|注[：:]$")
 
@@ -189,6 +192,7 @@ def doc_type(title: str) -> str | None:
     """规划, 实施方案 … from the title's ending (a trailing （试行） or period aside)."""
     t = compact(title)
     t = re.sub(r"([（(][^（()）]*[)）])+$", "", t)
+    t = re.sub(r"[（(]?[\d年—\-至]{2,}[)）]$", "", t)    # a period whose bracket a copy lost
     for suffix in TYPE_SUFFIXES:
         if t.endswith(suffix):
             return suffix

@@ -114,6 +114,8 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str) -> bool:
         return False      # a title line after a finished sentence starts a document
     if genre.bracket_balance(para) > 0:
         return True
+    if genre.LABEL_LINE.match(compact(line)):
+        return False      # 牵头单位：…, 完成时限：… open a line of their own
     if _never_continues(para):
         return False
     if genre.is_addressee(para):

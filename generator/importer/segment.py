@@ -59,8 +59,9 @@ class Segment:
 
 # --- paragraphs: glued heads cut, roles ------------------------------------------------
 
-def _cut(p: Para, at: int) -> list[Para]:
-    return [Para(p.text[:at].strip(), p.first, p.last), Para(p.text[at:].strip(), p.first, p.last)]
+def _cut_at(p: Para, offsets: list[int]) -> list[Para]:
+    bounds = [0, *offsets, len(p.text)]
+    return [Para(p.text[a:b].strip(), p.first, p.last) for a, b in zip(bounds, bounds[1:])]
 
 
 def _offset(text: str, compact_len: int) -> int:
@@ -89,19 +90,25 @@ def unglue(paras: list[Para]) -> list[Para]:
     return out
 
 
+# The year and serial of a 文号; the agency code before them is found by what it leaves.
+_DOC_NUMBER_CORE = re.compile(r"[〔\[［【(（]\d{4}[〕\]］】)）]第?\d{1,4}号[)）]?")
+
+
 def _glued(p: Para) -> list[Para] | None:
     t = compact(p.text)
-    m = genre.DOC_NUMBER_AT_START.match(t)
-    if m and m.end() < len(t):
-        rest = t[m.end():]
-        if _title_text(rest) or _addressee_head(rest) or rest.startswith("《"):
-            return _cut(p, _offset(p.text, m.end()))
-    m = genre.DOC_NUMBER_AT_END.search(t)
-    if m and m.start() > 0 and _title_text(t[:m.start()]):
-        return _cut(p, _offset(p.text, m.start()))
+    for m in _DOC_NUMBER_CORE.finditer(t):
+        after = t[m.end():]
+        if after and not (_title_text(after) or _addressee_head(after) or after.startswith("《")):
+            continue
+        starts = [m.start() - n for n in range(2, 15)
+                  if n <= m.start() and re.fullmatch(r"[（(]?[\u4e00-\u9fff]+", t[m.start() - n:m.start()])
+                  and (m.start() == n or _title_text(t[:m.start() - n]))]
+        cuts = [c for c in (starts[0] if starts else -1, m.end()) if 0 < c < len(t)]
+        if starts and cuts:
+            return _cut_at(p, [_offset(p.text, c) for c in cuts])
     a = _addressee_head(t)
     if a and a < len(t) and not genre.is_addressee(t):
-        return _cut(p, _offset(p.text, a))
+        return _cut_at(p, [_offset(p.text, a)])
     return None
 
 
@@ -113,8 +120,8 @@ def _addressee_head(t: str) -> int | None:
 
 def _title_text(t: str) -> bool:
     """A document's title: short, no sentence in it, ending in a document type (or
-    in a type and （试行）), or naming one (关于…的…)."""
-    t = compact(t)
+    in a type and （试行）), or naming one (关于…的…); 《title》 as a copy may print it."""
+    t = clean_title(compact(t))
     if not (4 <= len(t) <= 160) or re.search(r"[。；;！？]", t) or genre.heading(t) or genre.is_closing(t) \
             or genre.is_date_line(t) or genre.bracket_balance(t) != 0 or genre.is_addressee(t):
         return False
@@ -172,7 +179,8 @@ def title_groups(paras: list[Para], roles: list[str]) -> list[list[int]]:
             continue
         t = compact(p.text)
         joined = "".join(compact(paras[i].text) for i in current)
-        starts_new = current and _title_text(joined) and (_TITLE_START.match(t) or same_title(joined, t))
+        starts_new = current and (_TITLE_START.match(t) or _title_text(joined) and (
+            same_title(joined, t) or not _title_text(joined + t)))
         if starts_new or (current and current[-1] != k - 1):
             groups.append(current)
             current = []
@@ -259,6 +267,8 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
                 start = first_title       # a signature's issuer line above belongs to the document before
         else:
             ok = False
+        if ok and heads and _reprinted(paras, roles, heads[-1], start, title):
+            start = heads.pop().start    # a web page's heading above the document's own head
         if ok:
             heads.append(_Head(start, j + 1 if addressed else j, addressed, bool(groups)))
             issued = [n for names in _candidate_names(title or "", []) for n in names]
@@ -266,6 +276,17 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
         else:
             k = max(j, k + 1)
     return heads
+
+
+def _reprinted(paras: list[Para], roles: list[str], previous: _Head, start: int, title: str | None) -> bool:
+    """The head before has no addressees and nothing of substance follows it before
+    this one, which prints its title again or none: it was the page's heading."""
+    if previous.addressed or _substantive(paras[previous.body:start], roles[previous.body:start]):
+        return False
+    if title is None:
+        return True
+    groups = title_groups(paras[previous.start:previous.body], roles[previous.start:previous.body])
+    return not groups or same_title(" ".join(paras[previous.start + i].text for i in groups[-1]), title)
 
 
 def _names_a_document(text: str) -> bool:
@@ -317,7 +338,8 @@ def _caption(text: str) -> bool:
 
 def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) -> Segment:
     seg = Segment("notice" if h.addressed or "doc_number" in roles else "policy", body)
-    seg.head = [(r if r != "part" else "title", p) for p, r in zip(head, roles)]
+    seg.head = [({"part": "title"}.get(r, r) if r in HEAD_ROLES + ("part", "date", "note") else "note", p)
+                for p, r in zip(head, roles)]
     if h.addressed:
         seg.head[-1] = ("addressee", seg.head[-1][1])
     groups = title_groups(head, roles)
@@ -467,9 +489,11 @@ def _quoted(text: str) -> list[str]:
 
 
 def _norm(text: str) -> str:
+    """A title as compared: no quotes, no trailing note in brackets ((试行), (共计121项)), no brackets."""
     t = compact(text)
     t = re.sub(r"[“”\"'‘’《》〈〉<>]", "", t)
-    return t.replace("（", "(").replace("）", ")")
+    t = re.sub(r"[（(][^（()）]*[)）]$", "", t)
+    return re.sub(r"[（()）]", "", t)
 
 
 def _matches(candidate: str, name: str) -> bool:
@@ -479,6 +503,8 @@ def _matches(candidate: str, name: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short) and re.fullmatch(r"[\d年—\-至]{1,12}", long_[len(short):]):
+        return True       # a period printed after the name: 实施方案（2023年）
     return len(short) >= 6 and long_.endswith(short) and len(short) >= 0.6 * len(long_)
 
 

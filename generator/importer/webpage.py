@@ -24,7 +24,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
                "发文部门"),
     "doc_number": ("文号", "发文字号", "发文文号", "发文序号", "文件编号", "文件字号"),
     "date": ("成文日期", "发文日期", "成文时间", "印发日期", "签发日期", "生成日期"),
-    "published": ("发布日期", "发布时间", "公开日期", "公布日期", "上载日期", "撰写时间", "发稿时间", "更新时间",
+    "published": ("发布日期", "发布时间", "公开日期", "公开日", "公布日期", "上载日期", "撰写时间", "发稿时间", "更新时间",
                   "时间", "日期"),
     "source": ("来源", "信息来源", "文章来源"),
     "other": ("索引号", "主题分类", "体裁分类", "组配分类", "信息分类", "公开类型", "公开方式", "主题词", "关键词",
@@ -44,7 +44,7 @@ _SEPARATORS = " \t\u3000|[]【】:：•·"
 
 # Whole chrome lines (compacted): buttons, font-size switches, breadcrumbs, file names, a timestamp line.
 _CHROME = re.compile(
-    r"^(?:[\[【(（]?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|返回顶部|返回|收藏|分享到?|听全文|纠错|下载)[\]】)）]?)+$"
+    r"^(?:[\[【(（]?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|返回顶部|返回|收藏|分享到?|听全文|纠错|下载)[\]】)）:：]?)+$"
     r"|^(?:当前位置|您现在的位置|您的位置|所在位置)[:：]"
     r"|^首页(?:[>＞»›]|$)"
     r"|^[|\s]+$"
@@ -103,8 +103,8 @@ def mark(lines: list[Line]) -> list[Metadata]:
 
 
 def _body_line(text: str, pairs) -> bool:
-    """`时间：2023年3月1日上午9时` in a meeting notice, `来源于…`: text, not a table."""
-    return len(pairs) == 1 and pairs[0][0] in WEAK and len(text) > 40
+    """`时间：2023年3月1日上午9时，地点：…` in a meeting notice: text, not a table."""
+    return len(pairs) == 1 and pairs[0][0] in WEAK and bool(re.search(r"[。，；,;]", pairs[0][1]))
 
 
 def _take_block(content: list[Line], candidates, k: int, blocks: list[Metadata]) -> int:
@@ -118,7 +118,8 @@ def _take_block(content: list[Line], candidates, k: int, blocks: list[Metadata])
         blocks.append(block)
     block.last = ln.no
     label, value = pairs[-1]
-    if not value and k + 1 < len(content) and candidates[k + 1] is None and _value_like(content[k + 1].text):
+    if len(pairs) == 1 and not value and _LABEL_OF.get(label) not in (None, "other") and k + 1 < len(content) \
+            and candidates[k + 1] is None and _value_like(content[k + 1].text):
         content[k + 1].furniture = "web-metadata"
         block.last = content[k + 1].no
         pairs = pairs[:-1] + [(label, content[k + 1].text.strip())]
