@@ -46,10 +46,16 @@ def _spaced(word: str) -> str:
     return r"\s*".join(word)
 
 
-LEAD_LABELS = ("牵头单位", "牵头部门")
-ROLE_LABELS = ("责任单位", "责任部门", "参与部门", "参与单位", "配合单位", "配合部门")
-DEADLINE_LABELS = ("完成时间", "完成时限")
-_LABEL = re.compile("(?P<label>" + "|".join(map(_spaced, LEAD_LABELS + ROLE_LABELS + DEADLINE_LABELS))
+LEAD_LABELS = ("牵头单位", "牵头部门", "牵头责任单位", "牵头责任部门", "责任牵头单位", "主责单位", "主责部门",
+               "主办单位", "主要责任单位", "主要责任部门")
+ROLE_LABELS = ("责任单位", "责任部门", "参与部门", "参与单位", "配合单位", "配合部门", "协办单位", "协办部门",
+               "协同责任单位", "协同单位", "协同部门", "配合责任单位", "协作单位", "共同责任单位", "数据提供单位")
+DEADLINE_LABELS = ("完成时间", "完成时限", "时间节点", "时限要求", "办结时限", "完成期限")
+# People are not units: 责任领导：张三, 牵头领导：常务副区长, 分管县领导, 责任人 — read to bound the parts, then dropped.
+PERSON_LABELS = ("责任领导", "牵头领导", "分管领导", "牵头负责领导", "包保领导", "联系领导", "牵头县领导", "分管县领导",
+                 "分管区领导", "分管市领导", "牵头市领导", "牵头区领导", "责任人", "联系人", "负责人")
+_LABEL = re.compile("(?P<label>" + "|".join(map(_spaced, sorted(LEAD_LABELS + ROLE_LABELS + DEADLINE_LABELS
+                                                                  + PERSON_LABELS, key=len, reverse=True)))
                     + r")\s*(?P<colon>:)?")
 # What ends a clause of units: its role (…牵头, …配合, …按职责分工负责).
 _SUFFIX = re.compile(r"(?P<suf>(?:等)?(?:按职责分工负责|按职责负责|负责落实|牵头负责|负责|配合|牵头))\s*$")
@@ -136,9 +142,11 @@ def _value_end(t: str, start: int, end: int, next_label: str | None) -> int:
 
 
 def _read_labelled(text: str, t: str, a: int, b: int) -> tuple[_Roles, str | None, bool] | None:
-    """Parts `label：value` of text[a:b]; None unless it opens with a unit label."""
+    """Parts `label：value` of text[a:b]; None unless it opens with a unit (or a leader's) label
+    and names some unit."""
     labels = _labels(t, a, b)
-    if not labels or t[a:labels[0].start()].strip() or _canonical_label(labels[0]) in DEADLINE_LABELS:
+    if not labels or t[a:labels[0].start()].strip() or _canonical_label(labels[0]) in DEADLINE_LABELS \
+            or all(_canonical_label(m) in DEADLINE_LABELS + PERSON_LABELS for m in labels):
         return None
     roles, deadline, has_lead = _Roles(), None, False
     for k, m in enumerate(labels):
@@ -148,6 +156,8 @@ def _read_labelled(text: str, t: str, a: int, b: int) -> tuple[_Roles, str | Non
         value = text[m.end():end]
         if label in DEADLINE_LABELS:
             deadline = value.strip() or None
+        elif label in PERSON_LABELS:
+            continue
         elif label in LEAD_LABELS:
             has_lead = roles.lead_labelled = True
             roles.put(_names(_strip_suffix(value)[0]), lead=True)
@@ -186,13 +196,15 @@ def _read_by_duty(text: str, t: str, a: int, b: int) -> _Roles | None:
 
 
 def _read_bare_units(text: str, t: str, a: int, b: int, i: int) -> _Roles | None:
-    """（区生态环境分局） after a sentence: only prefixed office names inside, and
-    the bracket opens a sentence (so 区委宣传部（区网信办） is not one)."""
+    """（区生态环境分局） or （市发展改革委，各县〔市、区〕政府） after a sentence: a
+    prefixed office first, then offices or collectives, and the bracket opens a
+    sentence (so 区委宣传部（区网信办） is not one)."""
     before = t[:i].rstrip()
     if before and before[-1] not in "。;!?)":
         return None
     names = _names(text[a:b])
-    if ":" in t[a:b] or not names or not all(not c and is_unit_like(n, prefixed=True) for n, c in names):
+    if ":" in t[a:b] or not names or names[0][1] or not is_unit_like(names[0][0], prefixed=True) \
+            or not all(c or is_generic(n) or is_unit_like(n) for n, c in names[1:]):
         return None
     roles = _Roles()
     roles.put(names, lead=False)
@@ -231,7 +243,8 @@ def _read_group(text: str, t: str, i: int, j: int) -> Responsibility | None:
     return _result(text, (i, j + 1), roles, "bare-units") if roles else None
 
 
-_PARAGRAPH_LABEL = re.compile("(?:" + "|".join(map(_spaced, ROLE_LABELS[:2] + LEAD_LABELS)) + r")\s*:")
+_PARAGRAPH_LABEL = re.compile("(?:" + "|".join(map(_spaced, sorted(ROLE_LABELS + LEAD_LABELS + PERSON_LABELS, key=len,
+                                                                    reverse=True))) + r")\s*:")
 
 
 def _paragraphs(text: str, t: str, groups: list[tuple[int, int]]) -> list[Responsibility]:

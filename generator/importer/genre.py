@@ -21,10 +21,11 @@ HEADINGS = [
     ("chapter", re.compile(rf"^(第[{CN_NUM}\d]+章)\s*")),
     ("part", re.compile(rf"^(第[{CN_NUM}\d]+节)\s*")),
     ("article", re.compile(rf"^(第[{CN_NUM}\d]+条)\s*")),
-    ("cn", re.compile(rf"^([{CN_NUM}]+、)\s*")),
+    ("cn", re.compile(rf"^([{CN_NUM}]+\s*、)\s*")),
     ("pcn", re.compile(rf"^([（(]\s*[{CN_NUM}]+\s*[)）])\s*")),
+    ("pcn", re.compile(r"^([\u3220-\u3229])\s*")),                  # ㈠ … ㈩, one character
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)(?![\d.．])\s*(?=[\u4e00-\u9fff])(?!" + UNIT + ")")),
-    ("num", re.compile(r"^(\d{1,2}[.．、])(?![\d.．])\s*")),
+    ("num", re.compile(r"^(\d{1,2}\s*[.．、﹒。])(?![\d.．])\s*")),
     ("pnum", re.compile(r"^([（(]\d{1,2}[)）])\s*")),
     ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
     ("box", re.compile(r"^(专栏\s*\d{1,2})\s*")),

@@ -67,6 +67,8 @@ def segment(number: str) -> str:
         prefix = "b"
     if len(n) == 1 and 0x2460 <= ord(n) <= 0x2473:
         return str(ord(n) - 0x2460 + 1)
+    if len(n) == 1 and 0x3220 <= ord(n) <= 0x3229:       # ㈠
+        return str(ord(n) - 0x3220 + 1)
     m = re.search(r"\d+(?:\.\d+)*", n)
     if m:
         return prefix + m.group()
@@ -112,8 +114,9 @@ def _annex_start(b: dict) -> str | None:
 
 
 def _only_responsibility(text: str, previous: str | None) -> bool:
-    """A paragraph that is nothing but a responsibility note or a list tail."""
-    if dangling_tail_units(text, previous) is not None:
+    """A paragraph that is nothing but a responsibility note, a label line (责任领导：…,
+    完成时限：…) or a list tail."""
+    if dangling_tail_units(text, previous) is not None or genre.LABEL_LINE.match(compact(text)):
         return True
     found = find_responsibilities(text)
     rest = "".join(text[a:b] for a, b in _gaps(len(text), [r.span for r in found]))
