@@ -226,7 +226,8 @@ class _ItemReader:
             for k, data in enumerate(b.extra.get("items") or []):
                 row = data["row"]
                 cells = b.rows[row] if row < len(b.rows) else []
-                out.append(self.item(data, where + ("items", k), " ".join(c for c in cells if c), i, row))
+                text = data.get("text") or " ".join(c for c in cells if c)
+                out.append(self.item(data, where + ("items", k), text, i, row))
         return out
 
 

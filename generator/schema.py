@@ -85,6 +85,12 @@ def is_line_range(v):
     return None if ok else "must be [first_line, last_line] with 1 <= first <= last"
 
 
+def list_of_line_ranges(v):
+    if isinstance(v, list) and all(is_line_range(x) is None for x in v):
+        return None
+    return "must be a list of [first_line, last_line]"
+
+
 def is_str_list(v):
     if isinstance(v, list) and all(isinstance(x, str) for x in v):
         return None
@@ -200,7 +206,10 @@ STATEMENT = Record([
 ITEM = Record(_ITEM_HEAD + _RESPONSIBILITY_FIELDS + [
     Field("statements", list_of(STATEMENT), required=False),   # then the item holds their union
 ])
-TABLE_ITEM = Record([Field("row", is_count)] + _ITEM_HEAD + _RESPONSIBILITY_FIELDS)   # row: index into rows
+TABLE_ITEM = Record([Field("row", is_count),                       # index into the table's rows
+                    Field("text", is_str, required=False),           # its task cells (not 序号 or units)
+                    Field("number", is_str, required=False, nullable=True)]   # its 序号
+                   + _ITEM_HEAD + _RESPONSIBILITY_FIELDS)
 
 # A block's item (section, paragraph) or items (table rows): responsibility stage.
 BLOCK_ITEM_FIELDS = [
@@ -218,6 +227,7 @@ BLOCK = Record([
     Field("caption", is_str, required=False, nullable=True),
     Field("header", is_str_list, required=False, nullable=True),
     Field("rows", is_table_rows, required=False),
+    Field("row_lines", list_of_line_ranges, required=False),       # each row's own source lines
 ] + BLOCK_ITEM_FIELDS)
 BLOCK_ITEMS = Record(BLOCK_ITEM_FIELDS, extra_ok=True)
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from generator import schema, yamlio
 from generator.errors import PolicyError
-from generator.importer import (genre, items, lines as lines_stage, metadata, registry, segment, tables, text,
-                                webpage, writer)
+from generator.importer import (columns, genre, items, lines as lines_stage, metadata, registry, segment, tables,
+                                text, webpage, writer)
 
 
 @dataclass
@@ -39,6 +39,8 @@ def import_text(raw: str, stem: str, jurisdiction: str) -> Imported:
     pages = webpage.mark(lines)
     furniture = text.records(lines)
     found = tables.find_tables(lines, lines_stage.hard_start)
+    taken = {k for t in found for k in range(t.first, t.last + 1)}
+    found = sorted(found + columns.find_column_tables(lines, taken), key=lambda t: t.first)
     paras = lines_stage.join(lines, found)
     paras, toc = _drop_contents_lists(paras)
     segments, loose = segment.split(paras)

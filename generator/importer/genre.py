@@ -116,12 +116,18 @@ def iso_date(text: str) -> str | None:
     return _iso(y, mo, d)
 
 
+def is_garbled_date(text: str) -> bool:
+    """Shaped like a date a copy printed without some of 年/月/日 (read it with garbled_date)."""
+    t = compact(text)
+    return bool(re.fullmatch(r"(?:19[5-9]|20\d)\d年?\d{1,2}月?\d{1,2}日?", t)) and not is_date_line(t)
+
+
 def garbled_date(text: str, near: str | None = None) -> str | None:
     """A date a web copy printed without some of 年/月/日 (20231月17): the one reading
     that makes a real date, or of several the one closest before `near` (the page's
     publication date); None when the text is no such date or stays ambiguous."""
     t = compact(text)
-    if not re.fullmatch(r"(?:19[5-9]|20\d)\d年?\d{1,2}月?\d{1,2}日?", t) or is_date_line(t):
+    if not is_garbled_date(t):
         return None
     year, rest = int(t[:4]), re.sub(r"\D", "", t[4:])
     parts = re.split(r"[年月日]", t[4:].lstrip("年"))

@@ -490,8 +490,9 @@ def _statement(st: _Statement, uid: str, kind: str, year: int | None) -> dict:
 
 # --- tables -------------------------------------------------------------------------------------
 
-_LEAD_COLUMN = re.compile(r"牵头")
-_ROLE_COLUMN = re.compile(r"责任单位|责任部门|配合|参与|协办")
+_LEAD_COLUMN = re.compile(r"牵头|主办|主责|主要责任")
+_ROLE_COLUMN = re.compile(r"责任单位|责任部门|配合|参与|协办|协同|承办|责任主体")
+_PERSON_COLUMN = re.compile(r"领导|责任人|负责人|联系人")
 _DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时限")
 _YEAR_COLUMN = re.compile(r"^(\d{4})年$")
 _TABLE_VALUE = re.compile(r"^(?P<cmp>[>≥<≤])?(?P<n>\d+(?:\.\d+)?)(?P<wan>万)?$")
@@ -502,21 +503,33 @@ def table_items(doc: dict, table: dict, k: int, ancestors: list[dict], year: int
     """Rows of a task or annex table that name responsible units, or rows of
     a 主要指标 table (指标 | 2020年 | 2025年 | 属性)."""
     header = [compact(h) for h in table.get("header") or []]
-    lead_cols = [j for j, h in enumerate(header) if _LEAD_COLUMN.search(h)]
-    role_cols = [j for j, h in enumerate(header) if _ROLE_COLUMN.search(h) and j not in lead_cols]
+    people = {j for j, h in enumerate(header) if _PERSON_COLUMN.search(h)}
+    lead_cols = [j for j, h in enumerate(header) if _LEAD_COLUMN.search(h) and j not in people]
+    role_cols = [j for j, h in enumerate(header) if _ROLE_COLUMN.search(h) and j not in lead_cols + list(people)]
+    number_cols = [j for j, h in enumerate(header) if h in ("序号", "编号")]
+    other = set(lead_cols + role_cols + number_cols) | people
+    text_cols = [j for j, h in enumerate(header) if j not in other and not _DEADLINE_COLUMN.search(h)]
     years = [(j, int(m.group(1))) for j, h in enumerate(header) for m in [_YEAR_COLUMN.match(h)] if m]
     rows = table.get("rows") or []
+    row_lines = table.get("row_lines") or []
     filled = _forward_filled(header, rows)
     base = [_label(b) for b in ancestors] + ([compact(table["caption"])] if table.get("caption") else [])
     out = []
     for n, row in enumerate(rows, 1):
+        lines = list(row_lines[n - 1]) if n - 1 < len(row_lines) else list(table["lines"])
         item = {"row": n - 1, "id": f"{doc['id']}.t{k}.r{n}", "kind": None,
-                "path": base + filled[n - 1], "lines": list(table["lines"]), "continued": 0}
+                "path": base + filled[n - 1], "lines": lines, "continued": 0}
         if lead_cols or role_cols:
-            item.update(_row_responsibility(row, lead_cols, role_cols, header, year))
+            text = "\n".join(row[j] for j in text_cols if j < len(row) and row[j].strip())
+            item.update(_row_responsibility(row, lead_cols, role_cols, header, year, text))
             if not (item["lead"] or item["participants"] or item["generic"]):
                 continue
             item["kind"] = "annex_row" if doc.get("type") in EMERGENCY_TYPES else "task"
+            if text:
+                item["text"] = text
+            number = compact(row[number_cols[0]]) if number_cols and number_cols[0] < len(row) else ""
+            if number:
+                item["number"] = number
         elif years and header and "指标" in header[0]:
             indicators = _row_indicators(row, years)
             if not indicators:
@@ -546,9 +559,10 @@ def _forward_filled(header: list[str], rows: list[list[str]]) -> list[list[str]]
     return out
 
 
-def _row_responsibility(row, lead_cols, role_cols, header, year) -> dict:
+def _row_responsibility(row, lead_cols, role_cols, header, year, text: str) -> dict:
     """Units of the 牵头 columns lead (the header labels them); the cells of a
-    责任单位 / 配合 column are read like a parenthetical (A牵头，B配合)."""
+    责任单位 / 配合 column are read like a parenthetical (A牵头，B配合); the task
+    cells give the targets, and a time limit when no column does."""
     reading = _Reading()
     for j in lead_cols + role_cols:
         r = parse_responsibility_cell(row[j]) if j < len(row) else None
@@ -556,7 +570,9 @@ def _row_responsibility(row, lead_cols, role_cols, header, year) -> dict:
             reading.add(r, lead_override=j in lead_cols)
     deadline = next((parse_deadline(compact(row[j]), year) for j, h in enumerate(header)
                      if _DEADLINE_COLUMN.search(h) and j < len(row) and row[j].strip()), None)
-    return _fields(reading, deadline, [])
+    if deadline is None and text:
+        deadline = _item_deadline(_Reading(), [text], [], year)
+    return _fields(reading, deadline, [indicator_dict(x) for x in find_indicators(text)] if text else [])
 
 
 def _row_indicators(row: list[str], years: list[tuple[int, int]]) -> list[dict]:

@@ -109,7 +109,7 @@ def _signature_length(paras: list[Para], k: int) -> int:
 
 
 def _date_line(text: str) -> bool:
-    return genre.is_date_line(text) or genre.garbled_date(text) is not None
+    return genre.is_date_line(text) or genre.is_garbled_date(text)
 
 
 def _closing(paras: list[Para], k: int, out: list[dict]) -> int:
@@ -149,4 +149,4 @@ def _table(p: Para, out: list[dict]) -> dict:
         caption, first = prev["text"], prev["lines"][0]
         out.pop()
     return {"kind": "table", "caption": caption, "header": t.header, "rows": t.rows,
-            "lines": [first, p.last]}
+            "row_lines": [list(r) for r in t.row_lines], "lines": [first, p.last]}

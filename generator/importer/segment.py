@@ -123,6 +123,7 @@ def _title_text(t: str) -> bool:
     in a type and （试行）), or naming one (关于…的…); 《title》 as a copy may print it."""
     t = clean_title(compact(t))
     if not (4 <= len(t) <= 160) or re.search(r"[。；;！？]", t) or genre.heading(t) or genre.is_closing(t) \
+            or re.match(r"\d{1,2}[.．、]", t) \
             or genre.is_date_line(t) or genre.bracket_balance(t) != 0 or genre.is_addressee(t):
         return False
     if len(re.findall(r"[，,]", t)) > 2:
@@ -147,7 +148,7 @@ def role(p: Para) -> str:
         return "doc_number"
     if genre.LETTERHEAD.match(t):
         return "letterhead"
-    if genre.is_date_line(t) or genre.garbled_date(t):
+    if genre.is_date_line(t) or genre.is_garbled_date(t):
         return "date"
     if genre.PUBLIC_NOTE.match(t):
         return "note"
@@ -179,7 +180,7 @@ def title_groups(paras: list[Para], roles: list[str]) -> list[list[int]]:
             continue
         t = compact(p.text)
         joined = "".join(compact(paras[i].text) for i in current)
-        starts_new = current and (_TITLE_START.match(t) or _title_text(joined) and (
+        starts_new = current and (_TITLE_START.match(t) or t in joined or _title_text(joined) and (
             same_title(joined, t) or not _title_text(joined + t)))
         if starts_new or (current and current[-1] != k - 1):
             groups.append(current)
@@ -389,7 +390,7 @@ def signature_end(paras: list[Para]) -> int | None:
     """Index of the date line closing the first signature (issuer lines + date, or a
     date line alone after the text)."""
     for k, p in enumerate(paras):
-        if not p.table and (genre.is_date_line(p.text) or genre.garbled_date(p.text)) and k > 0:
+        if not p.table and (genre.is_date_line(p.text) or genre.is_garbled_date(p.text)) and k > 0:
             return k
     return None
 

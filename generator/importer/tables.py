@@ -24,6 +24,7 @@ class Table:
     header: list[str]
     rows: list[list[str]]
     repeated_headers: list[tuple[int, int]] = field(default_factory=list)  # line ranges
+    row_lines: list[tuple[int, int]] = field(default_factory=list)         # each row's own lines
 
     def line_range(self, lines: list[Line]) -> tuple[int, int]:
         return lines[self.first].no, lines[self.last].no
@@ -95,8 +96,10 @@ def _build(lines, first, last, chunks) -> Table:
     t = Table(first, last, header, [])
     for chunk in chunks[1:]:
         cells = [c[0] for c in chunk]
+        span = (lines[chunk[0][1]].no, lines[chunk[-1][2]].no)
         if [compact(c) for c in cells] == key:
-            t.repeated_headers.append((lines[chunk[0][1]].no, lines[chunk[-1][2]].no))
+            t.repeated_headers.append(span)
             continue
         t.rows.append(cells + [""] * (len(header) - len(cells)))
+        t.row_lines.append(span)
     return t
