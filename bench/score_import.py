@@ -9,8 +9,8 @@
    statements lost without a report (a gold item's units neither on its item nor in the manifest's
    `unplaced`).
 2. The seeds' documents: content/ exported and compared with bench/gold/documents.yml.
-3. The seeds re-typeset (every line longer than 23 or 31 characters broken at that width, and 区 printed
-   as 县): the same documents and items as the original import.
+3. The seeds re-typeset (their paragraphs broken at 23 or 31 display columns, page furniture gone, 区
+   printed as 县): the same documents and items as the original import.
 
 Figures go to stdout and build/score_import.json; every mismatch is listed (unless --quiet).
 Exit status 0 whatever the scores.
@@ -335,15 +335,34 @@ def score_seed_documents() -> list[DocResult]:
     return out
 
 
-def retypeset(raw: str, width: int) -> str:
-    """Every line longer than `width` broken at that width (table rows kept whole); 区 printed as 县."""
-    out = []
-    for line in raw.split("\n"):
-        while len(line) > width and "\t" not in line:
-            out.append(line[:width])
-            line = line[width:]
-        out.append(line)
-    return "\n".join(out).replace("区", "县")
+def retypeset(raw: str, width: int, county: bool = True) -> str:
+    """The gazette set again at another width: its logical paragraphs (as the importer
+    joins them) broken every `width` display columns, in the layout the file had (a
+    blank line after each line where the original was hard-wrapped so); tables and
+    imprint lines as they were; page furniture dropped; 区 printed as 县."""
+    from generator.importer import columns, lines as lines_stage, tables, text, webpage
+    lines, _ = text.read_lines(raw)
+    text.mark_furniture(lines)
+    webpage.mark(lines)
+    found = tables.find_tables(lines, lines_stage.hard_start)
+    taken = {k for t in found for k in range(t.first, t.last + 1)}
+    found = sorted(found + columns.find_column_tables(lines, taken), key=lambda t: t.first)
+    wrapped = lines_stage.typical_width(lines) is not None
+    original = raw.split("\n")
+    out: list[str] = []
+    for p in lines_stage.join(lines, found):
+        if p.table or p.boundary:
+            out += original[p.first - 1:p.last]
+            continue
+        chunk, used = "", 0
+        for ch in p.text:
+            if used + text.width(ch) > width and chunk:
+                out += [chunk, ""] if wrapped else [chunk]
+                chunk, used = "", 0
+            chunk, used = chunk + ch, used + text.width(ch)
+        out += [chunk, ""] if wrapped else [chunk]
+    result = "\n".join(out)
+    return result.replace("区", "县") if county else result
 
 
 def signature(result) -> tuple[set, set]:

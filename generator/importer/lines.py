@@ -68,7 +68,8 @@ def join(lines: list[Line], tables: list[Table]) -> list[Para]:
         if ln.blank:
             i += 1
             continue
-        if current is not None and _continues(current.text, ln.text, wrap, last_line=lines_text(lines, current.last)):
+        if current is not None and _continues(current.text, ln.text, wrap, last_line=lines_text(lines, current.last),
+                                              ahead=_ahead(lines, i)):
             current.text = _glue(current.text, ln.text)
             current.last = ln.no
         else:
@@ -76,6 +77,17 @@ def join(lines: list[Line], tables: list[Table]) -> list[Para]:
             paras.append(current)
         i += 1
     return paras
+
+
+def _ahead(lines: list[Line], i: int, n: int = 2) -> list[str]:
+    """The texts of the next n lines with text after line i."""
+    out = []
+    for ln in lines[i + 1:]:
+        if len(out) == n:
+            break
+        if not ln.blank and not ln.furniture:
+            out.append(ln.text)
+    return out
 
 
 def lines_text(lines: list[Line], no: int) -> str:
@@ -92,8 +104,20 @@ def _glue(a: str, b: str) -> str:
 def hard_start(text: str) -> bool:
     """Lines that always begin a new logical line."""
     return bool(genre.heading(text) or genre.is_doc_number(text) or genre.is_date_line(text)
-                or genre.is_closing(text) or genre.is_issuer(text)
-                or genre.LETTERHEAD.match(compact(text)))
+                or genre.is_closing(text) or genre.LETTERHEAD.match(compact(text)))
+
+
+def _issuer_starts(para: str, line: str, last_line: str, ahead: list[str]) -> bool:
+    """An issuer's name on a line of its own starts a line where the text before has
+    ended or a date or another issuer follows (a signature) — not where a wrap cut a
+    name such as 妇女儿童工作委 / 员会办公室."""
+    if not genre.is_issuer(line):
+        return False
+    ended = last_line[-1:] in genre.TERMINAL + "）)" or _never_continues(para) or genre.is_closing(para)
+    nxt = compact(ahead[0]) if ahead else ""
+    signs = bool(nxt) and (genre.is_date_line(nxt) or genre.is_garbled_date(nxt) or genre.is_issuer(nxt)
+                           or nxt == "文件" or nxt.startswith(("关于", "印发", "转发")) or genre.is_doc_number(nxt))
+    return ended or signs
 
 
 def _never_continues(para: str) -> bool:
@@ -107,13 +131,17 @@ def _never_continues(para: str) -> bool:
             and genre.bracket_balance(t) == 0)
 
 
-def _continues(para: str, line: str, wrap: int | None, last_line: str) -> bool:
+def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: list[str] = ()) -> bool:
     if genre.starts_with_unmatched_close(line) or genre.is_responsibility_note(line):
         return not genre.heading(line)
-    if hard_start(line) or (last_line[-1:] in "。！？" and _never_continues(line)):
+    if genre.bracket_balance(para) > 0 and not (genre.heading(line) or genre.is_doc_number(line)
+                                                or genre.is_date_line(line)):
+        return True       # an open bracket closes before anything but a new part
+    if compact(line) == "文件" and genre.is_issuer(para):
+        return True       # a letterhead: 某区人民政府 / 文件
+    if hard_start(line) or _issuer_starts(para, line, last_line, ahead) \
+            or (last_line[-1:] in "。！？" and _title_starts(line, ahead)):
         return False      # a title line after a finished sentence starts a document
-    if genre.bracket_balance(para) > 0:
-        return True
     if genre.LABEL_LINE.match(compact(line)):
         return False      # 牵头单位：…, 完成时限：… open a line of their own
     if _never_continues(para):
@@ -135,6 +163,12 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str) -> bool:
     if end in "）)" and genre.bracket_balance(last_line) <= 0:
         return False
     return _looks_cut(last_line)
+
+
+def _title_starts(line: str, ahead: list[str]) -> bool:
+    """`line` is a title or an issuer, or opens a title the next line or two end."""
+    return _never_continues(line) or any(
+        _never_continues(line + "".join(ahead[:n])) and not genre.heading(line) for n in (1, 2) if len(ahead) >= n)
 
 
 def _looks_cut(line: str) -> bool:
