@@ -58,7 +58,8 @@ _LABEL = re.compile("(?P<label>" + "|".join(map(_spaced, sorted(LEAD_LABELS + RO
                                                                   + PERSON_LABELS, key=len, reverse=True)))
                     + r")\s*(?P<colon>:)?")
 # What ends a clause of units: its role (…牵头, …配合, …按职责分工负责).
-_SUFFIX = re.compile(r"(?P<suf>(?:等)?(?:按职责分工负责|按职责负责|负责落实|牵头负责|负责|配合|牵头))\s*$")
+_SUFFIX = re.compile(r"(?P<suf>(?:等)?(?:(?:部门)?按职责分工负责|按职责负责|分工负责|共同负责|具体负责|负责落实|负责实施"
+                     r"|牵头负责|牵头抓总|配合落实|协助配合|参与配合|负责|配合|协助|协办|参与|主办|牵头))\s*$")
 _ETC = re.compile(r"(?<![平同对均])等(?!级)")   # X等Y: named units, then a collective
 
 
@@ -104,7 +105,7 @@ def _clause_roles(s: str, roles: _Roles) -> None:
     """`A、B牵头，C、D配合` / `A、B，各镇办` : clauses ending in 牵头 are leads."""
     for a, b in split_top(s, ",;"):
         body, suffix = _strip_suffix(s[a:b])
-        lead = bool(suffix) and suffix.endswith("牵头")
+        lead = bool(suffix) and suffix.endswith(("牵头", "主办", "牵头抓总"))
         roles.lead_labelled |= lead
         roles.put(_names(body), lead)
 
@@ -170,9 +171,10 @@ _BY_DUTY = re.compile(r"(?P<units>[^:]+?)(?:等)?(?:按职责分工负责|按职
 _DUTY_CLAUSE = re.compile(r"(?P<units>.+?)(?:按职责分工负责|负责落实|负责)$")
 
 
-def _office_list(names: list[tuple[str, bool]]) -> bool:
-    """Every name is a prefixed office (区X局, 团区委) or a collective."""
-    return bool(names) and all(c or is_generic(n) or is_unit_like(n, prefixed=True) for n, c in names)
+def _office_list(names: list[tuple[str, bool]], prefixed: bool = True) -> bool:
+    """Every name is an office — prefixed (区X局, 团区委) unless the wording already says it
+    assigns a role — or a collective."""
+    return bool(names) and all(c or is_generic(n) or is_unit_like(n, prefixed=prefixed) for n, c in names)
 
 
 def _read_by_duty(text: str, t: str, a: int, b: int) -> _Roles | None:
@@ -193,6 +195,25 @@ def _read_by_duty(text: str, t: str, a: int, b: int) -> _Roles | None:
             if d and _office_list(_names(piece[:d.end("units")])):
                 roles.put(_names(piece[:d.end("units")]), lead=False)
     return roles
+
+
+def _read_clauses(text: str, t: str, a: int, b: int) -> _Roles | None:
+    """（A、B牵头，C、D配合） / (A牵头,B等分工负责,各县区政府): every clause a list of
+    offices, each closed by its role, a last one of collectives allowed without."""
+    clauses = [(a + x, a + y) for x, y in split_top(t[a:b], ",;")]
+    if ":" in t[a:b] or len(clauses) < 2:
+        return None
+    roles = _Roles()
+    for k, (x, y) in enumerate(clauses):
+        body, suffix = _strip_suffix(text[x:y])
+        names = _names(body)
+        if not _office_list(names, prefixed=False) or not (suffix or (k == len(clauses) - 1 and all(
+                c or is_generic(n) for n, c in names))):
+            return None
+        lead = bool(suffix) and suffix.endswith(("牵头", "主办", "牵头抓总"))
+        roles.lead_labelled |= lead
+        roles.put(names, lead)
+    return roles if roles.lead or roles.participants else None
 
 
 def _read_bare_units(text: str, t: str, a: int, b: int, i: int) -> _Roles | None:
@@ -236,6 +257,9 @@ def _read_group(text: str, t: str, i: int, j: int) -> Responsibility | None:
     if lab:
         roles, deadline, has_lead = lab
         return _result(text, (i, end), roles, "labelled-lead" if has_lead else "labelled", deadline)
+    roles = _read_clauses(text, t, a, b)
+    if roles:
+        return _result(text, (i, j + 1), roles, "clauses")
     roles = _read_by_duty(text, t, a, b)
     if roles:
         return _result(text, (i, j + 1), roles, "by-duty")
@@ -279,10 +303,29 @@ def _absorb_tail(text: str, t: str, r: Responsibility) -> None:
         r.raw = text[r.span[0]:r.span[1]]
 
 
+_DUTY_LINE = re.compile(r"^\s*由(?P<units>[^。;]+?)(?:共同|具体|分别)?负责(?:落实|实施|推进|组织实施|办理)?\s*[。.;]?\s*$")
+
+
+def _duty_line(text: str, t: str) -> Responsibility | None:
+    """A paragraph that is only `由A、B，各县人民政府负责落实`: each named office takes part."""
+    m = _DUTY_LINE.match(t)
+    if not m:
+        return None
+    names = _names(text[m.start("units"):m.end("units")])
+    if not _office_list(names, prefixed=False):
+        return None
+    roles = _Roles()
+    roles.put(names, lead=False)
+    return _result(text, (0, len(text)), roles, "duty-line")
+
+
 def find_responsibilities(text: str) -> list[Responsibility]:
     """Every responsibility parenthetical and unbracketed 责任单位 paragraph of a
     re-joined block text, in text order (prose assignments: find_prose_assignments)."""
     t = fold(text)
+    line = _duty_line(text, t)
+    if line:
+        return [line]
     out, groups, i = [], [], 0
     while i < len(t):
         j = close_of(t, i) if t[i] in OPEN else -1

@@ -84,9 +84,11 @@ def split_top(s: str, seps: str, protect: re.Pattern | None = None) -> list[tupl
 
 
 # Collectives whose own wording holds a list separator: one generic unit each.
+_LEVEL = r"(?:省|市|区|县|乡|镇|街道|县级市|县区|市区|自治县|旗|开发区|园区|场|片区|管委会)"
 _COLLECTIVES = re.compile(
     r"各(?:乡)?镇(?:人民)?政府、(?:各)?街道办事处"
     r"|各(?:乡)?镇、(?:各)?街道、(?:各)?开发区"
+    rf"|各{_LEVEL}(?:[、,]{_LEVEL}){{1,4}}(?:人民)?(?:政府|党委|党委和政府|管委会)?"   # 各县、市、区政府, 各区、县级市
     r"|全[区县市]有[^,;。]*?的单位")
 
 
@@ -130,7 +132,7 @@ def normalise_unit_name(s: str) -> str:
 
 
 _GENERIC = re.compile(
-    r"^(?:各|全[区县市])|有关|相关|成员单位|特邀单位|主管部门|负有|责任单位|所在|管理单位"
+    r"^(?:各|全[区县市])|各|有关|相关|成员单位|特邀单位|主管部门|负有|责任单位|所在|管理单位"
     r"|牵头(?:单位|部门)$|^[区县市]?(?:街道|开发区|镇办|乡镇|镇)$")
 
 # How offices' names end; 团区委 and 区人行 are offices too.
@@ -145,14 +147,18 @@ def is_generic(name: str) -> bool:
     return bool(_GENERIC.search(normalise_unit_name(name)))
 
 
+# A place stands for its government in a list of offices: 川汇区、商水县、项城市人民政府.
+_PLACE = re.compile(r"^(?![我本该全各两])[\u4e00-\u9fff]{2,8}(?:区|县|市|旗|镇|乡|州|盟)$")
+
+
 def is_unit_like(name: str, prefixed: bool = False) -> bool:
-    """Shaped like an office's name; `prefixed` also demands a 区/县/市 prefix."""
+    """Shaped like an office's name (or a place's); `prefixed` demands a 区/县/市 prefix."""
     n = re.sub(r"（[^（）]*）$", "", normalise_unit_name(name))   # 区委宣传部（区网信办）
     if not 2 <= len(n) <= 40 or re.search(r"[\d,;:。，；：]", n):
         return False
     if prefixed and not _LEVEL_PREFIX.match(n):
         return False
-    return bool(_UNIT_END.search(n)) or is_generic(n)
+    return bool(_UNIT_END.search(n)) or is_generic(n) or (not prefixed and bool(_PLACE.match(n)))
 
 
 # Genre abbreviations, stated on the level-free stem; the first spelling of a
