@@ -320,9 +320,40 @@ def score_real(texts: Path, only: list[str] | None) -> dict:
     return {"golds": golds, "errors": errors, "documents": docs, "items": items}
 
 
-def score_seed_documents() -> list[DocResult]:
+def seed_export() -> dict:
+    """The five seeds imported afresh (content/ itself may hold hand edits) and exported."""
+    with tempfile.TemporaryDirectory(prefix="policykb-seeds-") as tmp:
+        content = Path(tmp) / "content"
+        (content / "sources").mkdir(parents=True)
+        (content / "jurisdictions.yml").write_bytes((ROOT / "content" / "jurisdictions.yml").read_bytes())
+        sources = []
+        for path in sorted((ROOT / "content" / "sources").glob("*.txt")):
+            sources.append(content / "sources" / path.name)
+            sources[-1].write_bytes(path.read_bytes())
+        from generator.importer import run_import
+        with contextlib.redirect_stdout(io.StringIO()):
+            run_import(content, sources)
+        return export_of(content)
+
+
+def score_seed_items(export: dict) -> list:
+    """bench.score_responsibility's gold (237 items) against the fresh import."""
+    from bench import score_responsibility as sr
+    gold, _ = sr.load_gold(sr.GOLD)
+    return sr.score(gold, sr.Export(export))
+
+
+def seed_item_figures(results: list) -> dict:
+    t = Tally()
+    for r in results:
+        t.add(r.tally)
+    return {"gold_items": t.items, "items": t.ratio("matched", "items"), "lead": t.ratio("lead_ok", "items"),
+            "participants_f1": t.f1, "generic": t.ratio("generic_ok", "generic"),
+            "deadlines": t.ratio("deadlines_ok", "deadlines"), "indicators": t.ratio("indicators_ok", "indicators")}
+
+
+def score_seed_documents(export: dict) -> list[DocResult]:
     gold = yaml.safe_load(DOC_GOLD.read_text(encoding="utf-8"))["documents"]
-    export = export_of(ROOT / "content")
     per_file = defaultdict(list)
     for d in export["documents"]:
         per_file[d["source"]["file"]].append(d)
@@ -496,8 +527,10 @@ def main(argv: list[str] | None = None) -> int:
     columns = {"real texts": figures(real["documents"], real["items"])}
     result = {"corpus": corpus_size(real), "errors": real["errors"]}
     if not args.skip_seeds:
-        seed_docs = score_seed_documents()
-        columns["seed documents"] = figures(seed_docs, [])
+        export = seed_export()
+        seed_docs = score_seed_documents(export)
+        seed_items = score_seed_items(export)
+        columns["seeds"] = {**figures(seed_docs, []), **seed_item_figures(seed_items)}
         rows = score_retypeset()
         result["retypeset"] = [{k: (len(v) if isinstance(v, list) else v) for k, v in r.items()} for r in rows]
     print("corpus: " + ", ".join(f"{v} {k}" for k, v in result["corpus"].items()), file=out)
@@ -516,6 +549,12 @@ def main(argv: list[str] | None = None) -> int:
         print_mismatches(real["documents"], real["items"], out)
         if not args.skip_seeds:
             print_mismatches(seed_docs, [], out)
+            for r in seed_items:
+                if r.problems:
+                    g = r.gold
+                    print(f"{g['file']}:{g['lines'][0]}-{g['lines'][1]} {g['text_contains']}", file=out)
+                    for p in r.problems:
+                        print(f"    {p}", file=out)
             for r in rows:
                 for d in r["documents_differ"][:6] + r["items_differ"][:10]:
                     print(f"  re-typeset {r['source']} width {r['width']}: {d}", file=out)

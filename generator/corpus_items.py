@@ -184,7 +184,10 @@ class _ItemReader:
                  errors: list[PolicyError]):
         self.corpus, self.doc, self.lines, self.registry, self.errors = corpus, doc, lines, registry, errors
 
-    def units(self, names: list[str], where: tuple) -> list[Unit]:
+    def units(self, names: list[str], where: tuple, exclude: list[str] = ()) -> list[Unit]:
+        """The units behind `names`, once each; those of `exclude` (an item's leads, which
+        take no part beside themselves, whatever spelling names them) left out."""
+        skip = {u.id for n in exclude for u in [self.registry.resolve(n) if self.registry else None] if u}
         out = []
         for k, name in enumerate(names):
             found = self.registry.resolve(name) if self.registry else None
@@ -194,7 +197,7 @@ class _ItemReader:
                 self.errors.append(PolicyError(
                     f"unknown unit {name} in {jur} (add it to content/units/{jur}.yml)",
                     str(self.doc.file), schema._line(self.lines, where + (k,)), _field(where + (k,))))
-            elif unit not in out:
+            elif unit not in out and unit.id not in skip:
                 out.append(unit)
         return out
 
@@ -205,7 +208,7 @@ class _ItemReader:
             path=list(data.get("path") or (parent.path if parent else [])),
             lines=tuple(data["lines"]), text=text,
             lead=self.units(data["lead"], where + ("lead",)),
-            participants=self.units(data["participants"], where + ("participants",)),
+            participants=self.units(data["participants"], where + ("participants",), exclude=data["lead"]),
             generic=list(data["generic"]), lead_labelled=data["lead_labelled"], raw=data.get("raw"),
             deadline=data.get("deadline"), block=block, row=row, parent=parent)
         it.indicators = [Indicator(item=it, **{k: v for k, v in ind.items() if k in _INDICATOR_KEYS})

@@ -426,7 +426,8 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
 
 
 def _fields(reading: _Reading, deadline, indicators: list[dict]) -> dict:
-    return {"lead": reading.lead, "participants": reading.participants, "generic": reading.generic,
+    return {"lead": reading.lead, "participants": [p for p in reading.participants if p not in reading.lead],
+            "generic": reading.generic,
             "lead_labelled": reading.lead_labelled, "form": ",".join(reading.forms) or None,
             "raw": "\n".join(reading.raws) or None, "deadline": _deadline_dict(deadline),
             "indicators": indicators}
