@@ -391,9 +391,26 @@ def attach(doc: dict) -> list[dict]:
     return unplaced
 
 
+def _inherit(reading: _Reading, block: dict, anchor: _Anchor) -> None:
+    """A numbered part that names no unit takes those its nearest heading names in the
+    heading line itself (二、加快产业升级（区发改局牵头）, 一、县示范区管委会牵头工作) —
+    not those of a heading's own text, which are its own."""
+    if reading.found() or block["kind"] != "section" or segment(block.get("number") or "").startswith("b"):
+        return
+    for heading in reversed(anchor.ancestors):
+        line = _heading(heading)
+        found = find_responsibilities(line) or [p for p in find_prose_assignments(line) if p.lead]
+        if found:
+            for r in found:
+                reading.add(r)
+            reading.forms.append("heading")
+            return
+
+
 def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
     block = blocks[anchor.index]
     reading = _read(blocks, anchor)
+    _inherit(reading, block, anchor)
     texts = [block_text(blocks[i]) for i in anchor.members]
     is_section = block["kind"] == "section"
     title_deadline = is_section and _deadline_in(_heading(block), year)
