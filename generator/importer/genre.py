@@ -38,6 +38,24 @@ DOC_NUMBER_BODY = r"[\u4e00-\u9fff]{1,14}[〔\[［【(（]\d{4}[〕\]］】)）]
 DOC_NUMBER = re.compile(f"^{DOC_NUMBER_BODY}$")
 DOC_NUMBER_AT_START = re.compile(f"^{DOC_NUMBER_BODY}")
 DOC_NUMBER_AT_END = re.compile(f"{DOC_NUMBER_BODY}$")
+_DOC_NUMBER_CORE = re.compile(r"[〔\[［【(（]\d{4}[〕\]］】)）]第?\d{1,4}号[)）]?")
+
+
+def doc_number_spans(t: str, fits) -> list[tuple[int, int]]:
+    """(start, end) of each 文号 in compact text `t`, its agency code taken as short as
+    lets `fits(text before it)` hold (…的通知拱政办发〔2018〕42号: 拱政办发, not 的通知拱政办发)."""
+    out = []
+    for m in _DOC_NUMBER_CORE.finditer(t):
+        for n in range(2, 15):
+            start = m.start() - n
+            if start < 0 or not re.fullmatch(r"[（(]?[\u4e00-\u9fff]+", t[start:m.start()]):
+                break
+            if start == 0 or fits(t[:start]):
+                out.append((start, m.end()))
+                break
+    return out
+
+
 # 成文日期 as printed: 2023年3月1日, 二〇二三年三月一日 (older texts, with 〇 or O), 2023-03-01.
 _CN_DIGITS = "〇零一二三四五六七八九OoＯ○"
 _CN_DATE = rf"([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,4}})日"

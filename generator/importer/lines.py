@@ -127,13 +127,22 @@ def _never_continues(para: str) -> bool:
     if (genre.PUBLIC_NOTE.match(t) or genre.URL.match(t) or genre.is_date_line(t)
             or genre.is_doc_number(t) or genre.is_issuer(t)):
         return True
-    return (len(t) <= 120 and not genre.heading(t) and not re.search(r"[，。；,;]", t) and genre.doc_type(t) is not None
+    spans = genre.doc_number_spans(t, _titled)
+    if spans and (spans[0][0] == 0 or spans[-1][1] == len(t)):          # a 文号 printed beside it
+        t = t[spans[0][1]:] if spans[0][0] == 0 else t[:spans[-1][0]]
+    return _titled(t)
+
+
+def _titled(t: str) -> bool:
+    return (len(t) <= 160 and not genre.heading(t) and not re.search(r"[，。；,;]", t) and genre.doc_type(t) is not None
             and genre.bracket_balance(t) == 0)
 
 
 def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: list[str] = ()) -> bool:
     if genre.starts_with_unmatched_close(line) or genre.is_responsibility_note(line):
         return not genre.heading(line)
+    if last_line.rstrip().endswith(("…", "...")):
+        return False      # a web page's teaser stops there
     if genre.bracket_balance(para) > 0 and not (genre.heading(line) or genre.is_doc_number(line)
                                                 or genre.is_date_line(line)):
         return True       # an open bracket closes before anything but a new part

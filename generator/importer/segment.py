@@ -77,12 +77,13 @@ def _offset(text: str, compact_len: int) -> int:
 
 def unglue(paras: list[Para]) -> list[Para]:
     """`鞍立政发〔2023〕2号立山区人民政府关于…的通知`, `…的通知 潭县发〔2025〕1 号`,
-    `淮政办发〔2020〕1号各县区人民政府，…：现将…`: each part a paragraph of its own."""
+    `淮政办发〔2020〕1号各县区人民政府，…：现将…`, a whole notice on one line with its
+    parts set off by spaces: each part a paragraph of its own."""
     out: list[Para] = []
     todo = list(paras)
     while todo:
         p = todo.pop(0)
-        parts = None if p.table or p.boundary else _glued(p)
+        parts = None if p.table or p.boundary else (_spaced(p) or _glued(p))
         if parts:
             todo[:0] = parts
         else:
@@ -90,26 +91,37 @@ def unglue(paras: list[Para]) -> list[Para]:
     return out
 
 
-# The year and serial of a 文号; the agency code before them is found by what it leaves.
-_DOC_NUMBER_CORE = re.compile(r"[〔\[［【(（]\d{4}[〕\]］】)）]第?\d{1,4}号[)）]?")
-
-
 def _glued(p: Para) -> list[Para] | None:
     t = compact(p.text)
-    for m in _DOC_NUMBER_CORE.finditer(t):
-        after = t[m.end():]
+    for start, end in genre.doc_number_spans(t, _title_text):
+        after = t[end:]
         if after and not (_title_text(after) or _addressee_head(after) or after.startswith("《")):
             continue
-        starts = [m.start() - n for n in range(2, 15)
-                  if n <= m.start() and re.fullmatch(r"[（(]?[\u4e00-\u9fff]+", t[m.start() - n:m.start()])
-                  and (m.start() == n or _title_text(t[:m.start() - n]))]
-        cuts = [c for c in (starts[0] if starts else -1, m.end()) if 0 < c < len(t)]
-        if starts and cuts:
+        cuts = [c for c in (start, end) if 0 < c < len(t)]
+        if cuts:
             return _cut_at(p, [_offset(p.text, c) for c in cuts])
     a = _addressee_head(t)
     if a and a < len(t) and not genre.is_addressee(t):
         return _cut_at(p, [_offset(p.text, a)])
     return None
+
+
+_HEAD_PART = ("doc_number", "title", "addressee", "issuer", "date", "note")
+
+
+def _spaced(p: Para) -> list[Para] | None:
+    """A copy that printed a document's parts on one line, set off by spaces: cut where a
+    head part, a signature or a sentence ends, or where one begins — only when two or
+    more such parts are there (words set apart by spaces alone are cut nowhere)."""
+    words = list(re.finditer(r"\S+", p.text))
+    if len(words) < 3 or "。" not in p.text:
+        return None
+    kinds = [role(Para(w.group(), p.first, p.last)) for w in words]
+    if sum(k in _HEAD_PART for k in kinds) < 2:
+        return None
+    cuts = [words[k + 1].start() for k in range(len(words) - 1)
+            if kinds[k] in _HEAD_PART or kinds[k + 1] in _HEAD_PART or words[k].group()[-1] in "。：:"]
+    return _cut_at(p, cuts) if cuts else None
 
 
 def _addressee_head(t: str) -> int | None:
@@ -241,11 +253,13 @@ def _substantive(paras: list[Para], roles: list[str]) -> bool:
 def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
     heads: list[_Head] = []
     issued: list[str] = []        # names the last notice issues: their titles start no document
+    issuing = False               # the last notice 印发s a policy whose title has not come yet
     k = 0
     while k < len(paras):
         if roles[k] not in HEAD_ROLES and not (roles[k] == "addressee" and not _substantive(paras[:k], roles)):
             if heads and roles[k] == "body" and "印发" in paras[k].text:
                 issued += [n for names in _candidate_names("", [paras[k]]) for n in names]
+                issuing = issuing or _issues(paras[k].text)
             k += 1
             continue
         j = k
@@ -262,7 +276,7 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
         elif groups:
             first_title = k + groups[0][0]
             ok = bool(others) or not _substantive(paras[:first_title], roles) and not heads or (
-                _ended(paras, roles, k) and not _annexed(paras, k)
+                _ended(paras, roles, k) and not _annexed(paras, k) and not issuing
                 and not any(_matches(title, n) for n in issued))
             if ok and not others and heads:
                 start = first_title       # a signature's issuer line above belongs to the document before
@@ -273,21 +287,23 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
         if ok:
             heads.append(_Head(start, j + 1 if addressed else j, addressed, bool(groups)))
             issued = [n for names in _candidate_names(title or "", []) for n in names]
+            issuing = _issues(title or "")
             k = j + 1 if addressed else j
         else:
+            issuing = issuing and not groups    # the policy's own title: the next may start a document
             k = max(j, k + 1)
     return heads
 
 
 def _reprinted(paras: list[Para], roles: list[str], previous: _Head, start: int, title: str | None) -> bool:
-    """The head before has no addressees and nothing of substance follows it before
-    this one, which prints its title again or none: it was the page's heading."""
-    if previous.addressed or _substantive(paras[previous.body:start], roles[previous.body:start]):
-        return False
-    if title is None:
-        return True
-    groups = title_groups(paras[previous.start:previous.body], roles[previous.start:previous.body])
-    return not groups or same_title(" ".join(paras[previous.start + i].text for i in groups[-1]), title)
+    """The head before has no addressees and nothing of substance follows it before this
+    one: it was the page's heading (the same title, or the title of what it issues)."""
+    return not previous.addressed and not _substantive(paras[previous.body:start], roles[previous.body:start])
+
+
+def _issues(text: str) -> bool:
+    """A notice that 印发s (or 转发s) something: the first title after its signature is that."""
+    return bool(re.search(r"印发|转发|现予公布", text))
 
 
 def _names_a_document(text: str) -> bool:
@@ -421,10 +437,12 @@ def _split_policies(seg: Segment) -> None:
             names = candidate
             break
     if not starts:
-        first_is_title = _title_text(rest[0].text)
+        roles = [role(p) for p in rest[:3]]
+        groups = title_groups(rest[:3], roles)
+        first_is_title = bool(groups) and groups[0][0] == 0
         names = names_all[0] if names_all else []
         if first_is_title or not names:
-            starts = [(0, 1, None)] if first_is_title else []
+            starts = [(0, len(groups[0]), None)] if first_is_title else []
         else:
             starts = [(0, 0, names[0])]
     if not starts:

@@ -96,7 +96,8 @@ def mark(lines: list[Line]) -> list[Metadata]:
         if pairs and (_strong(pairs) or k < TOP_LINES or near) and not _body_line(ln.text, pairs):
             k = _take_block(content, candidates, k, blocks)
             continue
-        if _CHROME.search(compact(ln.text)) or (_TIMESTAMP.match(ln.text) and (k < TOP_LINES or near)):
+        teaser = k < TOP_LINES and ln.text.endswith(("…", "..."))     # a summary the page cut short
+        if _CHROME.search(compact(ln.text)) or teaser or (_TIMESTAMP.match(ln.text) and (k < TOP_LINES or near)):
             ln.furniture = "web-chrome"
         k += 1
     return blocks
