@@ -89,7 +89,7 @@ def _names(s: str) -> list[tuple[str, bool]]:
         if m:
             if m.start():
                 out.append((piece[:m.start()], False))
-            if piece[m.end():]:
+            if piece[m.end():] and piece[m.end():] not in ("部门", "单位", "机构", "部门单位"):   # 等部门: no one else
                 out.append((piece[m.end():], True))
         else:
             out.append((piece, False))
@@ -167,8 +167,8 @@ def _read_labelled(text: str, t: str, a: int, b: int) -> tuple[_Roles, str | Non
     return roles, deadline, has_lead
 
 
-_BY_DUTY = re.compile(r"(?P<units>[^:]+?)(?:等)?(?:按职责分工负责|按职责负责|负责)(?P<rest>[,;。].*)?$", re.S)
-_DUTY_CLAUSE = re.compile(r"(?P<units>.+?)(?:按职责分工负责|负责落实|负责)$")
+_BY_DUTY = re.compile(r"(?P<units>[^:]+?)(?:等)?(?:按职责分工负责|按职责负责|分工负责|共同负责|负责)(?P<rest>[,;。].*)?$", re.S)
+_DUTY_CLAUSE = re.compile(r"(?P<units>.+?)(?:按职责分工负责|分工负责|负责落实|负责)$")
 
 
 def _office_list(names: list[tuple[str, bool]], prefixed: bool = True) -> bool:
@@ -183,7 +183,7 @@ def _read_by_duty(text: str, t: str, a: int, b: int) -> _Roles | None:
     if not m:
         return None
     names = _names(text[m.start("units"):m.end("units")])
-    if not _office_list(names):
+    if not _office_list(names, prefixed=not re.search(r"分工|职责", t[m.end("units"):b])):
         return None
     roles = _Roles()
     roles.put(names, lead=False)
@@ -198,19 +198,25 @@ def _read_by_duty(text: str, t: str, a: int, b: int) -> _Roles | None:
 
 
 def _read_clauses(text: str, t: str, a: int, b: int) -> _Roles | None:
-    """（A、B牵头，C、D配合） / (A牵头,B等分工负责,各县区政府): every clause a list of
-    offices, each closed by its role, a last one of collectives allowed without."""
+    """（A、B牵头，C、D配合） / (A牵头,B等部门,C、各街道配合): every clause a list of
+    offices; a clause without its own role word takes the next one's, and a last clause
+    of collectives may have none."""
     clauses = [(a + x, a + y) for x, y in split_top(t[a:b], ",;")]
     if ":" in t[a:b] or len(clauses) < 2:
         return None
-    roles = _Roles()
-    for k, (x, y) in enumerate(clauses):
+    parts, role = [], None
+    for k, (x, y) in reversed(list(enumerate(clauses))):
         body, suffix = _strip_suffix(text[x:y])
         names = _names(body)
-        if not _office_list(names, prefixed=False) or not (suffix or (k == len(clauses) - 1 and all(
-                c or is_generic(n) for n, c in names))):
+        role = suffix or role
+        last_generic = k == len(clauses) - 1 and all(c or is_generic(n) for n, c in names)
+        if not _office_list(names, prefixed=False) or not (role or last_generic):
             return None
-        lead = bool(suffix) and suffix.endswith(("牵头", "主办", "牵头抓总"))
+        parts.append((names, bool(suffix or (role and not last_generic)) and role.endswith(("牵头", "主办", "牵头抓总"))))
+    if not any(_strip_suffix(text[x:y])[1] for x, y in clauses):
+        return None
+    roles = _Roles()
+    for names, lead in reversed(parts):
         roles.lead_labelled |= lead
         roles.put(names, lead)
     return roles if roles.lead or roles.participants else None

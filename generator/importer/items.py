@@ -388,7 +388,27 @@ def attach(doc: dict) -> list[dict]:
         rows = table_items(doc, blocks[i], k, ancestors, year)
         if rows:
             blocks[i]["items"] = rows
-    return unplaced
+    return unplaced + unattached(blocks, {tuple(u["lines"]) for u in unplaced})
+
+
+def unattached(blocks: list[dict], reported: set[tuple]) -> list[dict]:
+    """Responsibility written in a paragraph or heading that no item with units holds
+    (由区财政局负责…, （牵头单位：…） in a notice, 区民政局牵头… in prose): reported,
+    never dropped in silence."""
+    held: set[int] = set()
+    for i, b in enumerate(blocks):
+        it = b.get("item")
+        if it and (it["lead"] or it["participants"] or it["generic"]):
+            held.update(range(i, i + 1 + it["continued"]))
+    out = []
+    for i, b in enumerate(blocks):
+        if i in held or b["kind"] not in ("paragraph", "section") or tuple(b["lines"]) in reported:
+            continue
+        text = block_text(b)
+        if find_responsibilities(text) or any(p.lead or p.participants for p in find_prose_assignments(text)
+                                               if not _interprets(text, p.span)):
+            out.append({"kind": "responsibility", "lines": list(b["lines"]), "text": text.strip()})
+    return out
 
 
 def _inherit(reading: _Reading, block: dict, anchor: _Anchor) -> None:
