@@ -263,12 +263,12 @@ def _read_group(text: str, t: str, i: int, j: int) -> Responsibility | None:
     if lab:
         roles, deadline, has_lead = lab
         return _result(text, (i, end), roles, "labelled-lead" if has_lead else "labelled", deadline)
-    roles = _read_clauses(text, t, a, b)
-    if roles:
-        return _result(text, (i, j + 1), roles, "clauses")
     roles = _read_by_duty(text, t, a, b)
     if roles:
         return _result(text, (i, j + 1), roles, "by-duty")
+    roles = _read_clauses(text, t, a, b)
+    if roles:
+        return _result(text, (i, j + 1), roles, "clauses")
     roles = _read_bare_units(text, t, a, b, i)
     return _result(text, (i, j + 1), roles, "bare-units") if roles else None
 
