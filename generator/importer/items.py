@@ -336,7 +336,7 @@ def _deadline_dict(d) -> dict | None:
     return {"text": d.text, "date": d.date, "period": d.period, "recurring": d.recurring, "kind": d.kind}
 
 
-_TIME = re.compile(r"\d\s*[年月]|季度|年底|年末")
+_TIME = re.compile(r"\d\s*[年月]|季度|年底|年末|年内")
 
 
 def _item_deadline(reading: _Reading, texts: list[str], headings: list[dict], year: int | None):
@@ -345,8 +345,8 @@ def _item_deadline(reading: _Reading, texts: list[str], headings: list[dict], ye
     if reading.deadline_text:
         return parse_deadline(reading.deadline_text, year)
     for text in texts + [_heading(h) for h in headings]:
-        found = [d for d in find_deadlines(text, year) if d.date and not _validity(text, d.span)] \
-            if _TIME.search(fold(text)) else []
+        found = [d for d in find_deadlines(text, year) if (d.date or year is None and d.period and not d.recurring)
+                 and not _validity(text, d.span)] if _TIME.search(fold(text)) else []
         if found:
             return found[0]
     return None
