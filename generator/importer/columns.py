@@ -52,6 +52,8 @@ def _cell(ln: Line) -> str:
 
 
 def cell_kind(text: str) -> str:
+    """number | units | person | date | name (short, unpunctuated: an office the genre's
+    endings miss, 未来科技城（海创园）, or a short task) | text."""
     t = compact(text)
     if re.fullmatch(r"\d{1,3}", t):
         return "number"
@@ -63,7 +65,15 @@ def cell_kind(text: str) -> str:
         return "person"
     if len(t) <= 30 and re.search(r"\d{4}年|\d{1,2}月|季度|年底|年内|年末|长期|持续|常态|全年|底前|月前|每[年月季]", t):
         return "date"
+    if len(t) <= 20 and not re.search(r"[。，,；;：:、\d]", t) and not _TASK_VERB.match(t):
+        return "name"
     return "text"
+
+
+# How a task opens (a verb); an office's name never does.
+_TASK_VERB = re.compile(r"^(?:推进|推动|加快|加强|加大|实施|强化|建设|建成|完成|开展|落实|做好|抓好|提升|提高|深化|打造|建立|健全|"
+                        r"完善|优化|组织|继续|全面|积极|大力|持续|支持|促进|培育|发展|扩大|严格|严肃|坚持|确保|力争|实现|"
+                        r"启动|新建|改造|保障|巩固|探索|鼓励|引导|规范|创建|举办|召开|编制|制定|出台|开工)")
 
 
 def _person_spacing(text: str) -> bool:
@@ -129,56 +139,91 @@ def _gap(lines: list[Line], a: int, b: int) -> int:
     return b - a if all(lines[x].blank or lines[x].furniture for x in range(a + 1, b)) else -1
 
 
+def _vertical(lines: list[Line], cells: list[int]) -> list[list[int]]:
+    """Cells as printed; a name set vertically in a merged cell, a few characters a line
+    (市政 / 府办 / 公厅), joined into one."""
+    out: list[list[int]] = []
+    k = 0
+    while k < len(cells):
+        j = k
+        while j < len(cells) and len(compact(_cell(lines[cells[j]]))) <= 4 and j - k < 8:
+            j += 1
+        pieces = [compact(_cell(lines[c])) for c in cells[k:j]]
+        if j - k >= 2 and is_unit_like("".join(pieces)) and not (len(pieces[0]) >= 3 and is_unit_like(pieces[0])):
+            out.append(cells[k:j])
+            k = j
+        else:
+            out.append([cells[k]])
+            k += 1
+    return out
+
+
+class _Row:
+    """A row being filled: cells go to the next column they fit; a cell of the kind just
+    placed, with no column of that kind left, continues that cell when it was printed
+    one name a line (市住建局 / 市体育局 / …), not when it held a whole list."""
+
+    def __init__(self, kinds: list[str], first: int):
+        self.kinds, self.cells = kinds, [""] * len(kinds)
+        self.col, self.last, self.first, self.end, self.piece = 0, None, first, first, ""
+
+    def place(self, kind: str, text: str, no: int) -> bool:
+        later = next((j for j in range(self.col, len(self.kinds)) if self.kinds[j] == kind), None)
+        one_a_line = self.last is not None and not re.search(r"[、,，；;]", self.piece)
+        if self.last is not None and self.last[0] == kind and kind != "number" and later is None and one_a_line:
+            j = self.last[1]
+            self.cells[j] = f"{self.cells[j]}{'、' if kind in ('units', 'person', 'name') else chr(10)}{text}"
+        else:
+            j = next((j for j in range(self.col, len(self.kinds)) if _fits(kind, self.kinds[j])), None)
+            if j is None:
+                return False
+            self.cells[j], self.col, self.last = text, j + 1, (kind, j)
+        self.end, self.piece = no, text
+        return True
+
+    def useful(self) -> bool:
+        return any(self.cells[j] for j, k in enumerate(self.kinds) if k in ("units", "text"))
+
+
+def _fits(cell: str, column: str) -> bool:
+    return cell == column or column == "text" and cell != "number" or cell == "name" and column == "units"
+
+
 def _rows(lines: list[Line], cells: list[int], kinds: list[str]) -> tuple[list[list[str]], list[tuple[int, int]]]:
-    numbered = "number" in kinds
-    groups: list[list[int]] = []
+    """Rows start at the next row number where the table has them (and its numbers are
+    printed), else where a cell fits no column left in the row."""
+    numbered = "number" in kinds and any(compact(_cell(lines[c])) == "1" for c in cells[:3])
+    rows: list[_Row] = []
     expected = 1
-    for c in cells:
-        text = _cell(lines[c])
+    for c in _vertical(lines, cells):
+        text, no = _text(lines, c), lines[c[-1]].no
         kind = cell_kind(text)
         if numbered and kind == "number" and int(compact(text)) == expected:
-            groups.append([c])
+            rows.append(_Row(kinds, lines[c[0]].no))
+            rows[-1].place("number", text, no)
             expected += 1
-        elif not groups or (not numbered and _starts_row(lines, groups[-1], kind)):
-            groups.append([c])
-        else:
-            groups[-1].append(c)
-    rows, spans = [], []
-    for g in groups:
-        texts = [_cell(lines[c]) for c in g]
-        row = _assign(texts, kinds)
-        if row is None:
+        elif not rows or not rows[-1].place(kind, text, no):
+            if numbered and rows:
+                rows[-1].cells[_last_text(kinds)] += "\n" + text     # a further paragraph of the task
+                continue
+            rows.append(_Row(kinds, lines[c[0]].no))
+            rows[-1].place(kind, text, no)
+    out, spans = [], []
+    lead = next((j for j, k in enumerate(kinds) if k == "text"), 0)
+    for r in rows:
+        if not r.useful():
             continue
-        rows.append(row)
-        spans.append((lines[g[0]].no, lines[g[-1]].no))
-    return rows, spans
+        for j in range(lead):            # a leading column's merged cell is printed once
+            if not r.cells[j] and out and kinds[j] != "number":
+                r.cells[j] = out[-1][j]
+        out.append(r.cells)
+        spans.append((r.first, r.end))
+    return out, spans
 
 
-def _starts_row(lines: list[Line], row: list[int], kind: str) -> bool:
-    """Without row numbers: text after a row's units or time limit opens the next row."""
-    seen = {cell_kind(_cell(lines[c])) for c in row}
-    return kind == "text" and bool(seen & {"units", "date", "person"})
+def _last_text(kinds: list[str]) -> int:
+    return max(j for j, k in enumerate(kinds) if k == "text")
 
 
-def _assign(texts: list[str], kinds: list[str]) -> list[str] | None:
-    """Cells to columns: one for one when the counts agree, else each cell to the next
-    column of its kind (text may also fill a later text column)."""
-    row = [""] * len(kinds)
-    if len(texts) == len(kinds):
-        return texts
-    col = 0
-    for text in texts:
-        kind = cell_kind(text)
-        fits = [j for j in range(col, len(kinds)) if kinds[j] == kind
-                or (kind == "number" and kinds[j] == "number")
-                or (kind in ("date", "person", "number") and kinds[j] == "text" and kind not in kinds[col:])]
-        if fits:
-            col = fits[0]
-            row[col] = text
-            col += 1
-        else:
-            last = max((j for j in range(len(kinds)) if kinds[j] == "text" and j < max(col, 1)), default=None)
-            if last is None:
-                return None
-            row[last] = (row[last] + "\n" + text).strip()
-    return row if any(row[j] for j in range(len(kinds)) if kinds[j] in ("units", "text")) else None
+def _text(lines: list[Line], cell: list[int]) -> str:
+    return "".join(compact(_cell(lines[c])) for c in cell) if len(cell) > 1 else _cell(lines[cell[0]])
