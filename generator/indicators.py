@@ -45,7 +45,7 @@ class Indicator:
 # The one comparator table: verb, comparator when no qualifier follows, relative change?
 COMPARATORS: list[tuple[str, str, bool]] = [
     ("控制在|控制到", "<=", False),
-    ("下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|压减到|压减至", "decrease_to", False),
+    ("下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|压减到|压减至|压缩到|压缩至|缩短到|缩短至", "decrease_to", False),
     ("提高到|提高至|提升到|提升至|增至|增加到|增加至|增长到|增长至|扩大到|扩大至", "increase_to", False),
     ("不超过|不高于|不多于|不得超过|不得高于|不得多于", "<=", False),
     ("低于", "<", False),
@@ -60,7 +60,7 @@ COMPARATORS: list[tuple[str, str, bool]] = [
 _VERB = {v: (c, rel) for alts, c, rel in COMPARATORS for v in alts.split("|")}
 QUALIFIERS = {"及以上": ">=", "以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
 
-UNITS = ("/10万", "/万", "/千", "‰", "%", "个百分点", "微克/立方米", "毫克/立方米", "万人次", "人次",
+UNITS = ("/10万", "/万", "/千", "‰", "%", "个百分点", "个工作日", "工作日", "微克/立方米", "毫克/立方米", "万人次", "人次",
          "万人", "万件", "万户", "万亩", "万元", "亿元", "万", "件", "所", "个月", "个", "人", "名", "家", "天",
          "张", "处", "项", "户", "次", "座", "条", "公里", "千米", "米", "吨", "小时", "倍", "辆", "台", "场")
 
@@ -81,8 +81,8 @@ _IND = re.compile(
 _ONE = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>{_UNIT})?")
 _VALUE_FIRST = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>%|‰)\s*的(?P<what>[^,;。、和\d]{{2,}})")
 # 新增城乡公益性岗位2300个, 评选出10家诚信经营示范店: a count of things to build or select.
-_COUNT_VERB = r"新增|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建"
-_COUNT_UNIT = f"(?:{_alt(('所', '个', '家', '条', '处', '项', '座', '张', '户', '名', '件', '万件'))})"
+_COUNT_VERB = r"新增|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建|培训|救助|改造|帮扶|安置|资助|招聘|接种|筛查|完成"
+_COUNT_UNIT = f"(?:{_alt(('所', '个', '家', '条', '处', '项', '座', '张', '户', '名', '件', '万件', '人次', '万人', '人'))})"
 _COUNT_AFTER = re.compile(rf"(?P<verb>{_COUNT_VERB})(?P<noun>[^\d\s,;。、]{{2,20}}?)\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
                           r"(?![\u4e00-\u9fff]*的)")
 _COUNT_BEFORE = re.compile(rf"(?P<least>至少|不少于)?\s*(?P<verb>{_COUNT_VERB})\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"

@@ -102,10 +102,24 @@ def split_units(s: str) -> list[str]:
     two office names run together split where both halves are office-shaped."""
     out = []
     for a, b in split_top(s, "、,;", _COLLECTIVES):
-        name = re.sub(r"\s+", "", s[a:b])
-        if name:
-            out += _run_on(name)
+        for piece in _spaced_names(s[a:b]):
+            name = _MARKS.sub("", re.sub(r"\s+", "", piece))
+            if name:
+                out += _run_on(name)
     return out
+
+
+# Marks a table puts before a name (★区发改委: the lead, in some tables' own key).
+_MARKS = re.compile(r"^[★☆●○◆◇■□▲△※*＊]+")
+
+
+def _spaced_names(s: str) -> list[str]:
+    """`县教体局 各相关乡镇政府`: names a table cell sets apart by spaces, when every
+    piece is one; `伏羲 山管委 会` (spaces inside a name) stays whole."""
+    pieces = s.split()
+    if len(pieces) > 1 and all(is_unit_like(p) or is_generic(p) for p in pieces):
+        return pieces
+    return [s]
 
 
 def _run_on(name: str) -> list[str]:

@@ -66,7 +66,8 @@ DATE_ONLY = re.compile(r"^[(（]?(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\
 GARBLED_DATE = re.compile(r"^(\d{4})年?(\d{1,2})?月?(\d{1,2})?日?$")
 LETTERHEAD = re.compile(r"^\S{2,30}(人民政府|政府|委员会|办公室|办公厅|委)文件$")
 # An issuing body: a government, its office, a department, a party committee, a leading group.
-ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|委员会|管委会|领导小组|指挥部|局|厅|委|部)$")
+ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|委员会|管委会|领导小组|指挥部|行政公署|公署"
+                    r"|人民法院|法院|人民检察院|检察院|局|厅|委|部)$")
 _NOT_A_NAME = re.compile(r"的|关于|会同|负责|按照|根据|要求|同意|组织|开展|牵头|配合|落实")
 ADDRESSEE_WORDS = re.compile(r"各|政府|部门|单位|办事处|委员会|局|管委|党组")
 PUBLIC_NOTE = re.compile(r"^[（(]此件.{0,10}[)）]$")

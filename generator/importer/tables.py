@@ -1,12 +1,13 @@
-"""Stage 2: tables flattened to TAB-separated text, rebuilt as rows.
+"""Stage 2: tables flattened to TAB-separated (or `|`-separated) text, rebuilt as rows.
 
-Two encodings occur in the genre's Word-to-text exports:
+Three encodings occur in the genre's Word-to-text exports and web copies:
 * one cell per line, each starting with a TAB; a cell's further paragraphs
   follow without a TAB; blank lines usually (not always) end a row. The only
   reliable row rule: the header row is the cells before the first blank line,
   its size N cuts the cell stream into rows of N.
 * one row per line, cells separated by TABs; a page break may leave a blank
   line inside the table.
+* one row per line, cells set apart by `|` (a web table copied as text).
 A header row printed again after a page break is furniture.
 """
 
@@ -39,6 +40,8 @@ def find_tables(lines: list[Line], stops_table) -> list[Table]:
             t = _cell_per_line(lines, i, stops_table)
         elif ln.is_table:
             t = _row_per_line(lines, i)
+        elif ln.pipe_cells:
+            t = _pipe_rows(lines, i)
         else:
             i += 1
             continue
@@ -88,6 +91,21 @@ def _row_per_line(lines, i) -> Table:
         else:
             break
     return _build(lines, i, last, rows)
+
+
+def _pipe_rows(lines, i) -> Table:
+    """Rows printed `序号 | 任务 | 责任单位 |`, one a line (blank lines between allowed)."""
+    rows, j, last = [], i, i
+    while j < len(lines):
+        ln = lines[j]
+        if ln.pipe_cells:
+            rows.append([(c, j, j) for c in ln.pipe_cells])
+            last = j
+        elif not ln.blank:
+            break
+        j += 1
+    width = max(len(r) for r in rows)
+    return _build(lines, i, last, [r + [("", r[-1][1], r[-1][2])] * (width - len(r)) for r in rows])
 
 
 def _build(lines, first, last, chunks) -> Table:

@@ -47,6 +47,14 @@ class Line:
     def is_table(self) -> bool:
         return "\t" in self.raw and self.furniture is None
 
+    @property
+    def pipe_cells(self) -> list[str] | None:
+        """The cells of a row printed `a | b | c |` (a web table copied as text), else None."""
+        if self.furniture or self.text.count("|") < 2:
+            return None
+        cells = [c.strip(" \u3000") for c in self.text.strip().strip("|").split("|")]
+        return cells if len(cells) >= 3 and sum(bool(c) for c in cells) >= 2 else None
+
 
 def width(s: str) -> int:
     """Display width: CJK, full-width and (in CJK fonts) ambiguous-width
