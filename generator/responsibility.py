@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from generator.units import (CLOSE, OPEN, close_of, fold, is_generic, is_unit_like,
+from generator.units import (CLOSE, OPEN, close_of, fold, is_generic, is_unit_like, names_an_office,
                              split_top, split_units)
 
 
@@ -432,6 +432,23 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
                                                                    or is_unit_like(n, prefixed=True)))
                        for n, c in names)
     return names if ok else None
+
+
+_COLLECTIVE_SUBJECT = re.compile(r"(?:^|(?<=[。;]))\s*(?P<x>[^由本,;。:]{2,30}?)(?:要(?!求)|应当|须|务必|必须|负责)")
+
+
+def find_collective_duties(text: str) -> list[Responsibility]:
+    """`各牵头单位要…`, `各级政府及其工作部门、法院要…`: a sentence whose subject is
+    collectives (and offices) names who must act, though no single office."""
+    t = fold(text)
+    out = []
+    for m in _COLLECTIVE_SUBJECT.finditer(t):
+        names = _names(text[m.start("x"):m.end("x")].replace("及其", "、").replace("和", "、"))
+        if names and any(c or is_generic(n) for n, c in names) and all(names_an_office(n) for n, _ in names):
+            roles = _Roles()
+            roles.put(names, lead=False)
+            out.append(_result(text, (m.start("x"), m.end()), roles, "collective"))
+    return out
 
 
 def find_prose_assignments(text: str) -> list[Responsibility]:

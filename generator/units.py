@@ -156,6 +156,12 @@ _UNIT_END = re.compile(
 _LEVEL_PREFIX = re.compile(r"^(?:[区县市]|团[区县市]委)")
 
 
+def names_an_office(name: str) -> bool:
+    """Ends as an office's (or a collective's) name does: 各成员单位, 区财政局 — not
+    有关部门在归集信用信息时."""
+    return bool(_UNIT_END.search(re.sub(r"（[^（）]*）$", "", normalise_unit_name(name))))
+
+
 def is_generic(name: str) -> bool:
     """A collective (各镇办, 区直相关部门, …有关成员单位, 特邀单位) rather than one office."""
     return bool(_GENERIC.search(normalise_unit_name(name)))

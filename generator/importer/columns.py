@@ -191,7 +191,8 @@ def _fits(cell: str, column: str) -> bool:
 
 def _rows(lines: list[Line], cells: list[int], kinds: list[str]) -> tuple[list[list[str]], list[tuple[int, int]]]:
     """Rows start at the next row number where the table has them (and its numbers are
-    printed), else where a cell fits no column left in the row."""
+    printed), at a task cell that numbers itself (2.…), else where a cell fits no
+    column left in the row."""
     numbered = "number" in kinds and any(compact(_cell(lines[c])) == "1" for c in cells[:3])
     rows: list[_Row] = []
     expected = 1
@@ -202,6 +203,10 @@ def _rows(lines: list[Line], cells: list[int], kinds: list[str]) -> tuple[list[l
             rows.append(_Row(kinds, lines[c[0]].no))
             rows[-1].place("number", text, no)
             expected += 1
+        elif kind == "text" and rows and genre.heading(text) and rows[-1].cells[_last_text(kinds)]:
+            rows.append(_Row(kinds, lines[c[0]].no))      # 2.… : the cell numbers its own rows
+            rows[-1].col = _last_text(kinds)
+            rows[-1].place(kind, text, no)
         elif not rows or not rows[-1].place(kind, text, no):
             if numbered and rows:
                 rows[-1].cells[_last_text(kinds)] += "\n" + text     # a further paragraph of the task

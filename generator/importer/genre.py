@@ -178,6 +178,12 @@ LABEL_LINE = re.compile(r"^(?:主要|具体|协同|牵头)?(?:牵头|责任|配�
 _LABEL_LINE = re.compile(r"牵头|责任|配合|参与|协办|负责|完成时|时限|领导|联系人|电话|附件|备注|注[：:]$")
 
 
+def issuers(text: str) -> list[str]:
+    """Joint issuers printed on one line, set apart by spaces (鹤岗市人民政府 鹤岗市中级人民法院)."""
+    words = text.split()
+    return words if len(words) > 1 and all(is_issuer(w) for w in words) else [compact(text)]
+
+
 def is_addressee(text: str) -> bool:
     t = compact(text)
     return (len(t) <= 90 and t[-1:] in "：:" and "。" not in t and heading(t) is None

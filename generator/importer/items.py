@@ -23,7 +23,7 @@ from generator.deadlines import find_deadlines, parse_deadline
 from generator.importer import genre
 from generator.importer.text import compact
 from generator.indicators import find_indicators
-from generator.responsibility import (dangling_tail_units, find_prose_assignments,
+from generator.responsibility import (dangling_tail_units, find_collective_duties, find_prose_assignments,
                                       find_responsibilities, parse_responsibility_cell)
 from generator.units import CLOSE, OPEN, close_of, fold, is_unit_like, split_units
 
@@ -221,7 +221,17 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
             p.participants = [n for n in p.participants if is_unit_like(n)]
             if p.lead or p.participants or p.generic:
                 reading.add(p)
+    _collective(blocks, anchor, reading)
     return reading
+
+
+def _collective(blocks: list[dict], anchor: _Anchor, reading: _Reading) -> None:
+    """A numbered requirement whose subject is collectives (各牵头单位要…): theirs."""
+    b = blocks[anchor.index]
+    if reading.found() or b["kind"] != "section":
+        return
+    for r in find_collective_duties(b.get("text") or b.get("title") or ""):
+        reading.add(r)
 
 
 def _interprets(text: str, span: tuple[int, int]) -> bool:

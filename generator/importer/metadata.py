@@ -86,7 +86,7 @@ def _signature(blocks: list[dict], published: str | None) -> tuple[str | None, s
         if b["kind"] == "signature":
             lines = b["text"].split("\n")
             date = genre.iso_date(lines[-1]) or genre.garbled_date(lines[-1], published)
-            issuers = [compact(x) for x in lines[:-1]]
+            issuers = [name for x in lines[:-1] for name in genre.issuers(x)]
             return "、".join(issuers) or None, date
     return None, None
 

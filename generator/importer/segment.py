@@ -192,7 +192,9 @@ def title_groups(paras: list[Para], roles: list[str]) -> list[list[int]]:
             continue
         t = compact(p.text)
         joined = "".join(compact(paras[i].text) for i in current)
-        starts_new = current and (_TITLE_START.match(t) or t in joined or _title_text(joined) and (
+        lead_in = joined.endswith(("印发", "转发")) or all(genre.is_issuer(w) for w in
+                                                       " ".join(paras[i].text for i in current).split())
+        starts_new = current and (_TITLE_START.match(t) and not lead_in or t in joined or _title_text(joined) and (
             same_title(joined, t) or not _title_text(joined + t)))
         if starts_new or (current and current[-1] != k - 1):
             groups.append(current)
@@ -275,9 +277,10 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
                 not _substantive(paras[:k], roles)
         elif groups:
             first_title = k + groups[0][0]
-            ok = bool(others) or not _substantive(paras[:first_title], roles) and not heads or (
-                _ended(paras, roles, k) and not _annexed(paras, k) and not issuing
-                and not any(_matches(title, n) for n in issued))
+            named = any(_matches(title, n) for n in issued)     # a policy the notice before issues
+            ok = bool(others - {"issuer"}) or others and not named or \
+                not _substantive(paras[:first_title], roles) and not heads or (
+                    _ended(paras, roles, k) and not _annexed(paras, k) and not issuing and not named)
             if ok and not others and heads:
                 start = first_title       # a signature's issuer line above belongs to the document before
         else:
@@ -361,7 +364,7 @@ def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) ->
         seg.head[-1] = ("addressee", seg.head[-1][1])
     groups = title_groups(head, roles)
     titles = [" ".join(head[i].text for i in g) for g in groups]     # spaces kept: they part joint issuers
-    issuers = [compact(p.text) for p, r in zip(head, roles) if r == "issuer"]
+    issuers = [name for p, r in zip(head, roles) if r == "issuer" for name in genre.issuers(p.text)]
     title = _best_title(titles)
     seg.issuer, seg.title = issuer_and_title(issuers, title) if title else ("、".join(issuers) or None, None)
     _split_policies(seg)
@@ -516,7 +519,9 @@ def _norm(text: str) -> str:
 
 
 def _matches(candidate: str, name: str) -> bool:
-    a, b = _norm(candidate), _norm(name)
+    a, b = (_norm(x) for x in (candidate, name))
+    if "关于" in a and "关于" in b:
+        a, b = a[a.index("关于"):], b[b.index("关于"):]     # with or without its issuers in front
     if not a or not b:
         return False
     if a == b:
