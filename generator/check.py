@@ -58,8 +58,9 @@ def suspects(corpus: Corpus) -> dict[str, list[str]]:
     return out
 
 
-def run_check(content_dir: Path) -> int:
-    """Raises PolicyError on invalid content (the CLI prints it and exits 1)."""
+def run_check(content_dir: Path, allow_unplaced: bool = False) -> int:
+    """Raises PolicyError on invalid content (the CLI prints it and exits 1); returns 1
+    when text or responsibility was left unplaced, unless allowed."""
     corpus = load_corpus(Path(content_dir))
     left = unplaced(corpus)
     cols = ("documents", "blocks", "section", "table", "items", "attached", "unplaced", "no unit", "indicators")
@@ -76,6 +77,15 @@ def run_check(content_dir: Path) -> int:
         if names:
             print(f"\n{jur}: {len(names)} unit name(s) to review (used once, or near another name):")
             print("  " + "、".join(names))
+    for jur in corpus.jurisdictions.values():
+        if jur.review:
+            print(f"\nreview: jurisdiction {jur.id} ({jur.name}) was added by an import; confirm it in "
+                  f"content/jurisdictions.yml and remove `review: true`")
     print(f"\nok: {len(corpus.documents)} documents, {len(corpus.items)} items, {len(corpus.units)} units, "
           f"{len(corpus.indicators)} indicators in {len(corpus.jurisdictions)} jurisdictions")
+    total = sum(len(v) for v in left.values())
+    if total:
+        print(f"{total} unplaced: nothing of them reaches the site. Correct the source or the YAML, or pass "
+              "--allow-unplaced to accept them." if not allow_unplaced else f"{total} unplaced (allowed)")
+        return 0 if allow_unplaced else 1
     return 0

@@ -18,16 +18,18 @@ policykb turns Chinese local-government policy gazettes (政府公报) into a st
 cross-linked, searchable knowledge site.
 
 Workflow:
-  1. put a gazette's text in content/sources/<jurisdiction>-<year>.txt
-     (the jurisdiction id must be listed in content/jurisdictions.yml)
-  2. policykb import            gazette text -> one YAML file per document in
-                                content/documents/<jurisdiction>/
-  3. review and correct the YAML by hand; re-import never overwrites an
+  1. policykb import FILE…      gazette text (any name, anywhere) -> one YAML
+                                file per document in content/documents/<jurisdiction>/;
+                                the file is copied to content/sources/, the
+                                jurisdiction read from its name or its issuer
+                                (--jurisdiction ID to say it)
+  2. review and correct the YAML by hand; re-import never overwrites an
      edited file unless you pass --force
-  4. policykb check             validate content/ and report coverage
-  5. policykb build             content/ -> Markdown -> mkdocs -> site/
+  3. policykb check             validate content/ and report coverage and what
+                                was left unplaced (exit 1 if anything was)
+  4. policykb build             content/ -> Markdown -> mkdocs -> site/
      policykb serve             live preview that rebuilds on every change
-  6. policykb export            the open-data JSON (also on the site)
+  5. policykb export            the open-data JSON (also on the site)
 """
 
 EPILOG = "Run `policykb <command> --help` for the options of one command."
@@ -43,7 +45,8 @@ def _project_root() -> Path:
 
 def cmd_import(args) -> int:
     from generator.importer import run_import
-    return run_import(args.content, sources=args.sources, force=args.force)
+    return run_import(args.content, sources=args.sources, force=args.force, jurisdiction=args.jurisdiction,
+                      allow_unplaced=args.allow_unplaced)
 
 
 def cmd_build(args) -> int:
@@ -67,7 +70,7 @@ def cmd_export(args) -> int:
 
 def cmd_check(args) -> int:
     from generator.check import run_check
-    return run_check(args.content)
+    return run_check(args.content, allow_unplaced=args.allow_unplaced)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,8 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
                        "paragraphs and tables, and write content/documents/<jurisdiction>/<id>.yml. "
                        "A YAML file edited since its import is left alone and named, unless --force.")
     p.add_argument("sources", nargs="*", type=Path,
-                   help="gazette files to import (default: every content/sources/*.txt)")
+                   help="gazette files to import, any name, anywhere; a file outside content/sources is copied "
+                        "there (default: every content/sources/*.txt)")
+    p.add_argument("--jurisdiction", metavar="ID",
+                   help="the jurisdiction the files belong to (default: the one their name starts with, else the "
+                        "one their issuer names, added to content/jurisdictions.yml for review)")
     p.add_argument("--force", action="store_true", help="overwrite files edited since import")
+    p.add_argument("--allow-unplaced", action="store_true",
+                   help="exit 0 even when text or responsibility statements were left unplaced (they are still "
+                        "listed, and kept in the source's manifest)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("build", help="content/ -> site/ (Markdown, then mkdocs build --strict)",
@@ -110,7 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, default=Path("data.json"), help="default: %(default)s")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("check", help="validate content/ and print a coverage report per gazette")
+    p = sub.add_parser("check", help="validate content/ and print a coverage report per gazette",
+                       description="Validate content/ and report, per gazette, what was found and what was left "
+                       "unplaced. Exits 1 when content is invalid or anything is unplaced (unless "
+                       "--allow-unplaced), so scripts and CI notice.")
+    p.add_argument("--allow-unplaced", action="store_true", help="exit 0 even when something is unplaced")
     p.set_defaults(func=cmd_check)
     return parser
 

@@ -36,6 +36,7 @@ class Jurisdiction(Node):
     short_name: str
     level: str
     parent: str | None
+    review: bool = False            # added by an import, to be confirmed by an editor
     documents: list[Document] = field(default_factory=list)  # newest first
     units: list = field(default_factory=list)                # registry order (corpus_items.Unit)
 

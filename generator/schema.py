@@ -252,6 +252,7 @@ JURISDICTION = Record([
     Field("short_name", is_str),
     Field("level", is_str),
     Field("parent", is_str, required=False, nullable=True),
+    Field("review", is_bool, required=False),      # added by an import from the text: an editor confirms it
 ])
 
 FURNITURE = Record([

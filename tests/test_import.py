@@ -316,7 +316,7 @@ def test_import_writes_valid_yaml_and_protects_edits(content, capsys):
     edited = first.replace("title: 东昌府区“十四五”妇女发展规划", "title: 东昌府区妇女发展规划（修订）")
     doc.write_text(edited, encoding="utf-8")
     capsys.readouterr()
-    assert run_import(content) == 1
+    assert run_import(content) == 0          # keeping an edit is no failure; it is said
     assert doc.read_text(encoding="utf-8") == edited
     assert "dongchangfu-2022-01-1.yml" in capsys.readouterr().out
 
@@ -338,11 +338,53 @@ def test_bad_input_is_a_policy_error_with_file_and_line(content, capsys, data, l
 
 
 def test_unknown_jurisdiction_names_the_file(content):
+    """No jurisdiction id in the name, no issuing government in the text: say so."""
     stray = content / "sources" / "atlantis-2022.txt"
-    stray.write_text(source("dongchangfu-2022"), encoding="utf-8")
+    stray.write_text(excerpt("dongchangfu-2022", 40, 60), encoding="utf-8")
     with pytest.raises(PolicyError) as exc:
         run_import(content, [stray])
     assert exc.value.file == str(stray) and exc.value.field == "jurisdiction"
+    assert "--jurisdiction" in str(exc.value)
+
+
+def test_any_file_name_the_jurisdiction_read_from_the_issuer(content, tmp_path, capsys):
+    """A file named anyhow, outside content/: copied into sources/ under <jurisdiction>-<year>,
+    its jurisdiction read from its issuer and added to the registry for review."""
+    outside = tmp_path / "辽中区2024年任务分解.txt"
+    outside.write_bytes((ROOT / "tests" / "realtexts" / "liaoning-liaozhong-2024-1.txt").read_bytes())
+    assert run_import(content, [outside]) == 0
+    out = capsys.readouterr().out
+    assert "added jurisdiction liaozhong (沈阳市辽中区)" in out
+    registry = yaml.safe_load((content / "jurisdictions.yml").read_text(encoding="utf-8"))
+    assert registry[-1] == {"id": "liaozhong", "name": "沈阳市辽中区", "short_name": "辽中区", "level": "区",
+                            "parent": "沈阳市", "review": True}
+    assert (content / "sources" / "liaozhong-2024.txt").read_bytes() == outside.read_bytes()
+    doc = yaml.safe_load((content / "documents" / "liaozhong" / "liaozhong-2024-01.yml").read_text(encoding="utf-8"))
+    assert doc["source"]["file"] == "sources/liaozhong-2024.txt"
+    assert cli.main(["--content", str(content), "check"]) == 0
+    assert "review: jurisdiction liaozhong" in capsys.readouterr().out
+
+
+def test_a_jurisdiction_given_names_every_file(content, tmp_path):
+    text = tmp_path / "notice.txt"
+    text.write_text(excerpt("dongchangfu-2022", 1, 40), encoding="utf-8")
+    assert run_import(content, [text], jurisdiction="dongchangfu") == 0
+    assert (content / "sources" / "dongchangfu-2022.txt").exists()
+
+
+def test_unplaced_text_fails_import_and_check_unless_allowed(content, tmp_path, capsys):
+    """Text that fits no document, and a responsibility no item holds, are listed and
+    make import and check exit 1; --allow-unplaced accepts them knowingly."""
+    raw = source("dongchangfu-2022") + "\n\n由区财政局负责落实资金保障工作，区审计局配合\n"
+    gazette = content / "sources" / "dongchangfu-2022.txt"
+    gazette.write_text(raw, encoding="utf-8")
+    assert run_import(content, [gazette]) == 1
+    out = capsys.readouterr().out
+    assert "unplaced" in out and "--allow-unplaced" in out
+    assert cli.main(["--content", str(content), "check"]) == 1
+    assert "unplaced: sources/dongchangfu-2022.txt:" in capsys.readouterr().out
+    assert cli.main(["--content", str(content), "check", "--allow-unplaced"]) == 0
+    assert run_import(content, [gazette], allow_unplaced=True) == 0
 
 
 def test_generated_content_is_committed_and_current():

@@ -15,13 +15,14 @@ Pipeline (one module per stage):
 from __future__ import annotations
 
 import hashlib
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import schema, yamlio
 from generator.errors import PolicyError
-from generator.importer import (columns, genre, items, lines as lines_stage, metadata, registry, segment, tables,
-                                text, webpage, writer)
+from generator.importer import (columns, genre, items, lines as lines_stage, metadata, origin, registry, segment,
+                                tables, text, webpage, writer)
 
 
 @dataclass
@@ -113,53 +114,112 @@ def _entry(p) -> bool:
                 and not any(c in t for c in "。；，,"))
 
 
-def jurisdiction_of(path: Path, content_dir: Path) -> str:
-    registry = content_dir / "jurisdictions.yml"
-    data, _ = yamlio.load(registry)
-    ids = sorted((j.get("id") for j in data or [] if isinstance(j, dict) and j.get("id")),
-                 key=len, reverse=True)
-    for jid in ids:
-        if path.stem == jid or path.stem.startswith(jid + "-"):
-            return jid
-    raise PolicyError(f"file name must start with a jurisdiction id of {registry} "
-                      f"(known: {', '.join(sorted(ids))})", file=str(path), line=None, field="jurisdiction")
+@dataclass
+class _Planned:
+    path: Path              # the file as given
+    stem: str               # its name in content/sources
+    jurisdiction: str
+    result: Imported
 
 
-def run_import(content_dir: Path, sources: list[Path] | None = None, force: bool = False) -> int:
+def _registry(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    data, _ = yamlio.load(path)
+    return [j for j in data or [] if isinstance(j, dict) and j.get("id")]
+
+
+def _plan(path: Path, raw: str, given: str | None, jurs: list[dict], added: list[dict],
+          taken: set[str]) -> _Planned:
+    """Which jurisdiction, which source name: given, or by the file's name, or read
+    from the issuer of its first document (then added to the registry for review)."""
+    jid = given or origin.by_file_name(path, jurs + added)
+    probe = import_text(raw, "probe", jid or "probe")
+    top = [d for d in probe.documents if d["parent"] is None]
+    year = next((d["date"][:4] for d in top if d.get("date")), None)
+    if jid is None or all(j["id"] != jid for j in jurs + added):
+        place = next((p for d in top for p in [origin.place_of(d.get("issuer"))] if p), None)
+        found = origin.known(jurs + added, place) if place else None
+        if found and not given:
+            jid = found
+        elif place:
+            jid = jid or origin.new_id(place, {j["id"] for j in jurs + added})
+            added.append(place.record(jid))
+        else:
+            raise origin.unknown_jurisdiction(path, given, [j["id"] for j in jurs])
+    stem = origin.stem_for(path, jid, year, taken)
+    taken.add(stem)
+    return _Planned(path, stem, jid, import_text(raw, stem, jid) if stem != "probe" else probe)
+
+
+def run_import(content_dir: Path, sources: list[Path] | None = None, force: bool = False,
+               jurisdiction: str | None = None, allow_unplaced: bool = False) -> int:
+    """Import gazettes into content/; 0 when done, 1 when text or responsibility was left
+    unplaced (unless allowed). Every file is read and checked before anything is written."""
     content_dir = Path(content_dir)
     paths = [Path(s) for s in sources] if sources else sorted((content_dir / "sources").glob("*.txt"))
     if not paths:
         raise PolicyError("no gazette found (put *.txt files in sources/)", file=str(content_dir / "sources"))
-    kept: list[Path] = []
-    imported: dict[str, list[tuple[Path, Imported]]] = {}
+    registry_file = content_dir / "jurisdictions.yml"
+    jurs, added = _registry(registry_file), []
+    taken = {p.stem for p in (content_dir / "sources").glob("*.txt")} - {p.stem for p in paths}
+    planned = []
     for path in paths:
         if not path.is_file():
             raise PolicyError("no such file", file=str(path))
-        jurisdiction = jurisdiction_of(path, content_dir)
-        result = import_text(yamlio.read_text(path), path.stem, jurisdiction)
-        kept += _write(content_dir, path, jurisdiction, result, force)
-        _summary(path, result)
-        imported.setdefault(jurisdiction, []).append((path, result))
-    for jurisdiction, results in imported.items():
-        registry.update(content_dir, jurisdiction, [p for p, _ in results],
-                        [d for _, r in results for d in r.documents])
+        planned.append(_plan(path, yamlio.read_text(path), jurisdiction, jurs, added, taken))
+    for plan in planned:
+        _validate(content_dir, plan)
+    if added:
+        _add_jurisdictions(registry_file, added)
+    kept: list[Path] = []
+    imported: dict[str, list[_Planned]] = {}
+    for plan in planned:
+        kept += _write(content_dir, plan, force)
+        _summary(plan)
+        imported.setdefault(plan.jurisdiction, []).append(plan)
+    for jid, plans in imported.items():
+        registry.update(content_dir, jid, [content_dir / "sources" / f"{p.stem}.txt" for p in plans],
+                        [d for p in plans for d in p.result.documents])
+    for j in added:
+        print(f"added jurisdiction {j['id']} ({j['name']}) to {registry_file}, marked review: true — check it")
     if kept:
         print("kept (edited by hand since import; use --force to overwrite):")
         for p in kept:
             print(f"  {p}")
+    left = sum(len(p.result.manifest["unplaced"]) for p in planned)
+    if left and not allow_unplaced:
+        print(f"{left} unplaced (listed above): correct the text or the YAML, or accept them with --allow-unplaced")
         return 1
     return 0
 
 
-def _write(content_dir: Path, path: Path, jurisdiction: str, result: Imported, force: bool) -> list[Path]:
-    folder = content_dir / "documents" / jurisdiction
-    manifest_path = content_dir / "sources" / f"{path.stem}.yml"
-    for doc in result.documents:
+def _add_jurisdictions(path: Path, added: list[dict]) -> None:
+    """Append to the editors' registry, leaving what they wrote byte for byte."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    sep = "" if not old or old.endswith("\n") else "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(old + sep + yamlio.dump(added), encoding="utf-8")
+
+
+def _validate(content_dir: Path, plan: _Planned) -> None:
+    folder = content_dir / "documents" / plan.jurisdiction
+    for doc in plan.result.documents:
         file = str(folder / f"{doc['id']}.yml")
         schema.validate(doc, schema.DOCUMENT, file, {})
         for i, block in enumerate(doc["blocks"]):
             schema.validate(block, schema.BLOCK_ITEMS, file, {}, ("blocks", i))
-    schema.validate(result.manifest, schema.MANIFEST, str(manifest_path), {})
+    schema.validate(plan.result.manifest, schema.MANIFEST, str(content_dir / "sources" / f"{plan.stem}.yml"), {})
+
+
+def _write(content_dir: Path, plan: _Planned, force: bool) -> list[Path]:
+    folder = content_dir / "documents" / plan.jurisdiction
+    source = content_dir / "sources" / f"{plan.stem}.txt"
+    if not source.exists() or source.resolve() != plan.path.resolve():
+        source.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(plan.path, source)        # every fact links back to a source in content/
+    manifest_path = source.with_suffix(".yml")
+    result = plan.result
     kept = []
     for doc in result.documents:
         target = folder / f"{doc['id']}.yml"
@@ -186,13 +246,14 @@ def _previous_documents(manifest_path: Path) -> list[str]:
     return [d for d in docs or [] if isinstance(d, str)]
 
 
-def _summary(path: Path, result: Imported) -> None:
+def _summary(plan: _Planned) -> None:
+    result, name = plan.result, f"{plan.stem}.txt"
     docs = result.documents
     embedded = sum(1 for d in docs if d["parent"])
     found = [i for d in docs for b in d["blocks"] for i in ([b["item"]] if "item" in b else []) + b.get("items", [])]
     responsible = sum(1 for i in found if i["lead"] or i["participants"] or i["generic"])
-    print(f"{path.name}: {len(docs) - embedded} documents + {embedded} issued policies, "
+    print(f"{name} ({plan.jurisdiction}): {len(docs) - embedded} documents + {embedded} issued policies, "
           f"{len(result.manifest['furniture'])} furniture records, {len(found)} items "
           f"({responsible} with responsibility), {len(result.manifest['unplaced'])} unplaced")
     for u in result.manifest["unplaced"]:
-        print(f"  unplaced {u['kind']} {path.name}:{u['lines'][0]}-{u['lines'][1]}: {u['text'][:60]}")
+        print(f"  unplaced {u['kind']} {name}:{u['lines'][0]}-{u['lines'][1]}: {u['text'][:60]}")
