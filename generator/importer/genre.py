@@ -38,7 +38,8 @@ DOC_NUMBER_BODY = r"[\u4e00-\u9fff]{1,14}[〔\[［【(（]\d{4}[〕\]］】)）]
 DOC_NUMBER = re.compile(f"^{DOC_NUMBER_BODY}$")
 DOC_NUMBER_AT_START = re.compile(f"^{DOC_NUMBER_BODY}")
 DOC_NUMBER_AT_END = re.compile(f"{DOC_NUMBER_BODY}$")
-_DOC_NUMBER_CORE = re.compile(r"[〔\[［【(（]\d{4}[〕\]］】)）]第?\d{1,4}号[)）]?")
+# (A copy may lose the closing bracket and 号 with them: 沙政〔2012478.)
+_DOC_NUMBER_CORE = re.compile(r"[〔\[［【(（]\d{4}(?:[〕\]］】)）]第?\d{1,4}号[)）]?|\d{1,4}(?=[\u4e00-\u9fff]|$))")
 
 
 def doc_number_spans(t: str, fits) -> list[tuple[int, int]]:
@@ -70,7 +71,7 @@ ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公
                     r"|人民法院|法院|人民检察院|检察院|局|厅|委|部)$")
 _NOT_A_NAME = re.compile(r"的|关于|会同|负责|按照|根据|要求|同意|组织|开展|牵头|配合|落实")
 ADDRESSEE_WORDS = re.compile(r"各|政府|部门|单位|办事处|委员会|局|管委|党组")
-PUBLIC_NOTE = re.compile(r"^[（(]此件.{0,10}[)）]$")
+PUBLIC_NOTE = re.compile(r"^[（(]此件.{0,10}[)）]$|^特此(?:通知|通告|公告|函告|批复)。?$|^此复。?$")
 ANNEX = re.compile(r"^附件\s*(\d{1,2})?\s*([：:].*)?$")
 NOTE = re.compile(r"^注\s*[：:]")
 URL = re.compile(r"^(https?://|www\.)\S+$")
@@ -161,8 +162,14 @@ def garbled_date(text: str, near: str | None = None) -> str | None:
     return readings[0] if len(readings) == 1 else None
 
 
-def is_doc_number(text: str) -> bool:
-    return bool(DOC_NUMBER.match(compact(text)))
+# A 文号 a web copy printed with characters lost (沙政〔2012478, 南兴府办函〔202058): a head's line only.
+DOC_NUMBER_LOST = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［【(（]\d{4}[〕\]］】)）]?\d{1,4}号?$")
+
+
+def is_doc_number(text: str, lost: bool = False) -> bool:
+    """A 文号 alone on a line; `lost` also takes one a copy printed with characters lost."""
+    t = compact(text)
+    return bool(DOC_NUMBER.match(t) or lost and DOC_NUMBER_LOST.match(t))
 
 
 def is_issuer(text: str) -> bool:

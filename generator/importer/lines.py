@@ -103,7 +103,7 @@ def _glue(a: str, b: str) -> str:
 
 def hard_start(text: str) -> bool:
     """Lines that always begin a new logical line."""
-    return bool(genre.heading(text) or genre.is_doc_number(text) or genre.is_date_line(text)
+    return bool(genre.heading(text) or genre.is_doc_number(text, lost=True) or genre.is_date_line(text)
                 or genre.is_closing(text) or genre.LETTERHEAD.match(compact(text)))
 
 

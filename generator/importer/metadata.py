@@ -32,8 +32,8 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
     else:
         doc_type = genre.doc_type(title or "") or "其他"
     if parent is None:
-        date = signed_date or genre.iso_date(meta.get("date") or "")
-        issuer = _issuer(seg.issuer, signed_issuer, meta)
+        date = signed_date or genre.iso_date(head_texts.get("date") or "") or genre.iso_date(meta.get("date") or "")
+        issuer = _issuer(seg.issuer, signed_issuer, meta) or _title_issuer(title)
         doc_number = head_texts.get("doc_number") or _meta_number(meta)
     else:
         date, issuer, doc_number = parent["date"], parent["issuer"], None
@@ -60,24 +60,35 @@ def _meta_title(meta: dict) -> str | None:
     return clean_title(t) if t and genre.doc_type(t) else None
 
 
+def _title_issuer(title: str | None) -> str | None:
+    """镇巴县人民政府工作规则: a policy whose title opens with its issuer's name."""
+    m = re.match(r"^(\S{2,20}?(?:人民政府|政府办公室|人民政府办公室|办公室|办公厅|委员会|管委会))(?!关于)\S{2,}", title or "")
+    return m.group(1) if m and genre.is_issuer(m.group(1)) else None
+
+
 def _meta_number(meta: dict) -> str | None:
     t = compact(meta.get("doc_number") or "")
     return t if genre.is_doc_number(t) else None
 
 
 def _issuer(head: str | None, signed: str | None, meta: dict) -> str | None:
-    """The fullest name: the signature's where it names the head's issuer in full
-    (淄博市张店区人民政府 for 张店区人民政府), else the head's, the signature's, the
-    web page's 发文机关 or, last, its 来源."""
-    if head and signed and signed != head and signed.endswith(head):
-        return signed
-    if head or signed:
-        return head or signed
-    for key in ("issuer", "source"):
-        name = compact(meta.get(key) or "")
-        if genre.is_issuer(name):
-            return name
-    return None
+    """The first of the head's, the signature's, the web page's 发文机关 and 来源 that
+    names an issuer — in the fullest form any of them gives it (淄博市张店区人民政府 for
+    张店区人民政府, 淮安市人民政府办公室 for 市政府办公室)."""
+    named = [n for n in (head, signed, *(compact(meta.get(k) or "") for k in ("issuer", "source")))
+             if n and genre.is_issuer(n.split("、")[0])]
+    if not named:
+        return None
+    first = named[0]
+    return max((n for n in named if same_body(n, first)), key=len)
+
+
+def same_body(a: str, b: str) -> bool:
+    """Two names of one body: 淄博市张店区人民政府 / 张店区人民政府, 淮安市人民政府办公室 /
+    市政府办公室 — one ends as the other does once 人民政府 is read as 政府."""
+    x, y = (s.replace("人民政府", "政府") for s in (a, b))
+    short, long_ = sorted((x, y), key=len)
+    return long_.endswith(short)
 
 
 def _signature(blocks: list[dict], published: str | None) -> tuple[str | None, str | None]:

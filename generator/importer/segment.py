@@ -156,7 +156,7 @@ def role(p: Para) -> str:
     if p.boundary:
         return "boundary"
     t = compact(p.text)
-    if genre.is_doc_number(t):
+    if genre.is_doc_number(t, lost=True):
         return "doc_number"
     if genre.LETTERHEAD.match(t):
         return "letterhead"

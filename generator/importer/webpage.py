@@ -37,6 +37,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 WEAK = {"时间", "日期", "来源", "文号", "标题", "名称", "分类", "作者", "编辑", "体裁", "关键词", "分享", "打印", "字号",
         "字体"}
 _LABEL_OF = {label: name for name, labels in FIELDS.items() for label in labels}
+# Labels of the page's controls: what follows them on the next line is no value of theirs.
+_BUTTONS = {"字号", "字体", "分享", "打印", "语音播报", "浏览次数", "阅读次数", "点击数", "访问量", "文件下载", "附件下载"}
 _LABEL = re.compile(
     r"(?:^|(?<=[\s|\]】•·:：]))[\[【]?\s*(?P<label>"
     + "|".join(r"\s*".join(map(re.escape, lab)) for lab in sorted(_LABEL_OF, key=len, reverse=True))
@@ -120,7 +122,7 @@ def _take_block(content: list[Line], candidates, k: int, blocks: list[Metadata])
         blocks.append(block)
     block.last = ln.no
     label, value = pairs[-1]
-    if len(pairs) == 1 and not value and _LABEL_OF.get(label) not in (None, "other") and k + 1 < len(content) \
+    if len(pairs) == 1 and not value and label not in _BUTTONS and k + 1 < len(content) \
             and candidates[k + 1] is None and _value_like(content[k + 1].text):
         content[k + 1].furniture = "web-metadata"
         block.last = content[k + 1].no
