@@ -423,7 +423,8 @@ _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门�
 
 def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     """Units of a prose subject (`A、B和C`), or None unless all look like offices."""
-    if _NOT_SUBJECT.search(fold(x)):
+    f = fold(x)
+    if _NOT_SUBJECT.search(f) or sum(c in OPEN for c in f) != sum(c in CLOSE for c in f):
         return None
     names = []
     for n, c in _names(x):

@@ -111,6 +111,19 @@ def test_label_lines_and_a_lead_on_the_heading_carry_to_their_items():
     assert task["deadline"]["date"] == "2023-06-30"
 
 
+@pytest.mark.parametrize("said, lead, participants", [
+    ("各项任务中排在第一位的为牵头单位，其他为责任单位。", ["区发改局"], ["区财政局"]),
+    ("各牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要高度重视。", ["区发改局", "区财政局"], []),
+    ("请各单位认真落实。", [], ["区发改局", "区财政局"]),
+])
+def test_a_convention_the_notice_states_names_the_lead(said, lead, participants):
+    raw = ("区人民政府办公室关于印发2026年重点工作责任分解方案的通知\n各街道办事处：\n"
+           f"现将《2026年重点工作责任分解方案》印发给你们。{said}\n区人民政府办公室\n2026年1月4日\n"
+           "2026年重点工作责任分解方案\n（一）地区生产总值增长7%以上\n责任单位：区发改局、区财政局\n")
+    (item,) = items_of(imported(raw))
+    assert (item["lead"], item["participants"]) == (lead, participants)
+
+
 def test_a_table_a_web_page_flattened_one_cell_a_line():
     """Header cells, then rows by their number; an empty cell (no 责任领导) is no line at all."""
     raw = ("2024年政府工作报告主要工作任务分解表\n\n序号\n\n主要工作举措\n\n牵头单位\n\n配合单位\n\n责任领导\n\n"

@@ -59,6 +59,7 @@ def import_text(raw: str, stem: str, jurisdiction: str) -> Imported:
     furniture = sorted(furniture + inline + toc, key=lambda f: f["lines"])
     unplaced = [{"kind": "text", "lines": p.lines, "text": p.text} for p in loose]
     unattached = [u for d in documents for u in items.attach(d)]
+    items.apply_conventions(documents)
     manifest = {
         "source": source,
         "jurisdiction": jurisdiction,

@@ -401,6 +401,37 @@ def attach(doc: dict) -> list[dict]:
     return unplaced + unattached(blocks, {tuple(u["lines"]) for u in unplaced})
 
 
+# Conventions a document states for its lists of units.
+_FIRST_LEADS = re.compile(r"(?:排在|列在|排名|排)?(?:第一位|首位|第一)(?:的|个)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)")
+_ALL_LEAD = re.compile(r"(?:无|没有|未明确)牵头单位的[,，]?(?:责任单位|所列单位)(?:即|均)?为牵头单位")
+
+
+def apply_conventions(documents: list[dict]) -> None:
+    """A notice (or its policy) that says the unit listed first leads, or that where no
+    lead is named the 责任单位 lead: the items of it and of what it issues follow that."""
+    family: dict[str, list[dict]] = {}
+    for d in documents:
+        family.setdefault(d["parent"] or d["id"], []).append(d)
+    for docs in family.values():
+        said = " ".join(block_text(b) for d in docs for b in d["blocks"] if b["kind"] in ("paragraph", "section"))
+        rule = "first" if _FIRST_LEADS.search(fold(said)) else "all" if _ALL_LEAD.search(fold(said)) else None
+        if rule:
+            for d in docs:
+                for b in d["blocks"]:
+                    for it in ([b["item"]] if "item" in b else []) + b.get("items", []):
+                        for x in [it, *it.get("statements", [])]:
+                            _lead_by(x, rule)
+
+
+def _lead_by(item: dict, rule: str) -> None:
+    if item["lead"] or not item["participants"]:
+        return
+    cut = 1 if rule == "first" else len(item["participants"])
+    item["lead"], item["participants"] = item["participants"][:cut], item["participants"][cut:]
+    item["lead_labelled"] = True
+    item["form"] = ",".join(x for x in (item.get("form"), "convention") if x)
+
+
 def unattached(blocks: list[dict], reported: set[tuple]) -> list[dict]:
     """Responsibility written in a paragraph or heading that no item with units holds
     (由区财政局负责…, （牵头单位：…） in a notice, 区民政局牵头… in prose): reported,
