@@ -22,8 +22,8 @@ from generator.units import is_generic, is_unit_like, split_units
 
 # Column names of the genre's task tables, by what their cells hold.
 _UNIT_COL = re.compile(r"^(?:主要|协同|具体)?(?:牵头|责任|配合|协办|参与|主办|协同|主责|承办|实施)(?:责任)?(?:单位|部门)"
-                       r"(?:（[^）]*）)?$|^区政府$|^责任主体$")
-_PERSON_COL = re.compile(r"(?:领导|责任人|负责人|联系人)$")
+                       r"(?:（[^）]*）)?$|^责任主体$")
+_PERSON_COL = re.compile(r"^(?:[区县市]政府)?(?:牵头|责任|分管|包保|联系|挂钩|主要)?(?:[县区市])?(?:领导|责任人|负责人|联系人)$")
 _DATE_COL = re.compile(r"^(?:完成|办结)?(?:时限|时间|期限)(?:要求)?$|^时间节点$|^进度(?:要求|安排)$|^时序进度$|^完成时限$")
 _NUMBER_COL = re.compile(r"^(?:序号|编号|序)$")
 _TEXT_COL = re.compile(
@@ -36,7 +36,7 @@ def column_kind(name: str) -> str | None:
     n = compact(name).strip("|")
     if _NUMBER_COL.match(n):
         return "number"
-    if _PERSON_COL.search(n):
+    if _PERSON_COL.match(n):
         return "person"
     if _UNIT_COL.match(n):
         return "units"
@@ -90,7 +90,7 @@ def _header(lines: list[Line], k: int, idx: list[int]) -> tuple[list[str], list[
     A name broken over lines (主 / 要 内 容) is joined."""
     names, kinds, j = [], [], k
     while j < len(idx):
-        for n in (1, 2, 3):
+        for n in (3, 2, 1):      # the longest name the lines make: 区政府 / 分管领导 is one
             joined = "".join(compact(_cell(lines[idx[x]])) for x in range(j, min(j + n, len(idx))))
             kind = column_kind(joined) if j + n <= len(idx) else None
             if kind:
@@ -149,7 +149,9 @@ def _vertical(lines: list[Line], cells: list[int]) -> list[list[int]]:
         while j < len(cells) and len(compact(_cell(lines[cells[j]]))) <= 4 and j - k < 8:
             j += 1
         pieces = [compact(_cell(lines[c])) for c in cells[k:j]]
-        if j - k >= 2 and is_unit_like("".join(pieces)) and not (len(pieces[0]) >= 3 and is_unit_like(pieces[0])):
+        spaced = any(re.search(r"\S\s+\S", _cell(lines[c])) for c in cells[k:j])     # 王  东: a person
+        if j - k >= 2 and not spaced and is_unit_like("".join(pieces)) \
+                and not (len(pieces[0]) >= 3 and is_unit_like(pieces[0])):
             out.append(cells[k:j])
             k = j
         else:
