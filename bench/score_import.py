@@ -368,9 +368,10 @@ def score_seed_documents(export: dict) -> list[DocResult]:
 
 def retypeset(raw: str, width: int, county: bool = True) -> str:
     """The gazette set again at another width: its logical paragraphs (as the importer
-    joins them) broken every `width` display columns, in the layout the file had (a
-    blank line after each line where the original was hard-wrapped so); tables and
-    imprint lines as they were; page furniture dropped; 区 printed as 县."""
+    joins them) each opening with the genre's two-character indent and broken every
+    `width` display columns, in the layout the file had (a blank line after each line
+    where the original was hard-wrapped so); tables and imprint lines as they were;
+    page furniture dropped; 区 as a place's level printed as 县."""
     from generator.importer import columns, lines as lines_stage, tables, text, webpage
     lines, _ = text.read_lines(raw)
     text.mark_furniture(lines)
@@ -385,7 +386,7 @@ def retypeset(raw: str, width: int, county: bool = True) -> str:
         if p.table or p.boundary:
             out += original[p.first - 1:p.last]
             continue
-        chunk, used = "", 0
+        chunk, used = "\u3000\u3000", 4         # GB/T 9704: a paragraph's first line indented two characters
         for ch in p.text:
             if used + text.width(ch) > width and chunk:
                 out += [chunk, ""] if wrapped else [chunk]
@@ -393,7 +394,12 @@ def retypeset(raw: str, width: int, county: bool = True) -> str:
             chunk, used = chunk + ch, used + text.width(ch)
         out += [chunk, ""] if wrapped else [chunk]
     result = "\n".join(out)
-    return result.replace("区", "县") if county else result
+    return _COUNTY.sub(lambda m: m.group() if m.group(1) or m.group(2) else "县", result) if county else result
+
+
+# 区 as the level of a place or an office (区财政局, 淄川区人民政府, 全区), not in 开发区, 社区, 区域 ….
+_COUNTY = re.compile(r"(开发|园|社|城|景|片|街|辖|地|小|市|新|示范|保护|功能|自贸|山|灾|湾|校|军|商|库|矿|老|港|专|分|居住|生活|"
+                     r"试验|集聚|产业|服务|核心|重点|学|病|牧|林|农|宿舍)?区(域|间|别|分)?")
 
 
 def signature(result) -> tuple[set, set]:

@@ -445,7 +445,8 @@ def find_collective_duties(text: str) -> list[Responsibility]:
     out = []
     for m in _COLLECTIVE_SUBJECT.finditer(t):
         names = _names(text[m.start("x"):m.end("x")].replace("及其", "、").replace("和", "、"))
-        if names and any(c or is_generic(n) for n, c in names) and all(names_an_office(n) for n, _ in names):
+        if names and any(c or is_generic(n) for n, c in names) and all(
+                names_an_office(n) and len(n) <= 16 and "的" not in n for n, _ in names):
             roles = _Roles()
             roles.put(names, lead=False)
             out.append(_result(text, (m.start("x"), m.end()), roles, "collective"))

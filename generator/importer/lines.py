@@ -45,8 +45,19 @@ def typical_width(lines: list[Line]) -> int | None:
     return w if w >= 16 and near >= 0.5 * len(widths) else None
 
 
+_INDENT = re.compile(r"^(?:\u3000{1,2}|\s{2,8})\S")
+
+
+def indented(lines: list[Line]) -> bool:
+    """The file opens paragraphs with an indent (GB/T 9704: two characters), so an
+    indented line starts one — the one sign of a paragraph a hard wrap leaves."""
+    text = [ln for ln in lines if ln.text and not ln.furniture and not ln.is_table]
+    return len(text) >= 20 and sum(bool(_INDENT.match(ln.raw)) for ln in text) >= 0.08 * len(text)
+
+
 def join(lines: list[Line], tables: list[Table]) -> list[Para]:
     wrap = typical_width(lines)
+    opens = indented(lines)
     starts = {t.first: t for t in tables}
     paras: list[Para] = []
     current: Para | None = None
@@ -68,8 +79,8 @@ def join(lines: list[Line], tables: list[Table]) -> list[Para]:
         if ln.blank:
             i += 1
             continue
-        if current is not None and _continues(current.text, ln.text, wrap, last_line=lines_text(lines, current.last),
-                                              ahead=_ahead(lines, i)):
+        if current is not None and not (opens and _INDENT.match(ln.raw)) and _continues(
+                current.text, ln.text, wrap, last_line=lines_text(lines, current.last), ahead=_ahead(lines, i)):
             current.text = _glue(current.text, ln.text)
             current.last = ln.no
         else:
@@ -141,6 +152,8 @@ def _titled(t: str) -> bool:
 def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: list[str] = ()) -> bool:
     if genre.starts_with_unmatched_close(line) or genre.is_responsibility_note(line):
         return not genre.heading(line)
+    if re.fullmatch(r"[。，；、：！？）)」』”’]+", compact(line)):
+        return True       # punctuation a wrap pushed onto a line of its own
     if last_line.rstrip().endswith(("…", "...")):
         return False      # a web page's teaser stops there
     if genre.bracket_balance(para) > 0 and not (genre.heading(line) or genre.is_doc_number(line)
