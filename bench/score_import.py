@@ -384,7 +384,7 @@ def retypeset(raw: str, width: int, county: bool = True) -> str:
     out: list[str] = []
     for p in lines_stage.join(lines, found):
         if p.table or p.boundary:
-            out += original[p.first - 1:p.last]
+            out += ["", *original[p.first - 1:p.last], ""]       # set apart from the text around it
             continue
         chunk, used = "\u3000\u3000", 4         # GB/T 9704: a paragraph's first line indented two characters
         for ch in p.text:
