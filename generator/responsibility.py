@@ -413,8 +413,9 @@ def is_dangling_tail(text: str, previous: str | None = None) -> bool:
 _ENUM = re.compile(r"\s*(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、)\s*")
 _BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头")
 _SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头)")
-_BY_DUTY_PROSE = re.compile(r"由(?P<x>[^由,;。]{2,40}?)负责(?!牵头|同志|人)")
-_SUBJECT_DUTY = re.compile(r"^(?P<x>[^由本,;。]{3,20}?)负责(?!牵头|同志|人)")
+_MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别)?"      # 行政审批部门依职权负责…
+_BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}负责(?!牵头|同志|人)")
+_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?){_MANNER}负责(?!牵头|同志|人)")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)

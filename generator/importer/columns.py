@@ -118,7 +118,12 @@ def find_column_tables(lines: list[Line], taken: set[int]) -> list[Table]:
     while k < len(idx):
         found = _header(lines, k, idx)
         if not found:
-            k += 1
+            record = _record(lines, k, idx)
+            if record:
+                tables.append(record[0])
+                k = record[1]
+            else:
+                k += 1
             continue
         names, kinds, j = found
         end = j
@@ -133,6 +138,36 @@ def find_column_tables(lines: list[Line], taken: set[int]) -> list[Table]:
         else:
             k += 1
     return tables
+
+
+def _record(lines: list[Line], k: int, idx: list[int]) -> tuple[Table, int] | None:
+    """A task printed as a record: a column name on a line, its value on the next
+    (具体任务 / … / 责任单位 / 卫健局、文旅局 / 完成时限 / …); a name seen again starts
+    the next record."""
+    names, kinds, rows, spans, j = [], [], [], [], k
+    while j + 1 < len(idx):
+        name = compact(_cell(lines[idx[j]]))
+        kind = column_kind(name)
+        if not kind or kind == "number" or column_kind(compact(_cell(lines[idx[j + 1]]))):
+            break
+        if name in names:
+            if not rows or names.index(name) == 0:
+                rows.append([""] * len(names))
+                spans.append([lines[idx[j]].no, lines[idx[j]].no])
+        else:
+            names.append(name)
+            kinds.append(kind)
+            for r in rows:
+                r.append("")
+        if not rows:
+            rows.append([""] * len(names))
+            spans.append([lines[idx[j]].no, lines[idx[j]].no])
+        rows[-1][names.index(name)] = _cell(lines[idx[j + 1]])
+        spans[-1][1] = lines[idx[j + 1]].no
+        j += 2
+    if len(names) < 2 or "units" not in kinds or "text" not in kinds:
+        return None
+    return Table(idx[k], idx[j - 1], names, rows, row_lines=[tuple(s) for s in spans]), j
 
 
 def _gap(lines: list[Line], a: int, b: int) -> int:
