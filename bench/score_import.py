@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import json
 import re
@@ -48,6 +49,25 @@ _BRACKETS = str.maketrans("〔〕［］【】（）", "[][][]()")
 # What may stand before a title or an issuer without changing what it names: an issuing body or a place.
 _ISSUER_PREFIX = re.compile(r"^[\u4e00-\u9fff、]{2,60}(?:人民政府|政府|办公室|办公厅|委员会|局|委|办|厅|部)$")
 _PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:省|市|区|县|州|盟|旗|自治区)$")
+
+
+@functools.lru_cache(maxsize=None)
+def simplified(text: str) -> str:
+    """Gold written in the traditional characters of a copy, compared with simplified output."""
+    import opencc
+    return opencc.OpenCC("t2s").convert(text)
+
+
+def in_simplified(data):
+    """A gold file with every string in simplified characters (the importer reads a copy
+    in traditional ones in simplified characters)."""
+    if isinstance(data, str):
+        return simplified(data)
+    if isinstance(data, list):
+        return [in_simplified(x) for x in data]
+    if isinstance(data, dict):
+        return {k: in_simplified(v) for k, v in data.items()}
+    return data
 
 
 def title_key(text) -> str:
@@ -293,7 +313,7 @@ def by_source(export: dict) -> dict[str, dict]:
 # ------------------------------------------------------------------ the three scores
 
 def score_real(texts: Path, only: list[str] | None) -> dict:
-    golds = {p.name.removesuffix(".gold.yml"): yaml.safe_load(p.read_text(encoding="utf-8"))
+    golds = {p.name.removesuffix(".gold.yml"): in_simplified(yaml.safe_load(p.read_text(encoding="utf-8")))
              for p in sorted(texts.glob("*.gold.yml"))}
     if only:
         golds = {k: v for k, v in golds.items() if k in only}

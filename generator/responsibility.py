@@ -63,6 +63,10 @@ _SUFFIX = re.compile(r"(?P<suf>(?:等)?(?:(?:部门)?按职责分工负责|按�
 _ETC = re.compile(r"(?<![平同对均])等(?!级)")   # X等Y: named units, then a collective
 
 
+# What a list of units may carry besides units: 下同, a stated convention (排在首位的为牵头单位).
+_NOT_A_UNIT = re.compile(r"^(?:下同|同上|以下同|下略)$|的为牵头|为牵头单位|^排在|^排名")
+
+
 @dataclass
 class _Roles:
     lead: list[str] = field(default_factory=list)
@@ -72,6 +76,8 @@ class _Roles:
 
     def put(self, names: list[tuple[str, bool]], lead: bool) -> None:
         for name, collective in names:
+            if _NOT_A_UNIT.search(name):
+                continue
             bucket = self.generic if collective or is_generic(name) else (
                 self.lead if lead else self.participants)
             if name not in bucket:
@@ -325,6 +331,26 @@ def _duty_line(text: str, t: str) -> Responsibility | None:
     return _result(text, (0, len(text)), roles, "duty-line")
 
 
+_LABEL_BRACKET = re.compile("(?P<label>" + "|".join(map(_spaced, sorted(LEAD_LABELS + ROLE_LABELS, key=len, reverse=True)))
+                            + r")\s*\(")
+
+
+def _label_brackets(text: str, t: str) -> list[Responsibility]:
+    """九个责任区牵头单位(县委办、政府办、…): a label, then its units in brackets."""
+    out = []
+    for m in _LABEL_BRACKET.finditer(t):
+        j = close_of(t, m.end() - 1)
+        names = _names(text[m.end():j]) if j > 0 else []
+        if names and _office_list(names, prefixed=False) and (
+                len(names) >= 2 or is_unit_like(names[0][0], prefixed=True)):     # not 牵头部门（单位）
+            roles = _Roles()
+            lead = _canonical_label(m) in LEAD_LABELS
+            roles.lead_labelled = lead
+            roles.put(names, lead)
+            out.append(_result(text, (m.start(), j + 1), roles, "label-brackets"))
+    return out
+
+
 def find_responsibilities(text: str) -> list[Responsibility]:
     """Every responsibility parenthetical and unbracketed 责任单位 paragraph of a
     re-joined block text, in text order (prose assignments: find_prose_assignments)."""
@@ -347,6 +373,8 @@ def find_responsibilities(text: str) -> list[Responsibility]:
             out.append(r)
         i = (r.span[1] if r else j + 1)
     out += _paragraphs(text, t, groups)
+    taken = [r.span for r in out]
+    out += [r for r in _label_brackets(text, t) if not any(a <= r.span[0] < b for a, b in taken)]
     return sorted(out, key=lambda r: r.span)
 
 
@@ -415,6 +443,7 @@ _BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头")
 _SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头)")
 _MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别)?"      # 行政审批部门依职权负责…
 _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}负责(?!牵头|同志|人)")
+_WITH_DUTY = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:协同|配合|会同)(?P<y>[^由,;。]{2,30}?)(?:共同)?负责")
 _SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?){_MANNER}负责(?!牵头|同志|人)")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
@@ -471,6 +500,13 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
         e = _ENUM.match(t, a, b)
         a = e.end() if e else a
         clause = t[a:b]
+        w = _WITH_DUTY.search(clause)
+        names = w and _prose_names(text[a + w.start("x"):a + w.end("x")] + "、" + text[a + w.start("y"):a + w.end("y")])
+        if names:       # A、B协同C负责: all of them take part
+            roles = _Roles()
+            roles.put(names, lead=False)
+            out.append(_result(text, (a + w.start(), a + w.end()), roles, "prose"))
+            continue
         hit = None
         for pattern, lead, short in ((_BY_LEAD, True, False), (_SUBJECT_LEAD, True, True),
                                      (_BY_DUTY_PROSE, False, False), (_SUBJECT_DUTY, False, True)):

@@ -281,6 +281,7 @@ MANIFEST = Record([
     Field("documents", is_str_list),
     Field("furniture", list_of(FURNITURE)),
     Field("unplaced", list_of(FURNITURE), required=False),
+    Field("script", one_of("traditional"), required=False),   # a traditional copy, read in simplified characters
 ])
 
 

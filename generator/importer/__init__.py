@@ -36,6 +36,7 @@ def import_text(raw: str, stem: str, jurisdiction: str) -> Imported:
     """Import one gazette's text (pure: no files touched)."""
     source = f"sources/{stem}.txt"
     lines, inline = text.read_lines(raw)
+    converted = text.to_simplified(lines)
     text.mark_furniture(lines)
     pages = webpage.mark(lines)
     furniture = text.records(lines)
@@ -68,6 +69,8 @@ def import_text(raw: str, stem: str, jurisdiction: str) -> Imported:
         "furniture": furniture,
         "unplaced": sorted(unplaced + unattached, key=lambda u: u["lines"]),
     }
+    if converted:
+        manifest["script"] = "traditional"       # read in simplified characters
     return Imported(documents, manifest, unplaced)
 
 

@@ -8,6 +8,7 @@ removal is recorded with its line numbers for the manifest.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 # Word bookmarks and HTML tags left over from conversion, and markdown emphasis.
 _INLINE = [
     ("bookmark", re.compile(r"\[bookmark:[^\]]*\]")),
+    # pinyin a mirror site prints after characters: 負(fù)責(zé)
+    ("annotation", re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")),
     ("markup", re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")),
     ("markup", re.compile(r"\*\*")),
 ]
@@ -83,6 +86,30 @@ def read_lines(text: str) -> tuple[list[Line], list[dict]]:
             clean = clean[m.end():]
         lines.append(Line(no, raw, clean.replace("\xa0", " ").strip(" \t\u3000\ufeff")))
     return lines, removed
+
+
+def to_simplified(lines: list[Line]) -> bool:
+    """A copy in traditional characters (a mirror converted the page): its lines read in
+    simplified ones, character for character so nothing moves; True when converted."""
+    chars = {c for ln in lines for c in ln.text if "\u4e00" <= c <= "\u9fff"}
+    table = {ord(c): s for c in chars for s in [_t2s(c)] if len(s) == 1 and s != c}
+    used = sum(1 for ln in lines for c in ln.text if ord(c) in table)
+    total = sum(1 for ln in lines for c in ln.text if "\u4e00" <= c <= "\u9fff")
+    if not total or used < 0.03 * total:
+        return False
+    for ln in lines:
+        ln.text = ln.text.translate(table)
+    return True
+
+
+@functools.lru_cache(maxsize=None)
+def _converter():
+    import opencc
+    return opencc.OpenCC("t2s")
+
+
+def _t2s(c: str) -> str:
+    return _converter().convert(c)
 
 
 def mark_furniture(lines: list[Line]) -> None:
