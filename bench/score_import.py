@@ -70,8 +70,12 @@ def in_simplified(data):
     return data
 
 
+_PINYIN = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 def title_key(text) -> str:
-    return norm(text).translate(_QUOTES)
+    """A title as compared: quotes one way, no pinyin a mirror printed after characters."""
+    return _PINYIN.sub("", norm(text).translate(_QUOTES))
 
 
 def same_modulo_prefix(gold, pred, prefix: re.Pattern) -> bool:

@@ -57,6 +57,12 @@ def doc_number_spans(t: str, fits) -> list[tuple[int, int]]:
     return out
 
 
+def doc_number_text(text: str) -> str:
+    """A 文号 as printed, without brackets set around it (（韶府〔2019〕31号）)."""
+    t = compact(text)
+    return t[1:-1] if len(t) > 2 and t[0] in "（(" and t[-1] in "）)" else t
+
+
 # 成文日期 as printed: 2023年3月1日, 二〇二三年三月一日 (older texts, with 〇 or O), 2023-03-01.
 _CN_DIGITS = "〇零一二三四五六七八九OoＯ○"
 _CN_DATE = rf"([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,4}})日"
@@ -167,8 +173,9 @@ DOC_NUMBER_LOST = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［【(（]\d{4}[〕\
 
 
 def is_doc_number(text: str, lost: bool = False) -> bool:
-    """A 文号 alone on a line; `lost` also takes one a copy printed with characters lost."""
-    t = compact(text)
+    """A 文号 alone on a line (or in brackets after a title); `lost` also takes one a copy
+    printed with characters lost."""
+    t = doc_number_text(text)
     return bool(DOC_NUMBER.match(t) or lost and DOC_NUMBER_LOST.match(t))
 
 

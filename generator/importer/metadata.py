@@ -19,7 +19,8 @@ _REPEAL = re.compile(r"《([^《》]+)》\s*[（(]([^（()）]*〔\d{4}〕[^（(
 
 def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: dict | None) -> dict:
     blocks = _head_blocks(seg) + outline.blocks(seg.paras)
-    head_texts = {role: compact(p.text) for role, p in reversed(seg.head)}
+    head_texts = {role: genre.doc_number_text(p.text) if role == "doc_number" else compact(p.text)
+                  for role, p in reversed(seg.head)}
     meta = seg.meta
     published = genre.iso_date(meta.get("published") or "")
     signed_issuer, signed_date = _signature(blocks, published)
