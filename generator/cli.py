@@ -49,15 +49,26 @@ def cmd_import(args) -> int:
                       allow_unplaced=args.allow_unplaced)
 
 
+def _progress(args):
+    """Phases as they end, on a terminal (or with -v); nothing with -q."""
+    if args.quiet or not (args.verbose or sys.stderr.isatty()):
+        return None
+    return lambda phase, seconds: print(f"  {phase:<10} {seconds:6.1f} s", file=sys.stderr, flush=True)
+
+
 def cmd_build(args) -> int:
     from generator.site import build
-    build(args.content, args.output, offline=args.offline, strict=True, incremental=not args.full)
+    timings: dict = {}
+    build(args.content, args.output, offline=args.offline, strict=True, incremental=not args.full,
+          work=args.work, timings=timings, progress=_progress(args))
+    if not args.quiet:
+        print(f"built {args.output} ({timings.get('rebuilt', 0)} files made)")
     return 0
 
 
 def cmd_serve(args) -> int:
     from generator.serve import serve
-    return serve(args.content, host=args.host, port=args.port)
+    return serve(args.content, host=args.host, port=args.port, work=args.work, progress=_progress(args))
 
 
 def cmd_export(args) -> int:
@@ -73,6 +84,14 @@ def cmd_check(args) -> int:
     return run_check(args.content, allow_unplaced=args.allow_unplaced)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("policykb")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     root = _project_root()
     parser = argparse.ArgumentParser(
@@ -80,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--content", type=Path, default=root / "content",
                         help="content folder (default: %(default)s)")
+    parser.add_argument("--version", action="version", version=f"policykb {_version()}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show each build phase as it ends")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     sub = parser.add_subparsers(dest="command", metavar="<command>")
 
     p = sub.add_parser("import", help="gazette text -> document YAML in content/",
@@ -109,11 +131,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--offline", action="store_true",
                    help="make a folder that works opened from the file system (file://)")
     p.add_argument("--full", action="store_true", help="rebuild everything, reusing nothing")
+    p.add_argument("--work", type=Path, default=root / "build",
+                   help="work folder: Markdown, caches, the build lock (default: %(default)s; never derived "
+                        "from --output). One build at a time per work folder; a second one waits.")
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("serve", help="live preview; rebuilds when content/ or templates change")
+    p = sub.add_parser("serve", help="live preview; rebuilds when content/ or templates change",
+                       description="Build a preview into <work>/serve (site/ is left alone), serve it on "
+                       "http://HOST:PORT/ and rebuild it whenever content/, templates/, site_config/ or "
+                       "mkdocs.yml change. A failed rebuild prints its error and keeps serving the last good one.")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--work", type=Path, default=root / "build", help="work folder (default: %(default)s)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("export", help="write the open-data JSON (units, documents, items, indicators)")

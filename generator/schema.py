@@ -65,6 +65,18 @@ def is_id(v):
     return None
 
 
+# Names the site gives pages of its own, beside those of documents, units and jurisdictions.
+RESERVED_IDS = {"index", "404", "search", "assets", "sitemap"}
+
+
+def is_page_id(v):
+    """An id that names a page of its own (documents/<id>/, units/<id>/, jurisdictions/<id>/)."""
+    msg = is_id(v)
+    if msg is None and v in RESERVED_IDS:
+        return f"'{v}' is reserved: the site names a page of its own so (reserved: {', '.join(sorted(RESERVED_IDS))})"
+    return msg
+
+
 def is_bool(v):
     return None if isinstance(v, bool) else "must be true or false"
 
@@ -232,7 +244,7 @@ BLOCK = Record([
 BLOCK_ITEMS = Record(BLOCK_ITEM_FIELDS, extra_ok=True)
 
 DOCUMENT = Record([
-    Field("id", is_id),
+    Field("id", is_page_id),
     Field("jurisdiction", is_id),
     Field("title", is_str),
     Field("doc_number", is_str, nullable=True),
@@ -247,7 +259,7 @@ DOCUMENT = Record([
 ])
 
 JURISDICTION = Record([
-    Field("id", is_id),
+    Field("id", is_page_id),
     Field("name", is_str),
     Field("short_name", is_str),
     Field("level", is_str),
@@ -268,7 +280,7 @@ def _unique_names(v):
 
 # content/units/<jurisdiction>.yml: a list of these (generator.units reads and writes it).
 UNIT = Record([
-    Field("id", is_id),
+    Field("id", is_page_id),
     Field("name", is_str),                            # canonical name
     Field("aliases", _unique_names, required=False),  # other spellings seen in the sources
     Field("kind", one_of("unit", "generic")),

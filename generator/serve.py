@@ -34,12 +34,12 @@ def fingerprint(roots: list[Path]) -> frozenset:
     return frozenset(files)
 
 
-def rebuild(content_dir: Path, output: Path) -> bool:
+def rebuild(content_dir: Path, output: Path, work: Path | None = None, progress=None) -> bool:
     """Build; on bad input keep serving the last good build."""
     started = time.monotonic()
     timings: dict = {}
     try:
-        site.build(content_dir, output, timings=timings)
+        site.build(content_dir, output, timings=timings, work=work, progress=progress)
     except PolicyError as exc:
         print(f"error: {exc}\n(still serving the last good build)", flush=True)
         return False
@@ -52,12 +52,15 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000, output: Path | None = None) -> int:
+def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000, output: Path | None = None,
+          work: Path | None = None, progress=None) -> int:
     content_dir = Path(content_dir).resolve()
-    output = Path(output or content_dir.parent / "build" / "serve").resolve()
+    work = Path(work or site.WORK).resolve()
+    output = Path(output or work / "serve").resolve()
     roots = watched(content_dir)
     seen = fingerprint(roots)
-    if not rebuild(content_dir, output):
+    print(f"building a preview into {output} (site/ is left alone); the first build takes a while", flush=True)
+    if not rebuild(content_dir, output, work / "serve-work", progress):
         return 1
     # The handler opens files by path on every request, so it serves whichever
     # folder the last successful build renamed into place.
@@ -71,6 +74,6 @@ def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000, output: 
             now = fingerprint(roots)
             if now != seen:
                 seen = now
-                rebuild(content_dir, output)
+                rebuild(content_dir, output, work / "serve-work", progress)
     finally:
         server.shutdown()

@@ -35,6 +35,7 @@ import os
 import pickle
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ import yaml
 
 from generator import postprocess
 from generator.errors import PolicyError
+from generator.lock import build_lock
 from generator.model import Corpus, load_corpus
 from generator.pages import Generated, deps, generate
 from generator.pages.render import TEMPLATES, Spec
@@ -606,20 +608,53 @@ def _prepare_incremental(files: dict[str, bytes], hashes: dict[str, str], previo
     return changed | removed
 
 
+def _bookkeep(spares: bool, offline: bool, output: Path, docs_target: Path, trees: Path, recorded: dict) -> None:
+    """After the site is in place: the next build's spares and records. A failure here
+    only makes the next build a full one, so it is said, not raised."""
+    try:
+        if spares:      # the next build's spares (the file:// variant has none)
+            _wait(_copy_links([(output, _spare(output)), (docs_target, _spare(docs_target))]))
+        if not offline:
+            _record(trees, recorded, spares, output, docs_target)
+    except OSError as exc:
+        (docs_target / STATE).unlink(missing_ok=True)
+        print(f"warning: the site is built, but the next build will be a full one: {exc}", file=sys.stderr)
+
+
 def _cpu() -> float:
     """CPU seconds of this process and of the workers it has waited for."""
     return sum(os.times()[:4])
 
 
+WORK = ROOT / "build"
+
+
 def build(content_dir: Path, output: Path, offline: bool = False, strict: bool = True,
           corpus: Corpus | None = None, templates: Path = TEMPLATES,
           steps: Sequence[Callable[[Built], None]] = POST_BUILD,
-          incremental: bool = True, timings: dict | None = None) -> Corpus:
+          incremental: bool = True, timings: dict | None = None, work: Path | None = None,
+          progress: Callable[[str, float], None] | None = None) -> Corpus:
     """Build the site into `output`; on any failure `output` stays as it was.
+    `work` (default: the project's build/, never derived from `output`) holds the
+    Markdown, the caches and the lock: one build at a time per work folder.
     With `incremental`, reuse the previous build of `output` where its inputs
     are unchanged. `timings` (if given) receives seconds per phase and the
-    number of docs files rebuilt, and the CPU seconds of each phase ("<phase> cpu")."""
-    timings = {} if timings is None else timings
+    number of docs files rebuilt, and the CPU seconds of each phase ("<phase> cpu");
+    `progress` (if given) hears of each phase as it ends."""
+    work = Path(work or WORK).resolve()
+    with build_lock(work):
+        return _build(content_dir, Path(output).resolve(), offline, strict, corpus, templates, steps,
+                      incremental, {} if timings is None else timings, work, progress)
+
+
+def _stale(output: Path) -> list[Path]:
+    """Work folders of builds that were killed (a live one would hold the lock)."""
+    return [p for p in output.parent.glob(f".{output.name}-*") if p.is_dir()]
+
+
+def _build(content_dir: Path, output: Path, offline: bool, strict: bool, corpus: Corpus | None,
+           templates: Path, steps: Sequence[Callable[[Built], None]], incremental: bool, timings: dict,
+           work_root: Path, progress: Callable[[str, float], None] | None) -> Corpus:
     clock, cpu = time.perf_counter(), _cpu()
 
     def lap(name: str) -> None:
@@ -627,11 +662,14 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
         now, used = time.perf_counter(), _cpu()
         timings[name] = timings.get(name, 0.0) + now - clock
         timings[f"{name} cpu"] = timings.get(f"{name} cpu", 0.0) + used - cpu
+        if progress:
+            progress(name, now - clock)
         clock, cpu = now, used
 
-    output = Path(output).resolve()
-    docs_target = output.parent / "build" / "docs"
-    trees = docs_target.parent / TREES
+    docs_target = work_root / "docs"
+    trees = work_root / TREES
+    for stale in _stale(output):
+        shutil.rmtree(stale, ignore_errors=True)
     _sweep(output, docs_target)
     corpus = corpus or load_corpus(Path(content_dir), cache=Cache(docs_target.parent / "cache", reuse=incremental))
     # The corpus lives until the build ends: keep the collector from walking
@@ -680,12 +718,14 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
                                                   "world": now}), encoding="utf-8")
         # Without a state file the next build is a full one: safe if we stop between the swaps.
         (docs_target / STATE).unlink(missing_ok=True)
-        _swap(site_dir, output, keep=previous is not None)
         _swap(docs_dir, docs_target, keep=previous is not None)
-        if previous is None and not offline:      # the next build's spares (the file:// variant has none)
-            _wait(_copy_links([(output, _spare(output)), (docs_target, _spare(docs_target))]))
-        if not offline:
-            _record(trees, recorded, previous is None, output, docs_target)
+        try:
+            _swap(site_dir, output, keep=previous is not None)       # the one step a reader sees: last
+        except OSError as exc:
+            (docs_target / STATE).unlink(missing_ok=True)              # the docs no longer match the site
+            raise PolicyError(f"could not put the new site in place: {exc.strerror or exc}", file=str(output)) \
+                from None
+        _bookkeep(previous is None and not offline, offline, output, docs_target, trees, recorded)
         lap("swap")
     finally:
         shutil.rmtree(work, ignore_errors=True)

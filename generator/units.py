@@ -27,7 +27,7 @@ from typing import Iterable
 
 from generator import yamlio
 from generator.errors import PolicyError
-from generator.schema import Field, Record, is_id, is_str, is_str_list, one_of, validate
+from generator.schema import UNIT, validate
 
 # --- text helpers ---------------------------------------------------------------------
 
@@ -378,20 +378,6 @@ def suspect_aliases(registry: UnitRegistry) -> list[Suspect]:
 
 
 # --- YAML: content/units/<jurisdiction>.yml ---------------------------------------------
-
-def _name_list(v):
-    msg = is_str_list(v)
-    return msg or (None if all(x.strip() for x in v) else "must not hold empty names")
-
-
-# Schema of one registry entry (schema.py should hold it as UNIT; see the report).
-UNIT = Record([
-    Field("id", is_id),
-    Field("name", is_str),
-    Field("aliases", _name_list, required=False),
-    Field("kind", one_of("unit", "generic")),
-])
-
 
 def load_registry(path: Path, jurisdiction: str, places: Iterable[tuple[str, str]] = ()) -> UnitRegistry:
     """Read and check a registry file; every problem is a PolicyError naming the

@@ -23,7 +23,10 @@ Lines = dict[tuple, int]
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 file; refuse empty and non-UTF-8 input with the offending line."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PolicyError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
     if not data.strip():
         raise PolicyError("file is empty", file=str(path), line=1)
     try:
@@ -103,22 +106,49 @@ def _parse(path: Path, text: str) -> tuple[Any, Lines]:
         problem = getattr(exc, "problem", None) or str(exc)
         raise PolicyError(f"malformed YAML: {problem}", file=str(path), line=line) from None
     lines: Lines = {}
-    return _construct(node, (), lines), lines
+    try:
+        return _construct(node, (), lines), lines
+    except _Bad as exc:
+        raise PolicyError(str(exc), file=str(path), line=exc.line) from None
+
+
+# Tags a content file may use (plain YAML); !!binary, !!python/… and the like are refused.
+_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+
+
+class _Bad(Exception):
+    def __init__(self, message: str, node: yaml.Node):
+        super().__init__(message)
+        self.line = node.start_mark.line + 1
 
 
 def _construct(node: yaml.Node, path: tuple, lines: Lines) -> Any:
     lines[path] = node.start_mark.line + 1
+    if node.tag not in _TAGS:
+        raise _Bad(f"unsupported YAML tag {node.tag} (content files hold plain values)", node)
     if isinstance(node, yaml.MappingNode):
-        out = {}
+        out, seen = {}, {}
         for key_node, value_node in node.value:
-            key = _SCALARS.construct_object(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Bad("a mapping key must be a plain value, not a list or mapping", key_node)
+            key = _scalar(key_node)
+            if key in seen:
+                raise _Bad(f"duplicate key '{key}' (also on line {seen[key]})", key_node)
+            seen[key] = key_node.start_mark.line + 1
             out[key] = _construct(value_node, path + (key,), lines)
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_construct(child, path + (i,), lines) for i, child in enumerate(node.value)]
-    value = _SCALARS.construct_object(node)
-    # Dates stay strings: the schema parses them with a field-aware error.
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value        # dates stay strings: the schema checks them with a field-aware error
+    try:
+        return _SCALARS.construct_object(node)
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        raise _Bad(f"unreadable value {node.value!r}: {exc}", node) from None
 
 
 class _Dumper(yaml.SafeDumper):

@@ -28,7 +28,7 @@ HOSTILE = "yantai-2021-01"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "site"
-    site.build(FIXTURE, out)
+    site.build(FIXTURE, out, work=out.parent / "build")
     return out
 
 

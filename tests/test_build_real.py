@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not any(CONTENT.glob("documents/*/*.yml")), reas
 def real(tmp_path_factory):
     out = tmp_path_factory.mktemp("real") / "site"
     # Post-build steps (the search index) have their own tests.
-    return site.build(CONTENT, out, steps=()), out
+    return site.build(CONTENT, out, work=out.parent / "build", steps=()), out
 
 
 def flat(text: str) -> str:

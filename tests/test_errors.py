@@ -28,7 +28,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def good_site(tmp_path_factory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("good") / "site"
-    site.build(FIXTURE, out)
+    site.build(FIXTURE, out, work=out.parent / "build")
     return out, snapshot(out)
 
 
@@ -117,7 +117,7 @@ CASES = [broken_title, malformed, empty_title, duplicate, gbk, empty_file, unkno
 def test_bad_input_names_file_line_field_and_keeps_the_site(breakage, content, good_site):
     out, before = good_site
     expected = breakage(content)
-    run = policykb("--content", str(content), "build", "--output", str(out))
+    run = policykb("--content", str(content), "build", "--output", str(out), "--work", str(out.parent / "build"))
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert expected in run.stderr, run.stderr
@@ -142,7 +142,7 @@ def test_mkdocs_failure_keeps_the_site(content, good_site):
     templates = Path(shutil.copytree(ROOT / "templates", content.parent / "templates"))
     edit(templates / "documents.md.j2", "# 文件", "# 文件\n\n[缺失](missing.md)")
     with pytest.raises(PolicyError, match="mkdocs build failed") as err:
-        site.build(content, out, templates=templates)
+        site.build(content, out, work=out.parent / "build", templates=templates)
     assert "missing.md" in str(err.value)
     assert snapshot(out) == before
 
@@ -163,6 +163,6 @@ def test_an_exception_after_mkdocs_keeps_the_site(good_site):
         raise RuntimeError("post-build step failed")
 
     with pytest.raises(RuntimeError):
-        site.build(FIXTURE, out, steps=[crash])
+        site.build(FIXTURE, out, work=out.parent / "build", steps=[crash])
     assert snapshot(out) == before
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".site-")]

@@ -44,7 +44,7 @@ def content(tmp_path) -> Path:
 
 def full_build(content: Path, tmp_path: Path) -> Path:
     out = tmp_path / "full" / "site"
-    site.build(content, out, incremental=False)
+    site.build(content, out, work=out.parent / "build", incremental=False)
     return out
 
 
@@ -56,10 +56,10 @@ def assert_same_site(out: Path, full: Path) -> None:
 def test_an_edit_rebuilds_its_pages_only_and_equals_a_full_build(content, tmp_path):
     out = tmp_path / "inc" / "site"
     first: dict = {}
-    site.build(content, out, timings=first)
+    site.build(content, out, work=out.parent / "build", timings=first)
     edit_title(content, "改过的标题")
     again: dict = {}
-    site.build(content, out, timings=again)
+    site.build(content, out, work=out.parent / "build", timings=again)
     # the policy, the notice that issues it, the lists naming it, data.json
     assert 0 < again["rebuilt"] <= 8 < first["rebuilt"]
     built = files(out)
@@ -70,28 +70,28 @@ def test_an_edit_rebuilds_its_pages_only_and_equals_a_full_build(content, tmp_pa
 
 def test_nothing_changed_rebuilds_nothing_and_keeps_the_files(content, tmp_path):
     out = tmp_path / "inc" / "site"
-    site.build(content, out)
+    site.build(content, out, work=out.parent / "build")
     page = out / "documents" / "zichuan-2022-01" / "index.html"
     before = page.stat().st_ino
     timings: dict = {}
-    site.build(content, out, timings=timings)
+    site.build(content, out, work=out.parent / "build", timings=timings)
     assert timings["rebuilt"] == 0
     assert page.stat().st_ino == before  # the same file, linked from build to build
 
 
 def test_a_removed_document_leaves_nothing_behind(content, tmp_path):
     out = tmp_path / "inc" / "site"
-    site.build(content, out)
+    site.build(content, out, work=out.parent / "build")
     assert (out / "documents" / "zichuan-2022-01-2" / "index.html").is_file()
     (content / YML).unlink()
-    site.build(content, out)
+    site.build(content, out, work=out.parent / "build")
     assert not (out / "documents" / "zichuan-2022-01-2").exists()
     assert_same_site(out, full_build(content, tmp_path))
 
 
 def test_a_failed_incremental_build_leaves_the_live_site_as_it_was(content, tmp_path):
     out = tmp_path / "inc" / "site"
-    site.build(content, out)
+    site.build(content, out, work=out.parent / "build")
     before = files(out)
     edit_title(content, "不该出现的标题")
 
@@ -99,13 +99,13 @@ def test_a_failed_incremental_build_leaves_the_live_site_as_it_was(content, tmp_
         raise PolicyError("post-build step failed")
 
     with pytest.raises(PolicyError):
-        site.build(content, out, steps=[*site.POST_BUILD[:-1], failing, site.POST_BUILD[-1]])
+        site.build(content, out, work=out.parent / "build", steps=[*site.POST_BUILD[:-1], failing, site.POST_BUILD[-1]])
     assert files(out) == before
 
 
 def test_search_index_gives_back_the_pages_it_was_built_from(content, tmp_path):
     out = tmp_path / "inc" / "site"
-    site.build(content, out)
+    site.build(content, out, work=out.parent / "build")
     known = search.indexed_pages(out / search.OUT)
     parsed = [search.read_page(p.location, search.page_file(out, p.location).read_text(encoding="utf-8"))
               for p in known.values()]
@@ -173,13 +173,13 @@ def test_the_replaced_site_is_the_spare_the_next_build_starts_from(content, tmp_
 
     inodes = []
     for _ in range(4):
-        site.build(content, out)
+        site.build(content, out, work=out.parent / "build")
         assert around(out) == [".spare-site"] and around(docs) == [".spare-docs"]
         inodes.append(out.stat().st_ino)
     assert inodes[2:] == inodes[:2]      # the two folders take turns: no copy after the first build
-    site.build(content, out, incremental=False)
+    site.build(content, out, work=out.parent / "build", incremental=False)
     assert around(out) == [".old-site", ".old-site", ".spare-site"]    # a full build starts anew
-    site.build(content, out)                 # removes them in the background
+    site.build(content, out, work=out.parent / "build")                 # removes them in the background
     deadline = time.monotonic() + 30
     while around(out) != [".spare-site"] and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -191,15 +191,15 @@ def test_a_spare_two_builds_old_is_synced_before_it_is_built_on(content, tmp_pat
     """Each build starts from the site of the build before last: what the last
     build changed or removed must be caught up first, or its pages go stale."""
     out = tmp_path / "inc" / "site"
-    site.build(content, out)
+    site.build(content, out, work=out.parent / "build")
     edit_title(content, "第一次改的标题")
-    site.build(content, out)                     # on the full build's copy; the first site becomes the spare
+    site.build(content, out, work=out.parent / "build")                     # on the full build's copy; the first site becomes the spare
     (content / YML).unlink()
-    site.build(content, out)                     # on the first site: catches up the title, removes the policy
+    site.build(content, out, work=out.parent / "build")                     # on the first site: catches up the title, removes the policy
     assert_same_site(out, full_build(content, tmp_path))
     edit = content / "documents" / "zichuan" / "zichuan-2022-01.yml"
     edit.write_text(edit.read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
-    site.build(content, out)                     # on the second site, which still has the removed policy
+    site.build(content, out, work=out.parent / "build")                     # on the second site, which still has the removed policy
     assert not (out / "documents" / "zichuan-2022-01-2").exists()
     shutil.rmtree(tmp_path / "full")
     assert_same_site(out, full_build(content, tmp_path))
@@ -291,11 +291,11 @@ def test_every_kind_of_edit_makes_the_docs_a_full_generation_makes(three_places,
     from generator.model import load_corpus
     out = tmp_path / "site"
     docs = tmp_path / "build" / "docs"
-    site.build(three_places, out)
+    site.build(three_places, out, work=out.parent / "build")
     for edit, untouched in EDITS:
         edit(three_places)
         timings: dict = {}
-        site.build(three_places, out, timings=timings)
+        site.build(three_places, out, work=out.parent / "build", timings=timings)
         full = site.docs_files(load_corpus(three_places)).files
         on_disk = {str(p.relative_to(docs)) for p in docs.rglob("*") if p.is_file() and p.name != site.STATE}
         assert on_disk == set(full), edit.__name__

@@ -166,12 +166,12 @@ def test_an_incremental_build_searches_the_edited_page_and_keeps_the_base(tmp_pa
     from generator.site import build
     content = Path(shutil.copytree(Path(__file__).parent / "fixtures" / "content", tmp_path / "content"))
     out = tmp_path / "site"
-    build(content, out)
+    build(content, out, work=out.parent / "build")
     base = {p: p.stat().st_ino for p in (out / index.OUT / "s" / "0").glob("*.js")}
     yml = content / "documents" / "zichuan" / "zichuan-2022-01-2.yml"
     yml.write_text(yml.read_text(encoding="utf-8").replace("title: 淄川区“十四五”儿童发展规划",
                                                            "title: 淄川区托管试点规划"), encoding="utf-8")
-    build(content, out)
+    build(content, out, work=out.parent / "build")
     meta = index._script_data(out / index.OUT / "meta.js")
     assert [s["name"] for s in meta["segments"]] == ["0", "u"] and meta["deleted"]
     assert base == {p: p.stat().st_ino for p in (out / index.OUT / "s" / "0").glob("*.js")}
@@ -213,7 +213,7 @@ def test_a_tiered_index_answers_from_its_first_tier_then_in_full(tmp_path, nginx
         index.build_search(built.site_dir, built.pages, None, built.changed, tier_docs=4)
 
     out = tmp_path / "site"
-    build(Path(__file__).parent / "fixtures" / "content", out, steps=[small_tiers])
+    build(Path(__file__).parent / "fixtures" / "content", out, steps=[small_tiers], work=out.parent / "build")
     meta = index._script_data(out / index.OUT / "meta.js")
     pages = [row[0] for n in range(math.ceil(meta["docs"] / meta["chunk"]))
              for row in index._script_data(out / index.OUT / "d" / f"{n}.js")]

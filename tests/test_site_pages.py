@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(not any(CONTENT.glob("units/*.yml")), reason="no
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("pages") / "site"
-    corpus = site.build(CONTENT, out, steps=())
+    corpus = site.build(CONTENT, out, work=out.parent / "build", steps=())
     return corpus, out
 
 

@@ -106,9 +106,17 @@ def csv_bytes(header: list[str], rows: list[list]) -> bytes:
     """UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
-    w.writerow(header)
-    w.writerows(rows)
+    w.writerow([inert(c) for c in header])
+    w.writerows([inert(c) for c in row] for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def inert(cell):
+    """A cell a spreadsheet would run as a formula (=, +, -, @, TAB, CR first) is set off
+    with a leading ' as OWASP advises for CSV; numbers stay numbers."""
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + cell
+    return cell
 
 
 @dataclass(frozen=True)
