@@ -33,4 +33,4 @@ test: $(STAMP) system-deps
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) site .site-* build
+	rm -rf $(VENV) site site-offline .site-* .spare-* .old-* build .pytest_cache .hypothesis

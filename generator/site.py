@@ -271,6 +271,8 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool,
     rendered: list = []
     seen = Seen(site_dir, offline)
     wanted = only.__contains__ if isinstance(only, set) else only
+    was = os.environ.get("POLICYKB_BUILD")
+    os.environ["POLICYKB_BUILD"] = "1"     # site_config/hooks.py: the search index is ours to write, after
     try:
         config = load_config(str(MKDOCS_YML), strict=strict, **mkdocs_config(docs_dir, site_dir, offline))
         # dirty=False here: Material's search plugin would otherwise merge the
@@ -291,6 +293,8 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, offline: bool, strict: bool,
         log.removeHandler(collect)
         log.propagate = propagate
         build_log.removeFilter(_not_the_dirty_warning)
+        if was is None:
+            os.environ.pop("POLICYKB_BUILD", None)
     return _anchor_facts(rendered), seen.pages
 
 

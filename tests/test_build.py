@@ -202,11 +202,14 @@ def test_plain_mkdocs_build_works_after_generation(built, tmp_path):
     shutil.copytree(built.parent / "build" / "docs", project / "build" / "docs")
     shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "site_config").symlink_to(ROOT / "site_config")
+    (project / "content").symlink_to(FIXTURE)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
                          env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert (project / "site" / "documents" / HOSTILE / "index.html").is_file()
+    meta = (project / "site" / "search" / "pkb" / "meta.js").read_text(encoding="utf-8")    # our index, not empty
+    assert meta == (built / "search" / "pkb" / "meta.js").read_text(encoding="utf-8")
 
 
 @given(st.lists(st.sampled_from(["documents", "items", "a", "index.md", "x.md"]), min_size=1, max_size=4),
