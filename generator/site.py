@@ -384,14 +384,26 @@ def _swap(new: Path, target: Path, keep: bool) -> None:
     """Put `new` where `target` is. With `keep` (new is target plus an edit),
     the old folder becomes the spare the next incremental build starts from
     (_work_trees). What is not kept is only renamed aside: the next build
-    removes it while it works (_sweep), so no build waits on it."""
-    for old in [_spare(target)] + ([] if keep else [target]):
-        if old.exists():
-            old.rename(target.with_name(f".old-{target.name}-{time.time_ns()}"))
+    removes it while it works (_sweep), so no build waits on it. Should the
+    last rename fail, the folder that was there is put back."""
+    spare = _spare(target)
+    if spare.exists():
+        spare.rename(_aside(target))
+    moved = None
     if target.exists():
-        target.rename(_spare(target))
+        moved = spare if keep else _aside(target)
+        target.rename(moved)
     target.parent.mkdir(parents=True, exist_ok=True)
-    new.rename(target)
+    try:
+        new.rename(target)
+    except OSError:
+        if moved is not None:
+            moved.rename(target)
+        raise
+
+
+def _aside(target: Path) -> Path:
+    return target.with_name(f".old-{target.name}-{time.time_ns()}")
 
 
 def _sweep(*targets: Path) -> None:
@@ -647,8 +659,12 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
     `progress` (if given) hears of each phase as it ends."""
     work = Path(work or WORK).resolve()
     with build_lock(work):
-        return _build(content_dir, Path(output).resolve(), offline, strict, corpus, templates, steps,
-                      incremental, {} if timings is None else timings, work, progress)
+        try:
+            return _build(content_dir, Path(output).resolve(), offline, strict, corpus, templates, steps,
+                          incremental, {} if timings is None else timings, work, progress)
+        except OSError as exc:      # a full disk, a folder we may not write: the path and the reason
+            raise PolicyError(f"build failed, the site is as it was: {exc.strerror or exc}",
+                              file=exc.filename and str(exc.filename)) from None
 
 
 def _stale(output: Path) -> list[Path]:

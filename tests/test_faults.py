@@ -1,0 +1,180 @@
+"""Faults a careless user, a busy server and a hostile editor bring (issue 17): two
+builds at once, a build killed part-way, a folder that cannot be written, a full
+disk, YAML a parser should refuse, spreadsheet formulas, reserved ids. The real
+CLI and the real build; each ends in one line naming the file (or path) and the
+reason, the published site as it was, and nothing left behind."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import search, site
+from generator.errors import PolicyError
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "content"
+PLAN = "documents/zichuan/zichuan-2022-01-1.yml"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def command(content: Path, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "generator", "--content", str(content), "build", "--output", str(out),
+            "--work", str(out.parent / "build"), *extra]
+
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    return Path(shutil.copytree(FIXTURE, tmp_path / "content"))
+
+
+CLEAN_PAGES: list = []
+
+
+@pytest.fixture(scope="module")
+def clean_site(tmp_path_factory) -> dict[str, bytes]:
+    """What a clean --full build of the fixture corpus makes."""
+    out = tmp_path_factory.mktemp("clean") / "site"
+    site.build(FIXTURE, out, work=out.parent / "build", incremental=False)
+    CLEAN_PAGES[:] = [search.indexed_pages(out / search.OUT)]
+    return snapshot(out)
+
+
+def same_as_clean(out: Path, clean: dict[str, bytes]) -> None:
+    """File by file as a clean full build; the search index by what it finds (an incremental
+    build's meta.js records its own history)."""
+    got = snapshot(out)
+    assert set(got) == set(clean)
+    differ = [p for p in got if got[p] != clean[p] and not p.endswith((".gz", "sitemap.xml", "pkb/meta.js"))]
+    assert differ == []
+    assert search.indexed_pages(out / search.OUT) == CLEAN_PAGES[0]
+
+
+def survivors(marker: str) -> list[str]:
+    """Processes whose command line holds `marker` (forked workers keep their parent's)."""
+    run = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True)
+    return run.stdout.split()
+
+
+def test_two_builds_at_once_make_one_good_site(content, tmp_path, clean_site):
+    out = tmp_path / "site"
+    for _ in range(2):
+        runs = [subprocess.Popen(command(content, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, env=ENV) for _ in range(2)]
+        results = [(r.wait(timeout=600), r.stderr.read()) for r in runs]
+        assert [code for code, _ in results] == [0, 0], results
+        assert any("waiting for the build" in err for _, err in results)       # the second one waited
+        assert "Traceback" not in "".join(err for _, err in results)
+        same_as_clean(out, clean_site)
+        assert not list(out.parent.glob(".site-*")) and not list(out.glob("site"))
+
+
+def test_a_killed_build_leaves_the_site_no_process_and_no_folder(content, tmp_path, clean_site):
+    out = tmp_path / "killed-site"
+    assert subprocess.run(command(content, out), env=ENV, capture_output=True).returncode == 0
+    before = snapshot(out)
+    rng = random.Random(17)
+    for _ in range(3):
+        run = subprocess.Popen(command(content, out, "--full"), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env=ENV)
+        time.sleep(rng.uniform(0.3, 3.0))
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        deadline = time.monotonic() + 10
+        while survivors(str(out)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert survivors(str(out)) == []
+        assert snapshot(out) in (before, snapshot(out)) and set(snapshot(out)) == set(before)
+    assert subprocess.run(command(content, out), env=ENV, capture_output=True).returncode == 0
+    same_as_clean(out, clean_site)
+    assert not list(out.parent.glob(".killed-site-*"))
+
+
+@pytest.mark.parametrize("failure", [errno.EACCES, errno.ENOSPC], ids=["read-only", "disk-full"])
+def test_a_folder_that_cannot_be_written_leaves_the_site(content, tmp_path, monkeypatch, failure):
+    out = tmp_path / "site"
+    site.build(content, out, work=tmp_path / "build")
+    before = snapshot(out)
+    real_rename = Path.rename
+
+    def refuse(self, target):       # the new site's move into place fails
+        if Path(target) == out and self.parent.name.startswith(".site-"):
+            raise OSError(failure, os.strerror(failure), str(target))
+        return real_rename(self, target)
+
+    (content / PLAN).write_text((content / PLAN).read_text(encoding="utf-8").replace("title: ", "title: 改", 1),
+                                encoding="utf-8")
+    monkeypatch.setattr(Path, "rename", refuse)
+    with pytest.raises(PolicyError) as exc:
+        site.build(content, out, work=tmp_path / "build")
+    assert os.strerror(failure) in str(exc.value) and str(out) in str(exc.value)
+    monkeypatch.undo()
+    assert snapshot(out) == before
+    site.build(content, out, work=tmp_path / "build")          # and the next build is whole again
+    assert "改" in (out / "documents" / "zichuan-2022-01-1" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("bad, message", [
+    ("date: 2022-02-30", "date: must be a date"),
+    ("date: 2022-13-45", "date: must be a date"),
+    ("note: !!binary aGVsbG8=", "unsupported YAML tag"),
+    ("note: !!python/object:os.system {}", "unsupported YAML tag"),
+    ("? [a, b]\n: 1", "a mapping key must be a plain value"),
+    ("title: 又一个标题", "duplicate key 'title' (also on line"),
+])
+def test_yaml_a_parser_should_refuse_is_one_line_naming_it(content, bad, message):
+    path = content / PLAN
+    text = path.read_text(encoding="utf-8")
+    if bad.startswith("date:"):
+        text = text.replace(next(line for line in text.splitlines() if line.startswith("date:")), bad)
+    else:
+        text = text.replace("\ntype:", f"\n{bad}\ntype:", 1)
+    path.write_text(text, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "generator", "--content", str(content), "check"],
+                         capture_output=True, text=True, env=ENV)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert str(path) in run.stderr and message in run.stderr, run.stderr
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_inert(content, tmp_path):
+    path = content / PLAN
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("text: 提高妇女健康水平", 'text: =HYPERLINK("http://x.example","点")', 1),
+                    encoding="utf-8")
+    from generator.pages.views import csv_bytes, inert
+    assert inert("=1+1") == "'=1+1" and inert("-3") == "'-3" and inert(3) == 3 and inert("区财政局") == "区财政局"
+    rows = list(csv.reader(io.StringIO(csv_bytes(["a"], [["@SUM(A1)"], ["+1"], ["正常"]]).decode("utf-8-sig"))))
+    assert rows == [["a"], ["'@SUM(A1)"], ["'+1"], ["正常"]]
+    out = tmp_path / "site"
+    site.build(content, out, work=tmp_path / "build", steps=())
+    for download in out.rglob("*.csv"):
+        for row in csv.reader(io.StringIO(download.read_text(encoding="utf-8-sig"))):
+            assert not any(cell[:1] in "=+-@" for cell in row if cell), (download, row)
+
+
+def test_an_id_the_site_names_a_page_with_is_refused(content):
+    doc = content / "documents" / "zichuan" / "index.yml"
+    shutil.copyfile(content / "documents" / "zichuan" / "zichuan-2022-01-2.yml", doc)
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text.replace("id: zichuan-2022-01-2", "id: index", 1), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "generator", "--content", str(content), "check"],
+                         capture_output=True, text=True, env=ENV)
+    assert run.returncode == 1 and "'index' is reserved" in run.stderr and "Traceback" not in run.stderr
