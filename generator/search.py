@@ -460,6 +460,7 @@ class Index:
     base_packs: int = 0
     base_version: str = ""
     base_kept: bool = False                            # this build left the base's files alone
+    rebuilt: set[str] = field(default_factory=set)     # base segments this build wrote again (retractions)
     written: set[Path] = field(default_factory=set)
     version: "hashlib._Hash" = field(default_factory=hashlib.sha256)
     compress: bool = False                             # write each file's .gz beside it
@@ -597,9 +598,38 @@ def _full(out: Path, site_dir: Path, locations: list[str], tier_docs: int, known
     return index
 
 
+def _retract(index: Index, refs: set[int], tier_docs: int) -> None:
+    """Text a page no longer holds leaves every file the site serves: the rows of
+    `refs` (base pages gone or changed) lose their title and location, the packs
+    holding their text are written again without it, and their tiers' shards are
+    written again from the pages still live (a tier is a bounded piece of the
+    index: 2048 pages, whatever the corpus)."""
+    if not refs:
+        return
+    for pack in sorted({n for ref in refs for n in index.rows[ref][5]}):
+        entries = [e for e in _script_data(index.out / "t" / f"{pack}.js") if e[0] not in refs]
+        index.added(f"t/{pack}", put(index.out / "t" / f"{pack}.js", script(f"t/{pack}", entries), index.compress))
+    for ref in refs:
+        index.rows[ref][0:2] = ["", ""]
+        index.rows[ref][5] = []
+    for tier in sorted({ref // tier_docs for ref in refs}):
+        refs_of = [r for r in range(tier * tier_docs, min((tier + 1) * tier_docs, index.base_docs))
+                   if r not in index.deleted]
+        kept = _texts(index, set(refs_of))
+        pages, counts = [], Counter()
+        for ref in refs_of:
+            loc, title, kind, jurisdiction = index.rows[ref][:4]
+            pages.append((ref, Page(loc, title, kept[ref], kind, jurisdiction)))
+            counts.update(page_counts(pages[-1][1]))
+        (layout,) = write_segments(index, [(str(tier), pages, counts)])
+        index.segments = [layout if s.segment == str(tier) else s for s in index.segments]
+        index.rebuilt.add(str(tier))
+
+
 def _incremental(index: Index, site_dir: Path, locations: list[str], changed: set[str],
                  tier_docs: int, known: dict) -> Index | None:
     """Update the index read from the previous build: None when a new base is due."""
+    retracted = set(index.deleted)
     live = index.live()
     index.base_kept, index.version = True, hashlib.sha256(index.base_version.encode())
     present = set(locations)
@@ -617,6 +647,7 @@ def _incremental(index: Index, site_dir: Path, locations: list[str], changed: se
     delta = [ref for ref in range(index.base_docs, len(index.rows)) if ref not in index.deleted]
     if len(delta) + len(index.deleted) > min(tier_docs, max(DELTA_MIN, DELTA_SHARE * len(locations))):
         return None
+    _retract(index, {ref for ref in index.deleted - retracted if ref < index.base_docs}, tier_docs)
     kept = _texts(index, {ref for ref in delta if index.rows[ref][0] not in fresh})
     pages, counts = [], Counter()
     for ref in delta:
@@ -669,7 +700,8 @@ def _remove_unwritten(out: Path, index: Index) -> None:
     compressed copies; a base this build kept stays whole (its shard folders
     are not even listed: they hold most of the index's files)."""
     written = {str(path) for path in index.written}
-    kept_shards = {str(out / "s" / s.segment) for s in index.base()} if index.base_kept else set()
+    kept_shards = {str(out / "s" / s.segment) for s in index.base() if s.segment not in index.rebuilt} \
+        if index.base_kept else set()
     for folder, subfolders, names in os.walk(out):
         subfolders[:] = [d for d in subfolders if os.path.join(folder, d) not in kept_shards]
         in_packs = folder == str(out / "t")
