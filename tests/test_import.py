@@ -392,3 +392,22 @@ def test_generated_content_is_committed_and_current():
     for stem in STEMS:
         manifest = yaml.safe_load((SOURCES / f"{stem}.yml").read_text(encoding="utf-8"))
         assert manifest["documents"] == [d["id"] for d in imported(stem).documents]
+
+
+def test_two_imports_of_one_jurisdiction_make_what_one_import_makes(tmp_path):
+    """A gazette in two files imported by two calls: the same registry as one call with both."""
+    halves = source("zichuan-2022").split("\n")
+    cut = next(i for i, line in enumerate(halves) if "川政发〔2022〕9号" in line) - 3
+    registries = []
+    for calls in ([["a"], ["b"]], [["a", "b"]]):
+        content = tmp_path / str(len(calls)) / "content"
+        (content / "sources").mkdir(parents=True)
+        shutil.copy(ROOT / "content" / "jurisdictions.yml", content)
+        for part, text in (("a", halves[:cut]), ("b", halves[cut:])):
+            (content / "sources" / f"zichuan-2022-{part}.txt").write_text("\n".join(text), encoding="utf-8")
+        for call in calls:
+            run_import(content, [content / "sources" / f"zichuan-2022-{p}.txt" for p in call], allow_unplaced=True)
+        registries.append(sorted((u["name"], sorted(u["aliases"]))
+                                 for u in yaml.safe_load((content / "units" / "zichuan.yml").read_text("utf-8"))))
+        assert cli.main(["--content", str(content), "export", "--output", str(tmp_path / "data.json")]) == 0
+    assert registries[0] == registries[1]
