@@ -169,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     except PolicyError as exc:
         print(f"error: {exc}" if "\n" not in str(exc) else f"error:\n{exc}", file=sys.stderr)
         return 1
+    except OSError as exc:        # a disk full, a folder not ours to write: the path and the reason, no traceback
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -12,10 +12,8 @@ import io
 import os
 import random
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -28,16 +26,8 @@ FIXTURE = ROOT / "tests" / "fixtures" / "content"
 PLAN = "documents/zichuan/zichuan-2022-01-1.yml"
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def command(content: Path, out: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "generator", "--content", str(content), "build", "--output", str(out),
-            "--work", str(out.parent / "build"), *extra]
-
-
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+sys.path.insert(0, str(ROOT))
+from bench.faults import ENV, command, differences, kill_at, run_pair, snapshot, survivors, wait_gone  # noqa: E402
 
 
 @pytest.fixture
@@ -45,44 +35,21 @@ def content(tmp_path) -> Path:
     return Path(shutil.copytree(FIXTURE, tmp_path / "content"))
 
 
-CLEAN_PAGES: list = []
-
-
 @pytest.fixture(scope="module")
-def clean_site(tmp_path_factory) -> dict[str, bytes]:
-    """What a clean --full build of the fixture corpus makes."""
-    out = tmp_path_factory.mktemp("clean") / "site"
-    site.build(FIXTURE, out, work=out.parent / "build", incremental=False)
-    CLEAN_PAGES[:] = [search.indexed_pages(out / search.OUT)]
-    return snapshot(out)
-
-
-def same_as_clean(out: Path, clean: dict[str, bytes]) -> None:
-    """File by file as a clean full build; the search index by what it finds (an incremental
-    build's meta.js records its own history)."""
-    got = snapshot(out)
-    assert set(got) == set(clean)
-    differ = [p for p in got if got[p] != clean[p] and not p.endswith((".gz", "sitemap.xml", "pkb/meta.js"))]
-    assert differ == []
-    assert search.indexed_pages(out / search.OUT) == CLEAN_PAGES[0]
-
-
-def survivors(marker: str) -> list[str]:
-    """Processes whose command line holds `marker` (forked workers keep their parent's)."""
-    run = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True)
-    return run.stdout.split()
+def clean_site(tmp_path_factory) -> tuple[dict[str, bytes], dict]:
+    """What a clean --full build of the fixture corpus makes, and what its index finds."""
+    from bench.faults import clean_build
+    return clean_build(tmp_path_factory.mktemp("clean"))
 
 
 def test_two_builds_at_once_make_one_good_site(content, tmp_path, clean_site):
     out = tmp_path / "site"
     for _ in range(2):
-        runs = [subprocess.Popen(command(content, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True, env=ENV) for _ in range(2)]
-        results = [(r.wait(timeout=600), r.stderr.read()) for r in runs]
+        results = run_pair(content, out)
         assert [code for code, _ in results] == [0, 0], results
         assert any("waiting for the build" in err for _, err in results)       # the second one waited
         assert "Traceback" not in "".join(err for _, err in results)
-        same_as_clean(out, clean_site)
+        assert differences(out, *clean_site) == []
         assert not list(out.parent.glob(".site-*")) and not list(out.glob("site"))
 
 
@@ -92,18 +59,11 @@ def test_a_killed_build_leaves_the_site_no_process_and_no_folder(content, tmp_pa
     before = snapshot(out)
     rng = random.Random(17)
     for _ in range(3):
-        run = subprocess.Popen(command(content, out, "--full"), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=ENV)
-        time.sleep(rng.uniform(0.3, 3.0))
-        run.send_signal(signal.SIGKILL)
-        run.wait()
-        deadline = time.monotonic() + 10
-        while survivors(str(out)) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert survivors(str(out)) == []
-        assert snapshot(out) in (before, snapshot(out)) and set(snapshot(out)) == set(before)
+        kill_at(content, out, rng.uniform(0.3, 3.0))
+        assert wait_gone(str(out)) == []
+        assert snapshot(out) == before
     assert subprocess.run(command(content, out), env=ENV, capture_output=True).returncode == 0
-    same_as_clean(out, clean_site)
+    assert differences(out, *clean_site) == []
     assert not list(out.parent.glob(".killed-site-*"))
 
 

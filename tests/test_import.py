@@ -411,3 +411,17 @@ def test_two_imports_of_one_jurisdiction_make_what_one_import_makes(tmp_path):
                                  for u in yaml.safe_load((content / "units" / "zichuan.yml").read_text("utf-8"))))
         assert cli.main(["--content", str(content), "export", "--output", str(tmp_path / "data.json")]) == 0
     assert registries[0] == registries[1]
+
+
+def test_an_import_that_fails_part_way_changes_nothing(content, monkeypatch):
+    """The unit registry cannot be written: the documents written before it are taken back."""
+    from generator.importer import registry
+    before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(content / "units"))
+
+    monkeypatch.setattr(registry, "update", full_disk)
+    with pytest.raises(OSError):
+        run_import(content, [content / "sources" / "dongchangfu-2022.txt"])
+    assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before

@@ -15,7 +15,6 @@ Pipeline (one module per stage):
 from __future__ import annotations
 
 import hashlib
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,17 +173,19 @@ def run_import(content_dir: Path, sources: list[Path] | None = None, force: bool
         planned.append(_plan(path, yamlio.read_text(path), jurisdiction, jurs, added, taken))
     for plan in planned:
         _validate(content_dir, plan)
-    if added:
-        _add_jurisdictions(registry_file, added)
     kept: list[Path] = []
     imported: dict[str, list[_Planned]] = {}
+    with writer.Journal():           # all of its files or none
+        if added:
+            _add_jurisdictions(registry_file, added)
+        for plan in planned:
+            kept += _write(content_dir, plan, force)
+            imported.setdefault(plan.jurisdiction, []).append(plan)
+        for jid, plans in imported.items():
+            registry.update(content_dir, jid, [content_dir / "sources" / f"{p.stem}.txt" for p in plans],
+                            [d for p in plans for d in p.result.documents])
     for plan in planned:
-        kept += _write(content_dir, plan, force)
         _summary(plan)
-        imported.setdefault(plan.jurisdiction, []).append(plan)
-    for jid, plans in imported.items():
-        registry.update(content_dir, jid, [content_dir / "sources" / f"{p.stem}.txt" for p in plans],
-                        [d for p in plans for d in p.result.documents])
     for j in added:
         print(f"added jurisdiction {j['id']} ({j['name']}) to {registry_file}, marked review: true — check it")
     if kept:
@@ -202,8 +203,7 @@ def _add_jurisdictions(path: Path, added: list[dict]) -> None:
     """Append to the editors' registry, leaving what they wrote byte for byte."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     sep = "" if not old or old.endswith("\n") else "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(old + sep + yamlio.dump(added), encoding="utf-8")
+    writer.replace_text(path, old + sep + yamlio.dump(added))
 
 
 def _validate(content_dir: Path, plan: _Planned) -> None:
@@ -220,8 +220,7 @@ def _write(content_dir: Path, plan: _Planned, force: bool) -> list[Path]:
     folder = content_dir / "documents" / plan.jurisdiction
     source = content_dir / "sources" / f"{plan.stem}.txt"
     if not source.exists() or source.resolve() != plan.path.resolve():
-        source.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(plan.path, source)        # every fact links back to a source in content/
+        writer.copy(plan.path, source)            # every fact links back to a source in content/
     manifest_path = source.with_suffix(".yml")
     result = plan.result
     kept = []

@@ -85,7 +85,7 @@ def _append_new(path: Path, jurisdiction, places, names, generic) -> str:
     if not isinstance(merged, list) or len(merged) != len(reg.units) + len(added.units):
         raise PolicyError(f"edited registry is not a plain YAML list; add these units by hand: "
                           f"{', '.join(u.name for u in added.units)}", str(path), None, None)
-    path.write_text(text, encoding="utf-8")
+    writer.replace_text(path, text)
     load_registry(path, jurisdiction, places)      # still valid
     print(f"{path}: edited by hand, kept; {len(added.units)} new units appended")
     return "extended"
