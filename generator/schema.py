@@ -82,13 +82,13 @@ def is_bool(v):
 
 
 def is_date(v):
-    if isinstance(v, str):
-        try:
-            dt.date.fromisoformat(v)
-            return None
-        except ValueError:
-            pass
-    return "must be a date written YYYY-MM-DD"
+    if not (isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)):
+        return "must be a date written YYYY-MM-DD"
+    try:
+        dt.date.fromisoformat(v)
+    except ValueError:
+        return f"{v} is not a day of the calendar"
+    return None
 
 
 def is_line_range(v):
