@@ -663,8 +663,9 @@ def build(content_dir: Path, output: Path, offline: bool = False, strict: bool =
             return _build(content_dir, Path(output).resolve(), offline, strict, corpus, templates, steps,
                           incremental, {} if timings is None else timings, work, progress)
         except OSError as exc:      # a full disk, a folder we may not write: the path and the reason
-            raise PolicyError(f"build failed, the site is as it was: {exc.strerror or exc}",
-                              file=exc.filename and str(exc.filename)) from None
+            # a failed write() names no file: name the two folders a build writes in
+            where = exc.filename or f"{Path(output).resolve().parent} (new site) or {work} (work folder)"
+            raise PolicyError(f"build failed, the site is as it was: {exc.strerror or exc}", file=str(where)) from None
 
 
 def _stale(output: Path) -> list[Path]:

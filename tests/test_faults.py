@@ -91,9 +91,39 @@ def test_a_folder_that_cannot_be_written_leaves_the_site(content, tmp_path, monk
     assert "改" in (out / "documents" / "zichuan-2022-01-1" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 3 MB tmpfs (the fixture site takes 3.5 MB), where this machine lets us mount one."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(disk)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root); the patched-errno tests above still run")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=True)
+
+
+def test_a_real_full_disk_then_a_real_read_only_disk(content, small_disk):
+    out = small_disk / "site"
+    full = subprocess.run(command(content, out), capture_output=True, text=True, env=ENV)
+    assert full.returncode == 1 and "Traceback" not in full.stderr
+    assert "No space left on device" in full.stderr and str(small_disk) in full.stderr, full.stderr
+    assert not out.exists() and not list(small_disk.glob(".site-*"))     # nothing half-built published or left
+    subprocess.run(["mount", "-o", "remount,size=40m", str(small_disk)], check=True)
+    assert subprocess.run(command(content, out), env=ENV, capture_output=True).returncode == 0
+    before = snapshot(out)
+    (content / PLAN).write_text((content / PLAN).read_text(encoding="utf-8").replace("title: ", "title: 改", 1),
+                                encoding="utf-8")
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    ro = subprocess.run(command(content, out), capture_output=True, text=True, env=ENV)
+    assert ro.returncode == 1 and "Traceback" not in ro.stderr and "Read-only file system" in ro.stderr, ro.stderr
+    assert snapshot(out) == before
+
+
 @pytest.mark.parametrize("bad, message", [
-    ("date: 2022-02-30", "date: must be a date"),
-    ("date: 2022-13-45", "date: must be a date"),
+    ("date: 2022-02-30", "date: 2022-02-30 is not a day of the calendar"),
+    ("date: 2022-13-45", "date: 2022-13-45 is not a day of the calendar"),
+    ("date: 22-1-5", "date: must be a date written YYYY-MM-DD"),
     ("note: !!binary aGVsbG8=", "unsupported YAML tag"),
     ("note: !!python/object:os.system {}", "unsupported YAML tag"),
     ("? [a, b]\n: 1", "a mapping key must be a plain value"),
