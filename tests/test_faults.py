@@ -205,3 +205,22 @@ def test_text_withdrawn_from_a_page_leaves_every_file_the_site_serves(content, t
     from generator import search
     pages = search.indexed_pages(out / search.OUT)       # and the index still finds what is there
     assert any(title in p.title for p in pages.values())
+
+
+def test_a_folder_beside_the_output_is_never_touched(content, tmp_path):
+    """--output names the site only: the user's own build/docs beside it stays, through full,
+    incremental and failed builds (the work folder is its own setting)."""
+    out, own = tmp_path / "site", tmp_path / "build" / "docs" / "mine.md"
+    own.parent.mkdir(parents=True)
+    own.write_text("我的文件", encoding="utf-8")
+    build = [sys.executable, "-m", "generator", "--content", str(content), "build", "--output", str(out),
+             "--work", str(tmp_path / "elsewhere")]
+    assert subprocess.run(build + ["--full"], env=ENV, capture_output=True).returncode == 0
+    (content / PLAN).write_text((content / PLAN).read_text(encoding="utf-8").replace("title: ", "title: 改", 1),
+                                encoding="utf-8")
+    assert subprocess.run(build, env=ENV, capture_output=True).returncode == 0
+    (content / PLAN).write_text("id: [broken\n", encoding="utf-8")
+    assert subprocess.run(build, env=ENV, capture_output=True).returncode == 1
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "build").rglob("*")) == \
+        ["build/docs", "build/docs/mine.md"]
+    assert own.read_text(encoding="utf-8") == "我的文件"
