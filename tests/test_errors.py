@@ -106,7 +106,7 @@ def unknown_parent(content: Path) -> str:
 def bad_date(content: Path) -> str:
     path = content / PLAN
     edit(path, "date: '2022-08-14'", "date: '2022-08-32'")
-    return f"{path}:{line_of(path, 'date:')}: date: must be a date written YYYY-MM-DD"
+    return f"{path}:{line_of(path, 'date:')}: date: 2022-08-32 is not a day of the calendar"
 
 
 CASES = [broken_title, malformed, empty_title, duplicate, gbk, empty_file, unknown_jurisdiction,

@@ -205,6 +205,12 @@ def test_text_withdrawn_from_a_page_leaves_every_file_the_site_serves(content, t
     from generator import search
     pages = search.indexed_pages(out / search.OUT)       # and the index still finds what is there
     assert any(title in p.title for p in pages.values())
+    for added in ("增补段落QQ7788", "另一段WW5566", ""):     # text an incremental build added, withdrawn by the next
+        path.write_text(text.replace(said, said + added, 1), encoding="utf-8")
+        site.build(content, out, work=work)
+        served = served_text(out)
+        assert ("QQ7788" in served) == (added == "增补段落QQ7788")
+        assert ("WW5566" in served) == (added == "另一段WW5566")
 
 
 def test_a_folder_beside_the_output_is_never_touched(content, tmp_path):
