@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
@@ -92,17 +93,28 @@ def _version() -> str:
         return "unknown"
 
 
+def _common(parser: argparse.ArgumentParser, content) -> None:
+    parser.add_argument("--content", type=Path, default=content,
+                        help="content folder (default: %(default)s)" if content != argparse.SUPPRESS else
+                        "content folder (default: the project's content/)")
+    parser.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="show each build phase as it ends")
+    parser.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="print errors only")
+
+
 def build_parser() -> argparse.ArgumentParser:
     root = _project_root()
     parser = argparse.ArgumentParser(
         prog="policykb", description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--content", type=Path, default=root / "content",
-                        help="content folder (default: %(default)s)")
     parser.add_argument("--version", action="version", version=f"policykb {_version()}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="show each build phase as it ends")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    sub = parser.add_subparsers(dest="command", metavar="<command>")
+    _common(parser, root / "content")
+    parser.set_defaults(verbose=False, quiet=False)
+    # the same options after the command (`policykb build -q`); there, unset ones keep the value above
+    common = argparse.ArgumentParser(add_help=False)
+    _common(common, argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="<command>",
+                                parser_class=functools.partial(argparse.ArgumentParser, parents=[common]))
 
     p = sub.add_parser("import", help="gazette text -> document YAML in content/",
                        description="Split each gazette in content/sources/ into its documents "
