@@ -406,19 +406,20 @@ def retypeset(raw: str, width: int, county: bool = True) -> str:
     wrapped = lines_stage.typical_width(lines) is not None
     original = raw.split("\n")
     out: list[str] = []
+    county_of = (lambda s: _COUNTY.sub(lambda m: m.group() if m.group(1) or m.group(2) else "县", s)) if county \
+        else (lambda s: s)     # before the wrap, which may cut 开发|区
     for p in lines_stage.join(lines, found):
         if p.table or p.boundary:
-            out += ["", *original[p.first - 1:p.last], ""]       # set apart from the text around it
+            out += ["", *map(county_of, original[p.first - 1:p.last]), ""]       # set apart from the text around it
             continue
         chunk, used = "\u3000\u3000", 4         # GB/T 9704: a paragraph's first line indented two characters
-        for ch in p.text:
+        for ch in county_of(p.text):
             if used + text.width(ch) > width and chunk:
                 out += [chunk, ""] if wrapped else [chunk]
                 chunk, used = "", 0
             chunk, used = chunk + ch, used + text.width(ch)
         out += [chunk, ""] if wrapped else [chunk]
-    result = "\n".join(out)
-    return _COUNTY.sub(lambda m: m.group() if m.group(1) or m.group(2) else "县", result) if county else result
+    return "\n".join(out)
 
 
 # 区 as the level of a place or an office (区财政局, 淄川区人民政府, 全区), not in 开发区, 社区, 区域 ….

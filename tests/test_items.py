@@ -12,7 +12,7 @@ import yaml
 
 from generator import schema
 from generator.errors import PolicyError
-from generator.importer import import_text, items, run_import
+from generator.importer import genre, import_text, items, run_import
 from test_import import STEMS, excerpt, imported, move_page_breaks, rewrap, source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,9 +241,9 @@ def test_items_are_valid_against_the_schema(stem):
 
 
 def test_segments_of_printed_numbers():
-    assert [items.segment(n) for n in ("三、", "（十二）", "(3)", "12.", "②", "4.2.1", "第三十八条", "专栏 3")] == [
+    assert [genre.number_key(n) for n in ("三、", "（十二）", "(3)", "12.", "②", "4.2.1", "第三十八条", "专栏 3")] == [
         "3", "12", "3", "12", "2", "4.2.1", "a38", "b3"]
-    assert items.cn_int("一百零二") == 102
+    assert genre.cn_int("一百零二") == 102
 
 
 # --- unit registries ------------------------------------------------------------------------

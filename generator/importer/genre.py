@@ -9,11 +9,14 @@ import datetime as dt
 import re
 
 from generator.importer.text import compact
+from generator.units import fold
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 # Measure words and units: `2.2 张` is a quantity, not section 2.2.
 UNIT = "[张个倍万亿千百元人次项家所名件条台辆吨米平方公里岁天年月日时分秒周批户座间处]"
 OPEN, CLOSE = "（([〔【《〈“", "）)]〕】》〉”"
+
+_ORDINAL = f"[一二三四五六七八九十][{CN_NUM}]*"      # 零、 and 两、 number nothing (两个清零、…)
 
 # Heading families, most specific first: (family, regex). The regex's group 1 is
 # the number as printed; the rest of the line follows.
@@ -21,8 +24,8 @@ HEADINGS = [
     ("chapter", re.compile(rf"^(第[{CN_NUM}\d]+章)\s*")),
     ("part", re.compile(rf"^(第[{CN_NUM}\d]+节)\s*")),
     ("article", re.compile(rf"^(第[{CN_NUM}\d]+条)\s*")),
-    ("cn", re.compile(rf"^([{CN_NUM}]+\s*、)\s*")),
-    ("pcn", re.compile(rf"^([（(]\s*[{CN_NUM}]+\s*[)）])\s*")),
+    ("cn", re.compile(rf"^({_ORDINAL}\s*、)\s*")),
+    ("pcn", re.compile(rf"^([（(]\s*{_ORDINAL}\s*[)）])\s*")),
     ("pcn", re.compile(r"^([\u3220-\u3229])\s*")),                  # ㈠ … ㈩, one character
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)(?![\d.．])\s*(?=[\u4e00-\u9fff])(?!" + UNIT + ")")),
     ("num", re.compile(r"^(\d{1,2}\s*[.．、﹒。])(?![\d.．])\s*")),
@@ -75,7 +78,7 @@ LETTERHEAD = re.compile(r"^\S{2,30}(人民政府|政府|委员会|办公室|办�
 # An issuing body: a government, its office, a department, a party committee, a leading group.
 ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|委员会|管委会|领导小组|指挥部|行政公署|公署"
                     r"|人民法院|法院|人民检察院|检察院|局|厅|委|部)$")
-_NOT_A_NAME = re.compile(r"的|关于|会同|负责|按照|根据|要求|同意|组织|开展|牵头|配合|落实")
+_NOT_A_NAME = re.compile(r"的|由|关于|会同|负责|按照|根据|要求|同意|组织|开展|牵头|配合|落实")
 ADDRESSEE_WORDS = re.compile(r"各|政府|部门|单位|办事处|委员会|局|管委|党组")
 PUBLIC_NOTE = re.compile(r"^[（(]此件.{0,10}[)）]$|^特此(?:通知|通告|公告|函告|批复)。?$|^此复。?$")
 ANNEX = re.compile(r"^附件\s*(\d{1,2})?\s*([：:].*)?$")
@@ -122,6 +125,39 @@ def cn_number(s: str) -> int:
         return int("".join(str(digits[c]) for c in s))
     tens, _, units = s.partition("十")
     return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
+
+
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def cn_int(s: str) -> int:
+    """一 -> 1, 十一 -> 11, 三十八 -> 38, 一百零二 -> 102."""
+    total, cur = 0, 0
+    for c in s:
+        if c in "十百":
+            total += (cur or 1) * (10 if c == "十" else 100)
+            cur = 0
+        else:
+            cur = _CN_DIGIT[c]
+    return total + cur
+
+
+def number_key(number: str) -> str:
+    """A printed number as an id segment: 三、 -> 3, （2） -> 2, ② -> 2,
+    4.2.1 -> 4.2.1, 第三条 -> a3, 第一章 -> c1, 第二节 -> s2, 专栏3 -> b3."""
+    n = fold(compact(number))
+    prefix = {"条": "a", "章": "c", "节": "s"}.get(n[-1:], "") if n.startswith("第") else ""
+    if n.startswith("专栏"):
+        prefix = "b"
+    if len(n) == 1 and 0x2460 <= ord(n) <= 0x2473:
+        return str(ord(n) - 0x2460 + 1)
+    if len(n) == 1 and 0x3220 <= ord(n) <= 0x3229:       # ㈠
+        return str(ord(n) - 0x3220 + 1)
+    m = re.search(r"\d+(?:\.\d+)*", n)
+    if m:
+        return prefix + m.group()
+    m = re.search(f"[{CN_NUM}]+", n)
+    return prefix + str(cn_int(m.group())) if m else "x"
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -182,7 +218,7 @@ def is_doc_number(text: str, lost: bool = False) -> bool:
 def is_issuer(text: str) -> bool:
     """An issuing body's name alone on a line (not a sentence that ends in one)."""
     t = compact(text)
-    return 4 <= len(t) <= 30 and bool(ISSUER.match(t)) and not _NOT_A_NAME.search(t)
+    return 4 <= len(t) <= 30 and bool(ISSUER.match(t)) and not _NOT_A_NAME.search(t) and heading(t) is None
 
 
 # A line that opens with a responsibility, leader or time label (主要责任单位：, 完成时限：).

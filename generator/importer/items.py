@@ -41,47 +41,12 @@ _LABELS = re.compile("|".join(r"\s*".join(w) for w in (
     "牵头单位", "牵头部门", "责任单位", "责任部门", "参与部门", "参与单位", "配合单位", "配合部门",
     "按职责分工负责", "按职责负责")))
 
-_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-
-
-# --- numbers -> id segments -------------------------------------------------------------
-
-def cn_int(s: str) -> int:
-    """一 -> 1, 十一 -> 11, 三十八 -> 38, 一百零二 -> 102."""
-    total, cur = 0, 0
-    for c in s:
-        if c in "十百":
-            total += (cur or 1) * (10 if c == "十" else 100)
-            cur = 0
-        else:
-            cur = _CN_DIGIT[c]
-    return total + cur
-
-
-def segment(number: str) -> str:
-    """The id segment of a printed number: 三、 -> 3, （2） -> 2, ② -> 2,
-    4.2.1 -> 4.2.1, 第三条 -> a3, 第一章 -> c1, 第二节 -> s2, 专栏3 -> b3."""
-    n = fold(compact(number))
-    prefix = {"条": "a", "章": "c", "节": "s"}.get(n[-1:], "") if n.startswith("第") else ""
-    if n.startswith("专栏"):
-        prefix = "b"
-    if len(n) == 1 and 0x2460 <= ord(n) <= 0x2473:
-        return str(ord(n) - 0x2460 + 1)
-    if len(n) == 1 and 0x3220 <= ord(n) <= 0x3229:       # ㈠
-        return str(ord(n) - 0x3220 + 1)
-    m = re.search(r"\d+(?:\.\d+)*", n)
-    if m:
-        return prefix + m.group()
-    m = re.search(f"[{genre.CN_NUM}]+", n)
-    return prefix + str(cn_int(m.group())) if m else "x"
-
-
 def _id_segments(numbers: list[str]) -> list[str]:
     """Segments of a numbering path: a decimal number (4.2.1) carries its
     parents, an article (第三条) is numbered through its chapters."""
     segs: list[str] = []
     for number in numbers:
-        seg = segment(number)
+        seg = genre.number_key(number)
         if seg.startswith("a"):
             segs = [s for s in segs if s.startswith("x")]   # keep the annex prefix only
         while segs and seg.startswith(segs[-1] + "."):
@@ -290,7 +255,7 @@ def _context(blocks: list[dict]) -> str | None:
 
 
 def _kind(block: dict, ancestors: list[dict], doc_type: str, responsible: bool, indicators: list) -> str:
-    if segment(block.get("number") or "").startswith("a"):
+    if genre.number_key(block.get("number") or "").startswith("a"):
         return "article"
     ctx = _context([block] + ancestors[::-1])
     if ctx == "task":
@@ -456,7 +421,7 @@ def _inherit(reading: _Reading, block: dict, anchor: _Anchor) -> None:
     """A numbered part that names no unit takes those its nearest heading names in the
     heading line itself (二、加快产业升级（区发改局牵头）, 一、县示范区管委会牵头工作) —
     not those of a heading's own text, which are its own."""
-    if reading.found() or block["kind"] != "section" or segment(block.get("number") or "").startswith("b"):
+    if reading.found() or block["kind"] != "section" or genre.number_key(block.get("number") or "").startswith("b"):
         return
     for heading in reversed(anchor.ancestors):
         line = _heading(heading)
@@ -477,7 +442,7 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
     title_deadline = is_section and _deadline_in(_heading(block), year)
     indicators = [indicator_dict(x) for t in texts for x in find_indicators(t)]
     context = _context(anchor.ancestors[::-1])
-    article = is_section and segment(block.get("number") or "").startswith("a")
+    article = is_section and genre.number_key(block.get("number") or "").startswith("a")
     if not (reading.found() or indicators or article or title_deadline
             or (is_section and context and not _grouping(blocks, anchor))):
         return None, reading.stray

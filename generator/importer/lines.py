@@ -37,7 +37,7 @@ class Para:
 
 def typical_width(lines: list[Line]) -> int | None:
     """The wrap column of a hard-wrapped file, or None for one paragraph per line."""
-    widths = [width(ln.text) for ln in lines if ln.text and not ln.furniture and not ln.is_table]
+    widths = [set_width(ln) for ln in lines if ln.text and not ln.furniture and not ln.is_table]
     if len(widths) < 20:
         return None
     w, _ = Counter(widths).most_common(1)[0]
@@ -46,6 +46,12 @@ def typical_width(lines: list[Line]) -> int | None:
 
 
 _INDENT = re.compile(r"^(?:\u3000{1,2}|\s{2,8})\S")
+
+
+def set_width(ln: Line) -> int:
+    """Columns the line fills on the page, its indent counted: a paragraph's first
+    line is full at the wrap column as much as the lines after it."""
+    return width(ln.raw[:len(ln.raw) - len(ln.raw.lstrip())]) + width(ln.text)
 
 
 def indented(lines: list[Line]) -> bool:
@@ -59,6 +65,7 @@ def join(lines: list[Line], tables: list[Table]) -> list[Para]:
     wrap = typical_width(lines)
     opens = indented(lines)
     starts = {t.first: t for t in tables}
+    numbers: dict[str, str] = {}      # heading family -> the last number that opened a paragraph
     paras: list[Para] = []
     current: Para | None = None
     i = 0
@@ -80,14 +87,29 @@ def join(lines: list[Line], tables: list[Table]) -> list[Para]:
             i += 1
             continue
         if current is not None and not (opens and _INDENT.match(ln.raw)) and _continues(
-                current.text, ln.text, wrap, last_line=lines_text(lines, current.last), ahead=_ahead(lines, i)):
+                current.text, ln.text, wrap, last_line=lines_text(lines, current.last), ahead=_ahead(lines, i),
+                last_width=set_width(lines[current.last - 1]), next_number=_next_number(ln.text, numbers)):
             current.text = _glue(current.text, ln.text)
             current.last = ln.no
         else:
             current = Para(ln.text, ln.no, ln.no)
             paras.append(current)
+            h = genre.heading(ln.text)
+            if h:
+                numbers[h[0]] = genre.number_key(h[1])
         i += 1
     return paras
+
+
+def _next_number(line: str, numbers: dict[str, str]) -> bool:
+    """`line` opens the part that follows the last one of its family ((2) then (3)),
+    or the first of a family not seen yet."""
+    h = genre.heading(line)
+    if not h:
+        return False
+    key, last = genre.number_key(h[1]), numbers.get(h[0])
+    return key in ("1", "a1", "c1", "s1") if last is None else \
+        key.isdigit() and last.isdigit() and int(key) == int(last) + 1
 
 
 def _ahead(lines: list[Line], i: int, n: int = 2) -> list[str]:
@@ -125,10 +147,15 @@ def _issuer_starts(para: str, line: str, last_line: str, ahead: list[str]) -> bo
     if not genre.is_issuer(line):
         return False
     ended = last_line[-1:] in genre.TERMINAL + "）)" or _never_continues(para) or genre.is_closing(para)
-    nxt = compact(ahead[0]) if ahead else ""
-    signs = bool(nxt) and (genre.is_date_line(nxt) or genre.is_garbled_date(nxt) or genre.is_issuer(nxt)
-                           or nxt == "文件" or nxt.startswith(("关于", "印发", "转发")) or genre.is_doc_number(nxt))
-    return ended or signs
+    return ended or bool(ahead) and _heads(ahead[0])
+
+
+def _heads(line: str) -> bool:
+    """A line that follows an issuer's name in a signature or a head: a date, another
+    issuer, 文件, a 文号 or a title's opening."""
+    t = compact(line)
+    return (genre.is_date_line(t) or genre.is_garbled_date(t) or genre.is_issuer(t) or t == "文件"
+            or t.startswith(("关于", "印发", "转发")) or genre.is_doc_number(t))
 
 
 def _never_continues(para: str) -> bool:
@@ -149,11 +176,15 @@ def _titled(t: str) -> bool:
             and genre.bracket_balance(t) == 0)
 
 
-def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: list[str] = ()) -> bool:
+def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: list[str], last_width: int,
+               next_number: bool) -> bool:
     if genre.starts_with_unmatched_close(line) or genre.is_responsibility_note(line):
         return not genre.heading(line)
     if re.fullmatch(r"[。，；、：！？）)」』”’]+", compact(line)):
         return True       # punctuation a wrap pushed onto a line of its own
+    if line[:1].isdigit() and (re.search(r"\d[:：]$", last_line)
+                               or wrap and last_width >= wrap - 2 and last_line[-1:].isdigit()):
+        return True       # a number or ratio the wrap cut (123|38、, 2:|1。), not a list's next number
     if last_line.rstrip().endswith(("…", "...")):
         return False      # a web page's teaser stops there
     if genre.bracket_balance(para) > 0 and not (genre.heading(line) or genre.is_doc_number(line)
@@ -161,18 +192,24 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: li
         return True       # an open bracket closes before anything but a new part
     if compact(line) == "文件" and genre.is_issuer(para):
         return True       # a letterhead: 某区人民政府 / 文件
+    if genre.heading(line) and not next_number and (
+            last_line[-1:] in "，、,（(《“" or wrap and last_width >= wrap - 2 and _cut_mid_word(para, last_line)):
+        return True       # 第一、/ 二、三产业, 推动构建统 / 一、规范…: out of sequence after a cut sentence
     if hard_start(line) or _issuer_starts(para, line, last_line, ahead) \
             or (last_line[-1:] in "。！？" and _title_starts(line, ahead)):
         return False      # a title line after a finished sentence starts a document
     if genre.LABEL_LINE.match(compact(line)):
         return False      # 牵头单位：…, 完成时限：… open a line of their own
+    if wrap and last_width >= wrap - 2 and last_width - width(last_line) <= 4 and genre.is_issuer(para) \
+            and not _heads(line):
+        return True       # a body's name the wrap cut off a sentence: …领导小组 / 成员单位负责…
     if _never_continues(para):
         return False
     if genre.is_addressee(para):
         return False
     end = last_line[-1:]
     if wrap:
-        w = width(last_line)
+        w = last_width
         if end in "，、,（(《“":
             return True
         if w >= wrap - 2:
@@ -185,6 +222,11 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: li
     if end in "）)" and genre.bracket_balance(last_line) <= 0:
         return False
     return _looks_cut(last_line)
+
+
+def _cut_mid_word(para: str, last_line: str) -> bool:
+    """Running text (a sentence mark inside) whose line ends on a character, not a mark."""
+    return bool(re.search(r"[\u4e00-\u9fff]$", last_line) and re.search(r"[，。；,;]", para))
 
 
 def _title_starts(line: str, ahead: list[str]) -> bool:

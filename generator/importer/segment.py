@@ -555,5 +555,7 @@ def _title_at(paras: list[Para], k: int, name: str) -> int:
             return 0
         text += p.text
         if _matches(text, name):
-            return n
+            after = compact(paras[k + n].text) if k + n < len(paras) else ""
+            # the period or 试行 a wrap pushed onto a line of its own is the title's too
+            return n + 1 if re.fullmatch(r"[（(][^（()）]{1,20}[)）]", after) and _matches(text + after, name) else n
     return 0
