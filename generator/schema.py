@@ -26,10 +26,6 @@ from generator.yamlio import Lines
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
 # 文件类型 the importer assigns; editors may use others.
-DOC_TYPES = ("规划", "纲要", "意见", "实施意见", "指导意见", "措施", "若干措施", "实施方案", "工作方案",
-             "行动方案", "行动计划", "方案", "应急预案", "预案", "办法", "管理办法", "实施细则", "规定",
-             "通知", "批复", "决定", "公告", "报告", "目录", "统计表")
-
 BLOCK_KINDS = ("header", "addressee", "paragraph", "section", "table", "signature", "closing")
 HEADER_ROLES = ("letterhead", "issuer", "title", "doc_number", "date", "note")
 

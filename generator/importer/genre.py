@@ -61,8 +61,9 @@ def doc_number_spans(t: str, fits) -> list[tuple[int, int]]:
 
 
 def doc_number_text(text: str) -> str:
-    """A 文号 as printed, without brackets set around it (（韶府〔2019〕31号）)."""
-    t = compact(text)
+    """A 文号 as printed, without brackets set around it (（韶府〔2019〕31号）) or the file
+    type of a download named after it (繁政秘〔2021〕19号.pdf)."""
+    t = re.sub(r"\.(?:docx?|pdf|wps|ofd|xlsx?|zip)$", "", compact(text), flags=re.I)
     return t[1:-1] if len(t) > 2 and t[0] in "（(" and t[-1] in "）)" else t
 
 
@@ -74,7 +75,7 @@ _DATE_FORMS = [DATE_IN, re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(
 DATE_ONLY = re.compile(r"^[(（]?(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|" + _CN_DATE + r")[)）]?$")
 # A date whose 年/月/日 a web copy lost (20231月17, 2024115, 2022121日): read with care.
 GARBLED_DATE = re.compile(r"^(\d{4})年?(\d{1,2})?月?(\d{1,2})?日?$")
-LETTERHEAD = re.compile(r"^\S{2,30}(人民政府|政府|委员会|办公室|办公厅|委)文件$")
+LETTERHEAD = re.compile(r"^\S{2,30}(人民政府|政府|委员会|办公室|办公厅|委|公署|行署)文件$")
 # An issuing body: a government, its office, a department, a party committee, a leading group.
 ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|委员会|管委会|领导小组|指挥部|行政公署|公署"
                     r"|人民法院|法院|人民检察院|检察院|局|厅|委|部)$")
@@ -87,12 +88,12 @@ URL = re.compile(r"^(https?://|www\.)\S+$")
 TERMINAL = "。！？；：!?;:"
 
 # Document types by the ending of a title, longest first: the 条例's 15 kinds and the
-# genre words of the policies a notice issues (DOC_TYPES of the schema).
+# genre words of the policies and annexed tables a notice issues.
 TYPE_SUFFIXES = ["应急预案", "实施方案", "工作方案", "行动方案", "行动计划", "管理办法", "实施细则",
                  "若干措施", "实施意见", "指导意见", "工作要点", "任务分工", "责任分解", "责任清单", "任务清单",
                  "分解方案", "分工方案", "工作规则", "实施计划", "工作计划",
                  "规划", "纲要", "意见", "措施", "方案", "预案", "办法", "细则", "规定", "规则", "清单", "要点",
-                 "分解表", "分工表", "计划", "通知", "通报", "通告", "批复", "决定", "公告", "报告", "纪要",
+                 "分解表", "分工表", "项目表", "任务表", "责任表", "一览表", "汇总表", "统计表", "计划", "通知", "通报", "通告", "批复", "决定", "公告", "报告", "纪要",
                  "函", "目录"]
 
 
@@ -178,9 +179,14 @@ def iso_date(text: str) -> str | None:
     return _iso(y, mo, d)
 
 
+def _garbled(text: str) -> str:
+    """The characters of a date a copy garbled: spaces for 年/月 (2017 6 23), a stray brace."""
+    return compact(text).strip("{}[]<>")
+
+
 def is_garbled_date(text: str) -> bool:
     """Shaped like a date a copy printed without some of 年/月/日 (read it with garbled_date)."""
-    t = compact(text)
+    t = _garbled(text)
     return bool(re.fullmatch(r"(?:19[5-9]|20\d)\d年?\d{1,2}月?\d{1,2}日?", t)) and not is_date_line(t)
 
 
@@ -188,7 +194,7 @@ def garbled_date(text: str, near: str | None = None) -> str | None:
     """A date a web copy printed without some of 年/月/日 (20231月17): the one reading
     that makes a real date, or of several the one closest before `near` (the page's
     publication date); None when the text is no such date or stays ambiguous."""
-    t = compact(text)
+    t = _garbled(text)
     if not is_garbled_date(t):
         return None
     year, rest = int(t[:4]), re.sub(r"\D", "", t[4:])

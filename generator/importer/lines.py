@@ -163,7 +163,7 @@ def _never_continues(para: str) -> bool:
     a date or a one-line closing."""
     t = compact(para)
     if (genre.PUBLIC_NOTE.match(t) or genre.URL.match(t) or genre.is_date_line(t)
-            or genre.is_doc_number(t) or genre.is_issuer(t)):
+            or genre.is_doc_number(t, lost=True) or genre.is_issuer(t)):
         return True
     spans = genre.doc_number_spans(t, _titled)
     if spans and (spans[0][0] == 0 or spans[-1][1] == len(t)):          # a 文号 printed beside it
@@ -180,6 +180,9 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: li
                next_number: bool) -> bool:
     if genre.starts_with_unmatched_close(line) or genre.is_responsibility_note(line):
         return not genre.heading(line)
+    if genre.is_doc_number(compact(para) + compact(line)) and not genre.is_doc_number(line, lost=True) \
+            and not (genre.LETTERHEAD.match(compact(para)) or genre.is_issuer(para)):
+        return True       # 川政办字〔2022〕26 / 号: a 文号 the wrap cut
     if re.fullmatch(r"[。，；、：！？）)」』”’]+", compact(line)):
         return True       # punctuation a wrap pushed onto a line of its own
     if line[:1].isdigit() and (re.search(r"\d[:：]$", last_line)
@@ -187,7 +190,8 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: li
         return True       # a number or ratio the wrap cut (123|38、, 2:|1。), not a list's next number
     if last_line.rstrip().endswith(("…", "...")):
         return False      # a web page's teaser stops there
-    if genre.bracket_balance(para) > 0 and not (genre.heading(line) or genre.is_doc_number(line)
+    if genre.bracket_balance(para) > 0 and not genre.is_doc_number(para, lost=True) and not (
+            genre.heading(line) or genre.is_doc_number(line)
                                                 or genre.is_date_line(line)):
         return True       # an open bracket closes before anything but a new part
     if compact(line) == "文件" and genre.is_issuer(para):
@@ -217,8 +221,8 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: li
         if end in "）)" and genre.bracket_balance(para) <= 0:
             return False
         return w >= wrap - 7 and end not in genre.TERMINAL
-    if end in genre.TERMINAL:
-        return False
+    if end in genre.TERMINAL or re.search(r"[\u4e00-\u9fff]\.$", last_line):
+        return False      # 。 or a copy's ASCII full stop
     if end in "）)" and genre.bracket_balance(last_line) <= 0:
         return False
     return _looks_cut(last_line)

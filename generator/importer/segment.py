@@ -103,7 +103,26 @@ def _glued(p: Para) -> list[Para] | None:
     a = _addressee_head(t)
     if a and a < len(t) and not genre.is_addressee(t):
         return _cut_at(p, [_offset(p.text, a)])
+    m = _TRAILING_NUMBER.search(t)
+    if m and m.start() and _caption(t[:m.start()]):         # a page heading: 2021年…任务(华政发〔2021〕2号)
+        return _cut_at(p, [_offset(p.text, m.start())])
+    m = _SIGNED.search(t)
+    if m:           # …庄严承诺。淮安市人民政府办公室 2020年1月23日(此件公开发布)附件…
+        cuts = [m.start("issuer"), m.end("issuer"), m.start("date"), m.end("date")]
+        parts = _cut_at(p, [_offset(p.text, c) for c in cuts if c < len(t)])
+        return [x for x in parts if re.search(r"\w", x.text)]      # not the ? a copy printed for a space
+    m = _NOTE_OR_ANNEX.match(t)
+    if m and m.end() < len(t) and (m.group("note") or _title_text(t[m.end():])):
+        return _cut_at(p, [_offset(p.text, m.end())])
     return None
+
+
+_TRAILING_NUMBER = re.compile(rf"[（(]{genre.DOC_NUMBER_BODY}[)）]$")
+# A signature glued to the end of the text before it: an issuer and a date after a full stop.
+_SIGNED = re.compile(r"(?<=[。！])(?P<issuer>(?:中共)?[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))"
+                     r"[?？]?(?P<date>\d{4}年\d{1,2}月\d{1,2}日)")
+# (此件公开发布) or 附件 glued to what follows it.
+_NOTE_OR_ANNEX = re.compile(r"(?P<note>[（(]此件[^（()）]{1,10}[)）])|附件(?:\d{1,2}(?![\d年]))?(?![：:])")
 
 
 _HEAD_PART = ("doc_number", "title", "addressee", "issuer", "date", "note")
@@ -257,15 +276,17 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
     issued: list[str] = []        # names the last notice issues: their titles start no document
     issuing = False               # the last notice 印发s a policy whose title has not come yet
     k = 0
+    in_head = [r in HEAD_ROLES or _dated(p, r) for p, r in zip(paras, roles)]
     while k < len(paras):
-        if roles[k] not in HEAD_ROLES and not (roles[k] == "addressee" and not _substantive(paras[:k], roles)):
-            if heads and roles[k] == "body" and "印发" in paras[k].text:
+        if not (in_head[k] and (roles[k] != "date" or k + 1 < len(roles) and roles[k + 1] in HEAD_ROLES)) \
+                and not (roles[k] == "addressee" and not _substantive(paras[:k], roles)):
+            if heads and roles[k] == "body" and _issues(paras[k].text):
                 issued += [n for names in _candidate_names("", [paras[k]]) for n in names]
                 issuing = issuing or _issues(paras[k].text)
             k += 1
             continue
         j = k
-        while j < len(paras) and roles[j] in HEAD_ROLES and j - k < MAX_HEAD:
+        while j < len(paras) and in_head[j] and j - k < MAX_HEAD:
             j += 1
         addressed = j < len(paras) and roles[j] == "addressee"
         groups = [g for g in title_groups(paras[k:j], roles[k:j]) if not _contents(roles, k + g[0])]
@@ -298,6 +319,11 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
     return heads
 
 
+def _dated(p: Para, role_: str) -> bool:
+    """（2008年2月26日） under a title: a gazette prints the date in the head, in brackets."""
+    return role_ == "date" and compact(p.text)[:1] in "（("
+
+
 def _reprinted(paras: list[Para], roles: list[str], previous: _Head, start: int, title: str | None) -> bool:
     """The head before has no addressees and nothing of substance follows it before this
     one: it was the page's heading (the same title, or the title of what it issues)."""
@@ -305,8 +331,12 @@ def _reprinted(paras: list[Para], roles: list[str], previous: _Head, start: int,
 
 
 def _issues(text: str) -> bool:
-    """A notice that 印发s (or 转发s) something: the first title after its signature is that."""
-    return bool(re.search(r"印发|转发|现予公布", text))
+    """A notice that 印发s (转发s, 现将s) something: the first title after its signature is that."""
+    return bool(_HANDS_OVER.search(text))
+
+
+_NOW_HANDS = r"现将《|现将[^，。；]{0,40}(?:分解|下达|下发|公布)"     # not 现将有关事项通知如下
+_HANDS_OVER = re.compile(rf"印发|转发|现予公布|{_NOW_HANDS}")
 
 
 def _names_a_document(text: str) -> bool:
@@ -365,6 +395,8 @@ def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) ->
     groups = title_groups(head, roles)
     titles = [" ".join(head[i].text for i in g) for g in groups]     # spaces kept: they part joint issuers
     issuers = [name for p, r in zip(head, roles) if r == "issuer" for name in genre.issuers(p.text)]
+    if not titles and roles[:1] == ["part"] and "doc_number" in roles:
+        titles = [head[0].text]     # a heading above the 文号 names the document, whatever its ending
     title = _best_title(titles)
     seg.issuer, seg.title = issuer_and_title(issuers, title) if title else ("、".join(issuers) or None, None)
     _split_policies(seg)
@@ -400,6 +432,9 @@ def clean_title(title: str) -> str:
     m = re.fullmatch(r"(?:《([^《》]+)》)+", compact(t))
     if m:
         t = m.group(1)                                # 《title》《title》: printed as a citation
+    m = re.search(r"(\d{4}(?:[-—至]\d{4})?年?)([)）])$", t)
+    if m and genre.bracket_balance(t) < 0:           # 实施方案2023年): the copy lost the opening bracket
+        t = t[:m.start()] + {")": "(", "）": "（"}[m.group(2)] + m.group(1) + m.group(2)
     return t
 
 
@@ -414,16 +449,28 @@ def signature_end(paras: list[Para]) -> int | None:
     return None
 
 
+_PASSES_ON = re.compile(rf"印发给你们|现予印发|{_NOW_HANDS}")
+
+
+def _passes_on(title: str, body: list[Para]) -> bool:
+    """The notice passes documents on: 印发 in its title, 印发给你们 or 现将《X》… in its text."""
+    return "印发" in title or any(_PASSES_ON.search(p.text) for p in body[:6])
+
+
 def _split_policies(seg: Segment) -> None:
     body = seg.paras
-    if "印发" not in (seg.title or "") and not any("印发给你们" in p.text or "现予印发" in p.text for p in body[:6]):
-        return
     end = signature_end(body)
+    passes_on = _passes_on(seg.title or "", body)
+    # a notice's 附件：X, then X printed after the signature (an 意见's annex is its own part)
+    conveys = end is not None and genre.doc_type(seg.title or "通知") == "通知" and _annex_names(body[:end])
+    if not passes_on and not conveys:
+        return
     names_all = _candidate_names(seg.title or "", body[:end + 1] if end is not None else body[:6])
     if end is None:
         found = [(names, _find_titles(body, names)) for names in names_all]
         names, starts = next(((n, s) for n, s in found if s), (None, None))
         if not starts:
+            _untitled_policy(seg, names_all)
             return
         end = starts[0][0]
     else:
@@ -440,12 +487,14 @@ def _split_policies(seg: Segment) -> None:
             names = candidate
             break
     if not starts:
-        roles = [role(p) for p in rest[:3]]
-        groups = title_groups(rest[:3], roles)
+        bare = genre.ANNEX.match(compact(rest[0].text))
+        lead = 1 if len(rest) > 1 and bare and not bare.group(2) else 0        # 附件 / its title
+        roles = [role(p) for p in rest[lead:lead + 3]]
+        groups = title_groups(rest[lead:lead + 3], roles)
         first_is_title = bool(groups) and groups[0][0] == 0
         names = names_all[0] if names_all else []
-        if first_is_title or not names:
-            starts = [(0, len(groups[0]), None)] if first_is_title else []
+        if first_is_title or not names or not passes_on:     # an annex named but not printed is no document
+            starts = [(lead, len(groups[0]), None)] if first_is_title else []
         else:
             starts = [(0, 0, names[0])]
     if not starts:
@@ -458,6 +507,24 @@ def _split_policies(seg: Segment) -> None:
         child.title = clean_title(compact("".join(p.text for p in title_paras))) if title_paras else name
         child.issuer = seg.issuer
         seg.children.append(child)
+
+
+_OWN_PREAMBLE = re.compile(r"(?:制定|制订|特制定|特制订)本(?:" + "|".join(("方案", "办法", "规划", "意见", "细则", "措施", "计划",
+                                                                      "预案", "规定", "要点", "清单")) + ")")
+
+
+def _untitled_policy(seg: Segment, names_all: list[list[str]]) -> None:
+    """`现将《X》印发给你们…。` and, with no signature and no title between, X itself:
+    the paragraph after the 印发 sentence opens X when it says 特制定本方案 (a notice's own
+    demands after that sentence would not)."""
+    body = seg.paras
+    k = next((i for i, p in enumerate(body[:4]) if _issues(p.text) and _quoted(p.text)), None)
+    if k is None or not names_all or k + 1 >= len(body) or not _OWN_PREAMBLE.search(compact(body[k + 1].text)):
+        return
+    child = Segment("policy", body[k + 1:])
+    child.title, child.issuer = names_all[0][0], seg.issuer
+    seg.paras = body[:k + 1]
+    seg.children.append(child)
 
 
 def _candidate_names(title: str, notice_body: list[Para]) -> list[list[str]]:
@@ -485,10 +552,18 @@ def issued_names(title: str, notice_body: list[Para]) -> list[str]:
             continue
         for sentence in re.split(r"。", p.text):
             if "印发" in sentence and _quoted(sentence):
-                return _quoted(sentence)
+                return _issued_in(sentence)
         if _quoted(p.text):
             return _quoted(p.text)
     return _quoted(title)
+
+
+def _issued_in(sentence: str) -> list[str]:
+    """The names the clause with 印发 quotes (现将《A》《B》印发给你们), or the clause before it
+    (制定了《A》，现印发给你们), not what the sentence cites on its way (按照《B》规定)."""
+    clauses = re.split(r"[，,；;]", sentence)
+    k = next(i for i, c in enumerate(clauses) if "印发" in c)
+    return _quoted(clauses[k]) or (k and _quoted(clauses[k - 1])) or _quoted(sentence)
 
 
 def _annex_names(paras: list[Para]) -> list[str]:

@@ -26,7 +26,9 @@ _BULLET = re.compile(r"^(\s*)([-•·]\s+)")   # markdown list bullet at line st
 DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _PAGE_NUMBER = re.compile(r"^[—－\-–]\s*\d{1,4}\s*[—－\-–]$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
-_RUNNING_HEADER = re.compile(r"^\S.{0,30}公报\s*\d{4}\s*年\s*第\s*\d+\s*期$")
+# A gazette's running header: 某区人民政府公报 2022年第3期, …公报2019年1-3期(总第52期).
+_RUNNING_HEADER = re.compile(r"^\S.{0,30}公报\s*\d{4}\s*年\s*(?:第\s*)?\d+(?:\s*[-—至]\s*\d+)?\s*期"
+                             r"(?:\s*[（(]\s*总第?\s*\d+\s*期\s*[)）])?$")
 _REGISTRATION = re.compile(r"^[A-Z]{2,8}-\d{4}-\d{5,}$")   # e.g. ZDDR-2021-0010008
 _IMPRINT = re.compile(r"^(?:\S.{0,40}?\s*)?" + DATE + r"\s*印发$")   # 印发机关 + 印发日期
 _IMPRINT_MARK = re.compile(r"^[（(]\s*" + DATE + r"\s*印发\s*[)）]$")

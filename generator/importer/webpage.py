@@ -27,7 +27,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "published": ("发布日期", "发布时间", "公开日期", "公开日", "公布日期", "上载日期", "撰写时间", "发稿时间", "更新时间",
                   "时间", "日期"),
     "source": ("来源", "信息来源", "文章来源"),
-    "other": ("索引号", "主题分类", "体裁分类", "组配分类", "信息分类", "公开类型", "公开方式", "主题词", "关键词",
+    "other": ("索引号", "主题分类", "体裁分类", "组配分类", "信息分类", "公开类型", "公开方式", "公开范围", "公开形式",
+              "公开属性", "信息类别", "所属主题", "服务对象", "主题词", "关键词",
               "体裁", "分类", "有效性", "信息有效性", "效力状态", "时效", "是否有效", "生效时间", "生效日期",
               "废止时间", "废止日期", "失效日期", "内容概述", "作者", "编辑", "责任编辑", "浏览次数", "阅读次数",
               "点击数", "访问量", "字号", "字体", "分享", "打印", "语音播报", "内容概览", "内容概述", "在线链接地址",
@@ -100,7 +101,10 @@ def mark(lines: list[Line]) -> list[Metadata]:
             k = _take_block(content, candidates, k, blocks)
             continue
         teaser = k < TOP_LINES and ln.text.endswith(("…", "..."))     # a summary the page cut short
-        if _CHROME.search(compact(ln.text)) or teaser or (_TIMESTAMP.match(ln.text) and (k < TOP_LINES or near)):
+        if k < TOP_LINES and _CHROME.search(compact(ln.text)) and genre.is_doc_number(ln.text):
+            ln.furniture = "web-metadata"         # a download named after the 文号: 繁政秘〔2021〕19号.pdf
+            blocks.append(Metadata(ln.no, ln.no, {"doc_number": genre.doc_number_text(ln.text)}))
+        elif _CHROME.search(compact(ln.text)) or teaser or (_TIMESTAMP.match(ln.text) and (k < TOP_LINES or near)):
             ln.furniture = "web-chrome"
         k += 1
     return blocks
