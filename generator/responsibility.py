@@ -465,18 +465,20 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     return names if ok else None
 
 
-_COLLECTIVE_SUBJECT = re.compile(r"(?:^|(?<=[。;]))\s*(?P<x>[^由本,;。:]{2,30}?)(?:要(?!求)|应当|须|务必|必须|负责)")
+_COLLECTIVE_SUBJECT = re.compile(r"(?:^|(?<=[。;]))\s*请?(?P<x>[^由本,;。:]{2,30}?)(?:要(?!求)|应当|须|务必|必须|负责"
+                                 r"|于(?=\d{4}年|\d{1,2}月|每))")      # 请各单位于3月9日前报送
 
 
 def find_collective_duties(text: str) -> list[Responsibility]:
-    """`各牵头单位要…`, `各级政府及其工作部门、法院要…`: a sentence whose subject is
-    collectives (and offices) names who must act, though no single office."""
+    """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
+    whose subject is collectives or offices named in full (区X局) names who must act."""
     t = fold(text)
     out = []
     for m in _COLLECTIVE_SUBJECT.finditer(t):
         names = _names(text[m.start("x"):m.end("x")].replace("及其", "、").replace("和", "、"))
-        if names and any(c or is_generic(n) for n, c in names) and all(
-                names_an_office(n) and len(n) <= 16 and "的" not in n for n, _ in names):
+        offices = all((names_an_office(n) or is_generic(n)) and len(n) <= 16 and "的" not in n for n, _ in names)
+        if names and offices and (any(c or is_generic(n) for n, c in names)
+                                  or all(is_unit_like(n, prefixed=True) for n, _ in names)):
             roles = _Roles()
             roles.put(names, lead=False)
             out.append(_result(text, (m.start("x"), m.end()), roles, "collective"))

@@ -78,9 +78,19 @@ _TASK_VERB = re.compile(r"^(?:推进|推动|加快|加强|加大|实施|强化|�
                         r"启动|新建|改造|保障|巩固|探索|鼓励|引导|规范|创建|举办|召开|编制|制定|出台|开工)")
 
 
+# The hundred commonest surnames (about 85 % of people): a name's first character.
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+               "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+
+def _person_like(text: str) -> bool:
+    return 2 <= len(text) <= 3 and text[0] in SURNAMES and not is_unit_like(text)
+
+
 def _person_spacing(text: str) -> bool:
-    """People's names: short, or two characters set apart as names are (王  东)."""
-    return len(compact(text)) <= 4 or bool(re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", text))
+    """People's names: two or three characters (a four-character one is more often a
+    place: 临平新城), or two set apart as names are (王  东)."""
+    return len(compact(text)) <= 3 or bool(re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", text))
 
 
 def _content(lines: list[Line], i: int, end: int) -> list[int]:
@@ -187,7 +197,8 @@ def _vertical(lines: list[Line], cells: list[int]) -> list[list[int]]:
             j += 1
         pieces = [compact(_cell(lines[c])) for c in cells[k:j]]
         spaced = any(re.search(r"\S\s+\S", _cell(lines[c])) for c in cells[k:j])     # 王  东: a person
-        if j - k >= 2 and not spaced and is_unit_like("".join(pieces)) \
+        people = all(_person_like(x) for x in pieces[:-1])      # 王旭锋 / 胡金芳 / 住建局: leaders, then an office
+        if j - k >= 2 and not spaced and not people and is_unit_like("".join(pieces)) \
                 and not (len(pieces[0]) >= 3 and is_unit_like(pieces[0])):
             out.append(cells[k:j])
             k = j
