@@ -465,7 +465,7 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     return names if ok else None
 
 
-_COLLECTIVE_SUBJECT = re.compile(r"(?:^|(?<=[。;]))\s*请?(?P<x>[^由本,;。:]{2,30}?)(?:要(?!求)|应当|须|务必|必须|负责"
+_COLLECTIVE_SUBJECT = re.compile(r"(?:^|(?<=[。;]))\s*请?(?P<x>[^由本,;。:]{2,30}?)(?:(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|须|务必|必须|负责(?!同志|人)|将(?=严格|认真|加强|继续|进一步|定期|及时|适时|会同)"
                                  r"|于(?=\d{4}年|\d{1,2}月|每))")      # 请各单位于3月9日前报送
 
 
@@ -476,7 +476,7 @@ def find_collective_duties(text: str) -> list[Responsibility]:
     out = []
     for m in _COLLECTIVE_SUBJECT.finditer(t):
         names = _names(text[m.start("x"):m.end("x")].replace("及其", "、").replace("和", "、"))
-        offices = all((names_an_office(n) or is_generic(n)) and len(n) <= 16 and "的" not in n for n, _ in names)
+        offices = all((names_an_office(n) or is_generic(n)) and len(n) <= 24 and "的" not in n for n, _ in names)
         if names and offices and (any(c or is_generic(n) for n, c in names)
                                   or all(is_unit_like(n, prefixed=True) for n, _ in names)):
             roles = _Roles()

@@ -244,6 +244,8 @@ def _looks_cut(line: str) -> bool:
     break, unless it is a short title (no inner punctuation)."""
     h = genre.heading(line)
     t = compact(h[2] if h else line)
+    if h and len(t) <= 24 and all(3 <= len(x) <= 10 for x in re.split(r"[，,]", t)):
+        return False      # 一、落实责任，确保质量: a heading's title of short phrases, not 接受教育，高|
     if re.search(r"[，。；：,;:]", t):
         return True
     return len(t) > 30 and not genre.is_issuer(t)
