@@ -29,7 +29,8 @@ _NUMBER_COL = re.compile(r"^(?:序号|编号|序)$")
 _TEXT_COL = re.compile(
     r"^(?:分类|类别|领域|板块|项目|项目名称|事项|重点工作|备注|指标|指标名称|目标名称|工作标准|具体内容)$"
     r"|^(?:当前|目前|工作|完成|落实|推进|实施)?(?:进度|进展|情况)(?:情况)?$"
-    r"|^(?:\d{4}年)?(?:主要|重点|具体|年度|工作|预期|发展|民生|实事)*(?:任务|目标|措施|举措|内容|要求|事项|项目)+"
+    r"|^(?:\d{4}年)?(?:主要|重点|具体|年度|工作|预期|发展|民生|实事|存在|整改|建设)*"
+    r"(?:任务|目标|措施|举措|内容|要求|事项|项目|实事|问题)+"
     r"(?:名称|内容|分解|和要求)?$"
     r"|^(?:主要)?工作(?:举措|措施)$|^目标任务$|^重点(?:工作)?任务$")
 
@@ -111,10 +112,21 @@ def _header(lines: list[Line], k: int, idx: list[int]) -> tuple[list[str], list[
                 j += n
                 break
         else:
-            break
+            if not (names and _unnamed_column(lines, idx, j)):
+                break
+            names.append(compact(_cell(lines[idx[j]])))     # 序号 / 民生实事 / 责任单位: the task column
+            kinds.append("text")
+            j += 1
     if len(names) < 3 or not ({"units", "date"} & set(kinds)) or "text" not in kinds:
         return None
     return names, kinds, j
+
+
+def _unnamed_column(lines: list[Line], idx: list[int], j: int) -> bool:
+    """A short name between known column names, which the genre's words miss."""
+    t = compact(_cell(lines[idx[j]]))
+    return (2 <= len(t) <= 8 and not re.search(r"[\d，。、；：,.;:（）()]", t) and j + 1 < len(idx)
+            and column_kind(compact(_cell(lines[idx[j + 1]]))) is not None)
 
 
 def _ends_table(text: str) -> bool:

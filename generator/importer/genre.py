@@ -72,7 +72,8 @@ _CN_DIGITS = "〇零一二三四五六七八九OoＯ○"
 _CN_DATE = rf"([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,4}})日"
 DATE_IN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _DATE_FORMS = [DATE_IN, re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), re.compile(_CN_DATE)]
-DATE_ONLY = re.compile(r"^[(（]?(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|" + _CN_DATE + r")[)）]?$")
+# A signature may print the month only (2021年2月): a date line, with no day to read.
+DATE_ONLY = re.compile(r"^[(（]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2}|" + _CN_DATE + r")[)）]?$")
 # A date whose 年/月/日 a web copy lost (20231月17, 2024115, 2022121日): read with care.
 GARBLED_DATE = re.compile(r"^(\d{4})年?(\d{1,2})?月?(\d{1,2})?日?$")
 LETTERHEAD = re.compile(r"^\S{2,30}(人民政府|政府|委员会|办公室|办公厅|委|公署|行署)文件$")
@@ -231,7 +232,7 @@ def is_issuer(text: str) -> bool:
 LABEL_LINE = re.compile(r"^(?:主要|具体|协同|牵头)?(?:牵头|责任|配合|参与|协办|主办|协同|主责|承办)(?:单位|部门|领导|人)[:：]"
                         r"|^(?:完成|办结)(?:时限|时间)[:：]")
 # A label of responsibility or time ends in ： too (牵头单位：, 完成时限：): no addressee.
-_LABEL_LINE = re.compile(r"牵头|责任|配合|参与|协办|负责|完成时|时限|领导|联系人|电话|附件|备注|注[：:]$")
+_LABEL_LINE = re.compile(r"牵头|责任|配合|参与|协办|主办|主责|承办|协同|协作|负责|完成时|时限|领导|联系人|电话|附件|备注|注[：:]$")
 
 
 def issuers(text: str) -> list[str]:

@@ -191,14 +191,15 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
 
 
 def _collective(blocks: list[dict], anchor: _Anchor, reading: _Reading) -> None:
-    """A numbered requirement whose subject is collectives or an office named in full
-    (各牵头单位要…, 区政府办公室将…), in its own text or the paragraphs under its title: theirs."""
-    if reading.found() or blocks[anchor.index]["kind"] != "section":
+    """A requirement whose subject is collectives or an office named in full (各牵头单位要…,
+    区政府办公室将…), in its own text or the paragraph under its title: theirs."""
+    if reading.found():
         return
     # the paragraph under a requirement's title (一、落实责任 / 各责任单位要…), unless parts of its
     # own follow: then its opening speaks for the whole chapter
-    inner = any(b["kind"] == "section" and b["level"] > blocks[anchor.index]["level"]
-                for b in blocks[anchor.members[-1] + 1:anchor.members[-1] + 2])
+    head = blocks[anchor.index]
+    inner = head["kind"] == "section" and any(b["kind"] == "section" and b["level"] > head["level"]
+                                              for b in blocks[anchor.members[-1] + 1:anchor.members[-1] + 2])
     for i in anchor.members[:1 if inner else 2]:
         for r in find_collective_duties(block_text(blocks[i])):
             reading.add(r)

@@ -87,7 +87,7 @@ def _issuer(head: str | None, signed: str | None, meta: dict) -> str | None:
 def same_body(a: str, b: str) -> bool:
     """Two names of one body: 淄博市张店区人民政府 / 张店区人民政府, 淮安市人民政府办公室 /
     市政府办公室 — one ends as the other does once 人民政府 is read as 政府."""
-    x, y = (s.replace("人民政府", "政府") for s in (a, b))
+    x, y = (s.replace("人民政府", "政府").replace("、", "") for s in (a, b))     # joint issuers, set apart or not
     short, long_ = sorted((x, y), key=len)
     return long_.endswith(short)
 
