@@ -383,6 +383,9 @@ def parse_responsibility_cell(text: str) -> Responsibility | None:
     a collective. None for an empty (merged) cell."""
     if not text.strip():
         return None
+    words = text.split()
+    if len(words) > 1 and any(is_unit_like(w) for w in words):     # 市民政局 伍泽国: an office and its head
+        text = " ".join(w for w in words if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", w) or is_unit_like(w))
     roles = _Roles()
     lab = _read_labelled(text, fold(text), *_trim(text, 0, len(text)))
     if lab:
@@ -465,8 +468,14 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     return names if ok else None
 
 
-_COLLECTIVE_SUBJECT = re.compile(r"(?:^|(?<=[。;]))\s*请?(?P<x>[^由本,;。:]{2,30}?)(?:(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|须|务必|必须|负责(?!同志|人)|将(?=严格|认真|加强|继续|进一步|定期|及时|适时|会同)"
-                                 r"|于(?=\d{4}年|\d{1,2}月|每))")      # 请各单位于3月9日前报送
+# What ends the subject of a duty: a modal (要, 应当, 须 …), 负责 or 将 (will); after 请, also a
+# time or an object (请各单位于3月9日前报送, 请各事涉部门对问题进行整改).
+_MODAL = (r"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|应(?=于|在|按|及时|严格|认真)|须|务必|必须"
+          r"|负责(?!同志|人)|将(?![来近其之要会以被])")
+_PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责任领导: people, not offices
+_ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
+_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!]))\s*(?P<asked>请)?(?P<x>[^由本,;。:]{{2,30}}?)(?:{_MODAL}"
+                                 r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每)))")
 
 
 def find_collective_duties(text: str) -> list[Responsibility]:
@@ -476,6 +485,9 @@ def find_collective_duties(text: str) -> list[Responsibility]:
     out = []
     for m in _COLLECTIVE_SUBJECT.finditer(t):
         names = _names(text[m.start("x"):m.end("x")].replace("及其", "、").replace("和", "、"))
+        if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
+            continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
+        names = [(n, c) for n, c in names if not _PEOPLE.search(n)]
         offices = all((names_an_office(n) or is_generic(n)) and len(n) <= 24 and "的" not in n for n, _ in names)
         if names and offices and (any(c or is_generic(n) for n, c in names)
                                   or all(is_unit_like(n, prefixed=True) for n, _ in names)):

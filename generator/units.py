@@ -171,6 +171,16 @@ def is_generic(name: str) -> bool:
 _PLACE = re.compile(r"^(?![我本该全各两])[\u4e00-\u9fff]{2,8}(?:区|县|市|旗|镇|乡|州|盟)$")
 
 
+# The hundred commonest surnames (about 85 % of people): a name's first character.
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+               "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+
+def looks_like_person(name: str) -> bool:
+    """伍泽国, 王东: two or three characters, a common surname first, no office's ending."""
+    return 2 <= len(name) <= 3 and name[0] in SURNAMES and not is_unit_like(name)
+
+
 def is_unit_like(name: str, prefixed: bool = False) -> bool:
     """Shaped like an office's name (or a place's); `prefixed` demands a 区/县/市 prefix."""
     n = re.sub(r"（[^（）]*）$", "", normalise_unit_name(name))   # 区委宣传部（区网信办）

@@ -18,11 +18,12 @@ import re
 from generator.importer import genre
 from generator.importer.tables import Table
 from generator.importer.text import Line, compact
-from generator.units import is_generic, is_unit_like, split_units
+from generator.units import is_generic, is_unit_like, looks_like_person, split_units
 
 # Column names of the genre's task tables, by what their cells hold.
 _UNIT_COL = re.compile(r"^(?:主要|协同|具体)?(?:牵头|责任|配合|协办|参与|主办|协同|主责|承办|实施)(?:责任)?(?:单位|部门)"
-                       r"(?:（[^）]*）)?$|^责任主体$")
+                       r"(?:（[^）]*）)?$|^责任主体$"
+                       r"|^(?:(?!单位|部门)[\u4e00-\u9fff]){0,6}(?:协同|配合|协办|参与)[\u4e00-\u9fff]{0,4}(?:单位|部门)$")
 _PERSON_COL = re.compile(r"^(?:[区县市]政府)?(?:牵头|责任|分管|包保|联系|挂钩|主要)?(?:[县区市])?(?:领导|责任人|负责人|联系人)$")
 _DATE_COL = re.compile(r"^(?:完成|办结)?(?:时限|时间|期限)(?:要求)?$|^时间节点$|^进度(?:要求|安排)$|^时序进度$|^完成时限$")
 _NUMBER_COL = re.compile(r"^(?:序号|编号|序)$")
@@ -79,15 +80,6 @@ _TASK_VERB = re.compile(r"^(?:推进|推动|加快|加强|加大|实施|强化|�
                         r"启动|新建|改造|保障|巩固|探索|鼓励|引导|规范|创建|举办|召开|编制|制定|出台|开工)")
 
 
-# The hundred commonest surnames (about 85 % of people): a name's first character.
-SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-               "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-
-
-def _person_like(text: str) -> bool:
-    return 2 <= len(text) <= 3 and text[0] in SURNAMES and not is_unit_like(text)
-
-
 def _person_spacing(text: str) -> bool:
     """People's names: two or three characters (a four-character one is more often a
     place: 临平新城), or two set apart as names are (王  东)."""
@@ -112,7 +104,7 @@ def _header(lines: list[Line], k: int, idx: list[int]) -> tuple[list[str], list[
                 j += n
                 break
         else:
-            if not (names and _unnamed_column(lines, idx, j)):
+            if not (names and _unnamed_column(lines, idx, j, numbered=kinds[0] == "number")):
                 break
             names.append(compact(_cell(lines[idx[j]])))     # 序号 / 民生实事 / 责任单位: the task column
             kinds.append("text")
@@ -122,11 +114,16 @@ def _header(lines: list[Line], k: int, idx: list[int]) -> tuple[list[str], list[
     return names, kinds, j
 
 
-def _unnamed_column(lines: list[Line], idx: list[int], j: int) -> bool:
-    """A short name between known column names, which the genre's words miss."""
+def _unnamed_column(lines: list[Line], idx: list[int], j: int, numbered: bool) -> bool:
+    """A short name the genre's words miss: between known column names, or anywhere in a
+    header that opens with 序号 and runs to the first row's number (1-10月推进情况, 说明)."""
     t = compact(_cell(lines[idx[j]]))
-    return (2 <= len(t) <= 8 and not re.search(r"[\d，。、；：,.;:（）()]", t) and j + 1 < len(idx)
-            and column_kind(compact(_cell(lines[idx[j + 1]]))) is not None)
+    if not 2 <= len(t) <= 12 or re.search(r"[，。、；：,.;:]", t):
+        return False
+    after = [compact(_cell(lines[i])) for i in idx[j + 1:j + 9]]
+    if numbered and any(re.fullmatch(r"\d{1,3}", a) for a in after):
+        return True
+    return not re.search(r"[\d（）()]", t) and bool(after) and column_kind(after[0]) is not None
 
 
 def _ends_table(text: str) -> bool:
@@ -209,7 +206,7 @@ def _vertical(lines: list[Line], cells: list[int]) -> list[list[int]]:
             j += 1
         pieces = [compact(_cell(lines[c])) for c in cells[k:j]]
         spaced = any(re.search(r"\S\s+\S", _cell(lines[c])) for c in cells[k:j])     # 王  东: a person
-        people = all(_person_like(x) for x in pieces[:-1])      # 王旭锋 / 胡金芳 / 住建局: leaders, then an office
+        people = all(looks_like_person(x) for x in pieces[:-1])      # 王旭锋 / 胡金芳 / 住建局: leaders, then an office
         if j - k >= 2 and not spaced and not people and is_unit_like("".join(pieces)) \
                 and not (len(pieces[0]) >= 3 and is_unit_like(pieces[0])):
             out.append(cells[k:j])
@@ -232,7 +229,9 @@ class _Row:
     def place(self, kind: str, text: str, no: int) -> bool:
         later = next((j for j in range(self.col, len(self.kinds)) if self.kinds[j] == kind), None)
         one_a_line = self.last is not None and not re.search(r"[、,，；;]", self.piece)
-        if self.last is not None and self.last[0] == kind and kind != "number" and later is None and one_a_line:
+        # a name (not a unit's) goes on in a names column only: 湘北大道 / 湘北大道沿线… are two cells
+        listed = kind != "number" and (kind != "name" or self.last is not None and self.kinds[self.last[1]] == "units")
+        if self.last is not None and self.last[0] == kind and listed and later is None and one_a_line:
             j = self.last[1]
             self.cells[j] = f"{self.cells[j]}{'、' if kind in ('units', 'person', 'name') else chr(10)}{text}"
         else:

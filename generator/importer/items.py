@@ -553,7 +553,8 @@ def table_items(doc: dict, table: dict, k: int, ancestors: list[dict], year: int
     """Rows of a task or annex table that name responsible units, or rows of
     a 主要指标 table (指标 | 2020年 | 2025年 | 属性)."""
     header = [compact(h) for h in table.get("header") or []]
-    people = {j for j, h in enumerate(header) if _PERSON_COLUMN.search(h)}
+    # 分管领导 holds people; 牵头单位及主要负责人 holds an office, then its head's name
+    people = {j for j, h in enumerate(header) if _PERSON_COLUMN.search(h) and not re.search(r"单位|部门", h)}
     lead_cols = [j for j, h in enumerate(header) if _LEAD_COLUMN.search(h) and j not in people]
     role_cols = [j for j, h in enumerate(header) if _ROLE_COLUMN.search(h) and j not in lead_cols + list(people)]
     number_cols = [j for j, h in enumerate(header) if h in ("序号", "编号")]

@@ -214,7 +214,8 @@ def title_groups(paras: list[Para], roles: list[str]) -> list[list[int]]:
         lead_in = joined.endswith(("印发", "转发")) or all(genre.is_issuer(w) for w in
                                                        " ".join(paras[i].text for i in current).split())
         starts_new = current and (_TITLE_START.match(t) and not lead_in or t in joined or _title_text(joined) and (
-            same_title(joined, t) or not _title_text(joined + t)))
+            same_title(joined, t) or not _title_text(joined + t)
+            or re.search(r"(?:通知|通报|决定|批复|函)$", joined) and _title_text(t)))     # …的通知 / …分解表
         if starts_new or (current and current[-1] != k - 1):
             groups.append(current)
             current = []
@@ -387,13 +388,17 @@ def _caption(text: str) -> bool:
 
 
 def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) -> Segment:
+    groups = title_groups(head, roles)
+    titles = ["".join(compact(head[i].text) for i in g) for g in groups]
+    if len(groups) > 1 and not h.addressed and _issues(titles[0]) and not same_title(titles[0], titles[-1]):
+        cut = groups[-1][0]          # …印发《X》的通知, then straight on to X's own title: X opens the body
+        head, roles, body = head[:cut], roles[:cut], head[cut:] + body
     seg = Segment("notice" if h.addressed or "doc_number" in roles else "policy", body)
     seg.head = [({"part": "title"}.get(r, r) if r in HEAD_ROLES + ("part", "date", "note") else "note", p)
                 for p, r in zip(head, roles)]
     if h.addressed:
         seg.head[-1] = ("addressee", seg.head[-1][1])
-    groups = title_groups(head, roles)
-    titles = [" ".join(head[i].text for i in g) for g in groups]     # spaces kept: they part joint issuers
+    titles = [" ".join(head[i].text for i in g) for g in title_groups(head, roles)]   # spaces part joint issuers
     issuers = [name for p, r in zip(head, roles) if r == "issuer" for name in genre.issuers(p.text)]
     if not titles and roles[:1] == ["part"] and "doc_number" in roles:
         titles = [head[0].text]     # a heading above the 文号 names the document, whatever its ending
@@ -514,10 +519,18 @@ _OWN_PREAMBLE = re.compile(r"(?:制定|制订|特制定|特制订)本(?:" + "|".
 
 
 def _untitled_policy(seg: Segment, names_all: list[list[str]]) -> None:
-    """`现将《X》印发给你们…。` and, with no signature and no title between, X itself:
-    the paragraph after the 印发 sentence opens X when it says 特制定本方案 (a notice's own
-    demands after that sentence would not)."""
+    """A notice with no signature, whose copy runs on into what it issues: a title first
+    (the notice's own text was left out), or `现将《X》印发给你们…。` and X itself, whose
+    next paragraph says 特制定本方案 (a notice's own demands after that sentence would not)."""
     body = seg.paras
+    groups = title_groups(body[:3], [role(p) for p in body[:3]])
+    if groups and groups[0][0] == 0 and len(body) > len(groups[0]):
+        n = len(groups[0])
+        child = Segment("policy", body[n:], head=[("title", p) for p in body[:n]])
+        child.title = clean_title(compact("".join(p.text for p in body[:n])))
+        child.issuer, seg.paras = seg.issuer, []
+        seg.children.append(child)
+        return
     k = next((i for i, p in enumerate(body[:4]) if _issues(p.text) and _quoted(p.text)), None)
     if k is None or not names_all or k + 1 >= len(body) or not _OWN_PREAMBLE.search(compact(body[k + 1].text)):
         return

@@ -13,6 +13,8 @@ A header row printed again after a page break is furniture.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from generator.importer.text import Line, compact
@@ -105,7 +107,17 @@ def _pipe_rows(lines, i) -> Table:
             break
         j += 1
     width = max(len(r) for r in rows)
-    return _build(lines, i, last, [r + [("", r[-1][1], r[-1][2])] * (width - len(r)) for r in rows])
+    return _build(lines, i, last, [_aligned(r, rows[0], width) for r in rows])
+
+
+def _aligned(row: list, header: list, width: int) -> list:
+    """A short row filled out to the header's width: on the left when a merged leading cell
+    was printed once (一、… | 1 | … then 2 | …: its number lines up under 序号), else on the right."""
+    blank = ("", row[0][1], row[0][2])
+    number_at = next((k for k, c in enumerate(header) if compact(c[0]) in ("序号", "编号")), None)
+    at = next((k for k, c in enumerate(row) if re.fullmatch(r"\d{1,3}", compact(c[0]))), None)
+    shift = number_at - at if number_at is not None and at is not None and 0 < number_at - at <= width - len(row) else 0
+    return [blank] * shift + row + [blank] * (width - len(row) - shift)
 
 
 def _build(lines, first, last, chunks) -> Table:
