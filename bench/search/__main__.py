@@ -78,7 +78,7 @@ def build_sites() -> tuple[Path, dict[str, Path]]:
     from generator.model import load_corpus
     from generator.site import build
     site = WORK / "site"
-    build(ROOT / "content", site, corpus=load_corpus(ROOT / "content"))
+    build(ROOT / "content", site, corpus=load_corpus(ROOT / "content"), work=WORK / "build")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(WORK / "build" / "docs")   # where site.build leaves the Markdown
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
