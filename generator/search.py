@@ -54,6 +54,9 @@ from generator.units import genre_spellings
 
 ASSETS = Path(__file__).resolve().parent.parent / "site_config" / "search"
 OUT = "search/pkb"
+UI_OUT = "search/ui"                  # the results page's and the documents list's script, style and facets
+UI_ASSETS = ("ui.js", "ui.css")
+RESULTS_PAGE = "search/index.html"    # the results page (generator/pages/search_page.py), in no index
 # Tokens per shard: one shard is about 10 KiB gzip, so a query fetches little
 # and the files stay the same size however large the corpus grows.
 SHARD_TOKENS = 1500
@@ -249,22 +252,162 @@ def unit_aliases(units) -> dict[str, list[str]]:
     return dict(merged)
 
 
-def alias_table(aliases: dict[str, list[str]] | None) -> dict[str, list[str]]:
-    """Folded query term -> the other names of the same unit.
+class Names:
+    """The dictionary of department names people say (site_config/search/
+    department_names.yml): abbreviation groups, each an office's full name and
+    its short names, any member of which finds the others; and former names
+    (a short one and the full one it stood for), each of which finds the
+    group of the office that holds its duties now, but not the reverse."""
 
-    A unit's full name and its aliases form one group; typing any member finds
-    them all. A member also answers without its leading 区/县/市 (卫健局 for
-    区卫健局), as officials write it both ways."""
-    table: dict[str, set[str]] = defaultdict(set)
-    for name, names in (aliases or {}).items():
-        group = {fold(n) for n in [name, *names] if n}
+    def __init__(self, entries: list[dict]):
+        self.entries = entries
+        groups: dict[str, set[str]] = {}
+        for e in entries:
+            groups.setdefault(fold(e["full"]), {fold(e["full"])})
+            if e["kind"] == "简称":
+                groups[fold(e["full"])].add(fold(e["short"]))
+        # a short name shared by two fulls joins them into one group
+        self.same: dict[str, frozenset[str]] = {}
+        for group in groups.values():
+            merged = set(group).union(*(self.same.get(n, ()) for n in group))
+            for n in merged:
+                self.same[n] = frozenset(merged)
+        self.former: dict[str, set[str]] = defaultdict(set)     # former name -> current names
+        self.formers_of: dict[frozenset, set[str]] = defaultdict(set)
+        for e in entries:
+            if e["kind"] == "曾用名":
+                current = self.same[fold(e["full"])]
+                for old in {fold(e["short"]), fold(e.get("was") or e["short"])} - current:
+                    self.former[old] |= current
+                    self.formers_of[current].add(old)
+        terms = sorted(set(self.same) | set(self.former), key=lambda t: (-len(t), t))
+        self.pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
+
+    def rules(self) -> dict[str, list[str]]:
+        """Folded term -> the names it finds (the worker rewrites a query that
+        ends with a term: 国家卫健委 finds 国家卫生健康委员会)."""
+        out = {}
+        for term in sorted(set(self.same) | set(self.former)):
+            found = (self.same.get(term, frozenset()) | self.former.get(term, set())) - {term}
+            if found:
+                out[term] = sorted(found)
+        return out
+
+    def variants(self, name: str) -> tuple[list[str], list[str]]:
+        """(spellings of the same office, its former names) of an office's
+        name (folded), one term swapped at a time: 区卫生健康局 -> ([区卫健局,
+        区卫生健康委 …], [区计生局, 区卫生局 …])."""
+        same, former = [], []
+        for m in self.pattern.finditer(name) if self.pattern else ():
+            group = self.same.get(m.group())
+            if group is None:
+                continue
+            head, tail = name[:m.start()], name[m.end():]
+            same += [head + x + tail for x in sorted(group) if x != m.group()]
+            former += [head + x + tail for x in sorted(self.formers_of.get(group, ()))]
+        return same, former
+
+
+NAMES_FILE = ASSETS / "department_names.yml"
+
+
+@functools.lru_cache(maxsize=2)
+def department_names(path: Path = NAMES_FILE) -> Names:
+    """The dictionary of department names (see Names), read once."""
+    import yaml
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return Names(data["names"])
+
+
+def alias_groups(aliases: dict[str, list[str]] | None,
+                 names: Names | None = None) -> tuple[list[list[str]], dict[str, list[int]]]:
+    """(groups, keys): each unit's names (folded) with the dictionary's
+    spellings of them, a group; folded query term -> the groups it finds.
+
+    Typing any member of a group finds them all; a member also answers
+    without its leading 区/县/市 (卫健局 for 区卫健局), as officials write it
+    both ways. A former name of a member (区计生局 of 区卫生健康局) finds the
+    group, and no member finds it."""
+    names = department_names() if names is None else names
+    groups: list[list[str]] = []
+    keys: dict[str, set[int]] = defaultdict(set)
+
+    def add(key: str, number: int) -> None:
+        keys[key].add(number)
+        if len(key) >= 4 and key[0] in ADMIN_PREFIX:
+            keys[key[1:]].add(number)
+
+    for name, others in (aliases or {}).items():
+        seen = list(dict.fromkeys(fold(n) for n in [name, *others] if n))
+        spelled = [names.variants(n) for n in seen]
+        group = list(dict.fromkeys(seen + [v for same, _ in spelled for v in same]))
+        if len(group) < 2 and not any(former for _, former in spelled):
+            continue
+        groups.append(group)
         for member in group:
-            keys = {member}
-            if len(member) >= 4 and member[0] in ADMIN_PREFIX:
-                keys.add(member[1:])
-            for key in keys:
-                table[key] |= group - {key}
-    return {key: sorted(alts) for key, alts in sorted(table.items()) if alts}
+            add(member, len(groups) - 1)
+        for _, former in spelled:
+            for old in former:
+                if old not in group:
+                    add(old, len(groups) - 1)
+    return groups, {key: sorted(found) for key, found in sorted(keys.items())}
+
+
+def alias_table(aliases: dict[str, list[str]] | None, names: Names | None = None) -> dict[str, list[str]]:
+    """Folded query term -> the other names of the same unit (alias_groups, spelled out)."""
+    groups, keys = alias_groups(aliases, names)
+    table = {key: sorted(set().union(*(groups[n] for n in found)) - {key}) for key, found in keys.items()}
+    return {key: alts for key, alts in table.items() if alts}
+
+
+# --- what a query needs besides the index -------------------------------------------
+
+def search_inputs(corpus) -> dict:
+    """What build_search takes from the corpus: the units' names (unit_aliases),
+    the words a query written without spaces is split into (search_lexicon)
+    and the facets of each document (document_facets)."""
+    return {"aliases": unit_aliases(corpus.units.values()), "lexicon": search_lexicon(corpus),
+            "facets": document_facets(corpus)}
+
+
+def search_lexicon(corpus) -> dict[str, list[str]]:
+    """Known words of a query without spaces (淄川区孕产妇死亡率): the places
+    (full, short and bare names of each jurisdiction, and its parent), the
+    units' names, the indicators' names and the documents' types. The units'
+    other names and the dictionary's department names come with the aliases."""
+    places = set()
+    for jur in corpus.jurisdictions.values():
+        places |= {n for n in (jur.name, jur.short_name, jur.parent) if n}
+        short, level = jur.short_name or "", jur.level or ""
+        if level and short.endswith(level) and len(short) > len(level) + 1:
+            places.add(short[:-len(level)])
+    metrics = {m for m in corpus.metrics if 2 <= len(m) <= 16 and HAN.search(m)}
+    types = {d.type for d in corpus.documents.values() if d.type}
+    units = {fold(u.name) for u in corpus.units.values()}
+    return {"places": sorted(places), "units": sorted(units), "metrics": sorted(metrics), "types": sorted(types)}
+
+
+# Pages of one document (documents/<id>/, plans/<id>/, matrices/<id>/) and of
+# its items (items/<id>.<number>/): the facets of the document are theirs.
+DOCUMENT_FOLDERS = ("documents", "plans", "matrices", "items")
+
+
+def document_facets(corpus) -> dict[str, list[str]]:
+    """Document id -> [jurisdiction (short name), issuer, type, date, status],
+    newest first: what the documents list and the results page filter by."""
+    from generator.model import sorted_by_date
+    return {d.id: [d.jurisdiction.short_name, d.issuer or "", d.type or "",
+                   d.date.isoformat() if d.date else "", d.status]
+            for d in sorted_by_date(corpus.documents.values())}
+
+
+def query_data(aliases: dict[str, list[str]] | None, lexicon: dict | None) -> dict:
+    """The parts of meta.js that read queries: unit name groups and the keys
+    that find them (alias_groups), the dictionary's rewrite rules for a query
+    ending with a department's name, and the lexicon."""
+    names = department_names()
+    groups, keys = alias_groups(aliases, names)
+    return {"groups": groups, "keys": keys, "names": names.rules(), "lexicon": lexicon or {}}
 
 
 # --- index files ------------------------------------------------------------------
@@ -662,15 +805,19 @@ def _incremental(index: Index, site_dir: Path, locations: list[str], changed: se
 
 def build_search(site_dir: Path, locations: list[str], aliases: dict[str, list[str]] | None = None,
                  changed: set[str] | None = None, tier_docs: int = TIER_DOCS,
-                 known: dict[str, tuple[Page, Counter]] | None = None, compress: bool = False) -> dict:
+                 known: dict[str, tuple[Page, Counter]] | None = None, compress: bool = False,
+                 lexicon: dict | None = None, facets: dict | None = None) -> dict:
     """Write search/pkb/ into a built site for the pages at `locations` (in
-    MkDocs' order), in tiers of `tier_docs` pages; return figures about it.
+    MkDocs' order), in tiers of `tier_docs` pages, and search/ui/ (the
+    results page's and the lists' filters); return figures about it.
     With `changed` (the locations this build rendered again), update the
     index the folder already holds. `known`: page_facts of pages as they
     were written, by page_path; other pages are read from their files.
-    `compress`: write each file's .gz too."""
+    `compress`: write each file's .gz too. `aliases`, `lexicon`, `facets`:
+    see search_inputs."""
     site_dir = Path(site_dir)
     out = site_dir / OUT
+    locations = [loc for loc in locations if page_path(loc) != RESULTS_PAGE]   # the results page holds no text
     previous = _load_index(out) if changed is not None else None
     if previous:
         previous.compress = compress
@@ -684,12 +831,16 @@ def build_search(site_dir: Path, locations: list[str], aliases: dict[str, list[s
             "deleted": sorted(index.deleted), "docs": len(index.rows), "chunk": DOCS_PER_CHUNK,
             "piece": PIECE, "base": {"base_docs": index.base_docs, "base_packs": index.base_packs,
                                     "base_version": index.base_version},
-            "aliases": alias_table(aliases)}
+            **query_data(aliases, lexicon)}
     texts = {asset: (ASSETS / asset).read_text(encoding="utf-8") for asset in ("worker.js", "lunr.min.js")}
     for name, text in {**texts, "meta.js": script("meta", meta)}.items():
         put(out / name, text, index.compress)
         index.written.add(out / name)
     _remove_unwritten(out, index)
+    ui = {asset: (ASSETS / asset).read_text(encoding="utf-8") for asset in UI_ASSETS}
+    ui["facets.js"] = script("facets", {"docs": facets or {}, "folders": list(DOCUMENT_FOLDERS)})
+    for name, text in ui.items():
+        put(site_dir / UI_OUT / name, text, compress)
     return {"pages": len(index.rows) - len(index.deleted), "segments": len(index.segments),
             "tiers": len(index.base()),
             "deleted": len(index.deleted), "version": meta["v"]}

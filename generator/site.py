@@ -87,9 +87,9 @@ def _offline_shim(built: Built) -> None:
 
 
 def _search(built: Built) -> None:
-    from generator.search import build_search, unit_aliases
-    build_search(built.site_dir, built.pages, unit_aliases(built.corpus.units.values()), built.changed,
-                 known=built.seen, compress=not built.offline)
+    from generator.search import build_search, search_inputs
+    build_search(built.site_dir, built.pages, changed=built.changed, known=built.seen, compress=not built.offline,
+                 **search_inputs(built.corpus))
 
 
 # Run in order on the freshly built site folder before it is swapped in.

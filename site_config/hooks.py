@@ -34,8 +34,8 @@ def on_post_build(config, **kwargs):
         return
     from generator import site
     from generator.model import load_corpus
-    from generator.search import build_search, unit_aliases
+    from generator.search import build_search, search_inputs
     corpus = load_corpus(Path(config.config_file_path).parent / "content")
     pages = sorted(set(_pages), key=site._sort_key)
     build_search(Path(config.site_dir), [site.page_location(p, False) for p in pages],
-                 unit_aliases(corpus.units.values()), compress=False)
+                 compress=False, **search_inputs(corpus))

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Callable
 
 from generator.model import Corpus
-from generator.pages import data, document, home, indicators, items, jurisdiction, plans, units
+from generator.pages import data, document, home, indicators, items, jurisdiction, plans, search_page, units
 from generator.pages.render import TEMPLATES, Spec, environment
 from generator.pages.views import XlsxDownload, item_label, role, target_text, units_of
 
-KINDS = (home, jurisdiction, document, plans, items, units, indicators, data)
+KINDS = (home, jurisdiction, document, plans, items, units, indicators, data, search_page)
 # With two cores, item pages (the most numerous: 40% of the time) are made in
 # a forked process while this one makes the others.
 FORKED = (items,)

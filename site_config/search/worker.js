@@ -114,20 +114,178 @@ function needsOf(chars) {
 /* "a b" -> terms; each term -> literals (itself and the unit's other names) */
 function parse(query) {
   var seen = Object.create(null)
-  return query.split(/\s+/).filter(function (raw) {
+  return termsOf(query.split(/\s+/).filter(function (raw) {
     if (!raw || seen[raw]) return false
     return (seen[raw] = true)
-  }).map(function (raw) {
+  }))
+}
+
+function termsOf(raws) {
+  return raws.map(function (raw) {
     var key = fold(raw).join("")
-    var names = [key].concat(meta.aliases[key] || [])
+    var names = [key].concat(otherNames(key))
     return {
       raw: raw,
+      key: key,
       literals: names.map(function (name, alias) {
         var chars = Array.from(name)
         return { chars: chars, length: chars.length, needs: needsOf(chars), alias: alias > 0 }
       }).filter(function (literal) { return literal.needs.length })
     }
   }).filter(function (term) { return term.literals.length })
+}
+
+/* The other names of a unit or department (meta.groups, meta.keys: generator/search.py
+   alias_groups), and those of a term ending with a department's name in the
+   dictionary of names people say (meta.names: 国家卫健委 -> 国家卫生健康委员会) */
+function aliasesOf(key) {
+  var found = Object.create(null)
+  ;(meta.keys[key] || []).forEach(function (group) {
+    meta.groups[group].forEach(function (name) { if (name !== key) found[name] = true })
+  })
+  return Object.keys(found)
+}
+
+var endings = null                    /* dictionary terms, longest first */
+function otherNames(key) {
+  var out = aliasesOf(key)
+  if (!endings) endings = Object.keys(meta.names).sort(function (a, b) { return b.length - a.length })
+  var ending = endings.find(function (term) { return key.length >= term.length && key.endsWith(term) })
+  if (ending) {
+    var head = key.slice(0, key.length - ending.length)
+    meta.names[ending].forEach(function (name) {
+      out.push(head + name)
+      out = out.concat(aliasesOf(head + name))
+    })
+  }
+  var seen = Object.create(null)
+  seen[key] = true
+  return out.filter(function (name) { return !seen[name] && (seen[name] = true) })
+}
+
+/* --- a query written without spaces --------------------------------------------
+   淄川区孕产妇死亡率 has no literal match: it is split into known words (the
+   places, units, indicators and document types of meta.lexicon, the names of
+   meta.groups and meta.names) and, where none fits, into strings the index
+   holds, and answered with the pages that hold every part. A query that is
+   wholly a place and other known words (槐荫区区妇联) is split even when its
+   literal has matches: those come first. */
+
+var SPLIT_MIN = 4                     /* characters of a term worth splitting */
+var PIECE_MAX = 20
+var STOP = "的和与及之在对等了"         /* one character between words: dropped */
+var lexicon = null                    /* word -> "j" (place) | "u" (unit, department) | "i" (indicator) | "w" */
+
+function lexiconOf() {
+  if (lexicon) return lexicon
+  lexicon = Object.create(null)
+  function put(words, kind) {
+    (words || []).forEach(function (word) {
+      var key = fold(word).join("")
+      if (!lexicon[key] || kind === "j") lexicon[key] = kind
+      if (kind === "u" && key.length >= 4 && "区县市".indexOf(key[0]) >= 0 && !lexicon[key.slice(1)])
+        lexicon[key.slice(1)] = "u"
+    })
+  }
+  var lex = meta.lexicon || {}
+  put(lex.types, "w")
+  put(lex.metrics, "i")
+  put(Object.keys(meta.keys), "u")
+  Object.keys(meta.names).forEach(function (term) { put([term].concat(meta.names[term]), "u") })
+  put(lex.units, "u")
+  put(lex.places, "j")
+  return lexicon
+}
+
+/* The cheapest cover of `chars` by pieces, `cost(i, j)` each (Infinity: not a
+   piece; a stop character costs little and is dropped): [raw parts] or null. */
+function cover(chars, cost) {
+  var n = chars.length, best = [{ cost: 0, parts: [] }]
+  for (var j = 1; j <= n; j++) {
+    best[j] = null
+    for (var i = Math.max(0, j - PIECE_MAX); i < j; i++) {
+      if (!best[i]) continue
+      var c = cost(i, j)
+      if (c === Infinity) continue
+      var piece = chars.slice(i, j).join(""), stop = j - i === 1 && STOP.indexOf(piece) >= 0
+      var total = best[i].cost + (stop ? 0.2 : c + 0.01)
+      if (!best[j] || total < best[j].cost)
+        best[j] = { cost: total, parts: stop ? best[i].parts : best[i].parts.concat([piece]) }
+    }
+  }
+  return best[n] && best[n].parts.length > 1 ? best[n].parts : null
+}
+
+/* The cost of a known word as a piece (0: not one): a place's bare name
+   (淄川 of 淄川区) a little more than the full one, so 淄川区计生局 is
+   淄川区 + 计生局 */
+function known(words, piece) {
+  var kind = words[piece]
+  if (kind === "j") return "区县市".split("").some(function (level) { return words[piece + level] === "j" }) ? 1.02 : 1
+  return kind === "u" || kind === "i" ? 1 : 0
+}
+
+/* Split into known words only, when one of them is a place */
+function knownSplit(term) {
+  var words = lexiconOf(), chars = Array.from(term.key)
+  if (chars.length < SPLIT_MIN) return null
+  var parts = cover(chars, function (i, j) {
+    return known(words, chars.slice(i, j).join("")) || Infinity
+  })
+  return parts && parts.some(function (part) { return words[part] === "j" }) ? parts : null
+}
+
+/* Split into known words where they fit and strings the index holds elsewhere
+   (every bigram of the term is read: `occurs` says which substrings are in
+   the text of some page) */
+function indexSplit(term, segments) {
+  var chars = Array.from(term.key), n = chars.length
+  if (n < SPLIT_MIN || !chars.every(function (ch) { return HAN.test(ch) })) return Promise.resolve(null)
+  var needs = []
+  for (var k = 0; k + 1 < n; k++) needs.push({ term: chars[k] + chars[k + 1], at: k })
+  var shards = {}
+  needs.forEach(function (need) {
+    shardsOf(need, segments).forEach(function (shard) { shards["s/" + shard] = true })
+  })
+  return load(Object.keys(shards)).then(function () {
+    collect(needs, segments)
+    var occurs = substrings(needs, n), words = lexiconOf()
+    return cover(chars, function (i, j) {
+      var piece = chars.slice(i, j).join(""), cost = known(words, piece)
+      if (j - i === 1) return 3
+      if (cost && (occurs[i][j] || otherNames(piece).length)) return cost
+      return occurs[i][j] ? 1.5 : Infinity
+    })
+  })
+}
+
+/* occurs[i][j]: chars i..j (two or more) stand together on some page; each
+   start's places are followed bigram by bigram */
+function substrings(needs, n) {
+  var occurs = []
+  for (var i = 0; i < n; i++) occurs.push([])
+  var sets = needs.map(function () { return Object.create(null) })
+  function has(k, ref, field, at) {
+    var key = ref + field, set = sets[k][key]
+    if (!set) {
+      var list = (needs[k].found[ref] || {})[field]
+      set = sets[k][key] = new Set(list || [])
+    }
+    return set.has(at)
+  }
+  needs.forEach(function (need, i) {
+    var places = []
+    Object.keys(need.found).forEach(function (ref) {
+      Object.keys(need.found[ref]).forEach(function (field) {
+        need.found[ref][field].forEach(function (at) { places.push([ref, field, at]) })
+      })
+    })
+    for (var j = i + 2; places.length && j <= n; j++) {
+      if (j > i + 2) places = places.filter(function (p) { return has(j - 2, p[0], p[1], p[2] + j - 2 - i) })
+      if (places.length) occurs[i][j] = true
+    }
+  })
+  return occurs
 }
 
 function index(shard) {
@@ -244,9 +402,10 @@ function ranges(hits, field) {
   return out.sort(function (a, b) { return a.at - b.at })
 }
 
-/* Title matches first (the whole title best), then pages where the terms
-   stand together as typed, then literal before alias, then density. */
-function score(ref, hits, query) {
+/* Title matches first (the whole title best; of several terms, the more
+   the title holds the better), then pages where the terms stand together as
+   typed, then literal before alias, then density. */
+function score(ref, hits) {
   var page = view(ref), length = page.info[4], titleLength = page.title.length
   var titled = hits.every(function (h) { return h.t.length })
   var whole = hits.length === 1 && hits[0].t.some(function (group) {
@@ -257,7 +416,13 @@ function score(ref, hits, query) {
   })
   var count = 0
   hits.forEach(function (h) { h.b.forEach(function (group) { count += group.starts.length }) })
-  return (whole ? 4000 : 0) + (titled ? 2000 : 0) + (together(hits) ? 1000 : 0) +
+  /* several terms (a split query): the title holds some, or is one */
+  var inTitle = hits.filter(function (h) { return h.t.length }).length
+  var isOne = hits.length > 1 && hits.some(function (h) {
+    return h.t.some(function (group) { return group.starts[0] === 0 && group.length === titleLength })
+  })
+  return (whole ? 4000 : 0) + (titled ? 2000 : 1200 * inTitle / hits.length) + (isOne ? 800 : 0) +
+    (together(hits) ? 1000 : 0) +
     (literal ? 500 : 0) + Math.min(400, 100 * Math.log1p(count) + 100000 * count / (length + 1000)) -
     Math.min(50, titleLength)
 }
@@ -301,9 +466,16 @@ function marked(chars, from, to, ranges) {
   return out + escapeHTML(chars.slice(at - from, to - from).join(""))
 }
 
+/* Text around the first place of the rarest term in the page's body (of a
+   split query, the indicator rather than the place name every page repeats) */
 function snippet(ref, hits) {
   var info = row(ref), body = ranges(hits, "b")
-  var anchor = body.length ? body[0] : { at: 0, length: 0 }
+  var rarest = null
+  hits.forEach(function (h) {
+    var own = ranges([h], "b")
+    if (own.length && (!rarest || own.length < rarest.length)) rarest = own
+  })
+  var anchor = rarest ? rarest[0] : { at: 0, length: 0 }
   var piece = Math.floor(anchor.at / meta.piece), start = piece * meta.piece
   var text = files["t/" + info[5][piece]]
   var chars = Array.from(text.find(function (p) { return p[0] === parseInt(ref, 16) && p[1] === piece })[2]
@@ -317,9 +489,14 @@ function snippet(ref, hits) {
 function packsFor(refs, hitsOf) {
   var names = {}
   refs.forEach(function (ref) {
-    var at = Infinity
-    hitsOf[ref].forEach(function (h) { h.b.forEach(function (group) { at = Math.min(at, group.starts[0]) }) })
-    if (at === Infinity) at = 0
+    var at = 0, fewest = Infinity
+    hitsOf[ref].forEach(function (h) {
+      var own = ranges([h], "b")
+      if (own.length && own.length < fewest) {
+        fewest = own.length
+        at = own[0].at
+      }
+    })
     names["t/" + row(ref)[5][Math.floor(at / meta.piece)]] = true
   })
   return Object.keys(names)
@@ -333,43 +510,96 @@ function needsOfAll(terms) {
   return needs
 }
 
-/* The results of `query` among the pages of `segments` */
-function search(query, segments) {
-  var terms = parse(query)
-  if (!terms.length) return Promise.resolve({ items: [] })
+/* Pages holding every term among those of `segments`, best first: {terms,
+   pages (ref -> hits), refs, scores} */
+function find(terms, segments) {
   var shards = {}, needs = needsOfAll(terms)
   needs.forEach(function (need) {
     shardsOf(need, segments).forEach(function (shard) { shards["s/" + shard] = true })
   })
-  var pages, refs
+  var found = { terms: terms, pages: null, refs: [], scores: {} }
   return load(Object.keys(shards)).then(function () {
-    pages = match(terms, needs, segments)
-    refs = Object.keys(pages)
+    found.pages = match(terms, needs, segments)
+    found.refs = Object.keys(found.pages)
     var chunks = {}
-    refs.forEach(function (ref) { chunks["d/" + Math.floor(parseInt(ref, 16) / meta.chunk)] = true })
+    found.refs.forEach(function (ref) { chunks["d/" + Math.floor(parseInt(ref, 16) / meta.chunk)] = true })
     return load(Object.keys(chunks))
   }).then(function () {
-    var scores = {}
-    refs.forEach(function (ref) { scores[ref] = score(ref, pages[ref], query) })
     var order = {}
-    refs.forEach(function (ref) { order[ref] = parseInt(ref, 16) })
-    refs.sort(function (a, b) { return scores[b] - scores[a] || order[a] - order[b] })
+    found.refs.forEach(function (ref) {
+      found.scores[ref] = score(ref, found.pages[ref])
+      order[ref] = parseInt(ref, 16)
+    })
+    found.refs.sort(function (a, b) { return found.scores[b] - found.scores[a] || order[a] - order[b] })
+    return found
+  })
+}
+
+/* The literal results, or those of the query split (see indexSplit): a
+   split's own pages follow the literal ones, which stay first */
+function findSplit(terms, segments, literal) {
+  var none = !literal.refs.length
+  var splits = terms.map(knownSplit)
+  var tries = Promise.resolve(splits)
+  if (none) tries = Promise.all(terms.map(function (term, t) {
+    return splits[t] ? splits[t] : indexSplit(term, segments)
+  }))
+  return tries.then(function (parts) {
+    if (!parts.some(Boolean)) return literal
+    var raws = [], split = []
+    terms.forEach(function (term, t) {
+      raws = raws.concat(parts[t] || [term.raw])
+      if (parts[t]) split = split.concat(parts[t])
+    })
+    return find(termsOf(raws), segments).then(function (found) {
+      if (!found.refs.length) return literal
+      var first = Object.create(null)
+      literal.refs.forEach(function (ref) { first[ref] = true })
+      found.refs.forEach(function (ref) {
+        if (first[ref]) {
+          found.pages[ref] = literal.pages[ref]
+          found.scores[ref] = 100000 + literal.scores[ref]
+        }
+      })
+      found.refs = literal.refs.concat(found.refs.filter(function (ref) { return !first[ref] }))
+      found.split = split
+      found.literal = literal.refs.length
+      return found
+    })
+  })
+}
+
+/* The results of `query` among the pages of `segments` */
+function search(query, segments) {
+  var terms = parse(query)
+  if (!terms.length) return Promise.resolve({ items: [] })
+  return find(terms, segments).then(function (literal) {
+    return findSplit(terms, segments, literal)
+  }).then(function (found) {
+    var refs = found.refs, pages = found.pages
     return load(packsFor(refs.slice(0, SNIPPETS), pages)).then(function () {
       var wanted = {}
-      terms.forEach(function (term) { wanted[term.raw] = true })
-      return {
+      found.terms.forEach(function (term) { wanted[term.raw] = true })
+      var result = {
         items: refs.map(function (ref, rank) {
           var page = view(ref), titleHits = ranges(pages[ref], "t")
           return [{
             location: page.info[0],
             title: titleHits.length ? marked(page.title, 0, page.title.length, titleHits) : page.html,
             text: rank < SNIPPETS ? snippet(ref, pages[ref]) : "",
-            score: scores[ref],
+            score: found.scores[ref],
             terms: wanted,
-            tags: page.tags
+            tags: page.tags,
+            kind: page.info[2],
+            jurisdiction: page.info[3]
           }]
         })
       }
+      if (found.split) {
+        result.split = found.split
+        result.literal = found.literal
+      }
+      return result
     })
   })
 }
