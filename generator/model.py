@@ -49,6 +49,7 @@ class Source:
     file: str
     line_start: int
     line_end: int
+    publication: str | None = None
 
 
 @dataclass

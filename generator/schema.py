@@ -132,6 +132,9 @@ SOURCE_REF = Record([
     Field("file", is_str),
     Field("line_start", lambda v: None if isinstance(v, int) and v >= 1 else "must be a line number >= 1"),
     Field("line_end", lambda v: None if isinstance(v, int) and v >= 1 else "must be a line number >= 1"),
+    # the publication a reader cites (淄川区人民政府公报 2022年第3期, a web site): the gazette's
+    # running header or the page's 来源
+    Field("publication", is_str, required=False),
 ])
 
 REPEAL = Record([

@@ -47,12 +47,13 @@ def import_text(raw: str, stem: str, jurisdiction: str) -> Imported:
     segments, loose = segment.split(paras)
     _attach_metadata(segments, pages)
     documents: list[dict] = []
+    gazette = metadata.gazette(furniture)
     for n, seg in enumerate(segments, 1):
         doc_id = f"{stem}-{n:02d}"
-        parent = metadata.document(seg, doc_id, jurisdiction, source, None)
+        parent = metadata.document(seg, doc_id, jurisdiction, source, None, gazette)
         documents.append(parent)
         for m, child in enumerate(seg.children, 1):
-            documents.append(metadata.document(child, f"{doc_id}-{m}", jurisdiction, source, parent))
+            documents.append(metadata.document(child, f"{doc_id}-{m}", jurisdiction, source, parent, gazette))
     for t in found:
         furniture += [{"kind": "table-header-repeat", "lines": list(r), "text": " | ".join(t.header).strip(" |") or None}
                       for r in t.repeated_headers]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from generator.importer import genre, outline
 from generator.importer.segment import Segment
@@ -17,7 +18,8 @@ _UNTIL = re.compile(r"有效期至(\d{4})年(\d{1,2})月(\d{1,2})日")
 _REPEAL = re.compile(r"《([^《》]+)》\s*[（(]([^（()）]*〔\d{4}〕[^（()）]*号)[)）]\s*同时废止")
 
 
-def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: dict | None) -> dict:
+def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: dict | None,
+             gazette: str | None = None) -> dict:
     blocks = _head_blocks(seg) + outline.blocks(seg.paras)
     head_texts = {role: genre.doc_number_text(p.text) if role == "doc_number" else compact(p.text)
                   for role, p in reversed(seg.head)}
@@ -49,10 +51,26 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
         "type": doc_type,
         "parent": parent["id"] if parent else None,
         "validity": validity(blocks, title or "", date),
-        "source": {"file": source, "line_start": seg.first, "line_end": seg.last},
+        "source": _source(source, seg, gazette or _web_source(meta)),
         "blocks": blocks,
     }
-    return doc
+
+
+def _source(file: str, seg: Segment, publication: str | None) -> dict:
+    out = {"file": file, "line_start": seg.first, "line_end": seg.last}
+    return out | {"publication": publication} if publication else out
+
+
+def gazette(furniture: list[dict]) -> str | None:
+    """The gazette a file was printed in, by its running header (淄川区人民政府公报 2022年第3期)."""
+    heads = Counter(compact(f["text"]) for f in furniture if f["kind"] == "running-header" and f.get("text"))
+    return re.sub(r"公报(?=\d{4}年)", "公报 ", heads.most_common(1)[0][0]) if heads else None
+
+
+def _web_source(meta: dict) -> str | None:
+    """A web page's 来源 (海连江微信, 华容县政府), without the time the page printed beside it."""
+    value = re.split(r"\s+\d{4}[-/.年]", (meta.get("source") or "").strip())[0].strip()
+    return value or None
 
 
 def _meta_title(meta: dict) -> str | None:

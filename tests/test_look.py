@@ -1,0 +1,80 @@
+"""Every page kind as a reader sees it (issue 18): the real site behind nginx in
+Debian's Chromium at 1280 px and on a 390 px phone. Each page is screenshot into
+build/screenshots/ (kept as CI artifacts: look at them) and checked for what a
+first look found: raw Markdown, a page wider than the screen outside a scroll
+box, and text meant for developers (file paths, line markers, English chrome)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from browser import serve_with_nginx
+from generator.model import load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "build" / "screenshots"
+WIDTHS = (1280, 390)
+
+# Text a reader must never meet: Markdown that did not render, our own paths and line
+# markers, MkDocs' and Material's English.
+RAW_MARKDOWN = re.compile(r"\|\s*-{3}|\]\(|\*\*|\{\{|\{%")
+DEVELOPER_TEXT = re.compile(r"sources/|content/|\.txt\b|\.yml\b|\bL\d+[–-]\d+\b|Made with|Material for MkDocs|Not found")
+
+# Elements wider than the screen that do not sit in a box scrolling on its own.
+OVERFLOW_JS = """() => {
+  const w = document.documentElement.clientWidth, out = [];
+  const scrolls = el => { for (let e = el.parentElement; e; e = e.parentElement) {
+      const s = getComputedStyle(e).overflowX; if (s === 'auto' || s === 'scroll' || s === 'hidden') return true; }
+    return false; };
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width && r.right > w + 1 && !scrolls(el)) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right));
+  }
+  return {page: document.documentElement.scrollWidth, width: w, elements: out.slice(0, 5)};
+}"""
+
+
+def page_kinds() -> dict[str, str]:
+    """One page of each kind the site makes, picked from the real corpus."""
+    corpus = load_corpus(ROOT / "content")
+    plan = next(d for d in corpus.documents.values() if d.items and d.type == "规划")
+    notice = next(d for d in corpus.documents.values() if d.children)
+    unit = max((u for u in corpus.units.values() if u.real), key=lambda u: len(u.led) + len(u.joined))
+    item = next(i for i in corpus.items.values() if i.lead and i.participants)
+    jur = next(iter(corpus.jurisdictions))
+    return {"home": "", "documents": "documents/", "document": f"documents/{notice.id}/",
+            "plans": "plans/", "plan": f"plans/{plan.id}/", "matrix": f"matrices/{plan.id}/",
+            "jurisdiction-matrix": f"matrices/{jur}/", "item": f"items/{item.id}/", "units": "units/",
+            "unit": f"units/{unit.id}/", "jurisdictions": "jurisdictions/", "jurisdiction": f"jurisdictions/{jur}/",
+            "indicators": "indicators/", "not-found": "no-such-page/"}
+
+
+def around(text: str, m: re.Match) -> str:
+    return f"{m.group()!r} in …{text[max(0, m.start() - 30):m.end() + 30]}…"
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    with serve_with_nginx(site) as server:
+        yield server
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind, path", sorted(page_kinds().items()))
+def test_every_page_kind_reads_well(served, browse, kind, path, width):
+    mon = browse(viewport={"width": width, "height": 900})
+    response = mon.page.goto(served.url + path)
+    assert response.status == (404 if kind == "not-found" else 200)
+    mon.settle()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    mon.page.screenshot(path=str(SHOTS / f"{kind}-{width}.png"), full_page=True)
+    text = mon.page.inner_text("body")
+    assert not RAW_MARKDOWN.search(text), around(text, RAW_MARKDOWN.search(text))
+    assert not DEVELOPER_TEXT.search(text), around(text, DEVELOPER_TEXT.search(text))
+    wide = mon.page.evaluate(OVERFLOW_JS)
+    assert wide["page"] <= wide["width"] and not wide["elements"], wide
+    own = served.url + path                   # a 404 page's own status is what it is for
+    assert not {k: [e for e in v if own not in e] for k, v in mon.problems().items() if any(own not in e for e in v)}
