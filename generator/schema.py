@@ -4,8 +4,9 @@ names the file, the line and the field (like MkDocs' config validation).
 Content layout
 --------------
 content/jurisdictions.yml          list of jurisdictions (id, name, short_name, level, parent)
-content/sources/<src>.txt          gazettes, byte for byte as published
-content/sources/<src>.yml          import manifest: furniture removed, documents found
+content/sources/<src>.txt          gazettes, byte for byte as published (or the UTF-8 text read from
+                                   the file beside it: <src>.pdf, .docx, .html, .gb18030 …)
+content/sources/<src>.yml          import manifest: furniture removed, documents found, pages
 content/documents/<jur>/<id>.yml   one document (notice or issued policy) per file
 content/units/<jur>.yml            unit registry of one jurisdiction (issue: responsibilities)
 
@@ -285,6 +286,12 @@ UNIT = Record([
     Field("kind", one_of("unit", "generic")),
 ])
 
+def _page_starts(v):
+    ok = isinstance(v, list) and v and all(isinstance(x, int) and not isinstance(x, bool) and x >= 1 for x in v) \
+        and all(a <= b for a, b in zip(v, v[1:]))
+    return None if ok else "must be the first text line of each page: whole numbers >= 1, never decreasing"
+
+
 MANIFEST = Record([
     Field("source", is_str),
     Field("jurisdiction", is_id),
@@ -293,6 +300,11 @@ MANIFEST = Record([
     Field("furniture", list_of(FURNITURE)),
     Field("unplaced", list_of(FURNITURE), required=False),
     Field("script", one_of("traditional"), required=False),   # a traditional copy, read in simplified characters
+    # the file the text was read from, when it is not the text itself (issue: formats)
+    Field("format", one_of("text", "pdf", "docx", "html"), required=False),
+    Field("original", is_str, required=False),                # sources/<stem>.pdf …, kept beside the text
+    Field("encoding", is_str, required=False),                # of a text or page not in UTF-8 (gb18030 …)
+    Field("pages", _page_starts, required=False),             # a PDF: the text line each page starts on
 ])
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from generator import schema, yamlio
 from generator.errors import PolicyError
-from generator.importer import (columns, genre, items, lines as lines_stage, metadata, origin, registry, segment,
-                                tables, text, webpage, writer)
+from generator.importer import (columns, genre, items, lines as lines_stage, metadata, origin, readers, registry,
+                                segment, tables, text, webpage, writer)
 
 
 @dataclass
@@ -31,12 +31,16 @@ class Imported:
     unplaced: list[dict] = field(default_factory=list)
 
 
-def import_text(raw: str, stem: str, jurisdiction: str) -> Imported:
-    """Import one gazette's text (pure: no files touched)."""
+def import_text(raw: str, stem: str, jurisdiction: str, reading: readers.Reading | None = None) -> Imported:
+    """Import one gazette's text (pure: no files touched). `reading`: what the reader of
+    its file found besides the text (furniture lines, pages, the original)."""
     source = f"sources/{stem}.txt"
     lines, inline = text.read_lines(raw)
     converted = text.to_simplified(lines)
     text.mark_furniture(lines)
+    for ln in lines:
+        if reading is not None and ln.no in reading.marks and not ln.furniture:
+            ln.furniture = reading.marks[ln.no]
     pages = webpage.mark(lines)
     furniture = text.records(lines)
     found = tables.find_tables(lines, lines_stage.hard_start)
@@ -71,6 +75,8 @@ def import_text(raw: str, stem: str, jurisdiction: str) -> Imported:
     }
     if converted:
         manifest["script"] = "traditional"       # read in simplified characters
+    if reading is not None:
+        manifest.update(reading.manifest(stem))
     return Imported(documents, manifest, unplaced)
 
 
@@ -124,6 +130,7 @@ class _Planned:
     stem: str               # its name in content/sources
     jurisdiction: str
     result: Imported
+    reading: readers.Reading     # the file's text, and what its reader found besides
 
 
 def _registry(path: Path) -> list[dict]:
@@ -133,12 +140,13 @@ def _registry(path: Path) -> list[dict]:
     return [j for j in data or [] if isinstance(j, dict) and j.get("id")]
 
 
-def _plan(path: Path, raw: str, given: str | None, jurs: list[dict], added: list[dict],
+def _plan(path: Path, reading: readers.Reading, given: str | None, jurs: list[dict], added: list[dict],
           taken: set[str]) -> _Planned:
     """Which jurisdiction, which source name: given, or by the file's name, or read
     from the issuer of its first document (then added to the registry for review)."""
+    raw = reading.text
     jid = given or origin.by_file_name(path, jurs + added)
-    probe = import_text(raw, "probe", jid or "probe")
+    probe = import_text(raw, "probe", jid or "probe", reading)
     top = [d for d in probe.documents if d["parent"] is None]
     year = next((d["date"][:4] for d in top if d.get("date")), None)
     if jid is None or all(j["id"] != jid for j in jurs + added):
@@ -153,7 +161,7 @@ def _plan(path: Path, raw: str, given: str | None, jurs: list[dict], added: list
             raise origin.unknown_jurisdiction(path, given, [j["id"] for j in jurs])
     stem = origin.stem_for(path, jid, year, taken)
     taken.add(stem)
-    return _Planned(path, stem, jid, import_text(raw, stem, jid) if stem != "probe" else probe)
+    return _Planned(path, stem, jid, import_text(raw, stem, jid, reading) if stem != "probe" else probe, reading)
 
 
 def run_import(content_dir: Path, sources: list[Path] | None = None, force: bool = False,
@@ -161,9 +169,10 @@ def run_import(content_dir: Path, sources: list[Path] | None = None, force: bool
     """Import gazettes into content/; 0 when done, 1 when text or responsibility was left
     unplaced (unless allowed). Every file is read and checked before anything is written."""
     content_dir = Path(content_dir)
-    paths = [Path(s) for s in sources] if sources else sorted((content_dir / "sources").glob("*.txt"))
+    paths = [_original(Path(s)) for s in sources] if sources else _default_sources(content_dir / "sources")
     if not paths:
-        raise PolicyError("no gazette found (put *.txt files in sources/)", file=str(content_dir / "sources"))
+        raise PolicyError("no gazette found (put .txt, .pdf, .docx or .html files in sources/)",
+                          file=str(content_dir / "sources"))
     registry_file = content_dir / "jurisdictions.yml"
     jurs, added = _registry(registry_file), []
     taken = {p.stem for p in (content_dir / "sources").glob("*.txt")} - {p.stem for p in paths}
@@ -171,7 +180,7 @@ def run_import(content_dir: Path, sources: list[Path] | None = None, force: bool
     for path in paths:
         if not path.is_file():
             raise PolicyError("no such file", file=str(path))
-        planned.append(_plan(path, yamlio.read_text(path), jurisdiction, jurs, added, taken))
+        planned.append(_plan(path, readers.read(path), jurisdiction, jurs, added, taken))
     for plan in planned:
         _validate(content_dir, plan)
     kept: list[Path] = []
@@ -200,6 +209,31 @@ def run_import(content_dir: Path, sources: list[Path] | None = None, force: bool
     return 0
 
 
+def _original(path: Path) -> Path:
+    """A text the importer wrote beside the file it read (content/sources/<stem>.txt,
+    its manifest naming the original) is read again from that file."""
+    manifest = path.with_suffix(".yml")
+    if path.suffix != ".txt" or path.parent.name != "sources" or not manifest.is_file():
+        return path
+    try:
+        data, _ = yamlio.load(manifest)
+    except PolicyError:
+        return path
+    original = data.get("original") if isinstance(data, dict) else None
+    if isinstance(original, str) and (path.parent.parent / original).is_file():
+        return path.parent.parent / original
+    return path
+
+
+def _default_sources(folder: Path) -> list[Path]:
+    """Every gazette in content/sources: each text (or the original it was read from),
+    and each file of another format not imported yet."""
+    out = [_original(p) for p in sorted(folder.glob("*.txt"))]
+    out += [p for p in sorted(folder.glob("*")) if p.suffix.lower() in readers.SUFFIXES and p.suffix != ".txt"
+            and p not in out and not p.with_suffix(".txt").exists()]
+    return out
+
+
 def _add_jurisdictions(path: Path, added: list[dict]) -> None:
     """Append to the editors' registry, leaving what they wrote byte for byte."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -220,8 +254,16 @@ def _validate(content_dir: Path, plan: _Planned) -> None:
 def _write(content_dir: Path, plan: _Planned, force: bool) -> list[Path]:
     folder = content_dir / "documents" / plan.jurisdiction
     source = content_dir / "sources" / f"{plan.stem}.txt"
-    if not source.exists() or source.resolve() != plan.path.resolve():
-        writer.copy(plan.path, source)            # every fact links back to a source in content/
+    suffix = plan.reading.suffix
+    if suffix is None:                            # UTF-8 text: the file itself is the source
+        if not source.exists() or source.resolve() != plan.path.resolve():
+            writer.copy(plan.path, source)        # every fact links back to a source in content/
+    else:                                         # the text read from it, and the file beside it
+        original = source.with_name(plan.stem + suffix)
+        if not original.exists() or original.resolve() != plan.path.resolve():
+            writer.copy(plan.path, original)
+        if not source.exists() or source.read_text(encoding="utf-8", errors="replace") != plan.reading.text:
+            writer.replace_text(source, plan.reading.text)
     manifest_path = source.with_suffix(".yml")
     result = plan.result
     kept = []
@@ -252,11 +294,15 @@ def _previous_documents(manifest_path: Path) -> list[str]:
 
 def _summary(plan: _Planned) -> None:
     result, name = plan.result, f"{plan.stem}.txt"
+    read_from = ""
+    if plan.reading.suffix is not None:
+        pages = plan.reading.pages
+        read_from = f" read from {plan.path.name}" + (f" ({len(pages)} pages)" if pages else "")
     docs = result.documents
     embedded = sum(1 for d in docs if d["parent"])
     found = [i for d in docs for b in d["blocks"] for i in ([b["item"]] if "item" in b else []) + b.get("items", [])]
     responsible = sum(1 for i in found if i["lead"] or i["participants"] or i["generic"])
-    print(f"{name} ({plan.jurisdiction}): {len(docs) - embedded} documents + {embedded} issued policies, "
+    print(f"{name}{read_from} ({plan.jurisdiction}): {len(docs) - embedded} documents + {embedded} issued policies, "
           f"{len(result.manifest['furniture'])} furniture records, {len(found)} items "
           f"({responsible} with responsibility), {len(result.manifest['unplaced'])} unplaced")
     for u in result.manifest["unplaced"]:

@@ -90,9 +90,20 @@ def _row_per_line(lines, i) -> Table:
         elif ln.blank and j + 1 < len(lines) and lines[j + 1].is_table \
                 and lines[j + 1].raw.count("\t") == width and j == last + 1:
             j += 1      # page break inside the table
+        elif ln.furniture and j == last + 1 and (k := _after_page_break(lines, j)) is not None \
+                and lines[k].is_table and lines[k].raw.count("\t") == width:
+            j = k       # a page's foot and the next page's head inside the table (a PDF's lines)
         else:
             break
     return _build(lines, i, last, rows)
+
+
+def _after_page_break(lines, j: int, most: int = 6) -> int | None:
+    """The first line after a run of furniture (and blank) lines starting at j."""
+    k = j
+    while k < len(lines) and k - j < most and (lines[k].furniture or lines[k].blank):
+        k += 1
+    return k if k < len(lines) and k - j < most else None
 
 
 def _pipe_rows(lines, i) -> Table:

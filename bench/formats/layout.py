@@ -1,0 +1,65 @@
+"""A text's blocks as a typesetter sees them: the importer's own paragraphs
+(its wraps and page furniture gone), each with the style a gazette gives it.
+
+kinds: letterhead (某某人民政府文件, large type), title (large type, centred),
+number (a 文号, centred), heading (一、 …: bold), right (a signature or its date:
+set right), plain (metadata and 版记 lines, as printed), body (a paragraph,
+first line indented two characters), table (header and rows).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.importer import columns, genre, lines as lines_stage, tables, text, webpage
+
+
+@dataclass
+class Block:
+    kind: str
+    text: str = ""
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def blocks(raw: str) -> list[Block]:
+    lines, _ = text.read_lines(raw)
+    text.mark_furniture(lines)
+    webpage.mark(lines)
+    found = tables.find_tables(lines, lines_stage.hard_start)
+    taken = {k for t in found for k in range(t.first, t.last + 1)}
+    found = sorted(found + columns.find_column_tables(lines, taken), key=lambda t: t.first)
+    placed: list[tuple[int, Block]] = []
+    for p in lines_stage.join(lines, found):
+        if p.table is not None:
+            t = p.table
+            width = max([len(t.header)] + [len(r) for r in t.rows])
+            placed.append((p.first, Block("table", header=_cells(t.header, width),
+                                          rows=[_cells(r, width) for r in t.rows])))
+        elif not p.boundary:
+            placed.append((p.first, Block(style(p.text), p.text)))
+    for ln in lines:                 # what a page printed besides the text: kept as printed
+        if ln.furniture in ("web-metadata", "web-chrome", "imprint") and ln.text:
+            placed.append((ln.no, Block("plain", ln.text)))
+    placed.sort(key=lambda x: x[0])
+    return [b for _, b in placed]
+
+
+def _cells(row: list[str], width: int) -> list[str]:
+    return [re.sub(r"\s*\n\s*", "", c).strip() for c in row] + [""] * (width - len(row))
+
+
+def style(t: str) -> str:
+    c = text.compact(t)
+    if genre.LETTERHEAD.match(c):
+        return "letterhead"
+    if genre.heading(c):
+        return "heading" if len(c) <= 40 and not re.search(r"[。；]", c[:-1]) else "body"
+    if genre.is_doc_number(c) and len(c) <= 30:
+        return "number"
+    if (genre.is_date_line(c) or genre.is_issuer(c)) and len(c) <= 30:
+        return "right"
+    if lines_stage._titled(c) and len(c) <= 80:
+        return "title"
+    return "body"
