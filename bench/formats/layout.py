@@ -21,6 +21,7 @@ class Block:
     text: str = ""
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    line: int = 0                 # its first line in the text
 
 
 def blocks(raw: str) -> list[Block]:
@@ -36,12 +37,12 @@ def blocks(raw: str) -> list[Block]:
             t = p.table
             width = max([len(t.header)] + [len(r) for r in t.rows])
             placed.append((p.first, Block("table", header=_cells(t.header, width),
-                                          rows=[_cells(r, width) for r in t.rows])))
+                                          rows=[_cells(r, width) for r in t.rows], line=p.first)))
         elif not p.boundary:
-            placed.append((p.first, Block(style(p.text), p.text)))
+            placed.append((p.first, Block(style(p.text), p.text, line=p.first)))
     for ln in lines:                 # what a page printed besides the text: kept as printed
         if ln.furniture in ("web-metadata", "web-chrome", "imprint") and ln.text:
-            placed.append((ln.no, Block("plain", ln.text)))
+            placed.append((ln.no, Block("plain", ln.text, line=ln.no)))
     placed.sort(key=lambda x: x[0])
     return [b for _, b in placed]
 
@@ -63,3 +64,14 @@ def style(t: str) -> str:
     if lines_stage._titled(c) and len(c) <= 80:
         return "title"
     return "body"
+
+
+def merges(rows: list[list[str]]) -> list[list[bool]]:
+    """A leading cell left blank under a filled one (and before the row's first filled cell)
+    is printed merged with the cell above, as a rowspan."""
+    out = []
+    for r, row in enumerate(rows):
+        first = next((k for k, c in enumerate(row) if c.strip()), len(row))
+        out.append([r > 0 and k < first and first < len(row) and (bool(rows[r - 1][k].strip()) or out[r - 1][k])
+                    for k in range(len(row))])
+    return out

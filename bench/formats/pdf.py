@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from bench.formats import fonts
-from bench.formats.layout import Block, blocks
+from bench.formats.layout import Block, blocks, merges
 
 W_PAGE, H_PAGE = 595.28, 841.89
 LEFT = RIGHT = 79.0            # 28 mm
@@ -32,7 +32,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%\-/:_]*|.", re.S)
 
 
 class Gazette:
-    def __init__(self, path: Path, name: str, issue: str, chars: str):
+    def __init__(self, path: Path, name: str, issue: str, chars: str, encrypt=None):
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
         from reportlab.pdfgen import canvas
@@ -45,7 +45,8 @@ class Gazette:
                 pdfmetrics.registerFont(TTFont(alias, str(file)))
             self.fonts[face] = alias
         self.width = pdfmetrics.stringWidth
-        self.c = canvas.Canvas(str(path), pagesize=(W_PAGE, H_PAGE), pageCompression=1)
+        self.c = canvas.Canvas(str(path), pagesize=(W_PAGE, H_PAGE), pageCompression=1,
+                                 encrypt=encrypt)
         self.c.setTitle(name + " " + issue)
         self.name, self.issue = name, issue
         self.page = 0
@@ -178,7 +179,7 @@ class Gazette:
         xs = [LEFT]
         for w in widths:
             xs.append(xs[-1] + w)
-        merged = _merges(rows)
+        merged = merges(rows)
         wrapped_header = [self.wrap(h, bold, CELL, w - 2 * PAD, w - 2 * PAD) for h, w in zip(header, widths)]
         self.y -= 4
         self._room(self._height(wrapped_header) + 2 * CELL_LEAD)
@@ -223,20 +224,9 @@ class Gazette:
         self.c.line(xs[0], self.y, xs[-1], self.y)
 
 
-def _merges(rows: list[list[str]]) -> list[list[bool]]:
-    """A leading cell left blank under a filled one (and before the row's first filled cell)
-    is printed merged with the cell above, as a rowspan."""
-    out = []
-    for r, row in enumerate(rows):
-        first = next((k for k, c in enumerate(row) if c.strip()), len(row))
-        out.append([r > 0 and k < first and first < len(row) and (bool(rows[r - 1][k].strip()) or out[r - 1][k])
-                    for k in range(len(row))])
-    return out
-
-
-def render(raw: str, out: Path, name: str, issue: str) -> int:
-    """Set `raw` (a gazette's text) as a PDF; the number of pages."""
-    gazette = Gazette(out, name, issue, raw)
+def render(raw: str, out: Path, name: str, issue: str, encrypt=None) -> int:
+    """Set `raw` (a gazette's text) as a PDF (with a password: `encrypt`, reportlab's); the number of pages."""
+    gazette = Gazette(out, name, issue, raw, encrypt)
     for b in blocks(raw):
         gazette.block(b)
     return gazette.finish()

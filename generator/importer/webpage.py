@@ -39,7 +39,7 @@ WEAK = {"时间", "日期", "来源", "文号", "标题", "名称", "分类", "�
         "字体"}
 _LABEL_OF = {label: name for name, labels in FIELDS.items() for label in labels}
 # Labels of the page's controls: what follows them on the next line is no value of theirs.
-_BUTTONS = {"字号", "字体", "分享", "打印", "语音播报", "浏览次数", "阅读次数", "点击数", "访问量", "文件下载", "附件下载"}
+BUTTONS = {"字号", "字体", "分享", "打印", "语音播报", "浏览次数", "阅读次数", "点击数", "访问量", "文件下载", "附件下载"}
 _LABEL = re.compile(
     r"(?:^|(?<=[\s|\]】•·:：]))[\[【]?\s*(?P<label>"
     + "|".join(r"\s*".join(map(re.escape, lab)) for lab in sorted(_LABEL_OF, key=len, reverse=True))
@@ -71,7 +71,7 @@ class Metadata:
         return self.values.get(name) or None
 
 
-def _pairs(text: str) -> list[tuple[str, str]] | None:
+def pairs(text: str) -> list[tuple[str, str]] | None:
     """(label, value) of a metadata line, or None when it is no such line: a label
     must open it, or follow a short lead-in (a site name) with no sentence in it."""
     found = list(_LABEL.finditer(text))
@@ -84,20 +84,25 @@ def _pairs(text: str) -> list[tuple[str, str]] | None:
     return out
 
 
-def _strong(pairs: list[tuple[str, str]]) -> bool:
-    return any(label not in WEAK for label, _ in pairs)
+def field_of(label: str) -> str | None:
+    """title, issuer, doc_number, date, published, source or other, for a metadata label."""
+    return _LABEL_OF.get(compact(label))
+
+
+def _strong(found: list[tuple[str, str]]) -> bool:
+    return any(label not in WEAK for label, _ in found)
 
 
 def mark(lines: list[Line]) -> list[Metadata]:
     """Mark metadata and chrome lines as furniture; return the metadata blocks."""
     content = [ln for ln in lines if not ln.blank and not ln.furniture]
-    candidates = [_pairs(ln.text) for ln in content]
+    candidates = [pairs(ln.text) for ln in content]
     blocks: list[Metadata] = []
     k = 0
     while k < len(content):
-        ln, pairs = content[k], candidates[k]
+        ln, found = content[k], candidates[k]
         near = any(p and _strong(p) for p in candidates[max(0, k - 2):k + 3])
-        if pairs and (_strong(pairs) or k < TOP_LINES or near) and not _body_line(ln.text, pairs):
+        if found and (_strong(found) or k < TOP_LINES or near) and not _body_line(ln.text, found):
             k = _take_block(content, candidates, k, blocks)
             continue
         teaser = k < TOP_LINES and ln.text.endswith(("…", "..."))     # a summary the page cut short
@@ -110,14 +115,14 @@ def mark(lines: list[Line]) -> list[Metadata]:
     return blocks
 
 
-def _body_line(text: str, pairs) -> bool:
+def _body_line(text: str, found) -> bool:
     """`时间：2023年3月1日上午9时，地点：…` in a meeting notice: text, not a table."""
-    return len(pairs) == 1 and pairs[0][0] in WEAK and bool(re.search(r"[。，；,;]", pairs[0][1]))
+    return len(found) == 1 and found[0][0] in WEAK and bool(re.search(r"[。，；,;]", found[0][1]))
 
 
 def _take_block(content: list[Line], candidates, k: int, blocks: list[Metadata]) -> int:
     """One metadata line (and a value printed on the line below a bare label)."""
-    ln, pairs = content[k], candidates[k]
+    ln, found = content[k], candidates[k]
     ln.furniture = "web-metadata"
     if blocks and blocks[-1].last >= _previous_no(content, k):
         block = blocks[-1]
@@ -125,14 +130,14 @@ def _take_block(content: list[Line], candidates, k: int, blocks: list[Metadata])
         block = Metadata(ln.no, ln.no)
         blocks.append(block)
     block.last = ln.no
-    label, value = pairs[-1]
-    if len(pairs) == 1 and not value and label not in _BUTTONS and k + 1 < len(content) \
+    label, value = found[-1]
+    if len(found) == 1 and not value and label not in BUTTONS and k + 1 < len(content) \
             and candidates[k + 1] is None and _value_like(content[k + 1].text):
         content[k + 1].furniture = "web-metadata"
         block.last = content[k + 1].no
-        pairs = pairs[:-1] + [(label, content[k + 1].text.strip())]
+        found = found[:-1] + [(label, content[k + 1].text.strip())]
         k += 1
-    for label, value in pairs:
+    for label, value in found:
         name = _LABEL_OF.get(label)
         if name and value and name != "other" and not block.values.get(name):
             block.values[name] = value

@@ -120,7 +120,24 @@ def _show(head: bytes) -> str:
 
 
 def progress(path: Path, done: int, total: int, unit: str) -> None:
-    """A progress line on a terminal (stderr), for long reads."""
-    if total >= 20 and sys.stderr.isatty():
-        end = "\n" if done == total else ""
-        print(f"\rreading {path.name}: {unit} {done}/{total}", end=end, file=sys.stderr, flush=True)
+    """A progress line on stderr for long reads: redrawn in place on a terminal, else a
+    line every 50 units and at the end (a log stays short)."""
+    if total < 20:
+        return
+    if sys.stderr.isatty():
+        print(f"\rreading {path.name}: {unit} {done}/{total}", end="\n" if done == total else "",
+              file=sys.stderr, flush=True)
+    elif done % 50 == 0 or done == total:
+        print(f"reading {path.name}: {unit} {done}/{total}", file=sys.stderr, flush=True)
+
+
+def run_together(parts) -> str:
+    """Pieces of one text (a cell's lines, a title's lines) as one: nothing between CJK,
+    a space between two Latin words."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if out and p and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
+            out += " "
+        out += p
+    return out

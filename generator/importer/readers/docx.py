@@ -215,16 +215,7 @@ class _Reader:
                 inner: list[str] = []
                 self._table(el, inner)
                 lines.extend(x.replace("\t", " ") for x in inner)
-        return _run_together(x.strip() for x in lines if x.strip())
-
-
-def _run_together(parts) -> str:
-    out = ""
-    for p in parts:
-        if out and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
-            out += " "
-        out += p
-    return out
+        return readers.run_together(x.strip() for x in lines if x.strip())
 
 
 def _val(el) -> str | None:
@@ -256,7 +247,7 @@ def _notes(root) -> dict[str, str]:
         texts = []
         for p in fn.iter(W + "p"):
             texts.append("".join(t.text or "" for t in p.iter(W + "t")).strip())
-        out[fn.get(W + "id")] = _run_together(t for t in texts if t)
+        out[fn.get(W + "id")] = readers.run_together(t for t in texts if t)
     return out
 
 

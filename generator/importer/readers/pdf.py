@@ -118,7 +118,7 @@ def read(path: Path) -> readers.Reading:
         pdf.close()
     empty = sum(1 for p in pages if not p.chars)
     if empty == n:
-        raise PolicyError(f"no text layer: a scanned PDF of {n} page{'s' if n > 1 else ''} (only images); "
+        raise PolicyError(f"has no text layer ({n} page{'s' if n > 1 else ''}, images only: a scan); "
                           "run OCR on it first (e.g. tesseract with chi_sim) and import the text", file=str(path))
     if empty * 2 > n:
         raise PolicyError(f"only {n - empty} of {n} pages have a text layer (the others are scanned images); "
@@ -204,17 +204,6 @@ def _text(chars: list[Char]) -> str:
         out.append(" " if ch.c.isspace() else ch.c)
         prev = ch
     return re.sub(r" {2,}", " ", "".join(out)).strip()
-
-
-def _joined(parts: list[str]) -> str:
-    """Texts run together: nothing between CJK, a space between two Latin words."""
-    out = ""
-    for p in parts:
-        p = p.strip()
-        if out and p and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
-            out += " "
-        out += p
-    return out
 
 
 # ------------------------------------------------------------------ ruled tables
@@ -384,7 +373,7 @@ class Grid:
             j = min(max(bisect_right(self.xs, cx) - 1, 0), cols - 1)
             i = min(max(sum(1 for y in self.ys[1:-1] if cy < y), 0), rows - 1)
             cells.setdefault(find((i, j)), []).append(ch)
-        text = {k: _joined([ln.text for ln in _lines(v)]) for k, v in cells.items()}
+        text = {k: readers.run_together([ln.text for ln in _lines(v)]) for k, v in cells.items()}
         out = []
         for i in range(rows):
             spans = {find((i, j)) for j in range(cols)}
@@ -529,7 +518,7 @@ def _join_cut_numbers(entries: list[Entry], left, right, body: float) -> list[En
                 and _flush(e.line, left, body) and _full(prev.line, right, body)
                 and abs(e.line.size - body) < 1 and 0 < prev.line.y - e.line.y <= 2.5 * body):
             merged = Line(prev.line.chars + [])
-            merged.text = _joined([prev.text, e.text])
+            merged.text = readers.run_together([prev.text, e.text])
             merged.x0, merged.x1 = prev.line.x0, e.line.x1
             out[-1] = Entry(prev.top, merged.text, merged)
             continue
@@ -555,7 +544,7 @@ def _join_display(entries: list[Entry], body: float) -> list[Entry]:
                 and e.line.size >= 1.15 * body and abs(prev.line.size - e.line.size) <= 0.08 * e.line.size
                 and 0 < prev.line.y - e.line.y <= 2.2 * e.line.size):
             merged = Line(prev.line.chars + [])          # keep the first line's geometry
-            merged.text = _joined([prev.text, e.text])
+            merged.text = readers.run_together([prev.text, e.text])
             merged.x0 = min(prev.line.x0, e.line.x0)
             out[-1] = Entry(prev.top, merged.text, merged)
             continue
