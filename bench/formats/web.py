@@ -30,9 +30,10 @@ MENU = ["首页", "政务公开", "政务服务", "互动交流", "走进某某"
 RELATED = ["关于进一步优化营商环境的若干措施", "某某区2022年政府工作报告", "关于做好防汛工作的通知"]
 
 
-def render(raw: str, documents: list[dict], out_dir: Path, stem: str) -> list[Path]:
+def render(raw: str, documents: list[dict], out_dir: Path, stem: str, template: int = 0) -> list[Path]:
     """One page per top-level document of `raw` (as `documents`, its text import, places
-    them); the pages written, alternately in the two templates."""
+    them); the pages written, alternately in the two templates (`template`: 0 the current
+    one first, 1 the older one)."""
     laid = blocks(raw)
     tops = [d for d in documents if d["parent"] is None]
     written = []
@@ -41,7 +42,7 @@ def render(raw: str, documents: list[dict], out_dir: Path, stem: str) -> list[Pa
         own = [b for b in laid if first <= b.line <= last and b.kind != "plain"]
         if not own:
             continue
-        page = (_modern if k % 2 == 0 else _legacy)(doc, own, random.Random(f"{stem}-{k}"))
+        page = (_modern if (k + template) % 2 == 0 else _legacy)(doc, own, random.Random(f"{stem}-{k}"))
         path = out_dir / f"{stem}-{k + 1:02d}.html"
         path.write_bytes(page)
         written.append(path)
