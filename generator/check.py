@@ -42,6 +42,9 @@ def unplaced(corpus: Corpus) -> dict[str, list[dict]]:
     return out
 
 
+_REASONS = {"single mention": "仅出现一次", "not an office": "像是角色或工作组，不是单位：可改为 kind: generic"}
+
+
 def suspects(corpus: Corpus) -> dict[str, list[str]]:
     """Jurisdiction -> units used once or spelt like another (generator.units.suspect_aliases)."""
     out = {}
@@ -53,8 +56,7 @@ def suspects(corpus: Corpus) -> dict[str, list[str]]:
         used = {u.id: len(u.led) + len(u.joined) for u in jur.units}
         for u in reg.units:
             u.mentions[u.name] = used.get(u.id, 0)
-        out[jur.id] = [f"{s.name}（{'仅出现一次' if s.reason == 'single mention' else '近似 ' + s.similar_to}）"
-                       for s in suspect_aliases(reg)]
+        out[jur.id] = [f"{s.name}（{_REASONS.get(s.reason) or '近似 ' + s.similar_to}）" for s in suspect_aliases(reg)]
     return out
 
 
@@ -75,7 +77,7 @@ def run_check(content_dir: Path, allow_unplaced: bool = False) -> int:
             print(f"unplaced: {source}:{a}-{b}: {e.get('text') or e['kind']}")
     for jur, names in suspects(corpus).items():
         if names:
-            print(f"\n{jur}: {len(names)} unit name(s) to review (used once, or near another name):")
+            print(f"\n{jur}: {len(names)} unit name(s) to review (a role, used once, or near another name):")
             print("  " + "、".join(names))
     for jur in corpus.jurisdictions.values():
         if jur.review:

@@ -47,8 +47,14 @@ class Unit(Node):
 
     @property
     def real(self) -> bool:
-        """A real office (gets a page), not a collective such as 各镇办."""
+        """A real office, not a collective such as 各镇办."""
         return self.kind == "unit"
+
+    @property
+    def has_page(self) -> bool:
+        """A real office with something to do: a registry entry no item names
+        (left by an edit) would make a page nothing links to."""
+        return self.real and bool(self.led or self.joined)
 
 
 @dataclass(eq=False, repr=False)
@@ -89,6 +95,14 @@ class Item(Node):
     @property
     def number(self) -> str | None:
         return self.path[-1] if self.path else None
+
+    @property
+    def generic_lead(self) -> list[str]:
+        """Collectives the text makes the lead where no office leads (a 牵头 column holding
+        突发事件主要牵头部门, 由各级统计部门牵头): readers see them as the lead, not as nobody."""
+        if self.lead or not self.lead_labelled or not self.raw:
+            return []
+        return [g for g in self.generic if "牵头" in g or re.search(re.escape(g) + r"[^，,；;。\n]{0,6}牵头", self.raw)]
 
     @property
     def responsible(self) -> bool:

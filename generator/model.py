@@ -20,14 +20,11 @@ from typing import Any
 
 from generator import schema, yamlio
 from generator.corpus_items import link_contents, validate_block_items
+from generator.status import IN_FORCE, set_statuses
 from generator.errors import PolicyError, PolicyErrors
 from generator.node import Node
 from generator.parallel import fork_map
 from generator.yamlio import Lines
-
-# 状态 of a document, computed from its validity at build time.
-IN_FORCE, TRIAL, EXPIRED, NOT_YET = "现行有效", "试行", "已失效", "尚未生效"
-
 
 @dataclass(repr=False)
 class Jurisdiction(Node):
@@ -92,7 +89,8 @@ class Document(Node):
     blocks: list[Block]
     file: Path                      # the YAML file it was read from
     line: int                       # line of its `id`
-    status: str = IN_FORCE
+    status: str = IN_FORCE                    # generator.status, once the corpus is linked
+    status_reason: str = ""
     published: dt.date | None = None          # 发布日期, when a web copy gives it
     parent: Document | None = None
     children: list[Document] = field(default_factory=list)  # policies it issues, in id order
@@ -128,14 +126,6 @@ def sorted_by_date(docs) -> list[Document]:
     """Newest first; undated documents last; ties in id order."""
     docs = sorted(docs, key=lambda d: id_key(d.id))
     return sorted(docs, key=lambda d: d.date or dt.date.min, reverse=True)
-
-
-def status(validity: Validity, today: dt.date) -> str:
-    if validity.valid_until and validity.valid_until < today:
-        return EXPIRED
-    if validity.valid_from and validity.valid_from > today:
-        return NOT_YET
-    return TRIAL if validity.trial else IN_FORCE
 
 
 # --- phase 1: read and validate ---------------------------------------------------
@@ -213,7 +203,7 @@ def _block(data: dict) -> Block:
     return Block(**known, extra=extra)
 
 
-def _document(path: Path, data: dict, lines: Lines, jur: Jurisdiction, today: dt.date) -> Document:
+def _document(path: Path, data: dict, lines: Lines, jur: Jurisdiction) -> Document:
     v = data["validity"]
     validity = Validity(trial=v["trial"], valid_from=_date(v.get("valid_from")),
                         valid_until=_date(v.get("valid_until")), repeals=v.get("repeals") or [],
@@ -222,7 +212,7 @@ def _document(path: Path, data: dict, lines: Lines, jur: Jurisdiction, today: dt
         id=data["id"], jurisdiction=jur, title=data["title"], doc_number=data["doc_number"],
         issuer=data["issuer"], date=_date(data["date"]), type=data["type"], parent_id=data["parent"],
         validity=validity, source=Source(**data["source"]), blocks=[_block(b) for b in data["blocks"]],
-        file=path, line=lines.get(("id",), 1), status=status(validity, today), published=_date(data.get("published")))
+        file=path, line=lines.get(("id",), 1), published=_date(data.get("published")))
 
 
 def _link(corpus: Corpus, lines_of: dict[str, Lines], errors) -> None:
@@ -280,7 +270,7 @@ def _load_corpus(content_dir: Path, today: dt.date | None, cache: yamlio.Cache |
             errors.append(PolicyError(f"duplicate id {data['id']!r}, also used in {first.file}:{first.line}",
                                       str(path), lines.get(("id",)), "id"))
             continue
-        doc = _document(path, data, lines, jur, today)
+        doc = _document(path, data, lines, jur)
         corpus.documents[doc.id] = doc
         lines_of[doc.id] = lines
         jur.documents.append(doc)
@@ -293,6 +283,7 @@ def _load_corpus(content_dir: Path, today: dt.date | None, cache: yamlio.Cache |
     link_contents(corpus, lines_of, errors)
     if errors:
         raise _combined(errors)
+    set_statuses(corpus)
     return corpus
 
 

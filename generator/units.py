@@ -331,7 +331,7 @@ class UnitRegistry:
         unit = self.resolve(spelling)
         if unit is None:
             unit = Unit(uid or self._new_id(spelling), spelling,
-                        kind=kind or ("generic" if is_generic(spelling) else "unit"))
+                        kind=kind or ("generic" if is_generic(spelling) or _ROLE_NOT_OFFICE.search(spelling) else "unit"))
             self.units.append(unit)
         self._link(spelling, unit)
         unit.mentions[spelling] += count
@@ -373,12 +373,19 @@ def _near(a: str, b: str) -> bool:
     return d == 1 and min(len(a), len(b)) >= 6
 
 
+# Words of a role or a plan's own working group, not of an office with a page of its own.
+_ROLE_NOT_OFFICE = re.compile(r"牵头|主要|相关|有关|其他|^部门|（单位）|(?<!领导小)组$")
+
+
 def suspect_aliases(registry: UnitRegistry) -> list[Suspect]:
-    """Names an editor should look at: used once, or within edit distance 1–2 of
-    another unit's spelling. Nothing is merged here."""
+    """Names an editor should look at: a role or a plan's working group rather than an
+    office (部门（单位）, 主要牵头镇办, 社会稳定组), used once, or within edit distance 1–2 of
+    another unit's spelling (区市场监管局 / 区市场监管部门). Nothing is merged here."""
     out = []
     spellings = [(s, u) for u in registry.units if u.kind == "unit" for s in [u.name, *u.aliases]]
     for s, u in spellings:
+        if s == u.name and _ROLE_NOT_OFFICE.search(s):
+            out.append(Suspect(s, "not an office"))
         if sum(u.mentions.values()) == 1:
             out.append(Suspect(s, "single mention"))
         for other, v in spellings:

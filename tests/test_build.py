@@ -65,14 +65,53 @@ def test_metadata_box_in_the_manner_of_gov_cn(built):
     assert box["发文机关"].text() == "淄川区人民政府"
     assert box["成文日期"].text() == "2022-08-14"
     assert box["类型"].text() == "通知"
-    assert box["状态"].text().strip() == "现行有效"
-    assert box["来源"].text() == "sources/zichuan-2022.txt 第 10–30 行"
+    assert box["状态"].text().startswith("现行有效（所印发的《")
+    # No publication named in the fixture: the reader is told the site holds the text; lines on hover.
+    assert box["来源"].text() == "本站收录的原文"
+    assert box["来源"].find("span").attrs["title"] == "原文第 10–30 行"
 
 
 def test_status_is_computed_from_validity(built):
     assert meta_box(built, "zichuan-2022-01-2")["状态"].text().startswith("试行")
     assert meta_box(built, "yantai-2021-01")["状态"].text().startswith("已失效")
     assert meta_box(built, "yantai-2021-02")["状态"].text().startswith("尚未生效")
+    # The reason is shown: the dates of the text, or that it states none.
+    assert meta_box(built, "yantai-2021-01")["状态"].text() == "已失效（有效期至 2023-03-31）"
+    assert meta_box(built, "zichuan-2022-01-1")["状态"].text() == "现行有效（未载明有效期）"
+
+
+def _edited_fixture(tmp_path: Path, doc: str, old: str, new: str) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = next(content.rglob(f"{doc}.yml"))
+    assert old in path.read_text(encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return content
+
+
+def test_a_notice_has_the_status_of_what_it_issues(tmp_path):
+    """One computation: a covering notice with no dates of its own is never 试行
+    or 现行有效 beside a policy that has lapsed; it takes the most current
+    status of its documents, and says which."""
+    corpus = load_corpus(FIXTURE)
+    notice = corpus.documents["zichuan-2022-01"]
+    assert (notice.status, notice.status_reason) == ("现行有效", "所印发的《淄川区“十四五”妇女发展规划》未载明有效期")
+    both = "valid_until: null, repeals: [], clause: null"
+    content = _edited_fixture(tmp_path, "zichuan-2022-01-1", both, "valid_until: '2021-12-31', repeals: [], clause: null")
+    corpus = load_corpus(content, today=__import__("datetime").date(2023, 1, 1))
+    lapsed, trial = corpus.documents["zichuan-2022-01-1"], corpus.documents["zichuan-2022-01-2"]
+    assert (lapsed.status, trial.status) == ("已失效", "试行")
+    notice = corpus.documents["zichuan-2022-01"]
+    assert notice.status == "试行" and notice.status_reason.startswith("所印发的《淄川区“十四五”儿童发展规划》试行")
+
+
+def test_a_document_repealed_by_another_of_the_corpus_says_so(tmp_path):
+    content = _edited_fixture(tmp_path, "yantai-2021-02", "repeals: []",
+                              "repeals: [{title: 淄川区“十四五”妇女发展规划, doc_number: null}]")
+    corpus = load_corpus(content)
+    repealed = corpus.documents["zichuan-2022-01-1"]
+    assert repealed.status == "已废止"
+    assert repealed.status_reason == f"被《{corpus.documents['yantai-2021-02'].title}》废止"
 
 
 def test_notice_and_issued_policies_link_each_other(built):

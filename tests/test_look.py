@@ -78,3 +78,66 @@ def test_every_page_kind_reads_well(served, browse, kind, path, width):
     assert wide["page"] <= wide["width"] and not wide["elements"], wide
     own = served.url + path                   # a 404 page's own status is what it is for
     assert not {k: [e for e in v if own not in e] for k, v in mon.problems().items() if any(own not in e for e in v)}
+
+
+def test_a_matrix_keeps_its_unit_column_when_scrolled_sideways_on_a_phone(served, browse):
+    mon = browse(viewport={"width": 390, "height": 800})
+    mon.page.goto(served.url + page_kinds()["matrix"])
+    moved = mon.page.evaluate("""() => {
+      const wrap = [...document.querySelectorAll('.pk-matrix .md-typeset__scrollwrap')]
+        .find(w => w.scrollWidth > w.clientWidth);
+      const cell = wrap.querySelector('tbody td');
+      const before = cell.getBoundingClientRect().left;
+      wrap.scrollLeft = wrap.scrollWidth;
+      return [wrap.scrollLeft, before, cell.getBoundingClientRect().left, wrap.getBoundingClientRect().left];
+    }""")
+    scrolled, before, after, left = moved
+    assert scrolled > 50                                  # the matrix is wider than the phone and did move
+    assert abs(after - left) <= 2 and abs(after - before) <= 20, moved
+
+
+def test_a_plan_reads_as_cards_on_a_phone_with_every_column_in_view(served, browse):
+    """On a phone a plan's rows are cards: 牵头 and 参与 under the text, never off-screen;
+    a measure cut short links to its full text."""
+    mon = browse(viewport={"width": 390, "height": 800})
+    mon.page.goto(served.url + page_kinds()["plan"])
+    cells = mon.page.evaluate("""() => [...document.querySelectorAll('.pk-plan-list tbody tr')].slice(0, 30)
+      .flatMap(tr => [...tr.children].filter(td => getComputedStyle(td).display !== 'none').map(td => {
+        const r = td.getBoundingClientRect();
+        return [td.cellIndex, Math.round(r.left), Math.round(r.right), getComputedStyle(td, '::before').content];
+      }))""")
+    width = mon.page.evaluate("document.documentElement.clientWidth")
+    assert cells and all(0 <= left and right <= width for _, left, right, _ in cells), cells
+    labels = {index: label for index, _, _, label in cells}
+    assert labels[2] == '"牵头："' and labels[3] == '"参与："', labels
+    assert mon.page.locator(".pk-plan-list thead").first.is_hidden()
+    more = mon.page.locator(".pk-plan-list a", has_text="全文").first
+    href = more.get_attribute("href")
+    assert href.startswith("../../items/") or "#L" in href, href
+    assert mon.page.request.get(served.url + "plans/x/" + href).ok
+
+
+@pytest.mark.parametrize("kind", ["plan", "plan-document", "matrix", "unit"])
+def test_a_phone_gets_the_page_contents_a_desktop_has_beside_the_text(served, browse, kind):
+    kinds = page_kinds()
+    path = kinds["plan"].replace("plans/", "documents/") if kind == "plan-document" else kinds[kind]  # has chapters
+    for width, shown in ((390, True), (1280, False)):
+        mon = browse(viewport={"width": width, "height": 800})
+        mon.page.goto(served.url + path)
+        toc = mon.page.locator(".pk-page-toc")
+        assert toc.is_visible() == shown, (kind, width)
+        if shown:
+            toc.locator("summary").click()
+            targets = toc.locator("a").evaluate_all("links => links.map(a => a.hash.slice(1))")
+            assert len(targets) >= 2
+            assert all(mon.page.evaluate("id => !!document.getElementById(decodeURIComponent(id))", t)
+                       for t in targets), targets
+
+
+def test_tables_in_a_document_have_ruled_cells(served, browse):
+    corpus = load_corpus(ROOT / "content")
+    doc = next(d for d in corpus.documents.values() if any(b.kind == "table" for b in d.blocks))
+    mon = browse(viewport={"width": 390, "height": 800})
+    mon.page.goto(served.url + f"documents/{doc.id}/")
+    border = mon.page.locator("table.pk-table td").first.evaluate("td => getComputedStyle(td).borderTopWidth")
+    assert border != "0px"

@@ -8,11 +8,11 @@ page keeps its previous Markdown. The keys:
 
     j:<jurisdiction>   its unit registry and document files: what the pages
                        of one jurisdiction read of it
-    n:<document>       its title: what a link to it shows
+    n:<document>       its title and status: what a link to it shows
     i:<item>           what a row of it on another jurisdiction's page shows
                        (its label, targets and lead units)
-    x:<document>       who links to the document (cited by, issued by):
-                       sets other documents' files decide
+    x:<document>       who links to the document (cited by, issued by) and
+                       its status: what other documents' files decide
     t:<title key>      which document a citation 《…》 resolves to
     w:<wording key>    the goals written alike across jurisdictions
     m:<metric>         the targets compared under one metric
@@ -62,8 +62,11 @@ def world(corpus: Corpus) -> dict[str, str]:
     files_of: dict[str, list] = defaultdict(list)
     for doc in corpus.documents.values():
         files_of[doc.jurisdiction.id] += [doc.file, doc.file.read_bytes()]
-        keys[f"n:{doc.id}"] = _digest(doc.title)
-        keys[f"x:{doc.id}"] = _digest(*(d.id for d in doc.cited_by), "|", *(d.id for d in doc.children))
+        # A status may be decided by another document (the policy a notice
+        # issues, a repealing one): links show it, the page states it.
+        keys[f"n:{doc.id}"] = _digest(doc.title, doc.status)
+        keys[f"x:{doc.id}"] = _digest(*(d.id for d in doc.cited_by), "|", *(d.id for d in doc.children),
+                                      doc.status, doc.status_reason)
     for jur in corpus.jurisdictions.values():
         registry = corpus.content_dir / "units" / f"{jur.id}.yml"
         keys[f"j:{jur.id}"] = _digest(registry.read_bytes() if registry.is_file() else b"", *files_of[jur.id])
@@ -71,7 +74,7 @@ def world(corpus: Corpus) -> dict[str, str]:
         keys[f"i:{it.id}"] = _digest(it.text, it.number, it.raw, it.page.id, it.page.has_page,
                                      *(f"{i.metric}={i.comparator}={i.value}={i.unit}={i.target_year}"
                                        for i in it.indicators),
-                                     *(f"{u.id}={u.name}={u.real}" for u in it.lead))
+                                     *(f"{u.id}={u.name}={u.has_page}" for u in it.lead))
     for key, doc in corpus.cite_index.items():
         keys[f"t:{key}"] = doc.id
     for key, found in corpus.twins.by_wording.items():

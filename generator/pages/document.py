@@ -61,20 +61,16 @@ def block_views(doc: Document) -> list[BlockView]:
     return views
 
 
-def validity_note(doc: Document) -> str:
-    v = doc.validity
-    parts = []
-    if v.valid_from:
-        parts.append(f"自 {v.valid_from.isoformat()} 起施行")
-    if v.valid_until:
-        parts.append(f"有效期至 {v.valid_until.isoformat()}")
-    return "，".join(parts)
+def block_anchors(doc: Document) -> dict[int, str]:
+    """Block index -> its anchor on the document page: where an item's original wording is."""
+    index = {id(v.block): v.anchor for v in block_views(doc)}
+    return {i: index.get(id(b), "") for i, b in enumerate(doc.blocks)}
 
 
 def _page(env, doc: Document):
     here = doc_path(doc)
     yield here, render(env, "document.md.j2", here, page_meta("文件", doc.title, doc.jurisdiction),
-                       doc=doc, blocks=block_views(doc), validity=validity_note(doc))
+                       doc=doc, blocks=block_views(doc))
 
 
 def _index(env, corpus: Corpus):

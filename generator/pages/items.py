@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.corpus_items import Item, wording_key
 from generator.model import Corpus
 from generator.pages import deps
+from generator.pages.document import block_anchors
 from generator.pages.indicators import compared_metrics, metric_anchor
 from generator.pages.plans import has_plan
 from generator.pages.render import item_path, page_meta, render, spec
@@ -15,17 +16,10 @@ SIBLINGS = 20     # measures of the same domain listed on a goal's page
 ELSEWHERE = 10    # the same goal in other jurisdictions
 
 
-def _anchors(doc) -> dict[int, str]:
-    """Block index -> its anchor on the document page (as generator.pages.document names them)."""
-    from generator.pages.document import block_views
-    index = {id(v.block): v.anchor for v in block_views(doc)}
-    return {i: index.get(id(b), "") for i, b in enumerate(doc.blocks)}
-
-
 def _page(env, it: Item, elsewhere: list[Item], compared: dict, anchors: dict):
     doc = it.document
     if doc.id not in anchors:
-        anchors[doc.id] = _anchors(doc)
+        anchors[doc.id] = block_anchors(doc)
     same = [s for s in doc.items if s.domain == it.domain and s is not it]
     if it.kind == "goal":
         siblings, label = [s for s in same if s.kind != "goal"], "措施"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from generator.corpus_items import domains
 from generator.model import Corpus, Document, Jurisdiction
 from generator.pages import deps
+from generator.pages.document import block_anchors
 from generator.pages.render import jur_path, matrix_path, page_meta, plan_path, render, spec
 from generator.pages.views import XlsxDownload, csv_bytes, domain_matrix, goal_matrix, matrix_table, units_of
 
@@ -35,7 +36,7 @@ def _doc_pages(doc: Document, env):
     counts = {"goal": sum(len(d.goals) for d in doms), "other": sum(len(d.measures) for d in doms),
               "units": len(units_of(doc.items))}
     yield here, render(env, "plan.md.j2", here, page_meta("规划", f"{doc.title}：目标与分工", doc.jurisdiction),
-                       doc=doc, domains=doms, counts=counts)
+                       doc=doc, domains=doms, counts=counts, anchors=block_anchors(doc))
     here = matrix_path(doc)
     # The overview (units x domains) first: one row per unit named in the document.
     matrices = [domain_matrix("各领域分工概览", doms)] + [goal_matrix(d) for d in doms]

@@ -1,6 +1,6 @@
-"""Unit pages (units/<id>.md, one per real office per jurisdiction, with its task
-list as CSV and XLSX) and the list of units (units/index.md). Collectives
-(各镇办, 有关部门) get no page; their items show them."""
+"""Unit pages (units/<id>.md, one per real office per jurisdiction that has
+items, with its task list as CSV and XLSX) and the list of units
+(units/index.md). Collectives (各镇办, 有关部门) get no page; their items show them."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def grouped(items: list[Item]) -> list[tuple]:
 
 def ranked(units: list[Unit]) -> list[Unit]:
     """Real units with any item, most items led first."""
-    busy = [u for u in units if u.real and (u.led or u.joined)]
+    busy = [u for u in units if u.has_page]
     return sorted(busy, key=lambda u: (-len(u.led), -len(u.joined)))
 
 
@@ -30,7 +30,7 @@ def _page(env, unit: Unit, today):
     here = unit_path(unit)
     upcoming, past = by_deadline(unit.led + unit.joined, today)
     stem = here[:-3]
-    yield here, render(env, "unit.md.j2", here, page_meta("单位", unit.name, unit.jurisdiction),
+    yield here, render(env, "unit.md.j2", here, page_meta("单位", f"{unit.name}（{unit.jurisdiction.short_name}）", unit.jurisdiction),
                        unit=unit, upcoming=upcoming, past=past, led=grouped(unit.led),
                        joined=grouped(unit.joined), stem=stem)
     header, rows = task_table(unit)
@@ -45,6 +45,6 @@ def _index(env, corpus: Corpus):
 
 def pages(corpus: Corpus, env):
     for unit in corpus.units.values():
-        if unit.real:
+        if unit.has_page:
             yield spec(unit_path(unit), {f"j:{unit.jurisdiction.id}"}, _page, env, unit, corpus.today)
     yield spec("units/index.md", {deps.EVERYTHING}, _index, env, corpus)
