@@ -87,6 +87,9 @@ _COUNT_AFTER = re.compile(rf"(?P<verb>{_COUNT_VERB})(?P<noun>[^\d\s,;。、]{{2,
                           r"(?![\u4e00-\u9fff]*的)")
 _COUNT_BEFORE = re.compile(rf"(?P<least>至少|不少于)?\s*(?P<verb>{_COUNT_VERB})\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
                            r"(?P<noun>[\u4e00-\u9fff]{2,16})")
+# A metric that ends with what is done names its object after the number (掌握1项以上运动技能).
+_ACT_END = re.compile(rf"(?:{_COUNT_VERB}|掌握|配备|设立|建立|开设|举办)$")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,16}(?=$|[，,；;。（(、])")
 _PREDICATE = re.compile(r"建立|建成|创建|设立|配备|开展|实现|达到|拥有|具备|完成|覆盖")
 
 # Clauses that set policy parameters or scores, not targets.
@@ -97,7 +100,8 @@ _TARGET_YEAR = re.compile(r"(?:力争到|力争在|到|至)\s*(?P<y>\d{4})\s*年
 _BASE_YEAR = re.compile(r"(?:以\s*(?P<a>\d{4})\s*年\s*为基数|(?:较|比)\s*(?P<b>\d{4})\s*年|与\s*(?P<c>\d{4})\s*年相比)")
 _LEADING = re.compile(
     r"^(?:\s+|[(（]\s*\d+\s*[)）]|\d+\.\s*|[一二三四五六七八九十]+、|[—\-]+|(?:力争到|力争在|到|至)?\s*\d{4}\s*年\s*(?:年?底|年?末)?\s*前?"
-    r"|[、和及与]|或者|或|全区|全市|全县|全省|我区|我市|我县|其中|同时|确保|力争|倡导|实现|继续|保持|使|推动|并|且|要|应|一般|年度)")
+    r"|[、和及与]|或者|或|全区|全市|全县|全省|我区|我市|我县|其中|同时|确保|力争|倡导|实现|继续|保持|使|推动|并|且|要|应|一般|年度"
+    r"|短期内|年内|当年)")
 _TRAILING = re.compile(r"(?:分别|均|总体|平均|每年|累计|要|应|一般|稳步|逐步|力争|进一步|\s)+$")
 _RATE_END = re.compile(r"(?:率|比例|占比)$")
 _METRIC_END = re.compile(r"(?:率|比例|占比|数|量|人数|次数|覆盖面|水平|浓度|指数|面积|时长)$")
@@ -192,6 +196,8 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at: YearAt) -> li
         metric, lead_year, base = _clean_metric(text[prev:metric_end])
         if attributive:   # 建立不少于12人的救援队伍
             metric += re.sub(r"\s+", "", after[1:])
+        elif _ACT_END.search(metric) and _NOUN_AFTER.match(after):   # 熟练掌握1项以上运动技能
+            metric += _NOUN_AFTER.match(after).group()
         elif m.group("mid") and not m.group("mid").endswith("的"):   # 至少各配备1名女干部
             metric += re.sub(r"\s+|^各", "", m.group("mid")) + re.sub(r"\s+", "", after)
         prev, shared = m.end(), bool(re.search(r"(?:分别|均)\s*$", t[a:metric_end]))
@@ -203,6 +209,8 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at: YearAt) -> li
                  else [(x, vals[0]) for x in metrics] if len(vals) == 1
                  else [(metric, v) for v in vals])
         for name, (value, unit) in pairs:
+            if name.endswith("的"):   # 担任正职的不少于3人: the head noun is left out
+                name += "人数" if unit in ("人", "名") else "数量"
             out.append(Indicator(name, _comparator(m), value, unit, lead_year or year_at(m.start()), base,
                                  text[m.start():m.end()].strip(), (m.start(), m.end()),
                                  float(m.group("bv")) if m.group("bv") else None))

@@ -31,7 +31,11 @@ CASES = [
     # zichuan-2022 1425-1427 and 1439
     ("at-least-each", "（4）镇街党委、政府领导班子至少各配备 1名女干部",
      [("镇街党委、政府领导班子配备女干部", ">=", 1, "名", None, None)]),
-    ("not-fewer", "其中担任正职的一般不少于 3人", [("担任正职的", ">=", 3, "人", None, None)]),
+    # A name is never a fragment of its sentence: the left-out head noun, the object after the number.
+    ("not-fewer", "其中担任正职的一般不少于 3人", [("担任正职的人数", ">=", 3, "人", None, None)]),
+    ("object-after", "熟练掌握1项以上体育运动技能", [("熟练掌握体育运动技能", ">=", 1, "项", None, None)]),
+    ("built-after", "建设不少于 2个儿童友好主题公园（口袋公园）", [("建设儿童友好主题公园", ">=", 2, "个", None, None)]),
+    ("time-no-name", "（三）短期内 2 个以上省（区、市）因同一药品发生Ⅱ级药品安全事件", []),
     # zichuan-2022 2835-2838
     ("stable-and-is", "农村自来水普及率稳定在 95%以上，城市集中式饮用水水源地水质达标率为 100%",
      [("农村自来水普及率", ">=", 95, "%", None, None), ("城市集中式饮用水水源地水质达标率", "=", 100, "%", None, None)]),
