@@ -300,15 +300,18 @@ class Names:
         same, former = [], []
         for m in self.pattern.finditer(name) if self.pattern else ():
             group = self.same.get(m.group())
-            if group is None:
-                continue
             head, tail = name[:m.start()], name[m.end():]
+            if group is None or tail[:1] and tail[0] in CONTINUED.get(m.group()[-1], ""):
+                continue
             same += [head + x + tail for x in sorted(group) if x != m.group()]
             former += [head + x + tail for x in sorted(self.formers_of.get(group, ()))]
         return same, former
 
 
 NAMES_FILE = ASSETS / "department_names.yml"
+# A name's last character that the next one continues into a longer word: the
+# 发展改革委 of 发展改革委员会 is no name of its own.
+CONTINUED = {"委": "员", "办": "公事"}
 
 
 @functools.lru_cache(maxsize=2)

@@ -13,7 +13,8 @@ import pytest
 
 from conftest import CONTENT
 from generator.model import load_corpus
-from generator.search import alias_table, fold, read_page, read_pages, token_offsets, unit_aliases
+from generator.search import (Names, alias_table, department_names, fold, read_page, read_pages, token_offsets,
+                              unit_aliases)
 
 ALIASES = {"区卫生健康局": ["区卫健局"]}
 KINDS = {"文件", "目标", "任务", "规划", "矩阵", "单位", "行政区", "指标", "索引", "首页"}
@@ -237,4 +238,273 @@ def test_a_tiered_index_answers_from_its_first_tier_then_in_full(tmp_path, nginx
     assert {location(h, "") for h in last["locations"]} == expected
     count = mon.page.locator(".md-search-result__meta")
     count.filter(has_text=re.compile(rf"(^|\s){shown_count(len(expected))}\s")).wait_for(timeout=5_000)
+    mon.assert_clean()
+
+
+# --- queries as Chinese readers type them; filters; the results page ------------------
+
+# A level before a stem: 市场监管局 is a stem (市场, the market), 市卫健委 is not.
+LEVEL = re.compile("省|市(?!场)|区|县")
+
+
+def test_the_department_dictionary_has_150_sourced_pairs_valid_at_every_level():
+    import yaml
+    from generator.search import NAMES_FILE
+    data = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+    entries, sources = data["names"], data["sources"]
+    assert len({(e["short"], e["full"]) for e in entries}) >= 150
+    for e in entries:
+        assert e["source"] in sources, e
+        assert e["kind"] in ("简称", "曾用名"), e
+        assert e["short"] != e["full"], e
+        assert not LEVEL.match(e["short"]), f"{e}: a stem holds at every level"
+    for key, source in sources.items():     # a web page, or the gazettes of this repository
+        assert source.get("url") or source.get("seen") or (CONTENT.parent / source["path"]).is_dir(), key
+    assert len({e["short"] for e in entries}) == len(entries), "a short name listed twice"
+
+
+def test_a_short_name_finds_the_office_and_a_former_name_finds_it_but_not_the_reverse():
+    table = alias_table({"区卫生健康局": []})
+    assert set(table["卫健局"]) == {"区卫生健康局", "区卫健局"}            # 简称: both ways
+    assert "区卫生健康局" in table["计生局"] and "区卫生健康局" in table["区计生局"]   # 曾用名: old -> new
+    assert not [n for n in table["卫生健康局"] if "计生" in n]             # and never new -> old
+    rules = department_names().rules()
+    assert "卫生健康委员会" in rules["卫健委"] and "卫健委" in rules["卫生健康委员会"]
+    assert "卫计委" not in rules["卫生健康委员会"]
+    assert alias_table({"区卫生健康局": []}, Names([])) == {}              # without the dictionary: no names
+
+
+def typed(page, text: str, how: str) -> None:
+    """Put `text` in the header box as a reader may, with no key-up: an input
+    method's commit (CDP Input.insertText: an input event, no key events) or a
+    drop (the value set, then the input event the browser sends)."""
+    box = page.locator("input.md-search__input")
+    box.focus()
+    if how == "ime":
+        page.keyboard.insert_text(text)
+    else:
+        box.evaluate("""(el, text) => {
+            el.value = text
+            el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromDrop", data: text }))
+        }""", text)
+
+
+@pytest.mark.parametrize("how", ["ime", "drop"])
+def test_a_query_that_arrives_without_a_key_up_searches(site, nginx_site, browse, how):
+    served = nginx_site(site)
+    mon = browse("loopback")
+    mon.page.goto(served.url)
+    mon.settle()
+    mon.page.locator("input.md-search__input").click()
+    meta = mon.page.locator(".md-search-result__meta")
+    typed(mon.page, "托育服务机构", how)
+    expected = pages_containing(site, ["托育服务机构"])
+    meta.filter(has_text=re.compile(rf"(^|\s){shown_count(len(expected))}\s")).wait_for(timeout=15_000)
+    assert "键入以开始搜索" not in meta.inner_text()
+    mon.assert_clean()
+
+
+NO_SPACE = [
+    ("淄川区孕产妇死亡率", ["淄川区", "孕产妇死亡率"]),        # a place and an indicator
+    ("槐荫区区妇联", ["槐荫区", "区妇联"]),                     # a place and a unit (its names)
+]
+
+
+def test_a_query_without_spaces_finds_the_pages_holding_every_part(site, nginx_site, browse, names):
+    served = nginx_site(site)
+    mon = browse("loopback")
+    mon.page.goto(served.url + "documents/")
+    mon.settle()
+    mon.page.locator("input.md-search__input").click()
+    assert not pages_containing(site, ["淄川区孕产妇死亡率"]), "a literal match: the test would prove nothing"
+    for query, parts in NO_SPACE:
+        expected = pages_containing(site, *[[p, *names.get(p, [])] for p in parts])
+        assert len(expected) > 1, query
+        links = search(mon.page, query)
+        meta = mon.page.locator(".md-search-result__meta").inner_text()
+        assert re.search(rf"(^|\s){shown_count(len(expected))}\s", meta), (query, meta, len(expected))
+        assert "已拆分为 " + " + ".join(parts) in meta, meta
+        assert {location(h, served.url) for h in links} <= expected
+    # the unit's own page first: its title is one of the parts, its page of the place
+    assert location(links[0], served.url).startswith("units/huaiyin-"), links[:3]
+    mon.assert_clean()
+
+
+def test_a_colloquial_department_name_finds_the_full_name(site, nginx_site, browse, names):
+    """计生局, 人事局, 区国土局 and 扶贫办 are written by no gazette of the
+    corpus: they find the offices that hold their duties now (区卫生健康局,
+    区人力资源和社会保障局, 区自然资源局, 区乡村振兴局)."""
+    served = nginx_site(site)
+    mon = browse("loopback")
+    mon.page.goto(served.url)
+    mon.settle()
+    mon.page.locator("input.md-search__input").click()
+    rules = department_names().rules()
+    for query, office in (("计生局", "卫生健康局"), ("人事局", "人力资源和社会保障局"), ("区国土局", "自然资源局"),
+                          ("扶贫办", "乡村振兴局")):
+        assert not pages_containing(site, [query]), f"{query} is in the corpus: the test would prove nothing"
+        stem = max((t for t in rules if query.endswith(t)), key=len)
+        head = query[:len(query) - len(stem)]
+        group = [query, *names.get(query, [])] + [n for r in rules[stem] for n in [head + r, *names.get(head + r, [])]]
+        expected = pages_containing(site, group)
+        assert expected and pages_containing(site, [office]) & expected, query
+        links = search(mon.page, query)
+        count = mon.page.locator(".md-search-result__meta").inner_text()
+        assert re.search(rf"(^|\s){shown_count(len(expected))}\s", count), (query, count, len(expected))
+        assert {location(h, served.url) for h in links} <= expected, query
+    mon.assert_clean()
+
+
+def result_locations(page, base: str) -> list[str]:
+    return [location(h, base) for h in page.locator(".pk-search-result__title").evaluate_all(
+        "links => links.map(a => a.href)")]
+
+
+def wait_results(page, text: str) -> None:
+    page.locator(".pk-search-status").filter(has_text=text).wait_for(timeout=15_000)
+
+
+def test_the_results_page_filters_and_its_url_is_shared(site, nginx_site, browse, names):
+    """On a 390 px phone behind nginx under /zhengce/: the header box's link
+    opens search/?q=…; a filter narrows the results and goes into the URL; the
+    URL opened anew shows the same list; Material's own box stays shut."""
+    served = nginx_site(site)
+    mon = browse("loopback", viewport={"width": 390, "height": 844})
+    mon.page.goto(served.url + "documents/")
+    mon.settle()
+    mon.page.locator("label[for=__search]").first.click()
+    search(mon.page, "淄川区孕产妇死亡率")
+    mon.page.locator(".pk-search-more").click()
+    expected = pages_containing(site, ["淄川区"], ["孕产妇死亡率"])
+    wait_results(mon.page, f"找到 {len(expected)} 个结果")
+    assert "/zhengce/search/?q=" in mon.page.url
+    assert set(result_locations(mon.page, served.url)) == expected
+    assert "拆分为 淄川区 + 孕产妇死亡率" in mon.page.locator(".pk-search-status").inner_text()
+    details = mon.page.locator(".pk-filter-details")
+    if not details.evaluate("d => d.open"):
+        details.locator("summary").click()
+    mon.page.locator("select[name=k]").select_option("文件")
+    documents = {loc for loc in expected if loc.startswith("documents/")}
+    assert documents and documents != expected
+    wait_results(mon.page, f"筛选后 {len(documents)} 个")
+    assert set(result_locations(mon.page, served.url)) == documents
+    shared = mon.page.url
+    assert "k=%E6%96%87%E4%BB%B6" in shared and "q=" in shared
+    other = browse("loopback", viewport={"width": 390, "height": 844})
+    other.page.goto(shared)
+    wait_results(other.page, f"筛选后 {len(documents)} 个")
+    assert set(result_locations(other.page, served.url)) == documents
+    assert not other.page.locator("#__search").is_checked(), "Material's header search opened with the query"
+    assert other.page.url == shared
+    width = other.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the results page is {width} px wide on a 390 px phone"
+    mon.assert_clean()
+    other.assert_clean()
+
+
+def visible_documents(page) -> list[str]:
+    return page.locator("#pk-doc-filters ~ * tbody tr:not([hidden]) td:nth-child(2) a, "
+                        "#pk-doc-filters ~ table tbody tr:not([hidden]) td:nth-child(2) a").evaluate_all(
+        "links => links.map(a => a.href)")
+
+
+def check_documents_list(page, url: str) -> None:
+    """documents/?j=淄川区 lists 淄川区's documents only; a type narrows them and
+    goes into the URL; the order can run from the oldest."""
+    corpus = load_corpus(CONTENT)
+    zichuan = [d for d in corpus.documents.values() if d.jurisdiction.short_name == "淄川区"]
+    notices = [d for d in zichuan if d.type == "通知"]
+    assert 0 < len(notices) < len(zichuan) < len(corpus.documents)
+    page.goto(url + "?j=" + "淄川区")
+    status = page.locator(".pk-filter-status")
+    status.filter(has_text=f"筛选出 {len(zichuan)} 件（共 {len(corpus.documents)} 件）").wait_for(timeout=15_000)
+    shown = visible_documents(page)
+    assert len(shown) == len(zichuan)
+    assert {re.sub(r"(/|\.html)$", "", h).rsplit("/", 1)[-1] for h in shown} == {d.id for d in zichuan}
+    details = page.locator(".pk-filter-details")
+    if not details.evaluate("d => d.open"):
+        details.locator("summary").click()
+    page.locator("#pk-doc-filters select[name=t]").select_option("通知")
+    status.filter(has_text=f"筛选出 {len(notices)} 件").wait_for(timeout=5_000)
+    assert len(visible_documents(page)) == len(notices)
+    assert "t=%E9%80%9A%E7%9F%A5" in page.url and "j=%E6%B7%84%E5%B7%9D%E5%8C%BA" in page.url
+    page.locator("#pk-doc-filters select[name=o]").select_option("date-asc")
+    dates = page.locator("#pk-doc-filters ~ * tbody tr:not([hidden]) td:first-child").all_inner_texts()
+    assert dates == sorted(dates) and dates[0] == min(d.date.isoformat() for d in notices)
+    reads_on_a_phone(page)
+
+
+def reads_on_a_phone(page) -> None:
+    """At 390 px the list is a card per document, not a six-column table: no
+    header row, each shown title as wide as the list, the hidden rows hidden,
+    and nothing wider than the screen."""
+    assert page.viewport_size["width"] <= 390
+    assert not page.locator(".pk-doc-list thead").is_visible()
+    rows = page.locator(".pk-doc-list tbody tr")
+    shown = rows.evaluate_all("rows => rows.filter(r => r.offsetHeight > 0).length")
+    assert shown == len(visible_documents(page)) < rows.count()
+    width = page.locator(".pk-doc-list").bounding_box()["width"]
+    titles = page.locator(".pk-doc-list tbody tr:not([hidden]) td:nth-child(2)").evaluate_all(
+        "cells => cells.map(c => c.getBoundingClientRect().width)")
+    assert titles and min(titles) >= 0.95 * width, (titles, width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+def test_the_documents_list_filters_under_a_sub_path_on_a_phone(site, nginx_site, browse):
+    served = nginx_site(site)
+    mon = browse("loopback", viewport={"width": 390, "height": 844})
+    check_documents_list(mon.page, served.url + "documents/")
+    mon.assert_clean()
+
+
+def test_filters_and_the_results_page_work_from_the_file_bundle(offline_site, browse, names):
+    mon = browse("file", viewport={"width": 390, "height": 844})
+    check_documents_list(mon.page, (offline_site / "documents" / "index.html").as_uri())
+    expected = pages_containing(offline_site, ["槐荫区"], ["区妇联", *names["区妇联"]], offline=True)
+    mon.page.goto((offline_site / "search" / "index.html").as_uri() + "?q=" + "槐荫区区妇联")
+    wait_results(mon.page, f"找到 {len(expected)} 个结果")
+    links = mon.page.locator(".pk-search-result__title").evaluate_all("links => links.map(a => a.href)")
+    assert {h.split("?")[0].removeprefix(offline_site.as_uri() + "/") for h in links[:30]} <= expected
+    mon.page.locator(".pk-search-result__title").first.click()
+    mon.page.wait_for_load_state()
+    assert mon.page.url.startswith(offline_site.as_uri()) and "/units/huaiyin-" in mon.page.url
+    mon.assert_clean()
+
+
+SHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots" / "issue19"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_filtered_list_and_a_split_query_look_right(site, nginx_site, browse, width):
+    """The documents list filtered by a jurisdiction (a table on a desktop, cards
+    on a phone), a query without spaces in the header box (the results line
+    says how it was split, set off from the count) and on the results page,
+    nothing wider than the screen; screenshots in build/screenshots/issue19/
+    (CI artifacts: look at them)."""
+    served = nginx_site(site)
+    mon = browse("loopback", viewport={"width": width, "height": 900})
+    page = mon.page
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    def shot(name: str) -> None:
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+        page.screenshot(path=SHOTS / f"{name}-{width}.png")
+
+    page.goto(served.url + "documents/?j=淄川区")
+    page.locator(".pk-filter-status").filter(has_text="筛选出").wait_for(timeout=15_000)
+    assert page.locator(".pk-doc-list thead").is_visible() == (width > 390)
+    shot("documents-zichuan")
+    page.goto(served.url + "documents/zichuan-2022-01/")
+    mon.settle()
+    if width <= 390:
+        page.locator("label[for=__search]").first.click()
+    page.locator("input.md-search__input").click()
+    page.keyboard.insert_text("淄川区孕产妇死亡率")
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="筛选全部结果").wait_for(timeout=15_000)
+    assert re.search(r"\d 个.* · 已拆分为 淄川区 \+ 孕产妇死亡率 · 筛选全部结果$", meta.inner_text()), meta.inner_text()
+    shot("header-box")
+    page.locator(".pk-search-more").click()
+    page.locator(".pk-search-status").filter(has_text="找到").wait_for(timeout=15_000)
+    shot("results-page")
     mon.assert_clean()

@@ -8,11 +8,18 @@ engines over the same pages in Debian's headless Chromium behind nginx:
     pagefind        Pagefind over the same HTML (its JS API: its UI shows 5 hits)
 
 Queries (>= 300, seeded): words, phrases across word boundaries, unit names,
-unit aliases, two-term queries. A page is relevant when the reader's text of
-its article (innerText, read in the browser, without the blocks of class
-pk-related: lists of links to other items) contains every term of the
-query, where a term that is a unit's name or alias may appear as any name of
-that unit (卫健局 finds 区卫生健康局 and the other way round).
+unit aliases, two-term queries; and, reported apart, queries written without
+spaces (a place, unit, indicator or word run together with another:
+淄川区孕产妇死亡率, 槐荫区区妇联) and the colloquial short or former names of
+departments (计生局, 人社局, 区环保局) from site_config/search/department_names.yml
+(`--colloquial FILE`: another list of such names, one a line). A page is
+relevant when the reader's text of its article (innerText, read in the
+browser, without the blocks of class pk-related: lists of links to other
+items) contains every term of the query (every part of a query without
+spaces), where a term that is a unit's name or alias may appear as any name
+of that unit (卫健局 finds 区卫生健康局 and the other way round), and a
+colloquial name as any name the dictionary gives it (计生局: 卫生健康局,
+卫健局, 人口和计划生育局, and the units so named).
 
 jieba (for the material+jieba baseline and for picking words) and pagefind
 are installed into build/bench-search/ only, never into the venv: with jieba
@@ -39,12 +46,17 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from browser import CHROMIUM, CHROMIUM_ARGS, serve_with_nginx  # noqa: E402
 
-from generator.search import HAN, alias_table, fold  # noqa: E402
+from generator.search import HAN, Names, alias_table, department_names, fold  # noqa: E402
 
 WORK = ROOT / "build" / "bench-search"
 ENGINES = ("policykb", "material", "material+jieba", "pagefind")
-KINDS = ("word", "phrase", "unit", "alias", "two-term")
-COUNTS = {"word": 80, "phrase": 80, "unit": 60, "alias": 40, "two-term": 60}
+OLD_KINDS = ("word", "phrase", "unit", "alias", "two-term")
+NEW_KINDS = ("no-space", "colloquial")
+KINDS = OLD_KINDS + NEW_KINDS
+COUNTS = {"word": 80, "phrase": 80, "unit": 60, "alias": 40, "two-term": 60, "no-space": 80, "colloquial": 120}
+# no-space queries by what is run together: (first, second) -> how many
+NO_SPACE = {("place", "unit"): 25, ("place", "metric"): 20, ("place", "word"): 15,
+            ("unit", "metric"): 10, ("word", "word"): 10}
 SEARCH_PATHS = {"policykb": re.compile(r"/search/pkb/"), "pagefind": re.compile(r"/pagefind/"),
                 "material": re.compile(r"/(search/|assets/javascripts/workers/search)")}
 SEARCH_PATHS["material+jieba"] = SEARCH_PATHS["material"]
@@ -146,7 +158,8 @@ def read_texts(browser, base: str, keys: list[str]) -> dict[str, str]:
     return texts
 
 
-def make_queries(texts: dict[str, str], aliases: dict[str, list[str]], seed: int = 7) -> list[dict]:
+def make_queries(texts: dict[str, str], aliases: dict[str, list[str]], lexicon: dict[str, list[str]],
+                 colloquial: list[str] | None = None, seed: int = 7) -> list[dict]:
     sys.path.insert(0, str(pip_target("jieba")))
     import jieba
     jieba.setLogLevel(60)
@@ -171,7 +184,7 @@ def make_queries(texts: dict[str, str], aliases: dict[str, list[str]], seed: int
     text = "\n".join(texts.values())
     units = sorted({m.group(0) for m in UNIT_NAME.finditer(text)})
     queries += [{"kind": "unit", "q": u} for u in rng.sample(units, min(COUNTS["unit"], len(units)))]
-    table = alias_table(aliases)
+    table = alias_table(aliases, Names([]))      # the registries' names alone, as before the dictionary
     names = {n for n, alts in aliases.items()} | {a for alts in aliases.values() for a in alts}
     short = sorted(k for k in table if k not in {fold(n) for n in aliases})
     short = [k for k in short if k in text] or sorted(names)
@@ -185,14 +198,76 @@ def make_queries(texts: dict[str, str], aliases: dict[str, list[str]], seed: int
         if a not in b and b not in a and any(a in t and b in t for t in texts.values()):
             pairs.add((a, b))
     queries += [{"kind": "two-term", "q": f"{a} {b}"} for a, b in sorted(pairs)]
+    queries += no_space_queries(rng, texts, aliases, lexicon, pool)
+    queries += colloquial_queries(rng, colloquial)
     return queries
 
 
-def relevant(query: dict, texts: dict[str, str], table: dict[str, list[str]]) -> set[str]:
-    """Pages whose text has every term; a term that names a unit (full name or
-    alias) is found by any name of that unit, as the issue asks."""
-    terms = query["q"].split()
-    names = [[fold(t)] + table.get(fold(t), []) for t in terms]
+def no_space_queries(rng, texts: dict[str, str], aliases: dict[str, list[str]], lexicon: dict[str, list[str]],
+                     words: list[str]) -> list[dict]:
+    """Two known things run together as readers type them (淄川区孕产妇死亡率):
+    a place with a unit, an indicator or a word, a unit with an indicator, two
+    words that never stand together in the text. Kept when some page holds both."""
+    text = "\n".join(texts.values())
+    table = alias_table(aliases)
+    kinds = {"place": [p for p in lexicon["places"] if len(p) >= 3 and p in text],
+             "unit": sorted({fold(n) for n in aliases} | set(lexicon["units"])),
+             "metric": [m for m in lexicon["metrics"] if all(HAN.match(c) for c in m) and m in text],
+             "word": words}
+    kinds["unit"] = [u for u in kinds["unit"] if len(u) >= 3 and u in text and not u.startswith("各")]
+    out, seen = [], set()
+    for (first, second), count in NO_SPACE.items():
+        made, tries = 0, 0
+        while made < count and tries < 20000:
+            tries += 1
+            a, b = rng.choice(kinds[first]), rng.choice(kinds[second])
+            if a in b or b in a or a + b in seen:
+                continue
+            if first == second == "word" and (a + b) in text:
+                continue               # 儿童发展 is a phrase of its own, not two words
+            query = {"kind": "no-space", "q": a + b, "terms": [a, b], "shape": f"{first}+{second}"}
+            if not relevant(query, texts, table):
+                continue
+            seen.add(a + b)
+            out.append(query)
+            made += 1
+    return out
+
+
+def colloquial_queries(rng, colloquial: list[str] | None) -> list[dict]:
+    """The dictionary's short and former names (or the names of `colloquial`),
+    and some with a level (区 / 市 / 县) before them as a reader says them."""
+    names = department_names()
+    shorts = colloquial or sorted({fold(e["short"]) for e in names.entries})
+    queries = [{"kind": "colloquial", "q": q} for q in shorts]
+    if not colloquial:
+        queries += [{"kind": "colloquial", "q": level + q} for q in rng.sample(shorts, min(40, len(shorts)))
+                    for level in [rng.choice("区市县")] if q.endswith(("局", "委", "办"))]
+    return queries
+
+
+def names_of(term: str, table: dict[str, list[str]], rules: dict[str, list[str]]) -> list[str]:
+    """Every name a query term stands for: itself, the names of its unit
+    (table), and those the department dictionary gives a term that ends with
+    one of its names (区计生局: 区卫生健康局, 区卫健局 … and their units)."""
+    term = fold(term)
+    found = [term] + table.get(term, [])
+    ending = max((t for t in rules if term.endswith(t)), key=len, default=None)
+    if ending:
+        head = term[:len(term) - len(ending)]
+        for name in rules[ending]:
+            found += [head + name] + table.get(head + name, [])
+    return list(dict.fromkeys(found))
+
+
+def relevant(query: dict, texts: dict[str, str], table: dict[str, list[str]],
+             rules: dict[str, list[str]] | None = None) -> set[str]:
+    """Pages whose text has every term (every part of a query without spaces);
+    a term that names a unit (full name or alias) is found by any name of that
+    unit, and a colloquial department name by the names the dictionary gives it."""
+    terms = query.get("terms") or query["q"].split()
+    rules = department_names().rules() if rules is None else rules
+    names = [names_of(t, table, rules) for t in terms]
     return {k for k, text in texts.items() if all(any(n in text for n in group) for group in names)}
 
 
@@ -336,11 +411,14 @@ def p95(values: list[float]) -> float:
     return values[min(len(values) - 1, int(0.95 * len(values)))] if values else float("nan")
 
 
+GROUPS = {"literal": ("word", "phrase", "unit", "two-term"), "old kinds": OLD_KINDS, "new kinds": NEW_KINDS,
+          "all": KINDS}
+
+
 def score(queries, runs, texts) -> dict:
     rows = {}
-    for kind in KINDS + ("literal", "all"):
-        chosen = [i for i, q in enumerate(queries)
-                  if kind == "all" or q["kind"] == kind or (kind == "literal" and q["kind"] != "alias")]
+    for kind in KINDS + tuple(GROUPS):
+        chosen = [i for i, q in enumerate(queries) if q["kind"] in GROUPS.get(kind, (kind,))]
         found = rel_total = returned = good = zero = 0
         top_precisions = []
         for i in chosen:
@@ -366,7 +444,12 @@ def main(argv=None) -> int:
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--reuse", action="store_true", help="reuse the last build (worker/index changes only)")
     parser.add_argument("--json", type=Path, default=WORK / "results.json")
+    parser.add_argument("--colloquial", type=Path, help="colloquial department names to ask, one a line "
+                        "(default: the dictionary's own)")
     args = parser.parse_args(argv)
+    colloquial = None
+    if args.colloquial:
+        colloquial = [line.strip() for line in args.colloquial.read_text(encoding="utf-8").splitlines() if line.strip()]
     engines = args.engines.split(",")
     WORK.mkdir(parents=True, exist_ok=True)
 
@@ -382,8 +465,9 @@ def main(argv=None) -> int:
         site, indexes = build_sites()
     print(f"built the site and the jieba index in {time.time() - t:.0f} s", flush=True)
     from generator.model import load_corpus
-    from generator.search import unit_aliases
-    aliases = unit_aliases(load_corpus(ROOT / "content").units.values())
+    from generator.search import search_lexicon, unit_aliases
+    corpus = load_corpus(ROOT / "content")
+    aliases, lexicon = unit_aliases(corpus.units.values()), search_lexicon(corpus)
     keys = page_keys(indexes["material"])
 
     from playwright.sync_api import sync_playwright
@@ -391,9 +475,10 @@ def main(argv=None) -> int:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         with serve_with_nginx(site) as served:
             texts = read_texts(browser, served.url, keys)
-        queries = make_queries(texts, aliases)
+        queries = make_queries(texts, aliases, lexicon, colloquial)
+        table = alias_table(aliases)
         for q in queries:
-            q["relevant"] = sorted(relevant(q, texts, alias_table(aliases)))
+            q["relevant"] = sorted(relevant(q, texts, table))
         queries = [q for q in queries if q["relevant"]]
         print(f"{len(keys)} pages, {len(queries)} queries", flush=True)
         samples = [next(q["q"] for q in queries if q["kind"] == k) for k in KINDS]
@@ -428,14 +513,15 @@ def report(results: dict, queries: list[dict]) -> str:
     def line(label, fn):
         out.append(f"| {label} | " + " | ".join(fn(results[n]) for n in names) + " |")
 
-    for kind in KINDS + ("literal", "all"):
+    for kind in KINDS + tuple(GROUPS):
         n = results[names[0]]["rows"][kind]["queries"]
         line(f"recall, {kind} ({n})", lambda r, k=kind: f"{r['rows'][k]['recall']:.1%}")
-    line("precision, all", lambda r: f"{r['rows']['all']['precision']:.1%}")
-    line("precision of first 10, all", lambda r: f"{r['rows']['all']['p@10']:.1%}")
-    line("zero-result rate, all", lambda r: f"{r['rows']['all']['zero']:.1%}")
+    for group in ("old kinds", "new kinds", "all"):
+        line(f"precision, {group}", lambda r, g=group: f"{r['rows'][g]['precision']:.1%}")
+        line(f"precision of first 10, {group}", lambda r, g=group: f"{r['rows'][g]['p@10']:.1%}")
+        line(f"zero-result rate, {group}", lambda r, g=group: f"{r['rows'][g]['zero']:.1%}")
     line("search bytes before focus", lambda r: f"{r['bytes']['before_focus'] / 1024:.1f} KiB")
-    line("search bytes to first results (median / max of 5)",
+    line(f"search bytes to first results (median / max of {len(KINDS)})",
          lambda r: f"{r['bytes']['first_results_median'] / 1024:.0f} / {r['bytes']['first_results_max'] / 1024:.0f} KiB")
     line("p95 latency, cold / warm", lambda r: f"{r['p95_cold_ms']:.1f} / {r['p95_warm_ms']:.1f} ms")
     return "\n".join(out)

@@ -225,14 +225,15 @@ function known(words, piece) {
   return kind === "u" || kind === "i" ? 1 : 0
 }
 
-/* Split into known words only, when one of them is a place */
-function knownSplit(term) {
+/* Split into known words only: when one of them is a place, or `any` way
+   (a term with no literal match, which needs no index to split) */
+function knownSplit(term, any) {
   var words = lexiconOf(), chars = Array.from(term.key)
   if (chars.length < SPLIT_MIN) return null
   var parts = cover(chars, function (i, j) {
     return known(words, chars.slice(i, j).join("")) || Infinity
   })
-  return parts && parts.some(function (part) { return words[part] === "j" }) ? parts : null
+  return parts && (any || parts.some(function (part) { return words[part] === "j" })) ? parts : null
 }
 
 /* Split into known words where they fit and strings the index holds elsewhere
@@ -295,10 +296,17 @@ function index(shard) {
 /* Offsets of every need, per document and field, read from the shards'
    inverted indexes of `segments` (a prefix expands through lunr's token
    set). lunr's own scoring is skipped: every candidate is verified and
-   ranked below. */
+   ranked below. A token that several needs share (区卫生健康局 and
+   区卫健局, the names of one unit, both need 区卫) is read once. */
 function collect(needs, segments) {
+  var read = Object.create(null)
   needs.forEach(function (need) {
-    need.found = Object.create(null)          /* ref -> field -> [offsets] */
+    var key = need.term + (need.prefix ? "*" : "")
+    if (read[key]) {
+      need.found = read[key]
+      return
+    }
+    need.found = read[key] = Object.create(null)          /* ref -> field -> [offsets] */
     shardsOf(need, segments).forEach(function (shard) {
       var idx = index(shard)
       var tokens = need.prefix
@@ -311,7 +319,7 @@ function collect(needs, segments) {
             if (deleted.has(ref)) return
             var fields = need.found[ref] = need.found[ref] || {}
             var offsets = posting[field][ref]
-            fields[field] = fields[field] ? fields[field].concat(offsets) : offsets
+            fields[field] = fields[field] ? merged(fields[field], offsets) : offsets
           })
         })
       })
@@ -319,8 +327,26 @@ function collect(needs, segments) {
   })
 }
 
-/* Start offsets of a literal in one field of one document: the offsets of
-   its rarest need, kept where every other need sits at its place too. */
+/* Two ascending lists of offsets as one (the tokens a prefix expands to) */
+function merged(a, b) {
+  return a.concat(b).sort(function (x, y) { return x - y })
+}
+
+/* Is `x` in the ascending list? */
+function holds(list, x) {
+  var lo = 0, hi = list.length - 1
+  while (lo <= hi) {
+    var mid = (lo + hi) >> 1
+    if (list[mid] === x) return true
+    if (list[mid] < x) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
+}
+
+/* Start offsets of a literal in one field of one document, ascending: the
+   offsets of its rarest need, kept where every other need sits at its place
+   too (each list of offsets is ascending, as the index writes it). */
 function verify(literal, ref, field) {
   var needs = literal.needs, lists = []
   for (var i = 0; i < needs.length; i++) {
@@ -330,14 +356,13 @@ function verify(literal, ref, field) {
   }
   var driver = 0
   lists.forEach(function (list, i) { if (list.length < lists[driver].length) driver = i })
-  var others = lists.map(function (list, i) { return i === driver ? null : new Set(list) })
   var starts = []
   lists[driver].forEach(function (p) {
     var base = p - needs[driver].at
-    if (base >= 0 && others.every(function (set, i) { return !set || set.has(base + needs[i].at) }))
+    if (base >= 0 && lists.every(function (list, i) { return i === driver || holds(list, base + needs[i].at) }))
       starts.push(base)
   })
-  return starts.sort(function (a, b) { return a - b })
+  return starts
 }
 
 /* ref -> hits for pages with all terms (`needs`: needsOfAll(terms)): hits[term][field] is a list of
@@ -535,37 +560,43 @@ function find(terms, segments) {
   })
 }
 
-/* The literal results, or those of the query split (see indexSplit): a
-   split's own pages follow the literal ones, which stay first */
+/* The literal results, or those of the query split: into known words
+   (knownSplit), and when that finds nothing and the literal nothing either,
+   into what the index holds too (indexSplit) */
 function findSplit(terms, segments, literal) {
   var none = !literal.refs.length
-  var splits = terms.map(knownSplit)
-  var tries = Promise.resolve(splits)
-  if (none) tries = Promise.all(terms.map(function (term, t) {
-    return splits[t] ? splits[t] : indexSplit(term, segments)
-  }))
-  return tries.then(function (parts) {
-    if (!parts.some(Boolean)) return literal
-    var raws = [], split = []
-    terms.forEach(function (term, t) {
-      raws = raws.concat(parts[t] || [term.raw])
-      if (parts[t]) split = split.concat(parts[t])
-    })
-    return find(termsOf(raws), segments).then(function (found) {
-      if (!found.refs.length) return literal
-      var first = Object.create(null)
-      literal.refs.forEach(function (ref) { first[ref] = true })
-      found.refs.forEach(function (ref) {
-        if (first[ref]) {
-          found.pages[ref] = literal.pages[ref]
-          found.scores[ref] = 100000 + literal.scores[ref]
-        }
+  return withSplit(terms, terms.map(function (term) { return knownSplit(term, none) }), segments, literal)
+    .then(function (found) {
+      if (found.refs.length) return found
+      return Promise.all(terms.map(function (term) { return indexSplit(term, segments) })).then(function (parts) {
+        return withSplit(terms, parts, segments, literal)
       })
-      found.refs = literal.refs.concat(found.refs.filter(function (ref) { return !first[ref] }))
-      found.split = split
-      found.literal = literal.refs.length
-      return found
     })
+}
+
+/* The results of terms split into `parts` (per term, null: whole); a split's
+   own pages follow the literal ones, which stay first */
+function withSplit(terms, parts, segments, literal) {
+  if (!parts.some(Boolean)) return Promise.resolve(literal)
+  var raws = [], split = []
+  terms.forEach(function (term, t) {
+    raws = raws.concat(parts[t] || [term.raw])
+    if (parts[t]) split = split.concat(parts[t])
+  })
+  return find(termsOf(raws), segments).then(function (found) {
+    if (!found.refs.length) return literal
+    var first = Object.create(null)
+    literal.refs.forEach(function (ref) { first[ref] = true })
+    found.refs.forEach(function (ref) {
+      if (first[ref]) {
+        found.pages[ref] = literal.pages[ref]
+        found.scores[ref] = 100000 + literal.scores[ref]
+      }
+    })
+    found.refs = literal.refs.concat(found.refs.filter(function (ref) { return !first[ref] }))
+    found.split = split
+    found.literal = literal.refs.length
+    return found
   })
 }
 
