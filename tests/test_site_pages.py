@@ -73,13 +73,22 @@ def test_maternal_mortality_comparison_shows_each_jurisdictions_target(built):
     for jur, inds in targets.items():
         for ind in inds:
             assert f"{ind.value:g}{ind.unit}" in cells[jur], (jur, cells[jur])
-    # the chart: one bar per target, drawn inline (no request)
+    # the chart: one bar per level target, drawn inline (no request), on a scale from 0
     anchor = next(a.attrs["href"] for a in row.iter("a") if a.attrs["href"].startswith("#"))
     heading = art.by_id(anchor[1:])
     assert heading is not None and heading.text().strip().startswith("孕产妇死亡率")
-    svg = parse(out / "indicators" / "index.html")
-    charts = [s for s in svg.iter("svg") if s.attrs.get("aria-label") == "孕产妇死亡率"]
-    assert len(charts) == 1 and len(list(charts[0].iter("rect"))) == sum(map(len, targets.values()))
+    page = parse(out / "indicators" / "index.html")
+    charts = [s for s in page.iter("div") if s.attrs.get("aria-label") == "孕产妇死亡率"]
+    bars = [b for b in charts[0].iter("span") if "pk-bar" in b.classes()]
+    assert len(charts) == 1 and len(bars) == sum(map(len, targets.values()))
+    assert all("pk-bar-ceiling" in b.classes() for b in bars)          # ≤: lower is better, drawn so
+    ticks = [t.text() for t in next(s for s in charts[0].iter("span") if "pk-bar-axis" in s.classes()).iter("span")]
+    assert ticks[0] == "0" and len(ticks) >= 3
+    # a change (年均降低1个百分点) is no level: listed in words, never drawn as a bar
+    figures = dict(zip((h.text().strip() for h in art.iter("h3")), art.iter("figure")))   # one under each
+    figure = figures["儿童总体近视率"]
+    assert not [b for b in figure.iter("span") if "pk-bar" in b.classes()]
+    assert "不画条的目标" in figure.text() and "1个百分点" in figure.text()
 
 
 def test_plan_matrix_has_one_row_per_unit_named_in_the_plan(built):
