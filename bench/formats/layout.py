@@ -1,9 +1,12 @@
 """A text's blocks as a typesetter sees them: the importer's own paragraphs
-(its wraps and page furniture gone), each with the style a gazette gives it.
+(its wraps and page furniture gone), each with the style a gazette gives it. The
+parts of a document head that a web copy ran into one line (文号, addressees,
+signature, 附件 and a title) are set apart, each as its own line, as every publisher
+prints them.
 
 kinds: letterhead (某某人民政府文件, large type), title (large type, centred),
 number (a 文号, centred), heading (一、 …: bold), right (a signature or its date:
-set right), plain (metadata and 版记 lines, as printed), body (a paragraph,
+set right), addressee (主送, flush left), plain (metadata and 版记 lines, as printed), body (a paragraph,
 first line indented two characters), table (header and rows).
 """
 
@@ -12,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importer import columns, genre, lines as lines_stage, tables, text, webpage
+from generator.importer import columns, genre, lines as lines_stage, segment, tables, text, webpage
 
 
 @dataclass
@@ -32,7 +35,7 @@ def blocks(raw: str) -> list[Block]:
     taken = {k for t in found for k in range(t.first, t.last + 1)}
     found = sorted(found + columns.find_column_tables(lines, taken), key=lambda t: t.first)
     placed: list[tuple[int, Block]] = []
-    for p in lines_stage.join(lines, found):
+    for p in segment.unglue(lines_stage.join(lines, found)):
         if p.table is not None:
             t = p.table
             width = max([len(t.header)] + [len(r) for r in t.rows])
@@ -57,6 +60,8 @@ def style(t: str) -> str:
         return "letterhead"
     if genre.heading(c):
         return "heading" if len(c) <= 40 and not re.search(r"[。；]", c[:-1]) else "body"
+    if genre.is_addressee(c):
+        return "addressee"
     if genre.is_doc_number(c) and len(c) <= 30:
         return "number"
     if (genre.is_date_line(c) or genre.is_issuer(c)) and len(c) <= 30:

@@ -178,8 +178,9 @@ def _titled(t: str) -> bool:
 
 def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: list[str], last_width: int,
                next_number: bool) -> bool:
-    if genre.starts_with_unmatched_close(line) or genre.is_responsibility_note(line):
-        return not genre.heading(line)
+    if genre.is_responsibility_note(line) or genre.starts_with_unmatched_close(line) and not (
+            last_line[-1:] in "。！？" and genre.bracket_balance(para) <= 0):
+        return not genre.heading(line)   # a close bracket continues, unless after a finished sentence (its opening lost)
     if genre.is_doc_number(compact(para) + compact(line)) and not genre.is_doc_number(line, lost=True) \
             and not (genre.LETTERHEAD.match(compact(para)) or genre.is_issuer(para)):
         return True       # 川政办字〔2022〕26 / 号: a 文号 the wrap cut

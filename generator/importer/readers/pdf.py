@@ -436,7 +436,7 @@ def _assemble(pages: list[Page]) -> readers.Reading:
     if _headings_indented(pages, lefts, rights, body):
         for k, page in enumerate(pages):
             page.entries = _join_cut_numbers(page.entries, lefts[k % 2], rights[k % 2], body)
-    furniture = _furniture(pages)
+    furniture = _furniture(pages, body)
     out: list[str] = []
     starts: list[int] = []
     marks: dict[int, str] = {}
@@ -517,13 +517,19 @@ def _join_cut_numbers(entries: list[Entry], left, right, body: float) -> list[En
         if (prev is not None and prev.line is not None and e.line is not None and genre.heading(e.text)
                 and _flush(e.line, left, body) and _full(prev.line, right, body)
                 and abs(e.line.size - body) < 1 and 0 < prev.line.y - e.line.y <= 2.5 * body):
-            merged = Line(prev.line.chars + [])
-            merged.text = readers.run_together([prev.text, e.text])
-            merged.x0, merged.x1 = prev.line.x0, e.line.x1
-            out[-1] = Entry(prev.top, merged.text, merged)
+            out[-1] = _joined(prev, e, prev.line.x0)
             continue
         out.append(e)
     return out
+
+
+def _joined(prev: Entry, e: Entry, x0: float) -> Entry:
+    """Two printed lines as one entry at the first's place, left edge `x0`; its baseline and
+    right edge are the second's, so a third line is measured from the line just above it."""
+    merged = Line(prev.line.chars + [])
+    merged.text = readers.run_together([prev.text, e.text])
+    merged.x0, merged.x1, merged.y = x0, e.line.x1, e.line.y
+    return Entry(prev.top, merged.text, merged)
 
 
 def _indent(line: Line, left: float | None, body: float) -> str:
@@ -543,10 +549,7 @@ def _join_display(entries: list[Entry], body: float) -> list[Entry]:
         if (prev is not None and prev.line is not None and e.line is not None
                 and e.line.size >= 1.15 * body and abs(prev.line.size - e.line.size) <= 0.08 * e.line.size
                 and 0 < prev.line.y - e.line.y <= 2.2 * e.line.size):
-            merged = Line(prev.line.chars + [])          # keep the first line's geometry
-            merged.text = readers.run_together([prev.text, e.text])
-            merged.x0 = min(prev.line.x0, e.line.x0)
-            out[-1] = Entry(prev.top, merged.text, merged)
+            out[-1] = _joined(prev, e, min(prev.line.x0, e.line.x0))
             continue
         out.append(e)
     return out
@@ -557,28 +560,36 @@ def _key(text: str) -> str:
     return re.sub(r"[0-9０-９]+", "#", re.sub(r"\s+", "", text))
 
 
-def _furniture(pages: list[Page]) -> dict[tuple[int, int], str]:
-    """(page index, id(entry)) -> kind, for the lines first or last on their page whose
-    text, digits aside, stands at the same edge of several pages."""
+def _furniture(pages: list[Page], body: float) -> dict[tuple[int, int], str]:
+    """(page index, id(entry)) -> kind, for the lines first or last on their page that recur
+    at the same edge of several pages: by their text, digits aside, or, set smaller than the
+    body and outside its block, by their height on the page (running heads that alternate
+    between the gazette's name and its issue repeat only there)."""
     n = len(pages)
     need = max(2, min(5, round(0.3 * n)))
     if n < 2:
         return {}
+    block = [e.line for p in pages for e in p.entries if e.line is not None and abs(e.line.size - body) < 1]
+    top = max((ln.y + ln.size for ln in block), default=float("inf"))
+    bottom = min((ln.y for ln in block), default=float("-inf"))
     seen: dict[tuple[str, str], set[int]] = {}
-    candidates: list[tuple[int, Entry, str, str]] = []
+    candidates: list[tuple[int, Entry, str, list[str]]] = []
     for k, page in enumerate(pages):
         lines = [e for e in page.entries if e.line is not None]
         for edge, chosen in (("top", lines[:2]), ("bottom", lines[-2:])):
             for e in chosen:
-                key = _key(e.text)
-                if key:
+                keys = [_key(e.text)]
+                outside = e.line.y > top if edge == "top" else e.line.y + e.line.size < bottom
+                if e.line.size < body - 0.5 and outside:
+                    keys.append(f"@{round(e.line.y)}")
+                for key in keys:
                     seen.setdefault((edge, key), set()).add(k)
-                    candidates.append((k, e, edge, key))
+                candidates.append((k, e, edge, keys))
     out = {}
-    for k, e, edge, key in candidates:
-        if len(seen[(edge, key)]) >= need:
-            kind = "page-number" if _PAGE_NUMBER.match(key) else ("running-header" if edge == "top"
-                                                                   else "running-footer")
+    for k, e, edge, keys in candidates:
+        if any(len(seen[(edge, key)]) >= need for key in keys):
+            kind = "page-number" if _PAGE_NUMBER.match(keys[0]) else ("running-header" if edge == "top"
+                                                                       else "running-footer")
             out[(k, id(e))] = kind
     return out
 
