@@ -465,6 +465,12 @@ def test_filters_and_the_results_page_work_from_the_file_bundle(offline_site, br
     wait_results(mon.page, f"找到 {len(expected)} 个结果")
     links = mon.page.locator(".pk-search-result__title").evaluate_all("links => links.map(a => a.href)")
     assert {h.split("?")[0].removeprefix(offline_site.as_uri() + "/") for h in links[:30]} <= expected
+    units = {loc for loc in expected if loc.startswith("units/") and loc != "units/index.html"}   # not the 索引
+    assert 0 < len(units) < len(expected)
+    mon.page.locator(".pk-filter-details summary").click()
+    mon.page.locator("select[name=k]").select_option("单位")
+    wait_results(mon.page, f"筛选后 {len(units)} 个")
+    assert "k=%E5%8D%95%E4%BD%8D" in mon.page.url
     mon.page.locator(".pk-search-result__title").first.click()
     mon.page.wait_for_load_state()
     assert mon.page.url.startswith(offline_site.as_uri()) and "/units/huaiyin-" in mon.page.url
