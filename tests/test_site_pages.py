@@ -150,6 +150,21 @@ def test_downloads_open_in_excel(built):
     first = book.worksheets[0]
     assert first.cell(1, 1).value == "单位" and first.max_row - 1 == len(units_of(corpus.documents[PLAN].items))
     assert first.cell(1, 2).font.bold and not first.cell(2, 1).font.bold and first.freeze_panes == "B2"
+    # columns as wide as their text (up to a limit, then wrapped), not Excel's 8.43
+    tasks = load_workbook(out / "units" / f"{fed.id}.xlsx").worksheets[0]
+    widths = {tasks.cell(1, c).value: tasks.column_dimensions[tasks.cell(1, c).column_letter].width
+              for c in range(1, tasks.max_column + 1)}
+    assert 60 <= widths["内容"] < 61 and tasks.cell(2, 6).alignment.wrap_text and 6 <= widths["职责"] < 12, widths
+    # the matrix CSV holds every sheet of the workbook, one filled cell a row
+    rows = list(csv.reader(io.StringIO((out / "matrices" / f"{PLAN}.csv").read_bytes().decode("utf-8-sig"))))
+    assert rows[0] == ["表", "单位", "列", "内容"]
+    assert len({r[0] for r in rows[1:]}) == len(book.worksheets) > 1
+    # saved under the plan's and the unit's names, not their ids
+    links = {a.attrs["href"].rsplit(".", 1)[-1]: a.attrs.get("download") for a in article(out, f"matrices/{PLAN}").iter("a")
+             if a.attrs.get("href", "").endswith((".csv", ".xlsx"))}
+    title = corpus.documents[PLAN].title
+    assert links == {"csv": f"{title}：责任矩阵.csv", "xlsx": f"{title}：责任矩阵.xlsx"}
+    assert any(a.attrs.get("download") == "区妇联（槐荫区）任务清单.xlsx" for a in article(out, f"units/{fed.id}").iter("a"))
 
 
 def test_workbook_cells_hold_text_as_text(tmp_path):

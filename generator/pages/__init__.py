@@ -12,7 +12,7 @@ from typing import Callable
 from generator.model import Corpus
 from generator.pages import data, document, home, indicators, items, jurisdiction, plans, search_page, units
 from generator.pages.render import TEMPLATES, Spec, environment
-from generator.pages.views import XlsxDownload, item_label, role, target_text, units_of
+from generator.pages.views import XlsxDownload, file_name, item_label, role, target_text, units_of
 
 KINDS = (home, jurisdiction, document, plans, items, units, indicators, data, search_page)
 # With two cores, item pages (the most numerous: 40% of the time) are made in
@@ -36,7 +36,7 @@ def generate(corpus: Corpus, templates: Path = TEMPLATES,
     (rendered by the writer). Specs for which `keep` is true are not made (their files stay
     what the previous build wrote)."""
     env = environment(templates)
-    env.globals.update(cite_index=corpus.cite_index, target_text=target_text, label_of=item_label,
+    env.globals.update(cite_index=corpus.cite_index, target_text=target_text, label_of=item_label, file_name=file_name,
                        role=role, units_of=units_of, has_matrix=plans.has_matrix, has_plan=plans.has_plan)
     if (os.cpu_count() or 1) < 2:
         made = _made(KINDS, corpus, env, keep)

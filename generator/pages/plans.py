@@ -9,7 +9,7 @@ from generator.model import Corpus, Document, Jurisdiction
 from generator.pages import deps
 from generator.pages.document import block_anchors
 from generator.pages.render import jur_path, matrix_path, page_meta, plan_path, render, spec
-from generator.pages.views import XlsxDownload, csv_bytes, domain_matrix, goal_matrix, matrix_table, units_of
+from generator.pages.views import XlsxDownload, domain_matrix, goal_matrix, matrix_table, sheets_csv, units_of
 
 
 def has_plan(doc: Document) -> bool:
@@ -26,8 +26,7 @@ def has_matrix(owner) -> bool:
 def _downloads(path: str, matrices) -> list[tuple[str, bytes | XlsxDownload]]:
     stem = path[:-3]
     sheets = [(m.caption, *matrix_table(m)) for m in matrices]
-    first = sheets[0]
-    return [(stem + ".csv", csv_bytes(first[1], first[2])), (stem + ".xlsx", XlsxDownload(sheets))]
+    return [(stem + ".csv", sheets_csv(sheets)), (stem + ".xlsx", XlsxDownload(sheets))]
 
 
 def _doc_pages(doc: Document, env):

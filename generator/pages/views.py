@@ -140,17 +140,46 @@ def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
     import xlsxwriter
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
-    bold = wb.add_format({"bold": True})
+    bold = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
     taken: list[str] = []
     for name, header, rows in sheets:
         ws = wb.add_worksheet(_sheet_name(name, taken))
         taken.append(ws.name)
         ws.freeze_panes(1, 1)
+        for column, width in enumerate(column_widths(header, rows)):
+            ws.set_column(column, column, width, wrap)
         ws.write_row(0, 0, header, bold)
         for number, row in enumerate(rows, 1):
             ws.write_row(number, 0, row)
     wb.close()
     return buf.getvalue()
+
+
+def column_widths(header: list[str], rows: list[list], widest: int = 60) -> list[float]:
+    """Excel widths (in characters of its default font, a Chinese character
+    counting two) that fit each column's longest cell, up to `widest`: a long
+    text wraps in its cell instead of running across the next ones."""
+    def width(cell) -> int:
+        text = "" if cell is None else str(cell)
+        return sum(2 if ord(c) > 0x2e80 else 1 for c in text)
+    return [min(widest, max(6, max(width(r[i]) for r in [header, *rows] if i < len(r)) + 2))
+            for i in range(len(header))]
+
+
+def file_name(text: str) -> str:
+    """A name to save a download under (the plan's or unit's name, not its id):
+    without the characters Windows refuses in file names, nor braces and quotes
+    that would end the Markdown attribute holding it."""
+    return "".join(c for c in " ".join(text.split()) if c not in '\\/:*?"<>|{}')[:120]
+
+
+def sheets_csv(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
+    """Every sheet of a workbook in one CSV, one row per filled cell (表, 单位,
+    列, 内容): a CSV has no sheets, and the overview alone left the rest out."""
+    rows = [[name, row[0], column, cell] for name, header, table in sheets for row in table
+            for column, cell in zip(header[1:], row[1:]) if cell not in ("", None)]
+    return csv_bytes(["表", "单位", "列", "内容"], rows)
 
 
 def _sheet_name(name: str, taken: list[str]) -> str:
