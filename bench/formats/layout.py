@@ -62,7 +62,7 @@ def style(t: str) -> str:
         return "heading" if len(c) <= 40 and not re.search(r"[。；]", c[:-1]) else "body"
     if genre.is_addressee(c):
         return "addressee"
-    if genre.is_doc_number(c) and len(c) <= 30:
+    if genre.is_doc_number(c, lost=True) and len(c) <= 30:
         return "number"
     if (genre.is_date_line(c) or genre.is_issuer(c)) and len(c) <= 30:
         return "right"

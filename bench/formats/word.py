@@ -202,11 +202,12 @@ def render(raw: str, out: Path, footnote: bool = True) -> dict:
 
 
 def _footnote_place(laid: list[Block]) -> int | None:
-    """The first notice's 印发 paragraph (现将…印发给你们…), or the first body paragraph."""
+    """The first notice's 印发 paragraph (现将…印发给你们…), or the first body paragraph
+    with a sentence (a note follows a sentence, never a title's line or a 文号)."""
     for k, b in enumerate(laid):
         if b.kind == "body" and "印发给你们" in b.text:
             return k
-    return next((k for k, b in enumerate(laid) if b.kind == "body"), None)
+    return next((k for k, b in enumerate(laid) if b.kind == "body" and "。" in b.text), None)
 
 
 def _table(document, b: Block) -> int:

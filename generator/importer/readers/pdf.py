@@ -425,12 +425,12 @@ def _grids(hs: list[Rule], vs: list[Rule]) -> list[Grid]:
 def _assemble(pages: list[Page]) -> readers.Reading:
     lines = [e.line for p in pages for e in p.entries if e.line is not None]
     body = _body_size(lines)
-    lefts = {parity: _left_margin([e.line for k, p in enumerate(pages) if k % 2 == parity
-                                   for e in p.entries if e.line is not None and abs(e.line.size - body) < 1], body)
-             for parity in (0, 1)}
-    rights = {parity: _right_margin([e.line for k, p in enumerate(pages) if k % 2 == parity
-                                     for e in p.entries if e.line is not None and abs(e.line.size - body) < 1])
-              for parity in (0, 1)}
+    lefts = _mirrored({parity: _left_margin([e.line for k, p in enumerate(pages) if k % 2 == parity
+                                             for e in p.entries if e.line is not None
+                                             and abs(e.line.size - body) < 1], body) for parity in (0, 1)}, min, body)
+    rights = _mirrored({parity: _right_margin([e.line for k, p in enumerate(pages) if k % 2 == parity
+                                               for e in p.entries if e.line is not None
+                                               and abs(e.line.size - body) < 1]) for parity in (0, 1)}, max, body)
     for page in pages:
         page.entries = _join_display(page.entries, body)
     if _headings_indented(pages, lefts, rights, body):
@@ -467,6 +467,16 @@ def _left_margin(lines: list[Line], body: float) -> float | None:
         if sum(c for v, c in xs.items() if abs(v - x) <= 1) >= need:
             return float(x)
     return float(min(xs))
+
+
+def _mirrored(margins: dict, outer, body: float) -> dict:
+    """Odd and even pages' margins differ by the binding's offset, less than a character; more
+    means the pages of one parity show no line at their margin (each line an indented
+    paragraph or heading, none running full): the outer of the two is the margin of both."""
+    a, b = margins[0], margins[1]
+    if a is not None and b is not None and abs(a - b) > body:
+        return {0: outer(a, b), 1: outer(a, b)}
+    return margins
 
 
 def _right_margin(lines: list[Line]) -> float | None:
@@ -564,32 +574,31 @@ def _furniture(pages: list[Page], body: float) -> dict[tuple[int, int], str]:
     """(page index, id(entry)) -> kind, for the lines first or last on their page that recur
     at the same edge of several pages: by their text, digits aside, or, set smaller than the
     body and outside its block, by their height on the page (running heads that alternate
-    between the gazette's name and its issue repeat only there)."""
+    between the gazette's name and its issue repeat only there); a PDF of fewer pages than
+    that needs such a line on each of its pages (a one-page extract keeps its head)."""
     n = len(pages)
     need = max(2, min(5, round(0.3 * n)))
-    if n < 2:
-        return {}
     block = [e.line for p in pages for e in p.entries if e.line is not None and abs(e.line.size - body) < 1]
     top = max((ln.y + ln.size for ln in block), default=float("inf"))
     bottom = min((ln.y for ln in block), default=float("-inf"))
     seen: dict[tuple[str, str], set[int]] = {}
-    candidates: list[tuple[int, Entry, str, list[str]]] = []
+    candidates: list[tuple[int, Entry, str, list[tuple[str, int]]]] = []
     for k, page in enumerate(pages):
         lines = [e for e in page.entries if e.line is not None]
         for edge, chosen in (("top", lines[:2]), ("bottom", lines[-2:])):
             for e in chosen:
-                keys = [_key(e.text)]
+                keys = [(_key(e.text), need)]
                 outside = e.line.y > top if edge == "top" else e.line.y + e.line.size < bottom
                 if e.line.size < body - 0.5 and outside:
-                    keys.append(f"@{round(e.line.y)}")
-                for key in keys:
+                    keys.append((f"@{round(e.line.y)}", min(need, n)))
+                for key, _ in keys:
                     seen.setdefault((edge, key), set()).add(k)
                 candidates.append((k, e, edge, keys))
     out = {}
     for k, e, edge, keys in candidates:
-        if any(len(seen[(edge, key)]) >= need for key in keys):
-            kind = "page-number" if _PAGE_NUMBER.match(keys[0]) else ("running-header" if edge == "top"
-                                                                       else "running-footer")
+        if any(len(seen[(edge, key)]) >= least for key, least in keys):
+            kind = "page-number" if _PAGE_NUMBER.match(keys[0][0]) else ("running-header" if edge == "top"
+                                                                          else "running-footer")
             out[(k, id(e))] = kind
     return out
 
