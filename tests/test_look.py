@@ -141,3 +141,18 @@ def test_tables_in_a_document_have_ruled_cells(served, browse):
     mon.page.goto(served.url + f"documents/{doc.id}/")
     border = mon.page.locator("table.pk-table td").first.evaluate("td => getComputedStyle(td).borderTopWidth")
     assert border != "0px"
+
+
+def test_a_page_opened_from_a_search_result_marks_the_terms(served, browse):
+    """Search results link with ?h=<terms>; the page marks each term where its text
+    holds it (every occurrence, terms of a split query each) and shows the first."""
+    plan = page_kinds()["plan"]
+    mon = browse(viewport={"width": 390, "height": 800})
+    mon.page.goto(served.url + plan + "?h=孕产妇死亡率%20区卫生健康局")
+    marks = mon.page.locator("article mark[data-md-highlight]")
+    texts = set(marks.all_inner_texts())
+    assert texts == {"孕产妇死亡率", "区卫生健康局"}, texts
+    body = mon.page.inner_text("article")
+    assert marks.count() == body.count("孕产妇死亡率") + body.count("区卫生健康局")
+    assert marks.first.evaluate("m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight }")
+    mon.assert_clean()
