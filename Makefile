@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.installed
 # Debian packages the tests drive: a real browser, a real web server, a link checker.
 APT_PKGS := chromium nginx-light linkchecker fonts-noto-cjk
 
-.PHONY: site test venv system-deps bench clean
+.PHONY: site test lint venv system-deps bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,7 +29,11 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-test: $(STAMP) system-deps
+# ruff first: a lint error fails the run before the (long) suite starts.
+lint: $(STAMP)
+	$(BIN)/ruff check generator bench tests
+
+test: $(STAMP) system-deps lint
 	$(BIN)/pytest -q
 
 clean:

@@ -305,7 +305,8 @@ def by_source(export: dict) -> dict[str, dict]:
         out[stem]["documents"].append(d)
     for it in export["items"]:
         stem = doc_source.get(it["document"])
-        resolve = lambda ids: [units.get(i) or Unit(str(i), {norm(i)}) for i in ids]
+        def resolve(ids):
+            return [units.get(i) or Unit(str(i), {norm(i)}) for i in ids]
         it = dict(it, names={"lead": resolve(it["lead"]), "participants": resolve(it["participants"])})
         out[stem]["items"].append(it)
     for ind in export["indicators"]:
@@ -429,7 +430,8 @@ _COUNTY = re.compile(r"(开发|园|社|城|景|片|街|辖|地|小|市|新|示�
 
 def signature(result) -> tuple[set, set]:
     """Documents (title, 文号, issuer, date, type) and items (id, kind, units) of an import, 县 read as 区."""
-    fix = lambda s: s.replace("县", "区") if isinstance(s, str) else s
+    def fix(s):
+        return s.replace("县", "区") if isinstance(s, str) else s
     docs = {tuple(fix(d.get(k)) for k in ("id", "title", "doc_number", "issuer", "date", "type"))
             for d in result.documents}
     items = set()

@@ -337,7 +337,8 @@ def report(results: list[ItemResult], targets: dict, out=None) -> dict:
         "deadline_accuracy": t.ratio("deadlines_ok", "deadlines"),
         "indicator_accuracy": t.ratio("indicators_ok", "indicators"),
     }
-    p = lambda *a: print(*a, file=out)
+    def p(*a):
+        print(*a, file=out)
     p(f"gold: {t.items} items, {t.generic} generic, {t.deadlines} deadlines, {t.indicators} indicators")
     p(f"{'figure':28} {'value':>7} {'target':>7}")
     for name, value in figures.items():

@@ -208,7 +208,7 @@ def _read_clauses(text: str, t: str, a: int, b: int) -> _Roles | None:
     a list of offices; a clause without its own role word takes the next one's, and a last
     clause of collectives may have none."""
     clauses = [(a + x, a + y) for x, y in split_top(t[a:b], ",;")]
-    if ":" in t[a:b] or (len(clauses) < 2 and not _strip_suffix(text[a:b])[1] in ("牵头", "主办", "牵头负责")):
+    if ":" in t[a:b] or (len(clauses) < 2 and _strip_suffix(text[a:b])[1] not in ("牵头", "主办", "牵头负责")):
         return None
     parts, role = [], None
     for k, (x, y) in reversed(list(enumerate(clauses))):

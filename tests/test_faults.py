@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import search, site
+from generator import site
 from generator.errors import PolicyError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ PLAN = "documents/zichuan/zichuan-2022-01-1.yml"
 
 
 sys.path.insert(0, str(ROOT))
-from bench.faults import ENV, command, differences, kill_at, run_pair, snapshot, survivors, wait_gone  # noqa: E402
+from bench.faults import ENV, command, differences, kill_at, run_pair, snapshot, wait_gone  # noqa: E402
 
 
 @pytest.fixture

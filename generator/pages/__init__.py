@@ -74,8 +74,8 @@ def _made(kinds, corpus: Corpus, env, keep) -> dict[str, tuple]:
             if keep(spec):
                 kept.add(spec.key)
                 continue
-            for path, data in spec.make():
-                files[path] = data
+            for path, body in spec.make():
+                files[path] = body
                 made_by[path] = spec.key
         out[kind.__name__] = files, made_by, kept
     return out
