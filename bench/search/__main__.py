@@ -442,7 +442,8 @@ def score(queries, runs, texts) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--engines", default=",".join(ENGINES))
-    parser.add_argument("--reuse", action="store_true", help="reuse the last build (worker/index changes only)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse the last build and its pages' texts (worker changes only)")
     parser.add_argument("--json", type=Path, default=WORK / "results.json")
     parser.add_argument("--colloquial", type=Path, help="colloquial department names to ask, one a line "
                         "(default: the dictionary's own)")
@@ -473,8 +474,13 @@ def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        with serve_with_nginx(site) as served:
-            texts = read_texts(browser, served.url, keys)
+        saved = WORK / "texts.json"       # the pages' texts of the last build, which --reuse keeps
+        if args.reuse and saved.exists():
+            texts = json.loads(saved.read_text(encoding="utf-8"))
+        else:
+            with serve_with_nginx(site) as served:
+                texts = read_texts(browser, served.url, keys)
+            saved.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
         queries = make_queries(texts, aliases, lexicon, colloquial)
         table = alias_table(aliases)
         for q in queries:

@@ -296,35 +296,45 @@ function index(shard) {
 /* Offsets of every need, per document and field, read from the shards'
    inverted indexes of `segments` (a prefix expands through lunr's token
    set). lunr's own scoring is skipped: every candidate is verified and
-   ranked below. A token that several needs share (区卫生健康局 and
-   区卫健局, the names of one unit, both need 区卫) is read once. */
+   ranked below. */
 function collect(needs, segments) {
-  var read = Object.create(null)
-  needs.forEach(function (need) {
-    var key = need.term + (need.prefix ? "*" : "")
-    if (read[key]) {
-      need.found = read[key]
-      return
-    }
-    need.found = read[key] = Object.create(null)          /* ref -> field -> [offsets] */
-    shardsOf(need, segments).forEach(function (shard) {
-      var idx = index(shard)
-      var tokens = need.prefix
-        ? idx.tokenSet.intersect(lunr.TokenSet.fromString(need.term + "*")).toArray()
-        : need.term in idx.invertedIndex ? [need.term] : []
-      tokens.forEach(function (token) {
-        var posting = idx.invertedIndex[token]
-        idx.fields.forEach(function (field) {
-          Object.keys(posting[field]).forEach(function (ref) {
-            if (deleted.has(ref)) return
-            var fields = need.found[ref] = need.found[ref] || {}
-            var offsets = posting[field][ref]
-            fields[field] = fields[field] ? merged(fields[field], offsets) : offsets
-          })
+  needs.forEach(function (need) { need.found = postings(need, segments) })
+}
+
+/* A token's postings, ref -> field -> [offsets], kept for the next queries:
+   the names of one unit share tokens (区卫生健康局 and 区卫健局 both need
+   区卫), and each keystroke asks again what the last one asked */
+var KEPT = 256                        /* tokens whose postings are kept */
+var kept = new Map()                  /* key -> postings, the most recent last */
+function postings(need, segments) {
+  var key = need.term + (need.prefix ? "*" : "") + "@" + segments.map(function (s) { return s.name }).join()
+  var found = kept.get(key)
+  if (found) {
+    kept.delete(key)
+    kept.set(key, found)
+    return found
+  }
+  found = Object.create(null)
+  shardsOf(need, segments).forEach(function (shard) {
+    var idx = index(shard)
+    var tokens = need.prefix
+      ? idx.tokenSet.intersect(lunr.TokenSet.fromString(need.term + "*")).toArray()
+      : need.term in idx.invertedIndex ? [need.term] : []
+    tokens.forEach(function (token) {
+      var posting = idx.invertedIndex[token]
+      idx.fields.forEach(function (field) {
+        Object.keys(posting[field]).forEach(function (ref) {
+          if (deleted.has(ref)) return
+          var fields = found[ref] = found[ref] || {}
+          var offsets = posting[field][ref]
+          fields[field] = fields[field] ? merged(fields[field], offsets) : offsets
         })
       })
     })
   })
+  kept.set(key, found)
+  if (kept.size > KEPT) kept.delete(kept.keys().next().value)
+  return found
 }
 
 /* Two ascending lists of offsets as one (the tokens a prefix expands to) */
@@ -365,6 +375,14 @@ function verify(literal, ref, field) {
   return starts
 }
 
+/* The pages of a token's postings (only they can hold a literal that needs it) */
+var pagesOf = new WeakMap()
+function refsOf(found) {
+  var refs = pagesOf.get(found)
+  if (!refs) pagesOf.set(found, refs = Object.keys(found))
+  return refs
+}
+
 /* ref -> hits for pages with all terms (`needs`: needsOfAll(terms)): hits[term][field] is a list of
    groups {starts, length, alias}, one per literal found there (a broad query
    matches thousands of places; ranges() spells them out where needed). */
@@ -374,7 +392,8 @@ function match(terms, needs, segments) {
   terms.forEach(function (term, t) {
     var found = Object.create(null)
     term.literals.forEach(function (literal) {
-      var refs = Object.keys(literal.needs[0].found)
+      var refs = literal.needs.map(function (need) { return refsOf(need.found) })
+        .reduce(function (a, b) { return b.length < a.length ? b : a })
       refs.forEach(function (ref) {
         if (pages && !pages[ref]) return
         ["t", "b"].forEach(function (field) {
