@@ -156,3 +156,14 @@ def test_a_page_opened_from_a_search_result_marks_the_terms(served, browse):
     assert marks.count() == body.count("孕产妇死亡率") + body.count("区卫生健康局")
     assert marks.first.evaluate("m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight }")
     mon.assert_clean()
+
+
+def test_the_list_of_plans_gives_each_title_the_phone_s_width(served, browse):
+    """A phone once wrapped each plan's title at four or five characters, its
+    counts off-screen: now a card per plan, the title across the screen."""
+    mon = browse(viewport={"width": 390, "height": 800})
+    mon.page.goto(served.url + "plans/")
+    widths = mon.page.locator(".pk-plans tbody td:first-child").evaluate_all(
+        "cells => cells.map(td => td.getBoundingClientRect().width)")
+    assert widths and min(widths) > 0.8 * 358, widths
+    assert mon.page.locator(".pk-plans thead").first.is_hidden()
