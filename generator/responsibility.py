@@ -478,6 +478,25 @@ _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!]))\s*(?P<asked>请)?(?P<x>[^
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每)))")
 
 
+# `民政、卫生健康、教育等部门要…`: a subject naming departments by their functions; 等部门 says
+# they are offices, so each takes part, named as written.
+_FUNCTION_SUBJECT = re.compile(
+    r"(?:^|(?<=[。;!,:]))\s*(?P<x>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?:[^,;。、]{0,16}的|相关|有关)?"
+    rf"(?:部门|单位)\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互)")
+
+
+def find_function_duties(text: str) -> list[Responsibility]:
+    """Subjects `A、B等[相关]部门` of a duty, A and B functions (财政, 劳动保障) rather than offices."""
+    out = []
+    for m in _FUNCTION_SUBJECT.finditer(fold(text)):
+        names = [(n, False) for n in text[m.start("x"):m.end("x")].split("、")]
+        if not any(_ACTS.match(n) or _PEOPLE.search(n) for n, _ in names):
+            roles = _Roles()
+            roles.put(names, lead=False)
+            out.append(_result(text, (m.start("x"), m.end()), roles, "functions"))
+    return out
+
+
 def find_collective_duties(text: str) -> list[Responsibility]:
     """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
     whose subject is collectives or offices named in full (区X局) names who must act."""

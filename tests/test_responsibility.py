@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.responsibility import (dangling_tail_units, find_prose_assignments,
+from generator.responsibility import (dangling_tail_units, find_function_duties, find_prose_assignments,
                                       find_responsibilities, is_dangling_tail,
                                       parse_responsibility_cell)
 
@@ -360,6 +360,25 @@ def test_prose_traps(text):
 def test_prose_composition_trap_alone():
     # zichuan-2022 3341: 由相关部门负责规划统计监测人员组成
     assert find_prose_assignments("由相关部门负责规划统计监测人员组成") == []
+
+
+@pytest.mark.parametrize("text,participants", [
+    ("人社、财政、医保等部门应当按照各自职责，共同做好参保工作。", ["人社", "财政", "医保"]),
+    ("县委要求，交通、电力、供水等与群众生活密切相关的部门，要安排好节日值守。", ["交通", "电力", "供水"]),
+    ("镇财政、国土、环保等相关部门按职责做好配合。", ["镇财政", "国土", "环保"]),
+])
+def test_function_duties(text, participants):
+    (r,) = find_function_duties(text)
+    assert (r.lead, r.participants, r.form) == ([], participants, "functions")
+
+
+@pytest.mark.parametrize("text", [
+    "由区应急部门牵头，会同财政、交通等部门开展调查",     # 会同's objects: functions, not parties
+    "做好交通、电力等部门的协调",                         # not a subject
+    "加强宣传、组织等部门要做好",                         # a clause, no subject
+])
+def test_function_duties_traps(text):
+    assert find_function_duties(text) == []
 
 
 # --- the five gazettes, lines naively joined ------------------------------------------------------

@@ -23,8 +23,8 @@ from generator.deadlines import find_deadlines, parse_deadline
 from generator.importer import genre
 from generator.importer.text import compact
 from generator.indicators import find_indicators
-from generator.responsibility import (dangling_tail_units, find_collective_duties, find_prose_assignments,
-                                      find_responsibilities, parse_responsibility_cell)
+from generator.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
+                                      find_prose_assignments, find_responsibilities, parse_responsibility_cell)
 from generator.units import CLOSE, OPEN, close_of, fold, is_unit_like, split_units
 
 PLAN_TYPES = ("规划", "纲要")
@@ -177,7 +177,7 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
             reading.add(r)
         reading.stray += [(i, s) for s in stray_responsibilities(text, [r.span for r in found])]
         previous = text
-    if not reading.found():
+    if not reading.found():     # prose and the subjects of duties only where no label speaks
         texts = [block_text(blocks[i]) for i in anchor.members]
         prose = [p for t in texts for p in find_prose_assignments(t) if not _interprets(t, p.span)]
         for p in prose:
@@ -186,15 +186,17 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
             p.participants = [n for n in p.participants if is_unit_like(n)]
             if p.lead or p.participants or p.generic:
                 reading.add(p)
-    _collective(blocks, anchor, reading)
+        if not reading.found():
+            _collective(blocks, anchor, reading)
+        for t in texts:     # …but a subject 民政、卫生等部门要… is named so on purpose
+            for p in find_function_duties(t):
+                reading.add(p)
     return reading
 
 
 def _collective(blocks: list[dict], anchor: _Anchor, reading: _Reading) -> None:
     """A requirement whose subject is collectives or an office named in full (各牵头单位要…,
     区政府办公室将…), in its own text or the paragraph under its title: theirs."""
-    if reading.found():
-        return
     # the paragraph under a requirement's title (一、落实责任 / 各责任单位要…), unless parts of its
     # own follow: then its opening speaks for the whole chapter
     head = blocks[anchor.index]
