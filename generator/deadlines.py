@@ -27,11 +27,12 @@ class Deadline:
 
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DATE = re.compile(
-    r"(?P<every>每年|每季度|每月|每半年)?"
+    r"(?P<every>每年|每季度(?:末月)?|每月|每半年)?"
     r"(?P<to>力争到|力争在|截止到|截至|截止|到|至)?\s*"
     r"(?:(?<![\d.])(?P<y>\d{4})\s*年\s*|(?P<rel>明年|次年|今年|当年|本年度?)(?=年?[底末内]|\d))?"
     r"(?:(?<![\d.])(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*日)?"
     r"|第?(?P<q>[一二三四1-4])\s*季度"
+    r"|(?<=月)(?P<dom>\d{1,2})\s*日"            # 每月25日前: a day of every month
     r"|(?P<year_end>年?(?=底|末)))?"
     r"\s*(?P<end>年底|年末|年内|底|末)?\s*(?P<before>以前|之前|前)?")
 _ONGOING = re.compile(r"实时推进|持续推进|持续性|长期坚持|长期推进|长期|常态化|持续")
@@ -45,6 +46,8 @@ def _date(m: re.Match, default_year: int | None) -> tuple[str | None, str | None
     year = int(m.group("y")) if m.group("y") else default_year
     if year is not None and m.group("rel") in ("明年", "次年"):
         year += 1
+    if m.group("dom"):
+        return None, "day"
     if m.group("d"):
         period, month, day = "day", int(m.group("m")), int(m.group("d"))
     elif m.group("m"):
@@ -62,7 +65,7 @@ def _date(m: re.Match, default_year: int | None) -> tuple[str | None, str | None
 
 
 def _has_time(m: re.Match) -> bool:
-    return bool(m.group("y") or m.group("m") or m.group("q") or (m.group("end") and m.group("year_end"))
+    return bool(m.group("y") or m.group("m") or m.group("q") or m.group("dom") or (m.group("end") and m.group("year_end"))
                 or m.group("end") == "年内")
 
 

@@ -56,6 +56,9 @@ def test_impossible_dates_have_no_date():
     # zichuan-2022 7234-7236 and 7210-7212
     ("截至 2022年 12 月 31 日，政策执行至 2023 年 4 月30 日",
      [("截至 2022年 12 月 31 日", "2022-12-31"), ("至 2023 年 4 月30 日", "2023-04-30")]),
+    # a day of every month (or of a quarter's last month): recurring, no date
+    ("请于每月25日前报送上月进展", [("每月25日前", None)]),
+    ("于每季度末月20日前书面报告", [("每季度末月20日前", None)]),
     # a base year, a signature date, 兜底 and 底线 are no deadlines
     ("儿童意外伤害死亡率以 2020 年为基数下降 20%", []),
     ("较2020年下降6%左右", []),

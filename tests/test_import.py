@@ -425,3 +425,15 @@ def test_an_import_that_fails_part_way_changes_nothing(content, monkeypatch):
     with pytest.raises(OSError):
         run_import(content, [content / "sources" / "dongchangfu-2022.txt"])
     assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
+
+
+def test_a_deadline_without_a_year_takes_the_year_the_title_names():
+    """No signature date: 6月底前 falls in the year of 2023年重点工作任务."""
+    text = ("某某县2023年重点工作任务分解\n"
+            "一、扩大有效投资\n"
+            "1.新开工重点项目30个，6月底前完成前期手续。（责任单位：县发改局）\n"
+            "2.各乡镇每月25日前报送项目进展情况。（责任单位：县统计局）\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    items = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert [(i["deadline"]["text"], i["deadline"]["date"]) for i in items] == [("6月底前", "2023-06-30"),
+                                                                                ("每月25日前", None)]

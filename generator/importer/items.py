@@ -319,7 +319,7 @@ def _deadline_dict(d) -> dict | None:
     return {"text": d.text, "date": d.date, "period": d.period, "recurring": d.recurring, "kind": d.kind}
 
 
-_TIME = re.compile(r"\d\s*[年月]|季度|年底|年末|年内")
+_TIME = re.compile(r"\d\s*[年月]|季度|年底|年末|年内|每月\d")
 
 
 def _item_deadline(reading: _Reading, texts: list[str], headings: list[dict], year: int | None):
@@ -328,7 +328,7 @@ def _item_deadline(reading: _Reading, texts: list[str], headings: list[dict], ye
     if reading.deadline_text:
         return parse_deadline(reading.deadline_text, year)
     for text in texts + [_heading(h) for h in headings]:
-        found = [d for d in find_deadlines(text, year) if (d.date or year is None and d.period and not d.recurring)
+        found = [d for d in find_deadlines(text, year) if (d.date or d.recurring or year is None and d.period)
                  and not _validity(text, d.span)] if _TIME.search(fold(text)) else []
         if found:
             return found[0]
@@ -353,11 +353,20 @@ def indicator_dict(ind) -> dict:
 
 # --- documents ---------------------------------------------------------------------------------
 
+def _year(doc: dict) -> int | None:
+    """The year a 6月底前 falls in: the document's date, else the year its title names
+    (2023年重点工作任务分解, with no signature date)."""
+    if doc.get("date"):
+        return int(doc["date"][:4])
+    m = re.search(r"(?<!\d)(\d{4})\s*年", doc.get("title") or "")
+    return int(m.group(1)) if m else None
+
+
 def attach(doc: dict) -> list[dict]:
     """Add `item` / `items` to the blocks of `doc`; return the responsibility
     statements that could not be read or attached (manifest `unplaced`)."""
     blocks = doc["blocks"]
-    year = int(doc["date"][:4]) if doc.get("date") else None
+    year = _year(doc)
     anchors, tables = _anchors(blocks)
     ids = _Ids(doc["id"])
     unplaced: list[dict] = []
