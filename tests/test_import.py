@@ -437,3 +437,30 @@ def test_a_deadline_without_a_year_takes_the_year_the_title_names():
     items = [b["item"] for b in doc["blocks"] if "item" in b]
     assert [(i["deadline"]["text"], i["deadline"]["date"]) for i in items] == [("6月底前", "2023-06-30"),
                                                                                 ("每月25日前", None)]
+
+
+@pytest.mark.parametrize("text,title,issuer", [
+    # no signature: the title names its issuer, before 关于 or 转发 (a township too)
+    ("青石乡关于做好森林防火工作的通知\n各村委会：\n一、各村要落实巡山制度。\n",
+     "青石乡关于做好森林防火工作的通知", "青石乡"),
+    ("某某市人民政府办公厅转发某某省人民政府办公厅关于做好统计工作的通知的通知\n"
+     "各县区人民政府：\n现将通知转发给你们，请认真贯彻执行。\n",
+     "某某市人民政府办公厅转发某某省人民政府办公厅关于做好统计工作的通知的通知", "某某市人民政府办公厅"),
+])
+def test_the_issuer_a_title_opens_with(text, title, issuer):
+    doc = import_text(text, "mouxiang-2010", "mouxiang").documents[0]
+    assert (doc["title"], doc["issuer"]) == (title, issuer)
+
+
+def test_a_one_line_copy_with_a_space_before_hao():
+    """A web copy printed on one line, parts set off by spaces, 文号 printed 〔2009〕47 号."""
+    text = ("某某市人民政府办公厅关于印发某某规定的通知 某府办发〔2009〕47 号 各县（市）、区人民政府： "
+            "《某某规定》经市政府同意，现予印发，请认真组织实施。 某某市人民政府办公厅 二〇〇九年九月十日\n")
+    doc = import_text(text, "moushi-2009", "moushi").documents[0]
+    assert (doc["doc_number"], doc["date"]) == ("某府办发〔2009〕47号", "2009-09-10")
+
+
+def test_a_web_pages_name_field_loses_the_wen_hao_printed_before_the_title():
+    from generator.importer.metadata import _meta_title
+    assert _meta_title({"title": "某政发〔2024〕3号 某某县人民政府 关于建立工作调度机制的通知"}) == \
+        "某某县人民政府关于建立工作调度机制的通知"

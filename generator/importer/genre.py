@@ -80,7 +80,7 @@ LETTERHEAD = re.compile(r"^\S{2,30}(人民政府|政府|委员会|办公室|办�
 # An issuing body: a government, its office, a department, a party committee, a leading group.
 ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|委员会|管委会|领导小组|指挥部|行政公署|公署"
                     r"|人民法院|法院|人民检察院|检察院|局|厅|委|部)$")
-_NOT_A_NAME = re.compile(r"的|由|关于|会同|负责|按照|根据|要求|同意|组织|开展|牵头|配合|落实")
+_NOT_A_NAME = re.compile(r"的|由|关于|转发|印发|批转|会同|负责|按照|根据|要求|同意|组织|开展|牵头|配合|落实")
 ADDRESSEE_WORDS = re.compile(r"各|政府|部门|单位|办事处|委员会|局|管委|党组")
 PUBLIC_NOTE = re.compile(r"^[（(]此件.{0,10}[)）]$|^特此(?:通知|通告|公告|函告|批复)。?$|^此复。?$")
 ANNEX = re.compile(r"^附件\s*(\d{1,2})?\s*([：:].*)?$")

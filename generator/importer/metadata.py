@@ -36,7 +36,7 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
         doc_type = genre.doc_type(title or "") or "其他"
     if parent is None:
         date = signed_date or genre.iso_date(head_texts.get("date") or "") or genre.iso_date(meta.get("date") or "")
-        issuer = _issuer(seg.issuer, signed_issuer, meta) or _title_issuer(title)
+        issuer = _issuer(seg.issuer, signed_issuer, _title_issuer(title), meta)
         doc_number = head_texts.get("doc_number") or _meta_number(meta)
     else:
         date, issuer, doc_number = parent["date"], parent["issuer"], None
@@ -75,14 +75,18 @@ def _web_source(meta: dict) -> str | None:
 
 def _meta_title(meta: dict) -> str | None:
     from generator.importer.segment import clean_title
-    t = compact(meta.get("title") or "")
+    t = genre.DOC_NUMBER_AT_START.sub("", compact(meta.get("title") or ""))    # 名称: 靖政发〔2025〕17号 某县人民政府关于…
     return clean_title(t) if t and genre.doc_type(t) else None
 
 
 def _title_issuer(title: str | None) -> str | None:
-    """镇巴县人民政府工作规则: a policy whose title opens with its issuer's name."""
-    m = re.match(r"^(\S{2,20}?(?:人民政府|政府办公室|人民政府办公室|办公室|办公厅|委员会|管委会))(?!关于)\S{2,}", title or "")
-    return m.group(1) if m and genre.is_issuer(m.group(1)) else None
+    """The issuer a title opens with: GB/T 9704's 某县人民政府办公室关于…的通知 (a township's
+    too: 某某乡关于…), or a policy's 镇巴县人民政府工作规则."""
+    t = compact(title or "")
+    m = re.match(r"^(\S{2,30}?)(?:关于|转发|印发|批转)", t) or re.match(
+        r"^(\S{2,20}?(?:人民政府|政府办公室|人民政府办公室|办公室|办公厅|委员会|管委会))\S{2,}", t)
+    name = m.group(1) if m else ""
+    return name if genre.is_issuer(name) or re.fullmatch(r"\S{1,8}[乡镇]", name) else None
 
 
 def _meta_number(meta: dict) -> str | None:
@@ -90,12 +94,13 @@ def _meta_number(meta: dict) -> str | None:
     return t if genre.is_doc_number(t) else None
 
 
-def _issuer(head: str | None, signed: str | None, meta: dict) -> str | None:
-    """The first of the head's, the signature's, the web page's 发文机关 and 来源 that
-    names an issuer — in the fullest form any of them gives it (淄博市张店区人民政府 for
-    张店区人民政府, 淮安市人民政府办公室 for 市政府办公室)."""
-    named = [n for n in (head, signed, *(compact(meta.get(k) or "") for k in ("issuer", "source")))
-             if n and genre.is_issuer(n.split("、")[0])]
+def _issuer(head: str | None, signed: str | None, titled: str | None, meta: dict) -> str | None:
+    """The first of the head's, the signature's, the title's, the web page's 发文机关 and 来源
+    (the page's publisher, which may be the issuer's office) that names an issuer — in the
+    fullest form any of them gives it (淄博市张店区人民政府 for 张店区人民政府, 淮安市人民政府办公室
+    for 市政府办公室)."""
+    named = [n for n in (head, signed, titled, *(compact(meta.get(k) or "") for k in ("issuer", "source")))
+             if n and (genre.is_issuer(n.split("、")[0]) or n == titled)]
     if not named:
         return None
     first = named[0]

@@ -132,7 +132,7 @@ def _spaced(p: Para) -> list[Para] | None:
     """A copy that printed a document's parts on one line, set off by spaces: cut where a
     head part, a signature or a sentence ends, or where one begins — only when two or
     more such parts are there (words set apart by spaces alone are cut nowhere)."""
-    words = list(re.finditer(r"\S+", p.text))
+    words = list(re.finditer(r"(?:\S|(?<=\d)\s+(?=号))+", p.text))     # 〔2009〕47 号: one 文号
     if len(words) < 3 or "。" not in p.text:
         return None
     kinds = [role(Para(w.group(), p.first, p.last)) for w in words]
