@@ -331,7 +331,7 @@ class UnitRegistry:
         unit = self.resolve(spelling)
         if unit is None:
             unit = Unit(uid or self._new_id(spelling), spelling,
-                        kind=kind or ("generic" if is_generic(spelling) or _ROLE_NOT_OFFICE.search(spelling) else "unit"))
+                        kind=kind or ("generic" if not_an_office(spelling) else "unit"))
             self.units.append(unit)
         self._link(spelling, unit)
         unit.mentions[spelling] += count
@@ -377,6 +377,13 @@ def _near(a: str, b: str) -> bool:
 _ROLE_NOT_OFFICE = re.compile(r"牵头|主要|相关|有关|其他|^部门|（单位）|(?<!领导小)组$")
 
 
+def not_an_office(name: str) -> bool:
+    """Collectives (各镇街), roles and working groups (主要牵头镇办, 社会稳定组), and
+    functions named without an office (财政, 铁路 of 财政、铁路等部门要…): no page
+    of their own; their items name them."""
+    return is_generic(name) or bool(_ROLE_NOT_OFFICE.search(name)) or not is_unit_like(name)
+
+
 def suspect_aliases(registry: UnitRegistry) -> list[Suspect]:
     """Names an editor should look at: a role or a plan's working group rather than an
     office (部门（单位）, 主要牵头镇办, 社会稳定组), used once, or within edit distance 1–2 of
@@ -384,7 +391,7 @@ def suspect_aliases(registry: UnitRegistry) -> list[Suspect]:
     out = []
     spellings = [(s, u) for u in registry.units if u.kind == "unit" for s in [u.name, *u.aliases]]
     for s, u in spellings:
-        if s == u.name and _ROLE_NOT_OFFICE.search(s):
+        if s == u.name and not_an_office(s):
             out.append(Suspect(s, "not an office"))
         if sum(u.mentions.values()) == 1:
             out.append(Suspect(s, "single mention"))
