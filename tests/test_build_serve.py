@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -33,14 +34,50 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def wait_for(predicate, seconds: float = 90):
+def wait_for(predicate, seconds: float = 90, every: float = 0.5):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
-        time.sleep(0.5)
+        time.sleep(every)
     raise AssertionError("timed out")
+
+
+def threads(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"^Threads:\s+(\d+)", status, re.M).group(1))
+
+
+def children(pid: int) -> list[int]:
+    return [int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()]
+
+
+def test_watch_hears_edits_at_once(tmp_path):
+    """Edits reach serve from the kernel within a fraction of a second, also to a
+    file (mkdocs.yml) that an editor replaces by renaming a new file over it."""
+    from generator.serve import watch_changes
+    folder, config = tmp_path / "content", tmp_path / "mkdocs.yml"
+    folder.mkdir()
+    config.write_text("site_name: a\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("", encoding="utf-8")
+    stop = threading.Event()
+    changes = watch_changes([folder, config], stop)
+    time.sleep(0.3)                       # the watches are in place
+    try:
+        for k in range(3):
+            started = time.monotonic()
+            (folder / f"doc{k}.yml").write_text("id: x\n", encoding="utf-8")
+            assert {path for _, path in changes.get(timeout=5)} == {str(folder / f"doc{k}.yml")}
+            assert time.monotonic() - started < 1.0
+            (tmp_path / "mkdocs.yml.new").write_text(f"site_name: {k}\n", encoding="utf-8")
+            os.replace(tmp_path / "mkdocs.yml.new", config)
+            (tmp_path / "other.txt").write_text(str(k), encoding="utf-8")     # not watched
+            assert {path for _, path in changes.get(timeout=5)} == {str(config)}
+        time.sleep(0.3)
+        assert changes.empty()
+    finally:
+        stop.set()
 
 
 def test_serve_rebuilds_on_change_and_survives_bad_edits(tmp_path):
@@ -56,7 +93,16 @@ def test_serve_rebuilds_on_change_and_survives_bad_edits(tmp_path):
         yml = content / YML
         yml.write_text(yml.read_text(encoding="utf-8").replace("title: 淄川区“十四五”儿童发展规划",
                                                                "title: 改过的标题"), encoding="utf-8")
+        written = time.monotonic()
+        heard = wait_for(lambda: "rebuilding" in Path(log.name).read_text(encoding="utf-8") and time.monotonic(),
+                         seconds=10, every=0.02)
+        assert heard - written < 1.0, "an edit is heard from the kernel (watchfiles), not by polling"
         wait_for(lambda: "改过的标题" in (fetch(url) or ""))
+        # The server's process runs threads (HTTP, watchers) and never forks; the builder
+        # that forks is another process, with one thread between builds.
+        assert threads(proc.pid) >= 3
+        builders = [c for c in children(proc.pid) if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+        assert len(builders) == 1 and threads(builders[0]) == 1
         good = yml.read_text(encoding="utf-8")
         yml.write_text("id: [broken\n", encoding="utf-8")
         wait_for(lambda: "malformed YAML" in Path(log.name).read_text(encoding="utf-8"))
