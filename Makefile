@@ -5,16 +5,32 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
+# Exact pins, with hashes, of every package the project and its tests use, for
+# every Python the project supports (uv's universal resolution): `make lock`.
+LOCK    := requirements.lock
+# The lock tool, in a venv of its own under build/; only `make lock` installs it.
+UV      := uv==0.13.8
+UV_VENV := build/lock-tool
 # Debian packages the tests drive: a real browser, a real web server, a link checker.
 APT_PKGS := chromium nginx-light linkchecker fonts-noto-cjk
 
-.PHONY: site test lint venv system-deps bench clean
+.PHONY: site test lint lock venv system-deps bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -r $(LOCK)
+	$(BIN)/pip install -q --no-deps -e .
 	touch $(STAMP)
+
+# Regenerate the lock from pyproject.toml (dependencies and the test extra), for every
+# platform and every Python from 3.10 (requires-python) on. Versions
+# already in the lock are kept where they still fit; `make lock UPGRADE=--upgrade`
+# takes the newest that fit the ranges.
+lock:
+	[ -x $(UV_VENV)/bin/uv ] || { $(PY) -m venv $(UV_VENV) && $(UV_VENV)/bin/pip install -q '$(UV)'; }
+	$(UV_VENV)/bin/uv pip compile pyproject.toml --extra test --universal --python-version 3.10 --generate-hashes $(UPGRADE) \
+	  --custom-compile-command 'make lock' --quiet -o $(LOCK)
 
 venv: $(STAMP)
 
