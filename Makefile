@@ -21,6 +21,7 @@ $(STAMP): $(LOCK) pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r $(LOCK)
 	$(BIN)/pip install -q --no-deps -e .
+	@$(BIN)/pip check >/dev/null || { $(BIN)/pip check; echo "$(LOCK) does not hold what pyproject.toml asks for: run make lock"; exit 1; }
 	touch $(STAMP)
 
 # Regenerate the lock from pyproject.toml (dependencies and the test extra), for every

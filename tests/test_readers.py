@@ -114,6 +114,33 @@ def test_pdf_ruled_table_is_read_as_rows_with_the_merged_cell_blank(made):
     assert signature(import_file(made / "plan.pdf")) == signature(text_import())
 
 
+def test_pdf_running_head_over_a_page_of_table_only_is_furniture(tmp_path):
+    """No body line defines the text block: the table does, and its type is the body's."""
+    table = "".join(r + "\n" for r in TEXT.split("\n") if "\t" in r)
+    pdf.render(table, tmp_path / "table.pdf", "淄川区人民政府公报", "2023年第2期")
+    reading = readers.read(tmp_path / "table.pdf")
+    assert reading.marks.get(1) == "running-header" and reading.text.startswith("2023年第2期\n")
+    assert signature(import_file(tmp_path / "table.pdf")) == signature(text_import(table))
+
+
+@pytest.mark.parametrize("stem, fmt", [
+    ("yunnan-mouding-2017-1", "pdf"),        # a title in display type after a short line, among 目录-like lines
+    ("hunan-changsha-2012-1", "pdf"),        # pages of a table alone under an alternating running head
+    ("hubei-xianning-2020-1", "pdf"),        # a gazette's 目录 (set in body type) before a table
+    ("guangdong-dongguan-2021-1", "pdf"),    # a copy in traditional characters
+    ("sichuan-chengdu-2024-1", "docx"),      # a footnote on the 印发 sentence of a notice with no signature
+    ("henan-xinmi-2021-1", "docx"),          # a footnote on a task above its 牵头单位 line
+])
+def test_real_text_set_as_a_file_imports_as_its_text(tmp_path, stem, fmt):
+    raw = (ROOT / "tests" / "realtexts" / f"{stem}.txt").read_text(encoding="utf-8")
+    path = tmp_path / f"{stem}.{fmt}"
+    if fmt == "pdf":
+        pdf.render(raw, path, "某某市人民政府公报", "2022年第1期")
+    else:
+        word.render(raw, path)
+    assert signature(import_file(path)) == signature(text_import(raw))
+
+
 def test_pdf_import_through_the_cli_keeps_the_original_with_its_pages(made, tmp_path):
     content = fresh_content(tmp_path)
     code, out, err, _ = cli(content, made / "dongchangfu-2022.pdf", allow=True)
@@ -142,6 +169,19 @@ def test_docx_numbering_merged_cells_and_footnote(made):
     assert [ln for ln in lines if "\t" in ln] == [r for r in TEXT.split("\n") if "\t" in r]
     assert any(ln == f"注：[1] {word.NOTE}" for ln in lines)
     assert signature(import_file(path)) == signature(text_import())
+
+
+def test_docx_footnotes_stand_apart_from_titles_and_the_texts_flow(made, tmp_path, monkeypatch):
+    """Notes follow the body: one on the 印发 sentence, set between it and the plan, would
+    part them; one on the title keeps no [n] there, which would hide it from the title rules."""
+    lines = readers.read(made / "plan.docx").text.rstrip("\n").split("\n")
+    assert lines[-1] == f"注：[1] {word.NOTE}"
+    assert any(ln.startswith("现将") and ln.endswith("。[1]") for ln in lines)
+    monkeypatch.setattr(word, "_footnote_place", lambda laid: 0)          # Word's note on the title
+    word.render(TEXT, tmp_path / "noted.docx")
+    lines = readers.read(tmp_path / "noted.docx").text.rstrip("\n").split("\n")
+    assert lines[0] == TEXT.split("\n")[0] and lines[-1] == f"注：[1] {word.NOTE}"
+    assert signature(import_file(tmp_path / "noted.docx")) == signature(text_import())
 
 
 # ------------------------------------------------------------------ web pages

@@ -2,12 +2,14 @@
 (its wraps and page furniture gone), each with the style a gazette gives it. The
 parts of a document head that a web copy ran into one line (文号, addressees,
 signature, 附件 and a title) are set apart, each as its own line, as every publisher
-prints them.
+prints them; a copy in traditional characters is set in the simplified ones its
+publisher printed.
 
 kinds: letterhead (某某人民政府文件, large type), title (large type, centred),
 number (a 文号, centred), heading (一、 …: bold), right (a signature or its date:
-set right), addressee (主送, flush left), plain (metadata and 版记 lines, as printed), body (a paragraph,
-first line indented two characters), table (header and rows).
+set right), addressee (主送, flush left), entry (a 目录's title, flush left), plain (metadata
+and 版记 lines, as printed), body (a paragraph, first line indented two characters), table
+(header and rows).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Block:
 
 def blocks(raw: str) -> list[Block]:
     lines, _ = text.read_lines(raw)
+    text.to_simplified(lines)        # a traditional copy is a mirror's; the publisher printed simplified
     text.mark_furniture(lines)
     webpage.mark(lines)
     found = tables.find_tables(lines, lines_stage.hard_start)
@@ -47,7 +50,22 @@ def blocks(raw: str) -> list[Block]:
         if ln.furniture in ("web-metadata", "web-chrome", "imprint") and ln.text:
             placed.append((ln.no, Block("plain", ln.text, line=ln.no)))
     placed.sort(key=lambda x: x[0])
-    return [b for _, b in placed]
+    return _contents([b for _, b in placed])
+
+
+def _contents(blocks: list[Block]) -> list[Block]:
+    """A gazette's 目录 lists titles in body type (entry), not each as a display title: the
+    titles after a 目录 line and the labels between them (市政府文件), up to the first other
+    block or the first title printed again (where its document starts)."""
+    listing, seen = False, set()
+    for b in blocks:
+        c = text.compact(b.text)
+        if listing and (b.kind == "title" and c not in seen or b.kind == "body" and len(c) <= 12):
+            seen.add(c)
+            b.kind = "entry"
+        else:
+            listing = c == "目录"
+    return blocks
 
 
 def _cells(row: list[str], width: int) -> list[str]:

@@ -153,7 +153,7 @@ class Gazette:
             self.paragraph(b.text, "sans-bold", BODY, LEAD, 2 * BODY)
         elif b.kind == "right":
             self.paragraph(b.text, "serif", BODY, LEAD, 0, "right", margin=2 * BODY)
-        elif b.kind in ("plain", "addressee"):
+        elif b.kind in ("plain", "addressee", "entry"):
             self.paragraph(b.text, "serif", BODY, LEAD, 0, "left")
         elif b.kind == "table":
             self.table(b.header, b.rows)

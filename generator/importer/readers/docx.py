@@ -11,8 +11,11 @@ the WordprocessingML underneath (lxml).
 * a table is one line per row, cells TAB-separated; a merged cell (gridSpan,
   vMerge) gives its text to its first column and row, the rest stay blank so every
   row has the table's width; a one-column table (a frame) gives plain lines;
-* a footnote's reference stays in the text as [n], its text follows the
-  paragraph as a line `注：[n] …`;
+* a footnote's reference stays in running text as [n] (a paragraph that ends no
+  sentence, a title or heading, is read whole, without it); the notes follow the
+  body, each a line `注：[n] …`, as Word sets them apart at the page's foot: a
+  note between a paragraph and the next would part an item from its 责任单位
+  line, or a notice's 印发 sentence from what it issues;
 * tracked deletions, field codes and drawings are left out; text boxes are read
   where they stand.
 
@@ -32,6 +35,7 @@ from generator.importer import readers
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_XML = 256 * 2**20        # the uncompressed document part (a ZIP bomb is refused)
+_SENTENCE_END = re.compile(r"[。！？；…][”’」）)]*\s*$")
 
 
 def read(path: Path) -> readers.Reading:
@@ -75,11 +79,12 @@ class _Reader:
         self.styles = _Styles(_related_xml(part, "styles", etree))
         self.footnotes = _notes(_related_xml(part, "footnotes", etree))
         self.note_order: dict[str, int] = {}
+        self.notes: list[str] = []
 
     def lines(self) -> list[str]:
         out: list[str] = []
         self._block(self.doc.element.body, out)
-        return out
+        return out + self.notes
 
     def _block(self, parent, out: list[str]) -> None:
         for el in parent:
@@ -101,9 +106,11 @@ class _Reader:
         self._runs(p, parts, notes, boxes)
         out.extend(boxes)
         text = "".join(parts)
+        if notes and not _SENTENCE_END.search(_unmarked(text, notes)):
+            text = _unmarked(text, notes)
         for piece in text.split("\n"):
             out.append(piece.rstrip())
-        out.extend(f"注：[{n}] {t}" for n, t in notes)
+        self.notes.extend(f"注：[{n}] {t}" for n, t in notes)
 
     def _runs(self, el, parts: list[str], notes: list, boxes: list[str]) -> None:
         for child in el:
@@ -235,6 +242,14 @@ def _related_xml(part, kind: str, etree):
                 return element
             return etree.fromstring(target.blob)
     return None
+
+
+def _unmarked(text: str, notes: list[tuple[str, str]]) -> str:
+    """The paragraph without its notes' [n] references (each the last of its kind in it)."""
+    for mark, _ in notes:
+        head, found, tail = text.rpartition(f"[{mark}]")
+        text = head + tail if found else text
+    return text
 
 
 def _notes(root) -> dict[str, str]:

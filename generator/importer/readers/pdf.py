@@ -79,6 +79,8 @@ class Entry:
 class Page:
     entries: list[Entry] = field(default_factory=list)
     chars: int = 0
+    cells: Counter = field(default_factory=Counter)      # table characters by size
+    frames: list[tuple[float, float]] = field(default_factory=list)     # each table's top and bottom
 
 
 # ------------------------------------------------------------------ reading
@@ -148,7 +150,8 @@ def _read_page(page, C) -> tuple[Page, int]:
     for g in grids:
         entries += g.entries()
     entries.sort(key=lambda e: -e.top)
-    return Page(entries, len(chars)), unmapped
+    cells = Counter(round(ch.size * 2) / 2 for g in grids for ch in g.chars)
+    return Page(entries, len(chars), cells, [(g.ys[0], g.ys[-1]) for g in grids]), unmapped
 
 
 def _chars(tp, C) -> tuple[list[Char], int]:
@@ -423,8 +426,7 @@ def _grids(hs: list[Rule], vs: list[Rule]) -> list[Grid]:
 # ------------------------------------------------------------------ the document
 
 def _assemble(pages: list[Page]) -> readers.Reading:
-    lines = [e.line for p in pages for e in p.entries if e.line is not None]
-    body = _body_size(lines)
+    body = _body_size(pages)
     lefts = _mirrored({parity: _left_margin([e.line for k, p in enumerate(pages) if k % 2 == parity
                                              for e in p.entries if e.line is not None
                                              and abs(e.line.size - body) < 1], body) for parity in (0, 1)}, min, body)
@@ -450,10 +452,17 @@ def _assemble(pages: list[Page]) -> readers.Reading:
     return readers.Reading("\n".join(out) + "\n", "pdf", pages=starts, marks=marks, suffix=".pdf")
 
 
-def _body_size(lines: list[Line]) -> float:
+def _body_size(pages: list[Page]) -> float:
+    """The type most running text is set in, read between each page's first and last line
+    (a head and a page number there may outnumber a short text); a document of tables only,
+    nothing between, has its tables' type."""
     sizes = Counter()
-    for ln in lines:
-        sizes[ln.size] += len(ln.chars)
+    for p in pages:
+        for e in p.entries[1:-1]:
+            if e.line is not None:
+                sizes[e.line.size] += len(e.line.chars)
+    if not sizes:
+        sizes = sum((p.cells for p in pages), Counter())
     return sizes.most_common(1)[0][0] if sizes else 12.0
 
 
@@ -544,7 +553,10 @@ def _joined(prev: Entry, e: Entry, x0: float) -> Entry:
 
 def _indent(line: Line, left: float | None, body: float) -> str:
     """A paragraph's first line, indented one to four characters, opens with as many
-    ideographic spaces (the pipeline's sign of a paragraph)."""
+    ideographic spaces (the pipeline's sign of a paragraph); so does a line in display type
+    (a title, centred: a paragraph of its own, never the wrap of a short line above it)."""
+    if line.size >= 1.15 * body:
+        return "\u3000\u3000"
     if left is None:
         return ""
     k = round((line.x0 - left) / body)
@@ -573,14 +585,16 @@ def _key(text: str) -> str:
 def _furniture(pages: list[Page], body: float) -> dict[tuple[int, int], str]:
     """(page index, id(entry)) -> kind, for the lines first or last on their page that recur
     at the same edge of several pages: by their text, digits aside, or, set smaller than the
-    body and outside its block, by their height on the page (running heads that alternate
-    between the gazette's name and its issue repeat only there); a PDF of fewer pages than
-    that needs such a line on each of its pages (a one-page extract keeps its head)."""
+    body and outside its block (its lines and tables: a page of a table alone has no body
+    line), by their height on the page (running heads that alternate between the gazette's
+    name and its issue repeat only there); a PDF of fewer pages than that needs such a line
+    on each of its pages (a one-page extract keeps its head)."""
     n = len(pages)
     need = max(2, min(5, round(0.3 * n)))
-    block = [e.line for p in pages for e in p.entries if e.line is not None and abs(e.line.size - body) < 1]
-    top = max((ln.y + ln.size for ln in block), default=float("inf"))
-    bottom = min((ln.y for ln in block), default=float("-inf"))
+    block = [(ln.y + ln.size, ln.y) for p in pages for e in p.entries
+             if (ln := e.line) is not None and abs(ln.size - body) < 1] + [f for p in pages for f in p.frames]
+    top = max((t for t, _ in block), default=float("inf"))
+    bottom = min((b for _, b in block), default=float("-inf"))
     seen: dict[tuple[str, str], set[int]] = {}
     candidates: list[tuple[int, Entry, str, list[tuple[str, int]]]] = []
     for k, page in enumerate(pages):
