@@ -111,7 +111,8 @@ def same_issuer(gold, pred) -> bool:
 
 
 def same_number(gold, pred) -> bool:
-    return norm(gold).translate(_BRACKETS) == norm(pred).translate(_BRACKETS)
+    """Brackets any way, and no pinyin a mirror printed after characters (as titles are compared)."""
+    return _PINYIN.sub("", norm(gold)).translate(_BRACKETS) == _PINYIN.sub("", norm(pred)).translate(_BRACKETS)
 
 
 _CHANGE = {"increase": re.compile(r"(?:增长|增加|提高|提升)$"), "decrease": re.compile(r"(?:下降|降低|减少)$")}

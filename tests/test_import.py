@@ -464,3 +464,47 @@ def test_a_web_pages_name_field_loses_the_wen_hao_printed_before_the_title():
     from generator.importer.metadata import _meta_title
     assert _meta_title({"title": "某政发〔2024〕3号 某某县人民政府 关于建立工作调度机制的通知"}) == \
         "某某县人民政府关于建立工作调度机制的通知"
+
+
+@pytest.mark.parametrize("head,number", [
+    ("某某市人民政府\n某府令第 58 号\n", "某府令第58号"),                 # the number on its own line
+    ("政府令【第58号】某某市农村公路养护管理办法\n", "政府令【第58号】"),     # glued to what it promulgates
+    ("某某市农村公路养护管理办法\n某某市人民政府\n", None),              # no number at all
+])
+def test_a_government_order_is_untitled_and_issues_what_it_promulgates(head, number):
+    """令: no addressees, 《X》已经…通过，现予公布, signed by the head of government; X follows."""
+    text = ("某某市农村公路养护管理办法\n" + head +
+            "《某某市农村公路养护管理办法》已经2012年5月8日市人民政府第9次常务会议通过，现予公布，自2012年7月1日起施行。\n"
+            "市长　王某某\n二〇一二年五月二十日\n"
+            "某某市农村公路养护管理办法\n"
+            "第一条　为加强农村公路养护管理，制定本办法。\n"
+            "第二条　市交通运输局负责全市农村公路养护的监督管理。\n")
+    order, policy = import_text(text, "moushi-2012", "moushi").documents
+    assert (order["title"], order["date"]) == ("（无标题）", "2012-05-20")
+    assert order["doc_number"] == number
+    assert (policy["title"], policy["parent"]) == ("某某市农村公路养护管理办法", order["id"])
+
+
+def test_a_title_printed_twice_on_one_wrap_is_one_title():
+    """A web page's heading (《T》, with the 文号) runs on into the document's own T: one title, not TT."""
+    text = ("某府办发〔2020〕3号《某某市人民政府办公厅关于做好统计报送工作的通知》\n"
+            "某某市人民政府办公厅关于做好统计报送工作的通知\n"
+            "某府办发〔2020〕3号\n各县区人民政府，市直各部门：\n"
+            "现将有关事项通知如下：\n一、市统计局负责汇总全市统计报表。\n")
+    (doc,) = import_text(text, "moushi-2020", "moushi").documents
+    assert (doc["title"], doc["doc_number"]) == ("某某市人民政府办公厅关于做好统计报送工作的通知", "某府办发〔2020〕3号")
+
+
+def test_an_issuer_only_a_news_lead_in_names():
+    """No signature, no issuer in the head: 某某市人民政府印发通知 above the copy says whose it is."""
+    text = ("近日，某某市人民政府印发通知，部署今年重点工作。\n"
+            "关于落实《政府工作报告》\n重点工作的任务分工\n"
+            "一、扩大有效投资\n1.新开工重点项目30个。（市发展改革委牵头）\n")
+    doc = import_text(text, "moushi-2020", "moushi").documents[0]
+    assert (doc["title"], doc["issuer"]) == ("关于落实《政府工作报告》重点工作的任务分工", "某某市人民政府")
+
+
+def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
+    from generator.importer.metadata import _issuer, _meta_number
+    assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"
+    assert _meta_number({"doc_number": "督查通报第十七期"}) == "督查通报第十七期"

@@ -41,6 +41,8 @@ DOC_NUMBER_BODY = r"[\u4e00-\u9fff]{1,14}[〔\[［【(（]\d{4}[〕\]］】)）]
 DOC_NUMBER = re.compile(f"^{DOC_NUMBER_BODY}$")
 DOC_NUMBER_AT_START = re.compile(f"^{DOC_NUMBER_BODY}")
 DOC_NUMBER_AT_END = re.compile(f"{DOC_NUMBER_BODY}$")
+# An order's (令) number, which has no year: 渝府令第121号, 政府令【第135号】.
+ORDER_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,12}令[〔\[［【(（]?第\d{1,4}号[〕\]］】)）]?")
 # (A copy may lose the closing bracket and 号 with them: 沙政〔2012478.)
 _DOC_NUMBER_CORE = re.compile(r"[〔\[［【(（]\d{4}(?:[〕\]］】)）]第?\d{1,4}号[)）]?|\d{1,4}(?=[\u4e00-\u9fff]|$))")
 
@@ -219,7 +221,7 @@ def is_doc_number(text: str, lost: bool = False) -> bool:
     """A 文号 alone on a line (or in brackets after a title); `lost` also takes one a copy
     printed with characters lost."""
     t = doc_number_text(text)
-    return bool(DOC_NUMBER.match(t) or lost and DOC_NUMBER_LOST.match(t))
+    return bool(DOC_NUMBER.match(t) or ORDER_NUMBER.fullmatch(t) or lost and DOC_NUMBER_LOST.match(t))
 
 
 def is_issuer(text: str) -> bool:

@@ -89,9 +89,15 @@ def _title_issuer(title: str | None) -> str | None:
     return name if genre.is_issuer(name) or re.fullmatch(r"\S{1,8}[乡镇]", name) else None
 
 
+# What a page's 发文机关 field may name, however short (区政府: the page says whose it is).
+_BODY = re.compile(r"^[\u4e00-\u9fff]{1,30}(?:政府|办公室|办公厅|委员会|局|委|厅)$")
+# A bulletin's serial in the 文号 field: 督查通报第十七期.
+_SERIAL = re.compile(r"^[\u4e00-\u9fff]{2,14}第[\d一二三四五六七八九十百〇零]{1,6}[期号]$")
+
+
 def _meta_number(meta: dict) -> str | None:
     t = compact(meta.get("doc_number") or "")
-    return t if genre.is_doc_number(t) else None
+    return t if genre.is_doc_number(t) or _SERIAL.match(t) else None
 
 
 def _issuer(head: str | None, signed: str | None, titled: str | None, meta: dict) -> str | None:
@@ -99,8 +105,9 @@ def _issuer(head: str | None, signed: str | None, titled: str | None, meta: dict
     (the page's publisher, which may be the issuer's office) that names an issuer — in the
     fullest form any of them gives it (淄博市张店区人民政府 for 张店区人民政府, 淮安市人民政府办公室
     for 市政府办公室)."""
-    named = [n for n in (head, signed, titled, *(compact(meta.get(k) or "") for k in ("issuer", "source")))
-             if n and (genre.is_issuer(n.split("、")[0]) or n == titled)]
+    labelled = compact(meta.get("issuer") or "")
+    named = [n for n in (head, signed, titled, labelled, compact(meta.get("source") or ""))
+             if n and (genre.is_issuer(n.split("、")[0]) or n == titled or n == labelled and _BODY.match(n))]
     if not named:
         return None
     first = named[0]

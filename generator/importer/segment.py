@@ -19,6 +19,8 @@ A notice that 印发s policies names them (《…》 in its sentence with 印发
 in its title, else in its 附件 list, else the words between 印发 and 的通知);
 after its signature each named policy starts at its title line; a policy whose
 title line is missing starts right after the signature and takes the name.
+An order (令: a number with no year, no addressees, 《X》已经…通过，现予公布, the head
+of government's signature) is untitled and issues X the same way.
 Text before the first head is a document without a title when it holds
 numbered parts or a table (a copy that starts inside a document), else unplaced.
 """
@@ -91,8 +93,19 @@ def unglue(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _doubled(t: str) -> int | None:
+    """Where the second copy starts of a title printed twice with no break between
+    (a web page's heading, 《T》 or T, joined to the document's own T as one wrap)."""
+    if len(t) > 320 or not genre.doc_type(t):
+        return None
+    return next((c for c in range(4, len(t) - 3) if same_title(t[:c], t[c:]) and _title_text(t[:c])), None)
+
+
 def _glued(p: Para) -> list[Para] | None:
     t = compact(p.text)
+    c = _doubled(t)
+    if c:
+        return _cut_at(p, [_offset(p.text, c)])
     for start, end in genre.doc_number_spans(t, _title_text):
         after = t[end:]
         if after and not (_title_text(after) or _addressee_head(after) or after.startswith("《")):
@@ -111,6 +124,9 @@ def _glued(p: Para) -> list[Para] | None:
         cuts = [m.start("issuer"), m.end("issuer"), m.start("date"), m.end("date")]
         parts = _cut_at(p, [_offset(p.text, c) for c in cuts if c < len(t)])
         return [x for x in parts if re.search(r"\w", x.text)]      # not the ? a copy printed for a space
+    m = genre.ORDER_NUMBER.match(t)
+    if m and _title_text(t[m.end():]):        # 政府令【第135号】X办法: the order's number, then what it promulgates
+        return _cut_at(p, [_offset(p.text, m.end())])
     m = _NOTE_OR_ANNEX.match(t)
     if m and m.end() < len(t) and (m.group("note") or _title_text(t[m.end():])):
         return _cut_at(p, [_offset(p.text, m.end())])
@@ -337,7 +353,10 @@ def _issues(text: str) -> bool:
 
 
 _NOW_HANDS = r"现将《|现将[^，。；]{0,40}(?:分解|下达|下发|公布)"     # not 现将有关事项通知如下
-_HANDS_OVER = re.compile(rf"印发|转发|现予公布|{_NOW_HANDS}")
+_PROMULGATES = r"现予(?:公布|发布)"       # an order (令): 《X》已经…通过，现予公布
+_ISSUING = re.compile(rf"印发|{_PROMULGATES}")
+_HANDS_OVER = re.compile(rf"印发|转发|{_PROMULGATES}|{_NOW_HANDS}")
+_PROMULGATION = re.compile(rf"^《[^《》]+》(?:已经|经).{{0,60}}?{_PROMULGATES}")
 
 
 def _names_a_document(text: str) -> bool:
@@ -358,9 +377,22 @@ def split(paras: list[Para]) -> tuple[list[Segment], list[Para]]:
     _orphans(paras[:bounds[0]], roles[:bounds[0]], segments, unplaced)
     for h, end in zip(heads, bounds[1:]):
         stop = next((k for k in range(h.body, end) if paras[k].boundary), end)
-        segments.append(_document(paras[h.start:h.body], roles[h.start:h.body], paras[h.body:stop], h))
+        seg = _document(paras[h.start:h.body], roles[h.start:h.body], paras[h.body:stop], h)
+        if h is heads[0] and h.start:       # the text above the first head is no document's own
+            seg.issuer = seg.issuer or _announcer(paras[h.start - 1].text)
+        segments.append(seg)
         _orphans(paras[stop:end], roles[stop:end], segments, unplaced)
     return segments, unplaced
+
+
+def _announcer(text: str) -> str | None:
+    """Who a news lead-in above a copy says issued it: 天津市人民政府印发通知，…"""
+    for clause in re.split(r"[，,。；;：:]", compact(text)):
+        head = clause.partition("印发")[0] if "印发" in clause else ""
+        name = next((head[i:] for i in range(len(head)) if genre.is_issuer(head[i:])), None)
+        if name:
+            return name
+    return None
 
 
 def _orphans(paras: list[Para], roles: list[str], segments: list[Segment], unplaced: list[Para]) -> None:
@@ -404,7 +436,10 @@ def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) ->
         titles = [head[0].text]     # a heading above the 文号 names the document, whatever its ending
     title = _best_title(titles)
     seg.issuer, seg.title = issuer_and_title(issuers, title) if title else ("、".join(issuers) or None, None)
-    _split_policies(seg)
+    order = not h.addressed and bool(body) and bool(_PROMULGATION.match(compact(body[0].text)))
+    if order:
+        seg.title = None      # an order (no addressees) is known by its number; a title above it names what it promulgates
+    _split_policies(seg, order)
     return seg
 
 
@@ -462,10 +497,10 @@ def _passes_on(title: str, body: list[Para]) -> bool:
     return "印发" in title or any(_PASSES_ON.search(p.text) for p in body[:6])
 
 
-def _split_policies(seg: Segment) -> None:
+def _split_policies(seg: Segment, order: bool = False) -> None:
     body = seg.paras
     end = signature_end(body)
-    passes_on = _passes_on(seg.title or "", body)
+    passes_on = order or _passes_on(seg.title or "", body)
     # a notice's 附件：X, then X printed after the signature (an 意见's annex is its own part)
     conveys = end is not None and genre.doc_type(seg.title or "通知") == "通知" and _annex_names(body[:end])
     if not passes_on and not conveys:
@@ -561,10 +596,10 @@ def _candidate_names(title: str, notice_body: list[Para]) -> list[list[str]]:
 def issued_names(title: str, notice_body: list[Para]) -> list[str]:
     """《…》 in the notice's sentence with 印发 (else in its paragraph, else in its title)."""
     for p in notice_body:
-        if "印发" not in p.text:
+        if not _ISSUING.search(p.text):
             continue
         for sentence in re.split(r"。", p.text):
-            if "印发" in sentence and _quoted(sentence):
+            if _ISSUING.search(sentence) and _quoted(sentence):
                 return _issued_in(sentence)
         if _quoted(p.text):
             return _quoted(p.text)
@@ -575,7 +610,7 @@ def _issued_in(sentence: str) -> list[str]:
     """The names the clause with 印发 quotes (现将《A》《B》印发给你们), or the clause before it
     (制定了《A》，现印发给你们), not what the sentence cites on its way (按照《B》规定)."""
     clauses = re.split(r"[，,；;]", sentence)
-    k = next(i for i, c in enumerate(clauses) if "印发" in c)
+    k = next(i for i, c in enumerate(clauses) if _ISSUING.search(c))
     return _quoted(clauses[k]) or (k and _quoted(clauses[k - 1])) or _quoted(sentence)
 
 
