@@ -508,3 +508,39 @@ def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.importer.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"
     assert _meta_number({"doc_number": "督查通报第十七期"}) == "督查通报第十七期"
+
+
+def _table_items(doc: dict) -> list[tuple]:
+    return [(it["path"], b["rows"][it["row"]][1], it["participants"], it["deadline"]["text"], it["lines"])
+            for b in doc["blocks"] for it in b.get("items", [])]
+
+
+def test_a_table_whose_cells_runs_of_spaces_set_apart():
+    """序号  任务  责任单位  完成时限 aligned by spaces: a cell wrapped onto the next line stays its row's."""
+    text = ("2024年重点工作任务分解表\n"
+            "序号  重点任务                          责任单位          完成时限\n"
+            "1     新建农村公路50公里，改造危桥      县交通运输局      2024年10月底前\n"
+            "      12座\n"
+            "2     新增城镇就业2000人                县人力资源社会保障局  2024年12月底前\n"
+            "\n"
+            "3     完成高标准农田建设3万亩            县农业农村局、    2024年11月底前\n"
+            "                                         县财政局\n")
+    (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
+    assert _table_items(doc) == [
+        (["1"], "新建农村公路50公里，改造危桥12座", ["县交通运输局"], "2024年10月底前", [3, 4]),
+        (["2"], "新增城镇就业2000人", ["县人力资源社会保障局"], "2024年12月底前", [5, 5]),
+        (["3"], "完成高标准农田建设3万亩", ["县农业农村局", "县财政局"], "2024年11月底前", [7, 8])]
+
+
+def test_a_contents_list_with_page_numbers_is_no_text():
+    """目录 under the title, entries with leader dots and page numbers: dropped, not a title's tail nor items."""
+    text = ("某某县农业农村发展规划\n目  录\n"
+            "一、发展基础 ……………………………… 1\n"
+            "二、总体要求 ……………………………… 3\n"
+            "三、主要任务（县农业农村局牵头）………… 5\n"
+            "一、发展基础\n全县粮食产量稳定在30万吨。\n"
+            "二、总体要求\n到2025年，农村居民人均可支配收入增长8%。\n"
+            "三、主要任务（县农业农村局牵头）\n（一）建设高标准农田10万亩。\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert doc["title"] == "某某县农业农村发展规划"
+    assert not [b for b in doc["blocks"] if 2 <= b["lines"][0] <= 5]

@@ -15,6 +15,7 @@ Pipeline (one module per stage):
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,13 +110,18 @@ def _contents_end(paras, k: int) -> int | None:
     start = k + 1 if text.compact(paras[k].text) == "目录" else k
     if start >= len(paras) or not _entry(paras[start]):
         return None
-    first = text.compact(paras[start].text)
+    first = _entry_key(paras[start].text)
     j = start + 1
     while j < len(paras) and _entry(paras[j]):
-        if text.compact(paras[j].text) == first:
+        if _entry_key(paras[j].text) == first:
             return j if j - start >= 3 else None
         j += 1
     return None
+
+
+def _entry_key(t: str) -> str:
+    """An entry as its heading recurs in the text: no leader dots, no page number."""
+    return re.sub(r"[.．…·]*\d{0,4}$", "", text.compact(t))
 
 
 def _entry(p) -> bool:

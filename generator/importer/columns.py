@@ -9,6 +9,9 @@ time column — and what each cell looks like: a row number, a list of offices,
 a person's name, a time limit, or text. Rows start at the next row number (or,
 without numbers, at text after a row's units); cells go to the columns whose
 kind they fit, in order, so a missing cell shifts nothing.
+
+A table typed as plain text keeps its grid only as alignment: cells set apart
+by runs of spaces under such a header row; a cell's wrapped words sit below it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import re
 
 from generator.importer import genre
 from generator.importer.tables import Table
-from generator.importer.text import Line, compact
+from generator.importer.text import Line, compact, width
 from generator.units import is_generic, is_unit_like, looks_like_person, split_units
 
 # Column names of the genre's task tables, by what their cells hold.
@@ -138,7 +141,7 @@ def find_column_tables(lines: list[Line], taken: set[int]) -> list[Table]:
     while k < len(idx):
         found = _header(lines, k, idx)
         if not found:
-            record = _record(lines, k, idx)
+            record = _spaced_table(lines, k, idx) or _record(lines, k, idx)
             if record:
                 tables.append(record[0])
                 k = record[1]
@@ -158,6 +161,50 @@ def find_column_tables(lines: list[Line], taken: set[int]) -> list[Table]:
         else:
             k += 1
     return tables
+
+
+# A cell of a row set apart by runs of spaces: words with single spaces inside.
+_SPACED_CELL = re.compile(r"[^ \u3000\t]+(?:[ \u3000][^ \u3000\t]+)*")
+
+
+def _spaced_cells(raw: str) -> list[tuple[int, str]]:
+    """(display column, text) of each cell of a line whose cells runs of spaces set apart."""
+    return [(width(raw[:m.start()]), m.group()) for m in _SPACED_CELL.finditer(raw)]
+
+
+def _spaced_table(lines: list[Line], k: int, idx: list[int]) -> tuple[Table, int] | None:
+    """A table printed as plain text, its cells set apart by runs of spaces and aligned
+    under a header row of the genre's column names (序号  任务  责任单位  完成时限). A
+    line starting in the first column starts a row (a row number there, if the header
+    has 序号); a line starting further right carries on the cells it lines up with."""
+    header = _spaced_cells(lines[idx[k]].raw)
+    kinds = [column_kind(t) for _, t in header]
+    if len(header) < 3 or None in kinds or not {"units", "date"} & set(kinds):
+        return None
+    starts = [c for c, _ in header]
+    rows: list[list[str]] = []
+    spans: list[tuple[int, int]] = []
+    end = k + 1
+    while end < len(idx) and idx[end] == idx[end - 1] + _gap(lines, idx[end - 1], idx[end]) \
+            and not _ends_table(lines[idx[end]].text):
+        ln = lines[idx[end]]
+        cells = _spaced_cells(ln.raw)
+        if cells[0][0] < starts[1] - 1:
+            if kinds[0] == "number" and not re.fullmatch(r"\d{1,3}", cells[0][1]) or len(cells) < 2:
+                break                      # text across the page: the table is over
+            rows.append([""] * len(kinds))
+            spans.append((ln.no, ln.no))
+        elif not rows:
+            break
+        col = -1
+        for c, text in cells:
+            col = min(max(col + 1, max(j for j, s in enumerate(starts) if s <= c + 1)), len(kinds) - 1)
+            rows[-1][col] += text
+        spans[-1] = (spans[-1][0], ln.no)
+        end += 1
+    if not rows:
+        return None
+    return Table(idx[k], idx[end - 1], [t for _, t in header], rows, row_lines=spans), end
 
 
 def _record(lines: list[Line], k: int, idx: list[int]) -> tuple[Table, int] | None:

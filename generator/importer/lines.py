@@ -200,6 +200,8 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: li
     if genre.heading(line) and not next_number and (
             last_line[-1:] in "，、,（(《“" or wrap and last_width >= wrap - 2 and _cut_mid_word(para, last_line)):
         return True       # 第一、/ 二、三产业, 推动构建统 / 一、规范…: out of sequence after a cut sentence
+    if compact(line) == "目录" and ahead and genre.heading(ahead[0]):
+        return False      # a contents list's heading, not the end of a title
     if hard_start(line) or _issuer_starts(para, line, last_line, ahead) \
             or (last_line[-1:] in "。！？" and _title_starts(line, ahead)):
         return False      # a title line after a finished sentence starts a document
