@@ -11,11 +11,11 @@ the WordprocessingML underneath (lxml).
 * a table is one line per row, cells TAB-separated; a merged cell (gridSpan,
   vMerge) gives its text to its first column and row, the rest stay blank so every
   row has the table's width; a one-column table (a frame) gives plain lines;
-* a footnote's reference stays in running text as [n] (a paragraph that ends no
-  sentence, a title or heading, is read whole, without it); the notes follow the
-  body, each a line `注：[n] …`, as Word sets them apart at the page's foot: a
-  note between a paragraph and the next would part an item from its 责任单位
-  line, or a notice's 印发 sentence from what it issues;
+* a footnote's reference stays in the text as [n], but not at a paragraph's end,
+  where the pipeline reads how the paragraph ends (a title's last word, a
+  sentence's 。); the notes follow the body, each a line `注：[n] …`, as Word sets
+  them apart at the page's foot: a note between a paragraph and the next would
+  part an item from its 责任单位 line, or a notice's 印发 sentence from what it issues;
 * tracked deletions, field codes and drawings are left out; text boxes are read
   where they stand.
 
@@ -35,7 +35,6 @@ from generator.importer import readers
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_XML = 256 * 2**20        # the uncompressed document part (a ZIP bomb is refused)
-_SENTENCE_END = re.compile(r"[。！？；…][”’」）)]*\s*$")
 
 
 def read(path: Path) -> readers.Reading:
@@ -106,8 +105,7 @@ class _Reader:
         self._runs(p, parts, notes, boxes)
         out.extend(boxes)
         text = "".join(parts)
-        if notes and not _SENTENCE_END.search(_unmarked(text, notes)):
-            text = _unmarked(text, notes)
+        text = _without_closing_marks(text, notes)
         for piece in text.split("\n"):
             out.append(piece.rstrip())
         self.notes.extend(f"注：[{n}] {t}" for n, t in notes)
@@ -244,11 +242,11 @@ def _related_xml(part, kind: str, etree):
     return None
 
 
-def _unmarked(text: str, notes: list[tuple[str, str]]) -> str:
-    """The paragraph without its notes' [n] references (each the last of its kind in it)."""
-    for mark, _ in notes:
-        head, found, tail = text.rpartition(f"[{mark}]")
-        text = head + tail if found else text
+def _without_closing_marks(text: str, notes: list[tuple[str, str]]) -> str:
+    """The paragraph without the note references it ends with."""
+    marks = [f"[{mark}]" for mark, _ in notes]
+    while (end := next((m for m in marks if text.rstrip().endswith(m)), None)):
+        text = text.rstrip()[:-len(end)]
     return text
 
 
