@@ -446,6 +446,8 @@ _BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头")
 _SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头)")
 _MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别)?"      # 行政审批部门依职权负责…
 _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}负责(?!牵头|同志|人)")
+# 由X在…划定, 由X对…审核, 由X组织实施: the agent of a passive duty, named before what it does.
+_BY_ACT = re.compile(r"由(?P<x>[^由,;。]{2,20}?)(?=在|对|将|按|依|根据|统一|会同|组织)")
 _WITH_DUTY = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:协同|配合|会同)(?P<y>[^由,;。]{2,30}?)(?:共同)?负责")
 _SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?){_MANNER}负责(?!牵头|同志|人)")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
@@ -474,7 +476,7 @@ _MODAL = (r"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|�
           r"|负责(?!同志|人)|将(?![来近其之要会以被])")
 _PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责任领导: people, not offices
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
-_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!]))\s*(?P<asked>请)?(?P<x>[^由本,;。:]{{2,30}}?)(?:{_MODAL}"
+_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?P<asked>请)?(?P<x>[^由本,;。:]{{2,30}}?)(?:{_MODAL}"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每)))")
 
 
@@ -497,9 +499,24 @@ def find_function_duties(text: str) -> list[Responsibility]:
     return out
 
 
+# A place's own name before its level: 兴庆区, 紫阳县 (区政府办公室 is then named in full).
+_PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?=[区县市旗州盟])")
+
+
+def _in_full(name: str) -> bool:
+    """An office named with its level (区政府督查室), or its place too (兴庆区政府办公室)."""
+    return is_unit_like(name, prefixed=True) or is_unit_like(_PLACE_NAME.sub("", name), prefixed=True)
+
+
+def _collective(name: str) -> bool:
+    """各镇, 各有关部门, 牵头单位: a collective, not a clause the generic words end (…工作日内)."""
+    return is_generic(name) and (name.startswith("各") or names_an_office(name))
+
+
 def find_collective_duties(text: str) -> list[Responsibility]:
     """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
-    whose subject is collectives or offices named in full (区X局) names who must act."""
+    (or, for collectives, a clause) whose subject is collectives or offices named in full
+    (区X局) names who must act."""
     t = fold(text)
     out = []
     for m in _COLLECTIVE_SUBJECT.finditer(t):
@@ -508,8 +525,10 @@ def find_collective_duties(text: str) -> list[Responsibility]:
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
         names = [(n, c) for n, c in names if not _PEOPLE.search(n)]
         offices = all((names_an_office(n) or is_generic(n)) and len(n) <= 24 and "的" not in n for n, _ in names)
+        if t[:m.start("x")].rstrip().endswith(",") and not all(_collective(n) for n, _ in names):
+            continue        # …报送市政府督查室, X将…: after a comma only collectives surely open a subject
         if names and offices and (any(c or is_generic(n) for n, c in names)
-                                  or all(is_unit_like(n, prefixed=True) for n, _ in names)):
+                                  or all(_in_full(n) for n, _ in names)):
             roles = _Roles()
             roles.put(names, lead=False)
             out.append(_result(text, (m.start("x"), m.end()), roles, "collective"))
@@ -518,7 +537,7 @@ def find_collective_duties(text: str) -> list[Responsibility]:
 
 def find_prose_assignments(text: str) -> list[Responsibility]:
     """Assignments in running text: 由X牵头[，会同Y等…], X负责牵头, X牵头组织 (X
-    leads); 由X负责, clause-initial X负责 (X participates). Not: 社会同步 (会同 is read
+    leads); 由X负责, clause-initial X负责, 由X在/对/组织… (X participates). Not: 社会同步 (会同 is read
     only right after a lead), 由相关部门负责…组成 (a composition), 责任单位每年向…."""
     t = fold(text)
     clauses = split_top(text, ",;。!?:")
@@ -542,7 +561,8 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
             continue
         hit = None
         for pattern, lead, short in ((_BY_LEAD, True, False), (_SUBJECT_LEAD, True, True),
-                                     (_BY_DUTY_PROSE, False, False), (_SUBJECT_DUTY, False, True)):
+                                     (_BY_DUTY_PROSE, False, False), (_SUBJECT_DUTY, False, True),
+                                     (_BY_ACT, False, True)):
             m = pattern.search(clause)
             if not m or (not lead and clause.rstrip().endswith("组成")):
                 continue

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.responsibility import (dangling_tail_units, find_function_duties, find_prose_assignments,
+from generator.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
+                                      find_prose_assignments,
                                       find_responsibilities, is_dangling_tail,
                                       parse_responsibility_cell)
 
@@ -417,3 +418,27 @@ def test_gazette_details():
     zhangdian = find_responsibilities(naive_join("zhangdian-2021"))
     assert [r.deadline_text for r in zhangdian if r.deadline_text].count("实时推进") == 17
     assert sum(1 for r in zhangdian if r.deadline_text) == 42
+
+
+@pytest.mark.parametrize("text,participants", [
+    ("城区绿线的具体范围，由县人民政府在编制的城市总体规划中划定。", ["县人民政府"]),
+    ("各乡镇上报的问题，由县农业农村局组织核实后汇总。", ["县农业农村局"]),
+])
+def test_the_agent_of_a_passive_duty_takes_part(text, participants):
+    """由X在…划定, 由X组织…: X does it, with no 负责 written."""
+    (r,) = find_prose_assignments(text)
+    assert (r.lead, r.participants) == ([], participants)
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # an office named with its place as well as its level
+    ("兴庆区政府办公室将加强跟踪督查，对办理不力的单位予以通报。", ["兴庆区政府办公室"], []),
+    # after a comma, collectives open a clause of their own …
+    ("整改结束后，各镇、各有关部门要及时报送整改情况。", [], ["各镇", "各有关部门"]),
+    # … but an office may be the object of what comes before
+    ("请于3月9日前报送县政府督查室，县政府督查室将适时督办。", [], []),
+])
+def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
+    found = find_collective_duties(text)
+    assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == \
+        (participants, generic)
