@@ -544,3 +544,22 @@ def test_a_contents_list_with_page_numbers_is_no_text():
     (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
     assert doc["title"] == "某某县农业农村发展规划"
     assert not [b for b in doc["blocks"] if 2 <= b["lines"][0] <= 5]
+
+
+def test_a_signature_date_with_zeros_typed_as_digits():
+    """二00二年十月二十二日 (zeros typed as 0) signs the notice, and what it issues starts after it."""
+    text = ("关于印发《某某市城市绿化管理办法》的通知\n某政〔2002〕44号\n各县人民政府，市政府各部门：\n"
+            "《某某市城市绿化管理办法》已经市政府常务会议通过，现印发给你们，请遵照执行。\n"
+            "二00二年十月二十二日\n"
+            "第一条 为加强城市绿化管理，制定本办法。\n第二条 市园林局主管全市城市绿化工作。\n")
+    notice, policy = import_text(text, "moushi-2002", "moushi").documents
+    assert (notice["date"], policy["title"], policy["parent"]) == ("2002-10-22", "某某市城市绿化管理办法", notice["id"])
+
+
+def test_an_annex_marker_prints_the_annex_the_notice_lists():
+    """附件：1. X after the text, then 附件1 (a web copy's stray | after it) and a table: X."""
+    text = ("区政府各部门，各街道办事处：\n现将2019年主要工作目标任务分解如下，请认真抓好落实。\n"
+            "附件：1. 2019年重点工作目标任务分解表\n某某区人民政府办公室\n2019年2月15日\n附件1 |\n"
+            "序号 | 任务名称 | 牵头部门 | 配合部门 |\n1 | 新增城镇就业5000人 | 区人力社保局 | 区财政局 |\n")
+    notice, annex = import_text(text, "mouqu-2019", "mouqu").documents
+    assert (annex["title"], annex["parent"]) == ("2019年重点工作目标任务分解表", notice["id"])

@@ -70,7 +70,7 @@ def doc_number_text(text: str) -> str:
 
 
 # 成文日期 as printed: 2023年3月1日, 二〇二三年三月一日 (older texts, with 〇 or O), 2023-03-01.
-_CN_DIGITS = "〇零一二三四五六七八九OoＯ○"
+_CN_DIGITS = "〇零一二三四五六七八九OoＯ○0"      # 二00二年: zeros typed as the letter O or the digit 0
 _CN_DATE = rf"([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,4}})日"
 DATE_IN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _DATE_FORMS = [DATE_IN, re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), re.compile(_CN_DATE)]
@@ -124,7 +124,7 @@ def is_date_line(text: str) -> bool:
 
 def cn_number(s: str) -> int:
     """二〇二三 -> 2023 (digit by digit), 二十六 -> 26 (tens)."""
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0, "Ｏ": 0, "○": 0}
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "O": 0, "o": 0, "Ｏ": 0, "○": 0, "0": 0}
     if "十" not in s:
         return int("".join(str(digits[c]) for c in s))
     tens, _, units = s.partition("十")

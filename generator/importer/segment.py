@@ -527,13 +527,13 @@ def _split_policies(seg: Segment, order: bool = False) -> None:
             names = candidate
             break
     if not starts:
-        bare = genre.ANNEX.match(compact(rest[0].text))
+        bare = genre.ANNEX.match(compact(rest[0].text).strip("|"))      # 附件1 | (a web table's stray bar)
         lead = 1 if len(rest) > 1 and bare and not bare.group(2) else 0        # 附件 / its title
         roles = [role(p) for p in rest[lead:lead + 3]]
         groups = title_groups(rest[lead:lead + 3], roles)
         first_is_title = bool(groups) and groups[0][0] == 0
         names = names_all[0] if names_all else []
-        if first_is_title or not names or not passes_on:     # an annex named but not printed is no document
+        if first_is_title or not names or not (passes_on or lead):    # an annex named but not printed is no document
             starts = [(lead, len(groups[0]), None)] if first_is_title else []
         else:
             starts = [(0, 0, names[0])]
