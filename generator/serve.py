@@ -6,7 +6,7 @@ prints its error and keeps serving the last good site (the build swaps
 folders only on success).
 
 Changes come from the kernel (inotify, through watchfiles), not by polling:
-a rebuild starts about 50 ms after the last write of an edit.
+a rebuild starts about 0.1 s after an edit (50 ms without a further write).
 
 A build forks (parsers, page writers, MkDocs parts, search), and forking a
 process that runs threads can deadlock the child on a lock another thread
