@@ -51,16 +51,20 @@ _ISSUER_PREFIX = re.compile(r"^[\u4e00-\u9fff、]{2,60}(?:人民政府|政府|�
 _PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:省|市|区|县|州|盟|旗|自治区)$")
 
 
+_PINYIN = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 @functools.lru_cache(maxsize=None)
 def simplified(text: str) -> str:
-    """Gold written in the traditional characters of a copy, compared with simplified output."""
+    """Gold written in the traditional characters of a copy, compared with simplified output,
+    and without the pinyin a mirror prints after characters (the importer drops it as furniture)."""
     import opencc
-    return opencc.OpenCC("t2s").convert(text)
+    return _PINYIN.sub("", opencc.OpenCC("t2s").convert(text))
 
 
 def in_simplified(data):
-    """A gold file with every string in simplified characters (the importer reads a copy
-    in traditional ones in simplified characters)."""
+    """A gold file with every string as the importer reads its copy: in simplified characters
+    (a copy in traditional ones is read so), no pinyin."""
     if isinstance(data, str):
         return simplified(data)
     if isinstance(data, list):
@@ -70,12 +74,9 @@ def in_simplified(data):
     return data
 
 
-_PINYIN = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
-
-
 def title_key(text) -> str:
-    """A title as compared: quotes one way, no pinyin a mirror printed after characters."""
-    return _PINYIN.sub("", norm(text).translate(_QUOTES))
+    """A title as compared: quotes one way."""
+    return norm(text).translate(_QUOTES)
 
 
 def same_modulo_prefix(gold, pred, prefix: re.Pattern) -> bool:
@@ -111,8 +112,7 @@ def same_issuer(gold, pred) -> bool:
 
 
 def same_number(gold, pred) -> bool:
-    """Brackets any way, and no pinyin a mirror printed after characters (as titles are compared)."""
-    return _PINYIN.sub("", norm(gold)).translate(_BRACKETS) == _PINYIN.sub("", norm(pred)).translate(_BRACKETS)
+    return norm(gold).translate(_BRACKETS) == norm(pred).translate(_BRACKETS)
 
 
 _CHANGE = {"increase": re.compile(r"(?:增长|增加|提高|提升)$"), "decrease": re.compile(r"(?:下降|降低|减少)$")}
