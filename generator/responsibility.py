@@ -508,6 +508,17 @@ def _in_full(name: str) -> bool:
     return is_unit_like(name, prefixed=True) or is_unit_like(_PLACE_NAME.sub("", name), prefixed=True)
 
 
+# Levels that share one body's name: 市、县(区)…, 市、区县…, 县、乡镇两级….
+_LEVELS = re.compile(r"^(?:[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?、)+[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?"
+                     r"(?:两级|各级)?")
+
+
+def _level_body(x: str) -> bool:
+    """市、县(区)人民政府法制机构: the body of each level named (a collective), not 市 and an office."""
+    m = _LEVELS.match(x)
+    return bool(m) and m.end() < len(x) and names_an_office(x[m.end():])
+
+
 def _collective(name: str) -> bool:
     """各镇, 各有关部门, 牵头单位: a collective, not a clause the generic words end (…工作日内)."""
     return is_generic(name) and (name.startswith("各") or names_an_office(name))
@@ -520,7 +531,9 @@ def find_collective_duties(text: str) -> list[Responsibility]:
     t = fold(text)
     out = []
     for m in _COLLECTIVE_SUBJECT.finditer(t):
-        names = _names(text[m.start("x"):m.end("x")].replace("及其", "、").replace("和", "、"))
+        x = text[m.start("x"):m.end("x")]
+        names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
+            _names(x.replace("及其", "、").replace("和", "、"))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
         names = [(n, c) for n, c in names if not _PEOPLE.search(n)]

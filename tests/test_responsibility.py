@@ -437,6 +437,9 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("整改结束后，各镇、各有关部门要及时报送整改情况。", [], ["各镇", "各有关部门"]),
     # … but an office may be the object of what comes before
     ("请于3月9日前报送县政府督查室，县政府督查室将适时督办。", [], []),
+    # levels sharing one body's name: the body of each, a collective named as written
+    ("市、县（区）人民政府法制机构负责指导本行政区域的执法公示工作。", [], ["市、县（区）人民政府法制机构"]),
+    ("县、乡镇两级政府要做好扑火准备。", [], ["县、乡镇两级政府"]),
 ])
 def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)
