@@ -563,3 +563,11 @@ def test_an_annex_marker_prints_the_annex_the_notice_lists():
             "序号 | 任务名称 | 牵头部门 | 配合部门 |\n1 | 新增城镇就业5000人 | 区人力社保局 | 区财政局 |\n")
     notice, annex = import_text(text, "mouqu-2019", "mouqu").documents
     assert (annex["title"], annex["parent"]) == ("2019年重点工作目标任务分解表", notice["id"])
+
+
+def test_a_title_printed_twice_once_with_characters_lost():
+    """A web page's heading, then the document's own title with 年 lost (202310月): the fuller."""
+    text = ("关于2023年10月份民生实事项目进展情况的通报\n关于202310月份民生实事项目进展情况的通报\n"
+            "各乡镇人民政府，县直各单位：\n现将10月份民生实事项目进展情况通报如下。\n一、县发改委要加强调度。\n")
+    doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
+    assert doc["title"] == "关于2023年10月份民生实事项目进展情况的通报"

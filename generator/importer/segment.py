@@ -444,12 +444,19 @@ def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) ->
 
 
 def _best_title(titles: list[str]) -> str | None:
-    """Of one title printed twice, the fuller; of two different ones, the document's own (the last)."""
+    """Of one title printed twice, the fuller (a web copy may lose characters of one: 2023年10月
+    as 202310月); of two different ones, the document's own (the last)."""
     if not titles:
         return None
     last = titles[-1]
-    same = [t for t in titles if same_title(t, last)]
+    same = [t for t in titles if same_title(t, last) or _lost_from(compact(last), compact(t))]
     return max(same, key=lambda t: len(compact(t)))
+
+
+def _lost_from(short: str, full: str) -> bool:
+    """`short` is `full` with a few characters dropped (its characters in order, at most 3 gone)."""
+    rest = iter(full)
+    return 0 < len(full) - len(short) <= 3 and all(c in rest for c in short)
 
 
 def issuer_and_title(issuers: list[str], title: str) -> tuple[str | None, str]:
