@@ -87,10 +87,14 @@ class _Roles:
         return not (self.lead or self.participants or self.generic)
 
 
+# A name's abbreviation given in passing: 县森林防火指挥部（以下简称县指挥部）.
+_SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[^（()）]{1,20}[)）]")
+
+
 def _names(s: str) -> list[tuple[str, bool]]:
     """(name, is_collective) of a unit list; `X等Y` gives X and the collective Y."""
     out = []
-    for piece in split_units(s):
+    for piece in split_units(_SHORT_NAME.sub("", s)):
         m = _ETC.search(piece)
         if m:
             if m.start():
@@ -449,7 +453,7 @@ _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}负责(?!�
 # 由X在…划定, 由X对…审核, 由X组织实施: the agent of a passive duty, named before what it does.
 _BY_ACT = re.compile(r"由(?P<x>[^由,;。]{2,20}?)(?=在|对|将|按|依|根据|统一|会同|组织)")
 _WITH_DUTY = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:协同|配合|会同)(?P<y>[^由,;。]{2,30}?)(?:共同)?负责")
-_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?){_MANNER}负责(?!牵头|同志|人)")
+_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?(?:{_SHORT_NAME.pattern})?){_MANNER}负责(?!牵头|同志|人)")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
@@ -459,6 +463,8 @@ _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门�
 def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     """Units of a prose subject (`A、B和C`), or None unless all look like offices."""
     f = fold(x)
+    if _level_body(f):
+        return [(x, True)]
     if _NOT_SUBJECT.search(f) or sum(c in OPEN for c in f) != sum(c in CLOSE for c in f):
         return None
     names = []

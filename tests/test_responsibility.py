@@ -445,3 +445,12 @@ def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)
     assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == \
         (participants, generic)
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    ("县人民政府防汛指挥部（以下简称县防指）负责统一组织全县防汛工作。", ["县人民政府防汛指挥部"], []),
+    ("本县的防汛抢险工作，由县、乡镇两级政府负责。", [], ["县、乡镇两级政府"]),
+])
+def test_a_duty_subject_with_its_abbreviation_or_shared_by_levels(text, participants, generic):
+    (r,) = find_prose_assignments(text)
+    assert (r.participants, r.generic) == (participants, generic)
