@@ -374,7 +374,8 @@ def _near(a: str, b: str) -> bool:
 
 
 # Words of a role or a plan's own working group, not of an office with a page of its own.
-_ROLE_NOT_OFFICE = re.compile(r"牵头|主要|相关|有关|其他|^部门|（单位）|(?<!领导小)组$")
+_ROLE_NOT_OFFICE = re.compile(r"牵头|主要|相关|有关|其他|^部门|（单位）|(?<!领导小)组$"
+                              r"|^(?:联络|制订|制定|主管|承办|主办|协办|配合|责任|成员|参与|实施)(?:单位|部门)$")
 
 
 def not_an_office(name: str) -> bool:

@@ -167,10 +167,11 @@ def test_roles_groups_and_bare_functions_are_no_offices():
     """An import registers 社会稳定组, 主要牵头镇办 or the 财政 of 财政、铁路等部门要… as
     collectives (no unit page); an editor's kind: unit on such a name is flagged."""
     reg = UnitRegistry.build("zhangdian", {"区财政局": 2, "财政": 1, "铁路": 1, "社会稳定组": 1, "主要牵头镇办": 1,
-                                           "部门（单位）": 1, "区应急管理": 1, "区委": 1, "区领导小组": 1})
+                                           "部门（单位）": 1, "区应急管理": 1, "区委": 1, "区领导小组": 1,
+                                           "联络单位": 1, "制订单位": 1})
     kinds = {u.name: u.kind for u in reg.units}
     assert {n for n, k in kinds.items() if k == "generic"} >= {"财政", "铁路", "社会稳定组", "主要牵头镇办",
-                                                               "部门（单位）", "区应急管理"}
+                                                               "部门（单位）", "区应急管理", "联络单位", "制订单位"}
     assert kinds["区财政局"] == kinds["区委"] == "unit"
     reg.add("卫生健康", kind="unit")
     assert "卫生健康" in {s.name for s in suspect_aliases(reg) if s.reason == "not an office"}
