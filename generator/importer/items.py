@@ -25,7 +25,7 @@ from generator.importer.text import compact
 from generator.indicators import find_indicators
 from generator.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
                                       find_prose_assignments, find_responsibilities, parse_responsibility_cell)
-from generator.units import CLOSE, OPEN, close_of, fold, is_unit_like, split_units
+from generator.units import CLOSE, OPEN, close_of, fold, is_unit_like, normalise_unit_name, split_units
 
 PLAN_TYPES = ("规划", "纲要")
 MEASURE_TYPES = ("措施", "若干措施")
@@ -150,7 +150,8 @@ class _Reading:
         for bucket, names in ((self.lead, r.lead + (r.participants if lead_override else [])),
                               (self.participants, [] if lead_override else r.participants),
                               (self.generic, r.generic)):
-            bucket += [n for n in names if n not in bucket]
+            # spelt as the registry spells them (a rule may hand on 村(居) as written)
+            bucket += [n for n in map(normalise_unit_name, names) if n not in bucket]
         self.lead_labelled |= r.lead_labelled or lead_override
         if r.form not in self.forms:
             self.forms.append(r.form)

@@ -184,8 +184,8 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: li
     if genre.is_doc_number(compact(para) + compact(line)) and not genre.is_doc_number(line, lost=True) \
             and not (genre.LETTERHEAD.match(compact(para)) or genre.is_issuer(para)):
         return True       # 川政办字〔2022〕26 / 号: a 文号 the wrap cut
-    if re.fullmatch(r"[。，；、：！？）)」』”’]+", compact(line)):
-        return True       # punctuation a wrap pushed onto a line of its own
+    if re.fullmatch(r"[。，；、：！？）)」』”’]+", compact(line)) or re.match(r"[。，；、：！？]", compact(line)):
+        return True       # punctuation a wrap pushed onto the next line: no sentence begins with it
     if line[:1].isdigit() and (re.search(r"\d[:：]$", last_line)
                                or wrap and last_width >= wrap - 2 and last_line[-1:].isdigit()):
         return True       # a number or ratio the wrap cut (123|38、, 2:|1。), not a list's next number
