@@ -34,16 +34,17 @@ def set_statuses(corpus) -> None:
 
 def own_status(doc, today: dt.date, repealer=None) -> tuple[str, str]:
     v = doc.validity
+    since = f"自 {v.valid_from.isoformat()} 起施行" if v.valid_from else ""
+    until = f"有效期至 {v.valid_until.isoformat()}" if v.valid_until else ""
     if repealer is not None:
         return REPEALED, f"被《{repealer.title}》废止"
     if v.valid_until and v.valid_until < today:
-        return EXPIRED, f"有效期至 {v.valid_until.isoformat()}"
+        return EXPIRED, until
     if v.valid_from and v.valid_from > today:
-        return NOT_YET, f"自 {v.valid_from.isoformat()} 起施行"
-    dates = "，".join(([f"自 {v.valid_from.isoformat()} 起施行"] if v.valid_from else [])
-                     + ([f"有效期至 {v.valid_until.isoformat()}"] if v.valid_until else []))
+        return NOT_YET, since
+    dates = "，".join(x for x in (since, until) if x)
     if v.trial:
-        return TRIAL, "，".join(["试行"] + ([dates] if dates else []))
+        return TRIAL, "，".join(x for x in ("试行", dates) if x)
     return IN_FORCE, dates or "未载明有效期"
 
 
