@@ -105,6 +105,12 @@ class Item(Node):
         return [g for g in self.generic if "牵头" in g or re.search(re.escape(g) + r"[^，,；;。\n]{0,6}牵头", self.raw)]
 
     @property
+    def other_generic(self) -> list[str]:
+        """Collectives that take part (各镇街, 有关部门): the generic names that do not lead."""
+        lead = self.generic_lead
+        return [g for g in self.generic if g not in lead]
+
+    @property
     def responsible(self) -> bool:
         return bool(self.lead or self.participants or self.generic)
 
