@@ -58,7 +58,7 @@ def _progress(args):
 
 
 def cmd_build(args) -> int:
-    from generator.site import build
+    from generator.build import build
     timings: dict = {}
     build(args.content, args.output, offline=args.offline, strict=True, incremental=not args.full,
           work=args.work, timings=timings, progress=_progress(args))

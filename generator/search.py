@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.parallel import fork_map, shared
-from generator.postprocess import write_gz
+from generator.build.hosting import write_gz
 from generator.units import genre_spellings
 
 ASSETS = Path(__file__).resolve().parent.parent / "site_config" / "search"

@@ -1,6 +1,6 @@
 """`policykb serve`: live preview. Builds once, serves the site over HTTP, and
 rebuilds whenever a file under content/, templates/ or site_config/ (or
-mkdocs.yml) changes. Rebuilds are incremental (generator.site.build): only
+mkdocs.yml) changes. Rebuilds are incremental (generator.build): only
 the pages whose Markdown changed go through MkDocs again. A failed rebuild
 prints its error and keeps serving the last good site (the build swaps
 folders only on success).
@@ -34,20 +34,20 @@ from pathlib import Path
 
 import watchfiles
 
-from generator import site
+from generator.build import config as site_paths
 
 STEP_MS = 50            # a batch of changes is handed over once no file changed for this long
 DEBOUNCE_MS = 1600      # ... or after this long of changes without a pause
 
 
 def watched(content_dir: Path) -> list[Path]:
-    return [content_dir, site.ROOT / "templates", site.SITE_CONFIG, site.MKDOCS_YML]
+    return [content_dir, site_paths.ROOT / "templates", site_paths.SITE_CONFIG, site_paths.MKDOCS_YML]
 
 
 # `policykb build` in a process that dies with the serving one (argv: its pid, then the CLI's arguments)
 _BUILD = """\
 import os, sys
-from generator.lock import _die_with_parent
+from generator.build.lock import _die_with_parent
 _die_with_parent()
 if os.getppid() != int(sys.argv[1]):
     os._exit(1)
@@ -61,7 +61,7 @@ def rebuild(content_dir: Path, output: Path, work: Path | None = None, progress=
     started = time.monotonic()
     command = [sys.executable, "-c", _BUILD, str(os.getpid()), "--content", str(content_dir), "build",
                "--output", str(output)] + (["--work", str(work)] if work else []) + (["-v"] if progress else [])
-    done = subprocess.run(command, cwd=site.ROOT, stdout=subprocess.PIPE, text=True)
+    done = subprocess.run(command, cwd=site_paths.ROOT, stdout=subprocess.PIPE, text=True)
     if done.returncode != 0:
         print("(still serving the last good build)", flush=True)
         return False
@@ -103,7 +103,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000, output: Path | None = None,
           work: Path | None = None, progress=None) -> int:
     content_dir = Path(content_dir).resolve()
-    work = Path(work or site.WORK).resolve()
+    work = Path(work or site_paths.WORK).resolve()
     output = Path(output or work / "serve").resolve()
     print(f"building a preview into {output} (site/ is left alone); the first build takes a while", flush=True)
     if not rebuild(content_dir, output, work / "serve-work", progress):

@@ -12,7 +12,7 @@ CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 def build_site(out: Path, offline: bool) -> Path:
     """`policykb build [--offline]` of the real corpus into a temporary folder."""
-    from generator.site import build
+    from generator.build import build
     build(CONTENT, out, offline=offline, strict=True, work=out.parent / "build")
     return out
 

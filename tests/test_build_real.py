@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import site
+from generator import build
 from generator.model import load_corpus
 from generator.pages.document import ARTICLE, is_heading
 from htmltree import parse
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not any(CONTENT.glob("documents/*/*.yml")), reas
 def real(tmp_path_factory):
     out = tmp_path_factory.mktemp("real") / "site"
     # Post-build steps (the search index) have their own tests.
-    return site.build(CONTENT, out, work=out.parent / "build", steps=()), out
+    return build.build(CONTENT, out, work=out.parent / "build", steps=()), out
 
 
 def flat(text: str) -> str:

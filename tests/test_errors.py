@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import site
+from generator import build
 from generator.errors import PolicyError
 from generator.model import load_corpus
 
@@ -28,7 +28,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def good_site(tmp_path_factory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("good") / "site"
-    site.build(FIXTURE, out, work=out.parent / "build")
+    build.build(FIXTURE, out, work=out.parent / "build")
     return out, snapshot(out)
 
 
@@ -142,7 +142,7 @@ def test_mkdocs_failure_keeps_the_site(content, good_site):
     templates = Path(shutil.copytree(ROOT / "templates", content.parent / "templates"))
     edit(templates / "documents.md.j2", "# 文件", "# 文件\n\n[缺失](missing.md)")
     with pytest.raises(PolicyError, match="mkdocs build failed") as err:
-        site.build(content, out, work=out.parent / "build", templates=templates)
+        build.build(content, out, work=out.parent / "build", templates=templates)
     assert "missing.md" in str(err.value)
     assert snapshot(out) == before
 
@@ -163,6 +163,6 @@ def test_an_exception_after_mkdocs_keeps_the_site(good_site):
         raise RuntimeError("post-build step failed")
 
     with pytest.raises(RuntimeError):
-        site.build(FIXTURE, out, work=out.parent / "build", steps=[crash])
+        build.build(FIXTURE, out, work=out.parent / "build", steps=[crash])
     assert snapshot(out) == before
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".site-")]

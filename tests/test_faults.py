@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import site
+from generator import build
 from generator.errors import PolicyError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,7 +70,7 @@ def test_a_killed_build_leaves_the_site_no_process_and_no_folder(content, tmp_pa
 @pytest.mark.parametrize("failure", [errno.EACCES, errno.ENOSPC], ids=["read-only", "disk-full"])
 def test_a_folder_that_cannot_be_written_leaves_the_site(content, tmp_path, monkeypatch, failure):
     out = tmp_path / "site"
-    site.build(content, out, work=tmp_path / "build")
+    build.build(content, out, work=tmp_path / "build")
     before = snapshot(out)
     real_rename = Path.rename
 
@@ -83,11 +83,11 @@ def test_a_folder_that_cannot_be_written_leaves_the_site(content, tmp_path, monk
                                 encoding="utf-8")
     monkeypatch.setattr(Path, "rename", refuse)
     with pytest.raises(PolicyError) as exc:
-        site.build(content, out, work=tmp_path / "build")
+        build.build(content, out, work=tmp_path / "build")
     assert os.strerror(failure) in str(exc.value) and str(out) in str(exc.value)
     monkeypatch.undo()
     assert snapshot(out) == before
-    site.build(content, out, work=tmp_path / "build")          # and the next build is whole again
+    build.build(content, out, work=tmp_path / "build")          # and the next build is whole again
     assert "改" in (out / "documents" / "zichuan-2022-01-1" / "index.html").read_text(encoding="utf-8")
 
 
@@ -156,7 +156,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_inert(tmp_path):
     unit = "  name: 区卫健局\n  aliases: []"
     assert unit in text
     registry.write_text(text.replace(unit, "  name: '=SUM(9)区卫健局'\n  aliases: [区卫健局]", 1), encoding="utf-8")
-    files = site.docs_files(load_corpus(content)).files
+    files = build.docs_files(load_corpus(content)).files
     cells = [cell for name, data in files.items() if name.endswith(".csv")
              for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))) for cell in row]
     assert any(cell.startswith("'=SUM") for cell in cells)          # the payload reached a download, inert
@@ -193,11 +193,11 @@ def test_text_withdrawn_from_a_page_leaves_every_file_the_site_serves(content, t
     assert said in text
     path.write_text(text.replace("title: " + title, "title: 撤回的标题XQ93", 1).replace(said, said + secret, 1),
                     encoding="utf-8")
-    site.build(content, out, work=work)
+    build.build(content, out, work=work)
     assert secret in served_text(out) and "撤回的标题XQ93" in served_text(out)
     path.write_text(text, encoding="utf-8")              # both withdrawn
     timings: dict = {}
-    site.build(content, out, work=work, timings=timings)
+    build.build(content, out, work=work, timings=timings)
     assert timings["rebuilt"] < 60                       # an incremental build
     served = served_text(out)
     assert secret not in served and "ZX4417" not in served and "撤回的标题XQ93" not in served and "XQ93" not in served
@@ -207,7 +207,7 @@ def test_text_withdrawn_from_a_page_leaves_every_file_the_site_serves(content, t
     assert any(title in p.title for p in pages.values())
     for added in ("增补段落QQ7788", "另一段WW5566", ""):     # text an incremental build added, withdrawn by the next
         path.write_text(text.replace(said, said + added, 1), encoding="utf-8")
-        site.build(content, out, work=work)
+        build.build(content, out, work=work)
         served = served_text(out)
         assert ("QQ7788" in served) == (added == "增补段落QQ7788")
         assert ("WW5566" in served) == (added == "另一段WW5566")

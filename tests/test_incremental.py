@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import search, site
+from generator import build, search
+from generator.build import render
+from generator.build.state import STATE
 from generator.errors import PolicyError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +46,7 @@ def content(tmp_path) -> Path:
 
 def full_build(content: Path, tmp_path: Path) -> Path:
     out = tmp_path / "full" / "site"
-    site.build(content, out, work=out.parent / "build", incremental=False)
+    build.build(content, out, work=out.parent / "build", incremental=False)
     return out
 
 
@@ -56,10 +58,10 @@ def assert_same_site(out: Path, full: Path) -> None:
 def test_an_edit_rebuilds_its_pages_only_and_equals_a_full_build(content, tmp_path):
     out = tmp_path / "inc" / "site"
     first: dict = {}
-    site.build(content, out, work=out.parent / "build", timings=first)
+    build.build(content, out, work=out.parent / "build", timings=first)
     edit_title(content, "改过的标题")
     again: dict = {}
-    site.build(content, out, work=out.parent / "build", timings=again)
+    build.build(content, out, work=out.parent / "build", timings=again)
     # the policy, the notice that issues it, the lists naming it, data.json
     assert 0 < again["rebuilt"] <= 8 < first["rebuilt"]
     built = files(out)
@@ -70,28 +72,28 @@ def test_an_edit_rebuilds_its_pages_only_and_equals_a_full_build(content, tmp_pa
 
 def test_nothing_changed_rebuilds_nothing_and_keeps_the_files(content, tmp_path):
     out = tmp_path / "inc" / "site"
-    site.build(content, out, work=out.parent / "build")
+    build.build(content, out, work=out.parent / "build")
     page = out / "documents" / "zichuan-2022-01" / "index.html"
     before = page.stat().st_ino
     timings: dict = {}
-    site.build(content, out, work=out.parent / "build", timings=timings)
+    build.build(content, out, work=out.parent / "build", timings=timings)
     assert timings["rebuilt"] == 0
     assert page.stat().st_ino == before  # the same file, linked from build to build
 
 
 def test_a_removed_document_leaves_nothing_behind(content, tmp_path):
     out = tmp_path / "inc" / "site"
-    site.build(content, out, work=out.parent / "build")
+    build.build(content, out, work=out.parent / "build")
     assert (out / "documents" / "zichuan-2022-01-2" / "index.html").is_file()
     (content / YML).unlink()
-    site.build(content, out, work=out.parent / "build")
+    build.build(content, out, work=out.parent / "build")
     assert not (out / "documents" / "zichuan-2022-01-2").exists()
     assert_same_site(out, full_build(content, tmp_path))
 
 
 def test_a_failed_incremental_build_leaves_the_live_site_as_it_was(content, tmp_path):
     out = tmp_path / "inc" / "site"
-    site.build(content, out, work=out.parent / "build")
+    build.build(content, out, work=out.parent / "build")
     before = files(out)
     edit_title(content, "不该出现的标题")
 
@@ -99,13 +101,13 @@ def test_a_failed_incremental_build_leaves_the_live_site_as_it_was(content, tmp_
         raise PolicyError("post-build step failed")
 
     with pytest.raises(PolicyError):
-        site.build(content, out, work=out.parent / "build", steps=[*site.POST_BUILD[:-1], failing, site.POST_BUILD[-1]])
+        build.build(content, out, work=out.parent / "build", steps=[*build.POST_BUILD[:-1], failing, build.POST_BUILD[-1]])
     assert files(out) == before
 
 
 def test_search_index_gives_back_the_pages_it_was_built_from(content, tmp_path):
     out = tmp_path / "inc" / "site"
-    site.build(content, out, work=out.parent / "build")
+    build.build(content, out, work=out.parent / "build")
     known = search.indexed_pages(out / search.OUT)
     parsed = [search.read_page(p.location, search.page_file(out, p.location).read_text(encoding="utf-8"))
               for p in known.values()]
@@ -115,25 +117,26 @@ def test_search_index_gives_back_the_pages_it_was_built_from(content, tmp_path):
 
 def test_mkdocs_on_two_cores_builds_what_one_process_builds(content, tmp_path, monkeypatch):
     parallel = files(full_build(content, tmp_path / "parallel"))
-    monkeypatch.setattr(site, "PARTS", 1)
+    monkeypatch.setattr(render, "PARTS", 1)
     assert files(full_build(content, tmp_path / "serial")) == parallel
 
 
 def test_a_further_mkdocs_process_writes_its_pages_and_nothing_else(content, tmp_path):
     """The processes of run_mkdocs_parallel share one site folder: the further
-    ones must not write the theme's files, its 404 page and sitemap, or the
-    search plugin's index, which the first one writes."""
+    ones write there their pages (and .gz) and nothing else: the theme's files,
+    its 404 page and sitemap and the search plugin's index go to a folder of
+    their own, or nowhere."""
     full = full_build(content, tmp_path)
     docs = full.parent / "build" / "docs"
     out = tmp_path / "part"
     page = "documents/zichuan-2022-01-2.md"
     assert (docs / page).is_file()
-    site.run_mkdocs(docs, out, False, True, {page}, pages_only=True)
+    render.run_mkdocs(docs, tmp_path / "own", False, True, render.Session({page}.__contains__, pages_dir=out))
     assert sorted(files(out)) == ["documents/zichuan-2022-01-2/index.html", "documents/zichuan-2022-01-2/index.html.gz"]
     assert files(out)["documents/zichuan-2022-01-2/index.html"] == files(full)["documents/zichuan-2022-01-2/index.html"]
 
 
-def _claim_slowly(claims: site.Claims, pages: list[str], pause: float, send) -> None:
+def _claim_slowly(claims: render.Claims, pages: list[str], pause: float, send) -> None:
     taken = [page for page in pages if claims(page) and not time.sleep(pause)]
     send.send(taken)
 
@@ -145,7 +148,7 @@ def test_processes_share_out_the_pages_as_they_go():
     import multiprocessing
     fork = multiprocessing.get_context("fork")
     pages = [f"items/p{n:02d}.md" for n in range(40)]
-    claims = site.Claims(set(pages[:-1]))           # the last page is not to be rendered
+    claims = render.Claims(set(pages[:-1]))           # the last page is not to be rendered
     receive, send = fork.Pipe(duplex=False)
     slow = fork.Process(target=_claim_slowly, args=(claims, pages, 0.05, send))
     slow.start()
@@ -160,8 +163,8 @@ def test_a_broken_anchor_across_parts_fails_a_strict_build():
     facts = [({"documents/a.md": ["L1"]}, [("items/b-1.md", "documents/c.md", "L9", "../../documents/c/#L9")]),
              ({"documents/c.md": ["L1", "L2"]}, [("items/c-1.md", "documents/a.md", "L1", "../../documents/a/#L1")])]
     with pytest.raises(PolicyError, match="does not contain an anchor '#L9'"):
-        site._check_anchors(facts, strict=True)
-    site._check_anchors([(facts[0][0], []), facts[1]], strict=True)  # c-1's link to a.md#L1 is good
+        render.check_anchors(facts, strict=True)
+    render.check_anchors([(facts[0][0], []), facts[1]], strict=True)  # c-1's link to a.md#L1 is good
 
 
 def test_the_replaced_site_is_the_spare_the_next_build_starts_from(content, tmp_path):
@@ -173,13 +176,13 @@ def test_the_replaced_site_is_the_spare_the_next_build_starts_from(content, tmp_
 
     inodes = []
     for _ in range(4):
-        site.build(content, out, work=out.parent / "build")
+        build.build(content, out, work=out.parent / "build")
         assert around(out) == [".spare-site"] and around(docs) == [".spare-docs"]
         inodes.append(out.stat().st_ino)
     assert inodes[2:] == inodes[:2]      # the two folders take turns: no copy after the first build
-    site.build(content, out, work=out.parent / "build", incremental=False)
+    build.build(content, out, work=out.parent / "build", incremental=False)
     assert around(out) == [".old-site", ".old-site", ".spare-site"]    # a full build starts anew
-    site.build(content, out, work=out.parent / "build")                 # removes them in the background
+    build.build(content, out, work=out.parent / "build")                 # removes them in the background
     deadline = time.monotonic() + 30
     while around(out) != [".spare-site"] and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -191,15 +194,15 @@ def test_a_spare_two_builds_old_is_synced_before_it_is_built_on(content, tmp_pat
     """Each build starts from the site of the build before last: what the last
     build changed or removed must be caught up first, or its pages go stale."""
     out = tmp_path / "inc" / "site"
-    site.build(content, out, work=out.parent / "build")
+    build.build(content, out, work=out.parent / "build")
     edit_title(content, "第一次改的标题")
-    site.build(content, out, work=out.parent / "build")                     # on the full build's copy; the first site becomes the spare
+    build.build(content, out, work=out.parent / "build")                     # on the full build's copy; the first site becomes the spare
     (content / YML).unlink()
-    site.build(content, out, work=out.parent / "build")                     # on the first site: catches up the title, removes the policy
+    build.build(content, out, work=out.parent / "build")                     # on the first site: catches up the title, removes the policy
     assert_same_site(out, full_build(content, tmp_path))
     edit = content / "documents" / "zichuan" / "zichuan-2022-01.yml"
     edit.write_text(edit.read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
-    site.build(content, out, work=out.parent / "build")                     # on the second site, which still has the removed policy
+    build.build(content, out, work=out.parent / "build")                     # on the second site, which still has the removed policy
     assert not (out / "documents" / "zichuan-2022-01-2").exists()
     shutil.rmtree(tmp_path / "full")
     assert_same_site(out, full_build(content, tmp_path))
@@ -291,13 +294,13 @@ def test_every_kind_of_edit_makes_the_docs_a_full_generation_makes(three_places,
     from generator.model import load_corpus
     out = tmp_path / "site"
     docs = tmp_path / "build" / "docs"
-    site.build(three_places, out, work=out.parent / "build")
+    build.build(three_places, out, work=out.parent / "build")
     for edit, untouched in EDITS:
         edit(three_places)
         timings: dict = {}
-        site.build(three_places, out, work=out.parent / "build", timings=timings)
-        full = site.docs_files(load_corpus(three_places)).files
-        on_disk = {str(p.relative_to(docs)) for p in docs.rglob("*") if p.is_file() and p.name != site.STATE}
+        build.build(three_places, out, work=out.parent / "build", timings=timings)
+        full = build.docs_files(load_corpus(three_places)).files
+        on_disk = {str(p.relative_to(docs)) for p in docs.rglob("*") if p.is_file() and p.name != STATE}
         assert on_disk == set(full), edit.__name__
         stale = [path for path, data in full.items() if not path.endswith(".xlsx")
                  and (docs / path).read_bytes() != data]

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator import postprocess
+from generator.build import hosting
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "/zhengce/"
@@ -164,14 +164,14 @@ def test_readme_gives_the_tested_server_block():
 
 def test_precompress_is_complete_and_reproducible(site, tmp_path):
     for path in site.rglob("*"):
-        if path.suffix in postprocess.TEXT_SUFFIXES and path.stat().st_size >= postprocess.MIN_SIZE:
+        if path.suffix in hosting.TEXT_SUFFIXES and path.stat().st_size >= hosting.MIN_SIZE:
             gz = path.with_name(path.name + ".gz")
             assert gz.exists(), path
             assert gzip.decompress(gz.read_bytes()) == path.read_bytes()
     files = {"big.js": b"var x = 1;\n" * 500, "small.css": b"a{}", "photo.png": b"\x89PNG" + b"\0" * 5000}
-    assert [postprocess.write_gz(tmp_path / name, data) for name, data in files.items()] == [1, 0, 0]
+    assert [hosting.write_gz(tmp_path / name, data) for name, data in files.items()] == [1, 0, 0]
     first = (tmp_path / "big.js.gz").read_bytes()
-    postprocess.write_gz(tmp_path / "big.js", files["big.js"])
+    hosting.write_gz(tmp_path / "big.js", files["big.js"])
     assert (tmp_path / "big.js.gz").read_bytes() == first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.js.gz"]
 

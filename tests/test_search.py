@@ -165,7 +165,7 @@ def test_an_incremental_build_searches_the_edited_page_and_keeps_the_base(tmp_pa
     import shutil
 
     from generator import search as index
-    from generator.site import build
+    from generator.build import build
     content = Path(shutil.copytree(Path(__file__).parent / "fixtures" / "content", tmp_path / "content"))
     out = tmp_path / "site"
     build(content, out, work=out.parent / "build")
@@ -210,7 +210,7 @@ def test_a_tiered_index_answers_from_its_first_tier_then_in_full(tmp_path, nginx
     """Tiers of 4 pages: a query first answers from the first tier (marked
     partial, only its pages), then, once typing pauses, with every page."""
     from generator import search as index
-    from generator.site import build
+    from generator.build import build
 
     def small_tiers(built):
         index.build_search(built.site_dir, built.pages, None, built.changed, tier_docs=4)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import site
+from generator import build
 from generator.pages.views import units_of, xlsx_bytes
 from browser import require
 from htmltree import parse
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(not any(CONTENT.glob("units/*.yml")), reason="no
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("pages") / "site"
-    corpus = site.build(CONTENT, out, work=out.parent / "build", steps=())
+    corpus = build.build(CONTENT, out, work=out.parent / "build", steps=())
     return corpus, out
 
 

@@ -75,9 +75,9 @@ def run_pair(content: Path, out: Path) -> list[tuple[int, str]]:
 
 
 def clean_build(folder: Path) -> tuple[dict[str, bytes], dict]:
-    from generator import search, site
+    from generator import build, search
     out = folder / "clean" / "site"
-    site.build(FIXTURE, out, work=out.parent / "build", incremental=False)
+    build.build(FIXTURE, out, work=out.parent / "build", incremental=False)
     return snapshot(out), search.indexed_pages(out / search.OUT)
 
 

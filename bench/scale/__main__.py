@@ -101,9 +101,9 @@ def measured(args: list[str], log: Path) -> dict:
 
 def build_in_process(content: Path, output: Path, full: bool, report: Path) -> None:
     """The child side of `measured` for a build: the phase timings to `report`."""
-    from generator import site
+    from generator import build
     timings: dict = {}
-    site.build(content, output, incremental=not full, timings=timings)
+    build.build(content, output, incremental=not full, timings=timings)
     report.write_text(json.dumps(timings), encoding="utf-8")
 
 

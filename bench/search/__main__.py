@@ -84,17 +84,17 @@ def pagefind_binary() -> Path:
 def build_sites() -> tuple[Path, dict[str, Path]]:
     """Our site (build/bench-search/site), and the search_index.json Material
     writes for the same pages, without and with jieba importable. Our site's
-    own Material index is empty (site_config/hooks.py): these builds leave the
-    hook out."""
+    own Material index is empty (the policykb plugin): these builds of the
+    Markdown our build left leave the plugin out."""
     import yaml
     from generator.model import load_corpus
-    from generator.site import build
+    from generator.build import build
     site = WORK / "site"
     build(ROOT / "content", site, corpus=load_corpus(ROOT / "content"), work=WORK / "build")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(WORK / "build" / "docs")   # where site.build leaves the Markdown
+    config["docs_dir"] = str(WORK / "build" / "docs")   # where the build leaves the Markdown
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config.pop("hooks")
+    config["plugins"] = [p for p in config["plugins"] if "policykb" not in p]
     indexes = {}
     for name, path in (("material", []), ("material+jieba", [str(pip_target("jieba"))])):
         folder = WORK / f"site-{name}"

@@ -20,8 +20,8 @@ page keeps its previous Markdown. The keys:
 
 Whatever is not content of one jurisdiction (the templates, the code, the
 jurisdiction and metric registries, today's date for statuses and deadlines)
-is in the generation key (`generation_key`): when it changes, every page is
-made again. Keys are collected from the data a template is given, so a page
+is in the build's fingerprint (generator/build/state.py): when it changes,
+every page is made again. Keys are collected from the data a template is given, so a page
 never reads what it did not declare: tests/test_incremental.py checks edits
 of every kind against a full build.
 """
@@ -30,14 +30,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from pathlib import Path
 
 from generator.corpus_items import find_citations, title_key
 from generator.model import Corpus
 
 EVERYTHING = "*"
-GLOBAL_CONTENT = ("jurisdictions.yml", "metrics.yml")
-CODE = Path(__file__).resolve().parent.parent
 
 
 def _digest(*parts) -> str:
@@ -46,14 +43,6 @@ def _digest(*parts) -> str:
         h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
-
-
-def generation_key(corpus: Corpus, templates: Path) -> str:
-    """Digest of what every page depends on: code, templates, the global
-    registries and the date."""
-    files = sorted(CODE.rglob("*.py")) + sorted(Path(templates).rglob("*"))
-    files = [p for p in files + [corpus.content_dir / name for name in GLOBAL_CONTENT] if p.is_file()]
-    return _digest(corpus.today, templates, *(p.read_bytes() for p in files), *map(str, files))
 
 
 def world(corpus: Corpus) -> dict[str, str]:

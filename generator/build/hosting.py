@@ -1,4 +1,4 @@
-"""After `mkdocs build`: make the site folder ready for an intranet host.
+"""Making the built site folder ready for an intranet host.
 
 - write_gz(): a .gz beside every text file, for nginx `gzip_static on`;
 - offline_config() / install_offline_shim(): the file:// bundle, whose search
@@ -22,7 +22,7 @@ MIN_SIZE = 1024
 # of 6 for 0.5% smaller output.
 GZIP_LEVEL = 6
 
-SHIM_SOURCE = Path(__file__).resolve().parent.parent / "site_config" / "offline" / "iframe-worker.js"
+SHIM_SOURCE = Path(__file__).resolve().parents[2] / "site_config" / "offline" / "iframe-worker.js"
 SHIM_PATH = "assets/javascripts/iframe-worker.js"
 
 
