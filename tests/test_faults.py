@@ -202,7 +202,7 @@ def test_text_withdrawn_from_a_page_leaves_every_file_the_site_serves(content, t
     served = served_text(out)
     assert secret not in served and "ZX4417" not in served and "撤回的标题XQ93" not in served and "XQ93" not in served
     assert title in served
-    from generator import search
+    from generator.build import search
     pages = search.indexed_pages(out / search.OUT)       # and the index still finds what is there
     assert any(title in p.title for p in pages.values())
     for added in ("增补段落QQ7788", "另一段WW5566", ""):     # text an incremental build added, withdrawn by the next

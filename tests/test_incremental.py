@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import build, search
-from generator.build import render
+from generator import build
+from generator.build import render, search
 from generator.build.state import STATE
 from generator.errors import PolicyError
 

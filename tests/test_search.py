@@ -1,4 +1,4 @@
-"""Chinese full-text search (generator/search.py + site_config/search/worker.js)
+"""Chinese full-text search (generator/build/search.py + site_config/search/worker.js)
 end to end: the real site (`policykb build` of content/), our index, Debian's
 Chromium typing into Material's header box behind nginx and from file://."""
 
@@ -13,7 +13,7 @@ import pytest
 
 from conftest import CONTENT
 from generator.model import load_corpus
-from generator.search import (Names, alias_table, department_names, fold, read_page, read_pages, token_offsets,
+from generator.build.search import (Names, alias_table, department_names, fold, read_page, read_pages, token_offsets,
                               unit_aliases)
 
 ALIASES = {"区卫生健康局": ["区卫健局"]}
@@ -164,7 +164,7 @@ def test_an_incremental_build_searches_the_edited_page_and_keeps_the_base(tmp_pa
     new title is found, the old one only where it still is."""
     import shutil
 
-    from generator import search as index
+    from generator.build import search as index
     from generator.build import build
     content = Path(shutil.copytree(Path(__file__).parent / "fixtures" / "content", tmp_path / "content"))
     out = tmp_path / "site"
@@ -209,7 +209,7 @@ RESULTS = """(() => {
 def test_a_tiered_index_answers_from_its_first_tier_then_in_full(tmp_path, nginx_site, browse):
     """Tiers of 4 pages: a query first answers from the first tier (marked
     partial, only its pages), then, once typing pauses, with every page."""
-    from generator import search as index
+    from generator.build import search as index
     from generator.build import build
 
     def small_tiers(built):
@@ -249,7 +249,7 @@ LEVEL = re.compile("省|市(?!场)|区|县")
 
 def test_the_department_dictionary_has_150_sourced_pairs_valid_at_every_level():
     import yaml
-    from generator.search import NAMES_FILE
+    from generator.build.search import NAMES_FILE
     data = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
     entries, sources = data["names"], data["sources"]
     assert len({(e["short"], e["full"]) for e in entries}) >= 150

@@ -43,7 +43,7 @@ def survivors(marker: str) -> list[str]:
 def differences(out: Path, clean: dict[str, bytes], clean_pages: dict) -> list[str]:
     """Files that differ from a clean full build (an incremental build's meta.js and the
     .gz beside each file aside), and the search index if it finds other pages."""
-    from generator import search
+    from generator.build import search
     got = snapshot(out)
     differ = sorted(set(got) ^ set(clean))
     differ += [p for p in got if p in clean and got[p] != clean[p]
@@ -75,7 +75,8 @@ def run_pair(content: Path, out: Path) -> list[tuple[int, str]]:
 
 
 def clean_build(folder: Path) -> tuple[dict[str, bytes], dict]:
-    from generator import build, search
+    from generator import build
+    from generator.build import search
     out = folder / "clean" / "site"
     build.build(FIXTURE, out, work=out.parent / "build", incremental=False)
     return snapshot(out), search.indexed_pages(out / search.OUT)

@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from browser import CHROMIUM, CHROMIUM_ARGS, serve_with_nginx  # noqa: E402
 
-from generator.search import HAN, Names, alias_table, department_names, fold  # noqa: E402
+from generator.build.search import HAN, Names, alias_table, department_names, fold  # noqa: E402
 
 WORK = ROOT / "build" / "bench-search"
 ENGINES = ("policykb", "material", "material+jieba", "pagefind")
@@ -456,7 +456,7 @@ def main(argv=None) -> int:
 
     t = time.time()
     if args.reuse and (WORK / "site").exists():
-        from generator.search import ASSETS, OUT
+        from generator.build.search import ASSETS, OUT
         site = WORK / "site"
         indexes = {name: WORK / f"site-{name}" / "search" / "search_index.json" for name in ENGINES[1:3]}
         for asset in ("worker.js", "lunr.min.js"):
@@ -466,7 +466,7 @@ def main(argv=None) -> int:
         site, indexes = build_sites()
     print(f"built the site and the jieba index in {time.time() - t:.0f} s", flush=True)
     from generator.model import load_corpus
-    from generator.search import search_lexicon, unit_aliases
+    from generator.build.search import search_lexicon, unit_aliases
     corpus = load_corpus(ROOT / "content")
     aliases, lexicon = unit_aliases(corpus.units.values()), search_lexicon(corpus)
     keys = page_keys(indexes["material"])

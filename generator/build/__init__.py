@@ -57,7 +57,7 @@ def _offline_shim(built: Built) -> None:
 
 
 def _search(built: Built) -> None:
-    from generator.search import build_search, search_inputs
+    from generator.build.search import build_search, search_inputs
     build_search(built.site_dir, built.pages, changed=built.changed, known=built.seen, compress=not built.offline,
                  **search_inputs(built.corpus))
 

@@ -15,7 +15,7 @@ keeps each page's search facts and writes its .gz while the HTML is in
 memory; the build writes the search index afterwards, incrementally.
 
 Every page is left out of Material's own search index (`on_page_markdown`):
-the header box searches ours (generator/search.py); Material's would be the
+the header box searches ours (generator/build/search.py); Material's would be the
 site's largest file, never fetched, and parsing every page for it is a large
 part of the MkDocs run.
 """
@@ -119,7 +119,7 @@ class PolicyKBPlugin(BasePlugin):
     def on_post_page(self, output: str, page, config) -> str:
         session = self.session
         if session is not None:
-            from generator.search import page_facts
+            from generator.build.search import page_facts
             session.facts[page.file.dest_uri] = page_facts("", output)
             session.rendered.append(page)
             if session.compress:
@@ -131,7 +131,7 @@ class PolicyKBPlugin(BasePlugin):
     def on_post_build(self, config) -> None:
         site = Path(config.site_dir)
         if self.session is None:
-            from generator.search import build_search, search_inputs
+            from generator.build.search import build_search, search_inputs
             build_search(site, [page_location(p, False) for p in self.pages], compress=False,
                          **search_inputs(self.corpus))
         elif self.session.compress and not self.session.worker:

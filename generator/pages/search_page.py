@@ -1,6 +1,6 @@
 """The search results page (search/index.md): a query and filters in its URL
 (search/?q=…&j=…), answered in the browser by the site's own search worker
-(site_config/search/ui.js); no text of its own, so generator/search.py keeps
+(site_config/search/ui.js); no text of its own, so generator/build/search.py keeps
 it out of the index."""
 
 from __future__ import annotations

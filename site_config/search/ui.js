@@ -2,7 +2,7 @@
    documents list, as the policy libraries have them: by jurisdiction, issuer,
    type, year and status, sorted by date. Static: the results come from the
    site's own search worker (../pkb/worker.js), the facets of each document
-   from facets.js beside this file (generator/search.py document_facets).
+   from facets.js beside this file (generator/build/search.py document_facets).
    Works over HTTP under any sub-path and from file:// (the worker then runs
    in Material's iframe-worker shim, which the page installs before this).
 

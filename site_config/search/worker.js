@@ -5,7 +5,7 @@
    each item is a list of SearchItem {location, title, text, score, terms,
    tags} and title/text are HTML. A RESULT from the first phase of a tiered
    index (meta.phases) also says partial: true; the complete one follows once
-   the reader has stopped typing for LATER_MS. The index is the one generator/search.py
+   the reader has stopped typing for LATER_MS. The index is the one generator/build/search.py
    writes next to this file; the tokeniser here mirrors its tokenize().
 
    Runs as a Worker over HTTP and inside Material's iframe-worker shim under
@@ -54,7 +54,7 @@ function load(names) {
   return importAll(missing.map(function (name) { return BASE + name + ".js?v=" + meta.v }))
 }
 
-/* --- tokeniser (generator/search.py) ---------------------------------------- */
+/* --- tokeniser (generator/build/search.py) ---------------------------------------- */
 
 function fold(text) {
   return Array.from(text, function (ch) {
@@ -72,7 +72,7 @@ function fnv1a(chars) {
   return h
 }
 
-/* The shards holding a need, in each of `segments` (generator/search.py
+/* The shards holding a need, in each of `segments` (generator/build/search.py
    Layout): a heavy first character is split by the second one, so a lone
    character typed as a prefix reads all of its sub-shards. */
 function shardsOf(need, segments) {
@@ -135,7 +135,7 @@ function termsOf(raws) {
   }).filter(function (term) { return term.literals.length })
 }
 
-/* The other names of a unit or department (meta.groups, meta.keys: generator/search.py
+/* The other names of a unit or department (meta.groups, meta.keys: generator/build/search.py
    alias_groups), and those of a term ending with a department's name in the
    dictionary of names people say (meta.names: 国家卫健委 -> 国家卫生健康委员会) */
 function aliasesOf(key) {

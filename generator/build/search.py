@@ -52,7 +52,7 @@ from generator.parallel import fork_map, shared
 from generator.build.hosting import write_gz
 from generator.units import genre_spellings
 
-ASSETS = Path(__file__).resolve().parent.parent / "site_config" / "search"
+ASSETS = Path(__file__).resolve().parents[2] / "site_config" / "search"
 OUT = "search/pkb"
 UI_OUT = "search/ui"                  # the results page's and the documents list's script, style and facets
 UI_ASSETS = ("ui.js", "ui.css")
