@@ -14,6 +14,9 @@ class PolicyError(Exception):
         self.line = line
         self.field = field
 
+    def __reduce__(self):      # picklable as it was made: a forked worker sends it back
+        return type(self), (self.message, self.file, self.line, self.field)
+
     def __str__(self) -> str:
         where = self.file or "<input>"
         if self.line is not None:
@@ -28,6 +31,9 @@ class PolicyErrors(PolicyError):
     def __init__(self, errors: list[PolicyError]):
         super().__init__(f"{len(errors)} problem(s)")
         self.errors = errors
+
+    def __reduce__(self):
+        return type(self), (self.errors,)
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)

@@ -21,6 +21,7 @@ from typing import Callable
 
 from generator.build.config import MKDOCS_YML, mkdocs_config
 from generator.errors import PolicyError
+from generator.parallel import Forked
 
 PARTS = os.cpu_count() or 1      # MkDocs runs at once (run_mkdocs_parallel)
 PLUGIN = "policykb"              # its name in mkdocs.yml
@@ -137,48 +138,38 @@ class Claims:
         return True
 
 
-def _run_part(docs_dir: Path, site_dir: Path, own_dir: Path, strict: bool, claims: Claims, send) -> None:
+def _run_part(docs_dir: Path, site_dir: Path, own_dir: Path, strict: bool, claims: Claims) -> tuple:
     """run_mkdocs of the pages it claims, in a forked process whose site folder
     is its own (`own_dir`: the theme's pages and the search plugin's index go
-    there, unused) while pages go to `site_dir`: sends its anchors and search
-    facts, or a PolicyError's fields."""
+    there, unused) while pages go to `site_dir`: its anchors and search facts."""
     try:
         done = run_mkdocs(docs_dir, own_dir, False, strict, Session(claims, pages_dir=site_dir))
-        send.send((done.anchors(), done.facts))
-    except PolicyError as exc:
-        send.send((PolicyError, (exc.message, exc.file, exc.line, exc.field)))
+    except PolicyError:
+        raise
     except BaseException as exc:
-        send.send((PolicyError, (f"mkdocs build failed: {exc!r}", str(MKDOCS_YML), None, None)))
+        raise PolicyError(f"mkdocs build failed: {exc!r}", str(MKDOCS_YML)) from None
+    return done.anchors(), done.facts
 
 
 def run_mkdocs_parallel(docs_dir: Path, site_dir: Path, strict: bool, pages: set[str]) -> dict[str, tuple]:
     """Render `pages` (docs paths) on every core into `site_dir`, with the
     static files MkDocs finds changed. Returns the search facts of the pages."""
     import mkdocs.commands.build  # noqa: F401  (imported once, before the fork)
-    fork = multiprocessing.get_context("fork")
     claims = Claims(pages)
-    running = []
+    parts = []
     try:
         for n in range(1, min(PARTS, len(pages))):
-            receive, send = fork.Pipe(duplex=False)
             own = site_dir.with_name(f"{site_dir.name}-part{n}")
-            process = fork.Process(target=_run_part, args=(docs_dir, site_dir, own, strict, claims, send),
-                                   daemon=True)
-            process.start()
-            send.close()          # the child's end: recv() then fails if the child dies
-            running.append((process, receive))
+            parts.append(Forked(_run_part, docs_dir, site_dir, own, strict, claims))
         done = run_mkdocs(docs_dir, site_dir, False, strict, Session(claims))
         anchors, facts = [done.anchors()], done.facts
-        for process, receive in running:
-            got = receive.recv()
-            if got[0] is PolicyError:
-                raise PolicyError(*got[1])
-            anchors.append(got[0])
-            facts.update(got[1])
+        for part in parts:
+            their_anchors, their_facts = part.result()
+            anchors.append(their_anchors)
+            facts.update(their_facts)
     finally:
-        for process, _ in running:
-            process.kill()
-            process.join()
+        for part in parts:
+            part.kill()
     check_anchors(anchors, strict)
     return facts
 

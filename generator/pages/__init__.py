@@ -3,13 +3,13 @@ files it makes, the world keys it reads, how to make them)."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from generator.model import Corpus
+from generator.parallel import Forked
 from generator.pages import data, document, home, indicators, items, jurisdiction, plans, search_page, units
 from generator.pages.render import TEMPLATES, Spec, environment
 from generator.pages.views import XlsxDownload, file_name, item_label, role, target_text, units_of
@@ -41,14 +41,12 @@ def generate(corpus: Corpus, templates: Path = TEMPLATES,
     if (os.cpu_count() or 1) < 2:
         made = _made(KINDS, corpus, env, keep)
     else:
-        _inherited.update(corpus=corpus, env=env, keep=keep)    # before the fork: the child has them
+        forked = Forked(_made, FORKED, corpus, env, keep)
         try:
-            with multiprocessing.get_context("fork").Pool(1) as pool:
-                forked = pool.apply_async(_forked)
-                made = _made([k for k in KINDS if k not in FORKED], corpus, env, keep)
-                made.update(forked.get())
+            made = _made([k for k in KINDS if k not in FORKED], corpus, env, keep)
+            made.update(forked.result())
         finally:
-            _inherited.clear()
+            forked.kill()
     out = Generated({}, {}, set())
     for kind in KINDS:
         files, made_by, kept = made[kind.__name__]
@@ -56,13 +54,6 @@ def generate(corpus: Corpus, templates: Path = TEMPLATES,
         out.made_by.update(made_by)
         out.kept |= kept
     return out
-
-
-_inherited: dict = {}
-
-
-def _forked() -> dict[str, tuple]:
-    return _made(FORKED, _inherited["corpus"], _inherited["env"], _inherited["keep"])
 
 
 def _made(kinds, corpus: Corpus, env, keep) -> dict[str, tuple]:
