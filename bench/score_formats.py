@@ -64,7 +64,7 @@ def signature(documents: list[dict]) -> tuple[set, dict]:
 
 
 def imported(paths: list[Path]) -> list[dict]:
-    from generator.importer import import_text, readers
+    from generator.reading import import_text, readers
     out = []
     for path in paths:
         reading = readers.read(path)
@@ -73,7 +73,7 @@ def imported(paths: list[Path]) -> list[dict]:
 
 
 def score_text(source: Path) -> dict[str, dict]:
-    from generator.importer import import_text
+    from generator.reading import import_text
     raw = source.read_text(encoding="utf-8")
     base = import_text(raw, source.stem, "x").documents
     rows = {}

@@ -141,7 +141,7 @@ def same_indicator(gold: dict, pred: dict) -> bool:
 def import_into(content: Path, sources: list[Path]) -> dict[str, str]:
     """Import each source as its own jurisdiction; return {stem: error} for those that failed."""
     from generator.errors import PolicyError
-    from generator.importer import run_import
+    from generator.reading import run_import
     (content / "sources").mkdir(parents=True, exist_ok=True)
     (content / "jurisdictions.yml").write_text(yaml.safe_dump(
         [{"id": p.stem, "name": p.stem, "short_name": p.stem, "level": "区", "parent": None} for p in sources],
@@ -159,7 +159,7 @@ def import_into(content: Path, sources: list[Path]) -> dict[str, str]:
 
 
 def export_of(content: Path) -> dict:
-    from generator.export import export_data
+    from generator.model.export import export_data
     from generator.model import load_corpus
     return export_data(load_corpus(content))
 
@@ -356,7 +356,7 @@ def seed_export() -> dict:
         for path in sorted((ROOT / "content" / "sources").glob("*.txt")):
             sources.append(content / "sources" / path.name)
             sources[-1].write_bytes(path.read_bytes())
-        from generator.importer import run_import
+        from generator.reading import run_import
         with contextlib.redirect_stdout(io.StringIO()):
             run_import(content, sources)
         return export_of(content)
@@ -398,7 +398,7 @@ def retypeset(raw: str, width: int, county: bool = True) -> str:
     `width` display columns, in the layout the file had (a blank line after each line
     where the original was hard-wrapped so); tables and imprint lines as they were;
     page furniture dropped; 区 as a place's level printed as 县."""
-    from generator.importer import columns, lines as lines_stage, tables, text, webpage
+    from generator.reading import columns, lines as lines_stage, tables, text, webpage
     lines, _ = text.read_lines(raw)
     text.mark_furniture(lines)
     webpage.mark(lines)
@@ -445,7 +445,7 @@ def signature(result) -> tuple[set, set]:
 
 
 def score_retypeset() -> list[dict]:
-    from generator.importer import import_text
+    from generator.reading import import_text
     rows = []
     for path in sorted((ROOT / "content" / "sources").glob("*.txt")):
         raw = path.read_text(encoding="utf-8")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from generator import schema, yamlio
+from generator.model import schema, yamlio
 from generator.model import Corpus, load_corpus
-from generator.units import load_registry, places_of, suspect_aliases
+from generator.model.units import load_registry, places_of, suspect_aliases
 
 
 def source_counts(corpus: Corpus) -> dict[str, Counter]:
@@ -46,7 +46,7 @@ _REASONS = {"single mention": "仅出现一次", "not an office": "像是角色�
 
 
 def suspects(corpus: Corpus) -> dict[str, list[str]]:
-    """Jurisdiction -> units used once or spelt like another (generator.units.suspect_aliases)."""
+    """Jurisdiction -> units used once or spelt like another (generator.model.units.suspect_aliases)."""
     out = {}
     for jur in corpus.jurisdictions.values():
         path = corpus.content_dir / "units" / f"{jur.id}.yml"

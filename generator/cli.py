@@ -45,7 +45,7 @@ def _project_root() -> Path:
 
 
 def cmd_import(args) -> int:
-    from generator.importer import run_import
+    from generator.reading import run_import
     return run_import(args.content, sources=args.sources, force=args.force, jurisdiction=args.jurisdiction,
                       allow_unplaced=args.allow_unplaced)
 
@@ -73,7 +73,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from generator.export import write_export
+    from generator.model.export import write_export
     from generator.model import load_corpus
     write_export(load_corpus(args.content), args.output)
     print(f"wrote {args.output}")

@@ -16,7 +16,7 @@ from hypothesis import given, strategies as st
 
 from generator import build
 from generator.pages.render import relative
-from generator.export import export_data
+from generator.model.export import export_data
 from generator.model import load_corpus
 from htmltree import parse
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.deadlines import find_deadlines, parse_deadline
+from generator.reading.deadlines import find_deadlines, parse_deadline
 
 
 @pytest.mark.parametrize("value,date,period,recurring,kind", [

@@ -11,7 +11,7 @@ import yaml
 
 from generator import cli
 from generator.errors import PolicyError
-from generator.importer import import_text, run_import
+from generator.reading import import_text, run_import
 from importer_support import expected_text, first_difference, held_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -240,7 +240,7 @@ def outline_of(result) -> list:
 
 def rewrap(raw: str, columns: int) -> str:
     """Re-typeset a gazette in the hard-wrapped layout of 000 at another width."""
-    from generator.importer import lines as lines_stage, tables, text
+    from generator.reading import lines as lines_stage, tables, text
     lines, _ = text.read_lines(raw)
     text.mark_furniture(lines)
     paras = lines_stage.join(lines, tables.find_tables(lines, lines_stage.hard_start))
@@ -415,7 +415,7 @@ def test_two_imports_of_one_jurisdiction_make_what_one_import_makes(tmp_path):
 
 def test_an_import_that_fails_part_way_changes_nothing(content, monkeypatch):
     """The unit registry cannot be written: the documents written before it are taken back."""
-    from generator.importer import registry
+    from generator.reading import registry
     before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
 
     def full_disk(*args, **kwargs):
@@ -461,7 +461,7 @@ def test_a_one_line_copy_with_a_space_before_hao():
 
 
 def test_a_web_pages_name_field_loses_the_wen_hao_printed_before_the_title():
-    from generator.importer.metadata import _meta_title
+    from generator.reading.metadata import _meta_title
     assert _meta_title({"title": "某政发〔2024〕3号 某某县人民政府 关于建立工作调度机制的通知"}) == \
         "某某县人民政府关于建立工作调度机制的通知"
 
@@ -505,7 +505,7 @@ def test_an_issuer_only_a_news_lead_in_names():
 
 
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
-    from generator.importer.metadata import _issuer, _meta_number
+    from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"
     assert _meta_number({"doc_number": "督查通报第十七期"}) == "督查通报第十七期"
 

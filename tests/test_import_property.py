@@ -7,9 +7,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from generator import schema
+from generator.model import schema
 from generator.errors import PolicyError
-from generator.importer import import_text
+from generator.reading import import_text
 from importer_support import expected_text, held_text
 
 SOURCES = Path(__file__).resolve().parent.parent / "content" / "sources"

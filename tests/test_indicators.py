@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.indicators import find_indicators
+from generator.reading.indicators import find_indicators
 
 SOURCES = Path(__file__).resolve().parent.parent / "content" / "sources"
 

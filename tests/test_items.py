@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import schema
+from generator.model import schema
 from generator.errors import PolicyError
-from generator.importer import genre, import_text, items, run_import
+from generator.reading import genre, import_text, items, run_import
 from test_import import STEMS, excerpt, imported, move_page_breaks, rewrap, source
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer import import_text, readers
+from generator.reading import import_text, readers
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

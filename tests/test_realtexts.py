@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.importer import import_text
+from generator.reading import import_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "tests" / "realtexts"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
+from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
                                       find_prose_assignments,
                                       find_responsibilities, is_dangling_tail,
                                       parse_responsibility_cell)

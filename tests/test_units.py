@@ -4,7 +4,7 @@ registry and its YAML file."""
 import pytest
 
 from generator.errors import PolicyError, PolicyErrors
-from generator.units import (UnitRegistry, dump_registry, fold, genre_spellings, is_generic, is_unit_like,
+from generator.model.units import (UnitRegistry, dump_registry, fold, genre_spellings, is_generic, is_unit_like,
                              load_registry, normalise_unit_name, places_of, split_top, split_units,
                              suspect_aliases, unit_key)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importer import columns, genre, lines as lines_stage, segment, tables, text, webpage
+from generator.reading import columns, genre, lines as lines_stage, segment, tables, text, webpage
 
 
 @dataclass

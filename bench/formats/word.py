@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from bench.formats.layout import Block, blocks
-from generator.importer import genre
+from generator.reading import genre
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # heading family -> (level, Word number format, level text, how the text prints the number)
@@ -38,7 +38,7 @@ NOTE = "本文件所称“十四五”，指2021年至2025年。"
 
 
 def _cn(n: int) -> str:
-    from generator.importer.readers.docx import format_number
+    from generator.reading.readers.docx import format_number
     return format_number(n, "chineseCounting")
 
 

@@ -35,7 +35,7 @@ from generator.errors import PolicyError
 from generator.model import Corpus, load_corpus
 from generator.pages import deps
 from generator.pages.render import TEMPLATES
-from generator.yamlio import Cache
+from generator.model.yamlio import Cache
 
 __all__ = ["build", "Built", "POST_BUILD", "docs_files", "WORK"]
 

@@ -50,7 +50,7 @@ from pathlib import Path
 
 from generator.parallel import fork_map, shared
 from generator.build.hosting import write_gz
-from generator.units import genre_spellings
+from generator.model.units import genre_spellings
 
 ASSETS = Path(__file__).resolve().parents[2] / "site_config" / "search"
 OUT = "search/pkb"

@@ -1,11 +1,11 @@
 """The open-data download (data.json, linked from the home page): the whole
-corpus as JSON (generator.export)."""
+corpus as JSON (generator.model.export)."""
 
 from __future__ import annotations
 
 import json
 
-from generator.export import export_data
+from generator.model.export import export_data
 from generator.model import Corpus
 from generator.pages import deps
 from generator.pages.render import spec

@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from generator.corpus_items import find_citations, title_key
+from generator.model.items import find_citations, title_key
 from generator.model import Corpus
 
 EVERYTHING = "*"

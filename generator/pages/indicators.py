@@ -9,7 +9,7 @@ import math
 
 from markupsafe import Markup
 
-from generator.corpus_items import Indicator
+from generator.model.items import Indicator
 from generator.model import Corpus
 from generator.pages import deps
 from generator.pages.render import escape, page_meta, render, spec

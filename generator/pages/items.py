@@ -3,7 +3,7 @@ responsible unit or sets a target."""
 
 from __future__ import annotations
 
-from generator.corpus_items import Item, wording_key
+from generator.model.items import Item, wording_key
 from generator.model import Corpus
 from generator.pages import deps
 from generator.pages.document import block_anchors

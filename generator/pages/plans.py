@@ -4,7 +4,7 @@ with CSV and XLSX beside them) and the list of plans (plans/index.md)."""
 
 from __future__ import annotations
 
-from generator.corpus_items import domains
+from generator.model.items import domains
 from generator.model import Corpus, Document, Jurisdiction
 from generator.pages import deps
 from generator.pages.document import block_anchors

@@ -101,7 +101,7 @@ def matrix_path(owner) -> str:
 def cite(ctx, text) -> Markup:
     """`text` escaped, each 《title》 of a corpus document a link to its page
     (ctx["cites"]: corpus.cite_index via find_citations)."""
-    from generator.corpus_items import find_citations
+    from generator.model.items import find_citations
     if not text:
         return Markup("")
     out, at = [], 0

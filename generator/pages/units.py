@@ -4,7 +4,7 @@ items, with its task list as CSV and XLSX) and the list of units
 
 from __future__ import annotations
 
-from generator.corpus_items import Item, Unit
+from generator.model.items import Item, Unit
 from generator.model import Corpus
 from generator.pages import deps
 from generator.pages.render import page_meta, render, spec, unit_path

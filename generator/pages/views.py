@@ -10,7 +10,7 @@ import io
 import json
 from dataclasses import dataclass
 
-from generator.corpus_items import Domain, Indicator, Item, Unit
+from generator.model.items import Domain, Indicator, Item, Unit
 
 LEAD, JOIN = "牵头", "参与"
 KIND_NAMES = {"goal": "目标", "measure": "措施", "task": "任务", "article": "条款", "annex_row": "附表"}

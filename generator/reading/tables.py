@@ -17,7 +17,7 @@ import re
 
 from dataclasses import dataclass, field
 
-from generator.importer.text import Line, compact
+from generator.reading.text import Line, compact
 
 
 @dataclass

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable
 
 from generator.errors import PolicyError, PolicyErrors
-from generator.yamlio import Lines
+from generator.model.yamlio import Lines
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
@@ -278,7 +278,7 @@ def _unique_names(v):
     return msg or (None if all(x.strip() for x in v) else "must not hold empty names")
 
 
-# content/units/<jurisdiction>.yml: a list of these (generator.units reads and writes it).
+# content/units/<jurisdiction>.yml: a list of these (generator.model.units reads and writes it).
 UNIT = Record([
     Field("id", is_page_id),
     Field("name", is_str),                            # canonical name

@@ -12,7 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from generator.units import fold
+from generator.model.units import fold
 
 
 @dataclass

@@ -11,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from generator import yamlio
+from generator.model import yamlio
 
 NOTE = "edit freely; re-import will not overwrite an edited file without --force"
 HEADER = "# policykb import: checksum {sum} ({note})\n"

@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.deadlines import find_deadlines, parse_deadline
-from generator.importer import genre
-from generator.importer.text import compact
-from generator.indicators import find_indicators
-from generator.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
+from generator.reading.deadlines import find_deadlines, parse_deadline
+from generator.reading import genre
+from generator.reading.text import compact
+from generator.reading.indicators import find_indicators
+from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
                                       find_prose_assignments, find_responsibilities, parse_responsibility_cell)
-from generator.units import CLOSE, OPEN, close_of, fold, is_unit_like, normalise_unit_name, split_units
+from generator.model.units import CLOSE, OPEN, close_of, fold, is_unit_like, normalise_unit_name, split_units
 
 PLAN_TYPES = ("规划", "纲要")
 MEASURE_TYPES = ("措施", "若干措施")

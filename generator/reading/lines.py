@@ -17,9 +17,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.importer import genre
-from generator.importer.tables import Table
-from generator.importer.text import Line, compact, width
+from generator.reading import genre
+from generator.reading.tables import Table
+from generator.reading.text import Line, compact, width
 
 
 @dataclass

@@ -69,12 +69,12 @@ def read(path: Path) -> Reading:
     kind = sniff(head)
     named = path.suffix.lower()
     if kind == "pdf":
-        from generator.importer.readers import pdf
+        from generator.reading.readers import pdf
         return pdf.read(path)
     if named == ".pdf":
         raise PolicyError(f"named .pdf but is no PDF (it starts with {_show(head)})", file=str(path))
     if kind == "zip":
-        from generator.importer.readers import docx
+        from generator.reading.readers import docx
         return docx.read(path)
     if named == ".docx":
         raise PolicyError(f"not a Word .docx (a .docx is a ZIP archive; this starts with {_show(head)})",
@@ -86,9 +86,9 @@ def read(path: Path) -> Reading:
         raise PolicyError(f"too large for a gazette's text ({size / 2**20:.1f} MB; the limit is "
                           f"{MAX_TEXT_BYTES // 2**20} MB): split it", file=str(path))
     data = path.read_bytes()
-    from generator.importer.readers import encoding
+    from generator.reading.readers import encoding
     if kind == "html" or named in (".html", ".htm") and encoding.looks_like_html(data):
-        from generator.importer.readers import html
+        from generator.reading.readers import html
         return html.read(path, data)
     text, enc = encoding.decode(data, path)
     if not text.strip():
@@ -105,7 +105,7 @@ def sniff(head: bytes) -> str:
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"
-    from generator.importer.readers import encoding
+    from generator.reading.readers import encoding
     return "html" if encoding.looks_like_html(head) else "text"
 
 

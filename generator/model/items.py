@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import schema, yamlio
+from generator.model import schema, yamlio
 from generator.errors import PolicyError
-from generator.node import Node
-from generator.schema import Field, Record, is_str, is_str_list
-from generator.units import UnitRegistry, load_registry, places_of
+from generator.model.node import Node
+from generator.model.schema import Field, Record, is_str, is_str_list
+from generator.model.units import UnitRegistry, load_registry, places_of
 
 if TYPE_CHECKING:
     from generator.model import Block, Corpus, Document, Jurisdiction

@@ -27,8 +27,8 @@ import re
 from pathlib import Path
 
 from generator.errors import PolicyError
-from generator.importer import readers, webpage
-from generator.importer.readers import encoding
+from generator.reading import readers, webpage
+from generator.reading.readers import encoding
 
 SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "form",
         "select", "button", "input", "textarea", "nav", "footer", "aside", "head"}

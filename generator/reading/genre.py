@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.importer.text import compact
-from generator.units import fold
+from generator.reading.text import compact
+from generator.model.units import fold
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 # Measure words and units: `2.2 张` is a quantity, not section 2.2.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from generator.units import (CLOSE, OPEN, close_of, fold, is_generic, is_unit_like, names_an_office,
+from generator.model.units import (CLOSE, OPEN, close_of, fold, is_generic, is_unit_like, names_an_office,
                              split_top, split_units)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.corpus_items import title_key
+from generator.model.items import title_key
 
 IN_FORCE, TRIAL, NOT_YET, EXPIRED, REPEALED = "现行有效", "试行", "尚未生效", "已失效", "已废止"
 # Most current first: which of a notice's documents it takes its status from.

@@ -21,7 +21,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable
 
-from generator.units import OPEN, close_of, fold, split_top
+from generator.model.units import OPEN, close_of, fold, split_top
 
 
 @dataclass

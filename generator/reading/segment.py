@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importer import genre
-from generator.importer.lines import Para
-from generator.importer.text import compact
+from generator.reading import genre
+from generator.reading.lines import Para
+from generator.reading.text import compact
 
 HEAD_ROLES = ("letterhead", "doc_number", "issuer", "title", "part")
 MAX_HEAD = 8

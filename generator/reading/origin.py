@@ -16,7 +16,7 @@ from pathlib import Path
 from pypinyin import lazy_pinyin
 
 from generator.errors import PolicyError
-from generator.schema import ID_RE
+from generator.model.schema import ID_RE
 
 # What follows the place in an issuer's name: the body and its office.
 _BODY = re.compile(r"(?:人民政府|政府|行政公署|管理委员会|管委会|人民法院|人民检察院|党委|委员会|区委|县委|市委|旗委)"

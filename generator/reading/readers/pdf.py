@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import PolicyError
-from generator.importer import readers
+from generator.reading import readers
 
 MAX_PAGES = 5000
 MAX_SEGMENTS = 20_000          # path segments read per page (a vector map is no table)
@@ -509,7 +509,7 @@ def _flush(line: Line, left: float | None, body: float) -> bool:
 def _headings_indented(pages: list[Page], lefts: dict, rights: dict, body: float) -> bool:
     """The document indents its numbered headings (一、 (一) 1. …) as it indents paragraphs:
     seen where the line before a heading ends short, so no wrap can have put it there."""
-    from generator.importer import genre
+    from generator.reading import genre
     indented = flush = 0
     for k, page in enumerate(pages):
         prev = None
@@ -529,7 +529,7 @@ def _join_cut_numbers(entries: list[Entry], left, right, body: float) -> list[En
     """In a document that indents its headings, a line at the left margin that opens with
     a number (…0.50 以内；| 4. 道路交通…) after a line running to the right margin is the
     wrap of a list inside a paragraph, not a heading: it joins the line above."""
-    from generator.importer import genre
+    from generator.reading import genre
     out: list[Entry] = []
     for e in entries:
         prev = out[-1] if out else None

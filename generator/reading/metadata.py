@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator.importer import genre, outline
-from generator.importer.segment import Segment
-from generator.importer.text import compact
+from generator.reading import genre, outline
+from generator.reading.segment import Segment
+from generator.reading.text import compact
 
 # Validity clauses of the genre: 自…起施行/试行/实施, 有效期至…, …同时废止.
 _CLAUSE = re.compile(r"[^。；]*?(?:起(?:施行|试行|实施|执行)|有效期|同时废止|予以废止|停止执行)[^。]*[。]?")
@@ -74,7 +74,7 @@ def _web_source(meta: dict) -> str | None:
 
 
 def _meta_title(meta: dict) -> str | None:
-    from generator.importer.segment import clean_title
+    from generator.reading.segment import clean_title
     t = genre.DOC_NUMBER_AT_START.sub("", compact(meta.get("title") or ""))    # 名称: 靖政发〔2025〕17号 某县人民政府关于…
     return clean_title(t) if t and genre.doc_type(t) else None
 

@@ -1,7 +1,7 @@
 """Stage 8: content/units/<jurisdiction>.yml, the offices the items name.
 
 Built from every unit name the jurisdiction's items mention (aliases merged by
-the genre rules of generator.units; collectives kept as kind: generic). The
+the genre rules of generator.model.units; collectives kept as kind: generic). The
 registry is the editors': an edited file (its checksum line no longer matches)
 is never rewritten, even with --force; names not seen before are appended to
 it as new entries and everything the editor wrote stays byte for byte. An
@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from generator import yamlio
+from generator.model import yamlio
 from generator.errors import PolicyError
-from generator.importer import items, writer
-from generator.units import UnitRegistry, dump_registry, load_registry, places_of, suspect_aliases
+from generator.reading import items, writer
+from generator.model.units import UnitRegistry, dump_registry, load_registry, places_of, suspect_aliases
 
 
 NOTE = "edit freely; once edited, re-import never rewrites it, it only appends names it has not seen"

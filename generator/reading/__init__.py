@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import schema, yamlio
+from generator.model import schema, yamlio
 from generator.errors import PolicyError
-from generator.importer import (columns, genre, items, lines as lines_stage, metadata, origin, readers, registry,
+from generator.reading import (columns, genre, items, lines as lines_stage, metadata, origin, readers, registry,
                                 segment, tables, text, webpage, writer)
 
 

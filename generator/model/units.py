@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from generator import yamlio
+from generator.model import yamlio
 from generator.errors import PolicyError
-from generator.schema import UNIT, validate
+from generator.model.schema import UNIT, validate
 
 # --- text helpers ---------------------------------------------------------------------
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from generator.importer import genre
-from generator.importer.lines import Para
-from generator.importer.text import compact
+from generator.reading import genre
+from generator.reading.lines import Para
+from generator.reading.text import compact
 
 MAX_TITLE = 40
 

@@ -30,7 +30,7 @@ import zipfile
 from pathlib import Path
 
 from generator.errors import PolicyError
-from generator.importer import readers
+from generator.reading import readers
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

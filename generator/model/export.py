@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.corpus_items import Item
+from generator.model.items import Item
 from generator.model import Corpus, Document
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importer import genre
-from generator.importer.text import Line, compact
+from generator.reading import genre
+from generator.reading.text import Line, compact
 
 # field -> labels; a label may be printed letter-spaced (索 引 号, 文    号).
 FIELDS: dict[str, tuple[str, ...]] = {

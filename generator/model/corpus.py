@@ -4,7 +4,7 @@ corpus and its cross indexes once (Pelican's readers -> contents step).
 Phase 1 reads and validates each file on its own and collects every error;
 phase 2 runs only on a clean load and links the records together (duplicate
 ids, unknown jurisdictions and parents are reported with file and line).
-Then generator.corpus_items adds units, items, indicators and citations with
+Then generator.model.items adds units, items, indicators and citations with
 their cross indexes (unit -> items led / joined, document -> items and domains,
 metric -> indicators, document -> cited by).
 """
@@ -18,13 +18,13 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from generator import schema, yamlio
-from generator.corpus_items import link_contents, validate_block_items
-from generator.status import IN_FORCE, set_statuses
+from generator.model import schema, yamlio
+from generator.model.items import link_contents, validate_block_items
+from generator.model.status import IN_FORCE, set_statuses
 from generator.errors import PolicyError, PolicyErrors
-from generator.node import Node
+from generator.model.node import Node
 from generator.parallel import fork_map
-from generator.yamlio import Lines
+from generator.model.yamlio import Lines
 
 @dataclass(repr=False)
 class Jurisdiction(Node):
@@ -89,7 +89,7 @@ class Document(Node):
     blocks: list[Block]
     file: Path                      # the YAML file it was read from
     line: int                       # line of its `id`
-    status: str = IN_FORCE                    # generator.status, once the corpus is linked
+    status: str = IN_FORCE                    # generator.model.status, once the corpus is linked
     status_reason: str = ""
     published: dt.date | None = None          # 发布日期, when a web copy gives it
     parent: Document | None = None
@@ -110,7 +110,7 @@ class Corpus:
     today: dt.date
     jurisdictions: dict[str, Jurisdiction]   # registry order
     documents: dict[str, Document]           # id order
-    # Filled by generator.corpus_items.link_contents.
+    # Filled by generator.model.items.link_contents.
     units: dict[str, Any] = field(default_factory=dict)      # id -> Unit
     items: dict[str, Any] = field(default_factory=dict)      # id -> Item (statements hang off theirs)
     indicators: list = field(default_factory=list)           # every Indicator, item order
