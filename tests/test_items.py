@@ -190,6 +190,28 @@ def test_sentence_groups_with_their_own_parenthetical_are_statements():
     assert set(it["participants"]) == {u for s in sts for u in s["participants"]}
 
 
+def _paragraph_doc(text: str) -> dict:
+    return {"id": "x-01", "date": "2023-02-01", "type": "通知", "title": "通知",
+            "blocks": [{"kind": "paragraph", "text": text, "lines": [3, 3]}]}
+
+
+def test_prose_sentences_giving_duties_to_different_offices_are_statements():
+    doc = _paragraph_doc("为抓好落实，现就有关事项通知如下。县财政局负责资金保障；县审计局负责跟踪审计，"
+                         "按季度通报。各乡镇要认真组织实施。")
+    items.attach(doc)
+    sts = doc["blocks"][0]["item"]["statements"]
+    assert [(s["participants"], s["generic"]) for s in sts] == [
+        (["县财政局"], []), (["县审计局"], []), ([], ["各乡镇"])]
+    assert sts[0]["text"].startswith("为抓好落实") and sts[1]["text"].endswith("按季度通报。")
+
+
+def test_duties_of_roles_in_one_paragraph_stay_one_item():
+    # 牵头单位要…；配合单位要…: one division of labour, no office named
+    doc = _paragraph_doc("牵头单位要加强统筹协调；配合单位要主动对接，形成合力。")
+    items.attach(doc)
+    assert "statements" not in doc["blocks"][0]["item"]
+
+
 def test_heading_time_limits_are_deadlines():
     step = item("zichuan-2022", "zichuan-2022-09-1.4.1")
     assert step["kind"] == "task" and step["deadline"]["date"] == "2023-06-30"
