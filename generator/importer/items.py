@@ -604,6 +604,8 @@ _LEAD_COLUMN = re.compile(r"牵头|主办|主责|主要责任")
 _ROLE_COLUMN = re.compile(r"责任单位|责任部门|配合|参与|协办|协同|承办|责任主体")
 _PERSON_COLUMN = re.compile(r"领导|责任人|负责人|联系人")
 _DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时限")
+# 落实情况, 完成进展情况: a report on what was done, not the task, and its numbers no targets.
+_PROGRESS_COLUMN = re.compile(r"(?:落实|完成|进展|推进|办理|进度)情况$|进展$")
 _YEAR_COLUMN = re.compile(r"^(\d{4})年$")
 _TABLE_VALUE = re.compile(r"^(?P<cmp>[>≥<≤])?(?P<n>\d+(?:\.\d+)?)(?P<wan>万)?$")
 _METRIC_UNIT = re.compile(r"[（(]([^（()）]+)[)）]$")
@@ -619,7 +621,8 @@ def table_items(doc: dict, table: dict, k: int, ancestors: list[dict], year: int
     role_cols = [j for j, h in enumerate(header) if _ROLE_COLUMN.search(h) and j not in lead_cols + list(people)]
     number_cols = [j for j, h in enumerate(header) if h in ("序号", "编号")]
     other = set(lead_cols + role_cols + number_cols) | people
-    text_cols = [j for j, h in enumerate(header) if j not in other and not _DEADLINE_COLUMN.search(h)]
+    text_cols = [j for j, h in enumerate(header)
+                 if j not in other and not _DEADLINE_COLUMN.search(h) and not _PROGRESS_COLUMN.search(h)]
     years = [(j, int(m.group(1))) for j, h in enumerate(header) for m in [_YEAR_COLUMN.match(h)] if m]
     rows = table.get("rows") or []
     row_lines = table.get("row_lines") or []
