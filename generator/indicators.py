@@ -61,7 +61,7 @@ _VERB = {v: (c, rel) for alts, c, rel in COMPARATORS for v in alts.split("|")}
 QUALIFIERS = {"及以上": ">=", "以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
 
 UNITS = ("/10万", "/万", "/千", "‰", "%", "个百分点", "个工作日", "工作日", "微克/立方米", "毫克/立方米", "万人次", "人次",
-         "万人", "万件", "万户", "万亩", "亩", "万元", "亿元", "元", "万", "件", "所", "个月", "个", "人", "名", "家", "天",
+         "万人", "万件", "万户", "万亩", "亩", "万例", "例", "万元", "亿元", "元", "万", "件", "所", "个月", "个", "人", "名", "家", "天",
          "张", "处", "项", "户", "次", "座", "条", "公里", "千米", "米", "吨", "小时", "倍", "辆", "台", "场")
 
 
@@ -93,8 +93,11 @@ _COUNT_MORE = re.compile(rf"\s*、\s*(?P<noun>[^\d\s,;。、]{{2,20}}?)\s*(?P<n>
 # 为1658名残疾人提供康复救助: how many are served; the metric is who gets what.
 _SERVED = re.compile(rf"为\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})(?P<who>[^\d\s,;。、]{{1,20}}?)"
                      r"(?:提供|开展|实施|落实|办理|发放|进行)(?P<what>[^\d\s,;。]{2,20})")
-_COUNT_BEFORE = re.compile(rf"(?P<least>至少|不少于)?\s*(?P<verb>{_COUNT_VERB})\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
-                           r"(?P<noun>[\u4e00-\u9fff]{2,16})")
+# 培育形成2个千亿级产业集群和6个五百亿级产业集群: the number first, a list of such counts.
+_COUNTED_NOUN = r"(?P<noun>[\u4e00-\u9fff]{2,16}?)(?=[和及与]\s*\d|[^\u4e00-\u9fff]|$)"
+_COUNT_BEFORE = re.compile(rf"(?P<least>至少|不少于)?\s*(?P<verb>{_COUNT_VERB})(?:形成|出)?\s*(?P<n>{_NUM})\s*"
+                           rf"(?P<u>{_COUNT_UNIT}){_COUNTED_NOUN}")
+_COUNT_BEFORE_MORE = re.compile(rf"\s*[和及与、]\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT}){_COUNTED_NOUN}")
 # A metric that ends with what is done names its object after the number (掌握1项以上运动技能).
 _ACT_END = re.compile(rf"(?:{_COUNT_VERB}|掌握|配备|设立|建立|开设|举办)$")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,16}(?=$|[，,；;。（(、])")
@@ -251,7 +254,7 @@ def _counts(text: str, t: str, a: int, b: int, year_at: YearAt,
     def words(m: re.Match, *groups: str) -> str:
         return "".join(re.sub(r"\s+", "", text[m.start(g):m.end(g)]) for g in groups)
 
-    for rx in (_COUNT_AFTER, _COUNT_BEFORE, _SERVED):
+    for rx in (_COUNT_BEFORE, _COUNT_AFTER, _SERVED):
         for m in rx.finditer(t, a, b):
             if any(x < m.end() and m.start() < y for x, y in taken):
                 continue
@@ -260,11 +263,12 @@ def _counts(text: str, t: str, a: int, b: int, year_at: YearAt,
                 continue
             add(m, words(m, "noun") if rx is _COUNT_BEFORE else words(m, "verb", "noun"),
                 ">=" if m.groupdict().get("least") else "=")
-            if rx is _COUNT_AFTER:
-                more = _COUNT_MORE.match(t, m.end(), b)
+            if rx is not _SERVED:
+                more_rx = _COUNT_MORE if rx is _COUNT_AFTER else _COUNT_BEFORE_MORE
+                more = more_rx.match(t, m.end(), b)
                 while more:
-                    add(more, words(m, "verb") + words(more, "noun"))
-                    more = _COUNT_MORE.match(t, more.end(), b)
+                    add(more, words(more, "noun") if rx is _COUNT_BEFORE else words(m, "verb") + words(more, "noun"))
+                    more = more_rx.match(t, more.end(), b)
     return out
 
 
