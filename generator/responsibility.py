@@ -445,15 +445,19 @@ def is_dangling_tail(text: str, previous: str | None = None) -> bool:
 
 # --- prose -----------------------------------------------------------------------------------
 
-_ENUM = re.compile(r"\s*(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、)\s*")
+_ARTICLE = r"第[一二三四五六七八九十百零〇\d]+条"
+_ENUM = re.compile(rf"\s*(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、|{_ARTICLE})\s*")
 _BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头")
 _SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头)")
 _MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别)?"      # 行政审批部门依职权负责…
-_BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}负责(?!牵头|同志|人)")
+_BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)负责(?!牵头|同志|人)")
 # 由X在…划定, 由X对…审核, 由X组织实施: the agent of a passive duty, named before what it does.
 _BY_ACT = re.compile(r"由(?P<x>[^由,;。]{2,20}?)(?=在|对|将|按|依|根据|统一|会同|组织)")
 _WITH_DUTY = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:协同|配合|会同)(?P<y>[^由,;。]{2,30}?)(?:共同)?负责")
-_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?(?:{_SHORT_NAME.pattern})?){_MANNER}负责(?!牵头|同志|人)")
+# 所负责的工作 is what one is in charge of (a noun phrase), not a duty given; 主管 (in 办法 and 规定:
+# 市建设委员会主管本市…工作) gives one, 主管部门 names an office.
+_DUTY_VERB = r"(?:(?<!所)负责(?!牵头|同志|人)|主管(?!部门|单位|机关|领导|副))"
+_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?(?:{_SHORT_NAME.pattern})?){_MANNER}{_DUTY_VERB}")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
@@ -479,10 +483,10 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
 # What ends the subject of a duty: a modal (要, 应当, 须 …), 负责 or 将 (will); after 请, also a
 # time or an object (请各单位于3月9日前报送, 请各事涉部门对问题进行整改).
 _MODAL = (r"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|应(?=于|在|按|及时|严格|认真)|须|务必|必须"
-          r"|负责(?!同志|人)|将(?![来近其之要会以被])")
+          r"|(?<!所)负责(?!同志|人)|将(?![来近其之要会以被])")
 _PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责任领导: people, not offices
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
-_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?P<asked>请)?(?P<x>[^由本,;。:]{{2,30}}?)(?:{_MODAL}"
+_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_ARTICLE}\s*)?(?P<asked>请)?(?P<x>[^由本,;。:]{{2,30}}?)(?:{_MODAL}"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每)))")
 
 
@@ -530,6 +534,10 @@ def _collective(name: str) -> bool:
     return is_generic(name) and (name.startswith("各") or names_an_office(name))
 
 
+# X要会同Y对…: Y acts with the subject.
+_PARTNER = re.compile(r"\s*会同(?P<y>[^,;。]{2,30}?)(?:等(?:部门|单位)?)?(?=对|在|就|按|共同|研究|做好|开展|制定|进行|加强|[,;。]|$)")
+
+
 def find_collective_duties(text: str) -> list[Responsibility]:
     """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
     (or, for collectives, a clause) whose subject is collectives or offices named in full
@@ -549,8 +557,12 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         if names and offices and (any(c or is_generic(n) for n, c in names)
                                   or all(_in_full(n) for n, _ in names)):
             roles = _Roles()
+            partners = _PARTNER.match(t, m.end())
+            if partners:
+                names += [(n, c) for n, c in _names(text[partners.start("y"):partners.end("y")])
+                          if names_an_office(n) or is_generic(n)]
             roles.put(names, lead=False)
-            out.append(_result(text, (m.start("x"), m.end()), roles, "collective"))
+            out.append(_result(text, (m.start("x"), partners.end() if partners else m.end()), roles, "collective"))
     return out
 
 

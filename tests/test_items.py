@@ -205,6 +205,15 @@ def test_prose_sentences_giving_duties_to_different_offices_are_statements():
     assert sts[0]["text"].startswith("为抓好落实") and sts[1]["text"].endswith("按季度通报。")
 
 
+def test_an_article_is_one_item_whatever_its_sentences():
+    doc = {"id": "x-01", "date": "2023-02-01", "type": "办法", "title": "办法", "blocks": [
+        {"kind": "section", "level": 1, "number": "第二条", "title": None, "lines": [3, 3],
+         "text": "县住建局主管本县物业管理工作。县市场监管局负责物业收费监督。"}]}
+    items.attach(doc)
+    it = doc["blocks"][0]["item"]
+    assert "statements" not in it and it["participants"] == ["县住建局", "县市场监管局"]
+
+
 def test_duties_of_roles_in_one_paragraph_stay_one_item():
     # 牵头单位要…；配合单位要…: one division of labour, no office named
     doc = _paragraph_doc("牵头单位要加强统筹协调；配合单位要主动对接，形成合力。")

@@ -440,6 +440,11 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     # levels sharing one body's name: the body of each, a collective named as written
     ("市、县（区）人民政府法制机构负责指导本行政区域的执法公示工作。", [], ["市、县（区）人民政府法制机构"]),
     ("县、乡镇两级政府要做好扑火准备。", [], ["县、乡镇两级政府"]),
+    # 会同: the partners act with the subject
+    ("县教育局要会同县财政局、县人社局对方案进行论证。", ["县教育局", "县财政局", "县人社局"], []),
+    ("各责任单位要会同牵头单位，抓好落实。", [], ["各责任单位", "牵头单位"]),
+    # an article's number before its subject
+    ("第五条 各乡镇人民政府应当做好本辖区的宣传工作。", [], ["各乡镇人民政府"]),
 ])
 def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)
@@ -454,3 +459,10 @@ def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
 def test_a_duty_subject_with_its_abbreviation_or_shared_by_levels(text, participants, generic):
     (r,) = find_prose_assignments(text)
     assert (r.participants, r.generic) == (participants, generic)
+
+
+def test_main_charge_in_an_article_and_what_one_is_in_charge_of():
+    # 主管 gives a duty (办法, 规定); 所负责的 names one's work, it gives none
+    (r,) = find_prose_assignments("第三条 县自然资源局主管本县行政区域内的测绘工作。")
+    assert r.participants == ["县自然资源局"]
+    assert find_prose_assignments("各单位要认真梳理所负责的事项，逐项对账。") == []

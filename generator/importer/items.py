@@ -561,7 +561,9 @@ def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement
     各部门要…): one statement per sentence that names its own; a sentence naming none continues
     the statement before it, or opens the first, and so does one naming only collectives after
     another such (牵头单位要…；责任单位要…: a division of labour among roles, not offices).
-    Not where a label or parenthetical speaks."""
+    Not where a label or parenthetical speaks, nor in an article (第二条), the unit of a 办法's duties."""
+    if genre.number_key(blocks[anchor.index].get("number") or "").startswith("a"):
+        return []
     out: list[_Statement] = []
     pending, first = "", None
     for i in anchor.members:
