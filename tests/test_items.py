@@ -214,6 +214,16 @@ def test_an_article_is_one_item_whatever_its_sentences():
     assert "statements" not in it and it["participants"] == ["县住建局", "县市场监管局"]
 
 
+def test_the_duty_under_a_heading_with_parts_is_the_headings():
+    doc = {"id": "x-01", "date": "2023-02-01", "type": "方案", "title": "方案", "blocks": [
+        {"kind": "section", "level": 1, "number": "（一）", "title": "约束性指标。", "text": None, "lines": [3, 3]},
+        {"kind": "paragraph", "text": "对约束性指标进行分解，各乡镇、各有关部门要确保完成。", "lines": [4, 4]},
+        {"kind": "section", "level": 2, "number": "1.", "title": None, "text": "耕地保有量不减少。（县自然资源局牵头）",
+         "lines": [5, 5]}]}
+    items.attach(doc)
+    assert doc["blocks"][0]["item"]["generic"] == ["各乡镇", "各有关部门"]
+
+
 def test_duties_of_roles_in_one_paragraph_stay_one_item():
     # 牵头单位要…；配合单位要…: one division of labour, no office named
     doc = _paragraph_doc("牵头单位要加强统筹协调；配合单位要主动对接，形成合力。")

@@ -188,7 +188,7 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
         previous = text
     if not reading.found():     # prose and the subjects of duties only where no label speaks
         _read_prose(reading, [block_text(blocks[i]) for i in anchor.members],
-                    [block_text(blocks[i]) for i in _collective_members(blocks, anchor)])
+                    [block_text(blocks[i]) for i in _collective_members(anchor)])
     return reading
 
 
@@ -211,14 +211,11 @@ def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -
             reading.add(p)
 
 
-def _collective_members(blocks: list[dict], anchor: _Anchor) -> list[int]:
+def _collective_members(anchor: _Anchor) -> list[int]:
     """Where a requirement's subject speaks for the item (各牵头单位要…, 区政府办公室将…): its own
-    text or the paragraph under its title (一、落实责任 / 各责任单位要…), unless parts of its
-    own follow: then its opening speaks for the whole chapter."""
-    head = blocks[anchor.index]
-    inner = head["kind"] == "section" and any(b["kind"] == "section" and b["level"] > head["level"]
-                                              for b in blocks[anchor.members[-1] + 1:anchor.members[-1] + 2])
-    return anchor.members[:1 if inner else 2]
+    text or the paragraph under its title (一、落实责任 / 各责任单位要…; （一）主要目标 / 各区县要确保
+    完成, though numbered parts follow: the heading carries that duty as an item of its own)."""
+    return anchor.members[:2]
 
 
 def _interprets(text: str, span: tuple[int, int]) -> bool:
