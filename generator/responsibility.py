@@ -445,8 +445,8 @@ def is_dangling_tail(text: str, previous: str | None = None) -> bool:
 
 # --- prose -----------------------------------------------------------------------------------
 
-_ARTICLE = r"第[一二三四五六七八九十百零〇\d]+条"
-_ENUM = re.compile(rf"\s*(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、|{_ARTICLE})\s*")
+_NUMBERING = r"(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百零〇\d]+条)"
+_ENUM = re.compile(rf"\s*{_NUMBERING}\s*")
 _BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头")
 _SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头)")
 _MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别)?"      # 行政审批部门依职权负责…
@@ -486,7 +486,9 @@ _MODAL = (r"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|�
           r"|(?<!所)负责(?!同志|人)|将(?![来近其之要会以被])")
 _PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责任领导: people, not offices
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
-_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_ARTICLE}\s*)?(?P<asked>请)?(?P<x>[^由本,;。:]{{2,30}}?)(?:{_MODAL}"
+# 各乡镇在节假日来临前，要…; 县发改局等牵头部门，要…: the subject may be set off by a comma or a time.
+_PAUSE = r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|期间|时)\s*,?\s*)?"
+_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>[^由本,;。:]{{2,60}}?){_PAUSE}(?:{_MODAL}"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每)))")
 
 
@@ -534,6 +536,7 @@ def _collective(name: str) -> bool:
     return is_generic(name) and (name.startswith("各") or names_an_office(name))
 
 
+_LEAD_ROLE = re.compile(r"等(?:牵头|主责)(?:责任)?(?:单位|部门)$")
 # X要会同Y对…: Y acts with the subject.
 _PARTNER = re.compile(r"\s*会同(?P<y>[^,;。]{2,30}?)(?:等(?:部门|单位)?)?(?=对|在|就|按|共同|研究|做好|开展|制定|进行|加强|[,;。]|$)")
 
@@ -546,6 +549,8 @@ def find_collective_duties(text: str) -> list[Responsibility]:
     out = []
     for m in _COLLECTIVE_SUBJECT.finditer(t):
         x = text[m.start("x"):m.end("x")]
+        role = _LEAD_ROLE.search(x)     # A、B等牵头部门: A and B lead
+        x = x[:role.start()] if role else x
         names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
             _names(x.replace("及其", "、").replace("和", "、"))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
@@ -554,14 +559,14 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         offices = all((names_an_office(n) or is_generic(n)) and len(n) <= 24 and "的" not in n for n, _ in names)
         if t[:m.start("x")].rstrip().endswith(",") and not all(_collective(n) for n, _ in names):
             continue        # …报送市政府督查室, X将…: after a comma only collectives surely open a subject
-        if names and offices and (any(c or is_generic(n) for n, c in names)
+        if names and offices and (role or any(c or is_generic(n) for n, c in names)
                                   or all(_in_full(n) for n, _ in names)):
-            roles = _Roles()
+            roles = _Roles(lead_labelled=bool(role))
+            roles.put(names, lead=bool(role))
             partners = _PARTNER.match(t, m.end())
             if partners:
-                names += [(n, c) for n, c in _names(text[partners.start("y"):partners.end("y")])
-                          if names_an_office(n) or is_generic(n)]
-            roles.put(names, lead=False)
+                roles.put([(n, c) for n, c in _names(text[partners.start("y"):partners.end("y")])
+                           if names_an_office(n) or is_generic(n)], lead=False)
             out.append(_result(text, (m.start("x"), partners.end() if partners else m.end()), roles, "collective"))
     return out
 

@@ -445,6 +445,8 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("各责任单位要会同牵头单位，抓好落实。", [], ["各责任单位", "牵头单位"]),
     # an article's number before its subject
     ("第五条 各乡镇人民政府应当做好本辖区的宣传工作。", [], ["各乡镇人民政府"]),
+    # a subject set off by a comma or a time before 要
+    ("3.各村、各有关单位在汛期到来前，要组织一次隐患排查。", [], ["各村", "各有关单位"]),
 ])
 def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)
@@ -459,6 +461,11 @@ def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
 def test_a_duty_subject_with_its_abbreviation_or_shared_by_levels(text, participants, generic):
     (r,) = find_prose_assignments(text)
     assert (r.participants, r.generic) == (participants, generic)
+
+
+def test_a_subject_named_as_the_leads():
+    (r,) = find_collective_duties("四、县水利局、县农业农村局等牵头部门，要于每月5日前报送进展情况。")
+    assert (r.lead, r.participants, r.lead_labelled) == (["县水利局", "县农业农村局"], [], True)
 
 
 def test_main_charge_in_an_article_and_what_one_is_in_charge_of():
