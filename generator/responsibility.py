@@ -462,6 +462,9 @@ _SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?(?:{_SHORT_NAME.patt
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
 _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科])(?:和|及|与)(?=[区县市])")
+# X为该项工作的牵头单位, A、B为协办单位: a role given by naming it.
+_ROLE_IS = re.compile(r"^(?P<x>[^由,;。]{2,80}?)(?:为|是)(?:[^,;。]{0,24}的)?(?P<role>"
+                      + "|".join(sorted(LEAD_LABELS + ROLE_LABELS, key=len, reverse=True)) + r")$")
 
 
 def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
@@ -594,6 +597,13 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
             roles = _Roles()
             roles.put(names, lead=False)
             out.append(_result(text, (a + w.start(), a + w.end()), roles, "prose"))
+            continue
+        r = _ROLE_IS.match(clause.rstrip())
+        names = r and _prose_names(text[a + r.start("x"):a + r.end("x")])
+        if names:
+            roles = _Roles(lead_labelled=r.group("role") in LEAD_LABELS)
+            roles.put(names, roles.lead_labelled)
+            out.append(_result(text, (a, a + r.end()), roles, "role"))
             continue
         hit = None
         for pattern, lead, short in ((_BY_LEAD, True, False), (_SUBJECT_LEAD, True, True),

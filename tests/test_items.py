@@ -205,6 +205,13 @@ def test_prose_sentences_giving_duties_to_different_offices_are_statements():
     assert sts[0]["text"].startswith("为抓好落实") and sts[1]["text"].endswith("按季度通报。")
 
 
+def test_roles_named_in_sentences_after_the_lead_stay_one_item():
+    doc = _paragraph_doc("县住建局为该工程的牵头单位，负责编制方案。县财政局、县审计局为配合单位，要主动对接。")
+    items.attach(doc)
+    it = doc["blocks"][0]["item"]
+    assert "statements" not in it and (it["lead"], it["participants"]) == (["县住建局"], ["县财政局", "县审计局"])
+
+
 def test_an_article_is_one_item_whatever_its_sentences():
     doc = {"id": "x-01", "date": "2023-02-01", "type": "办法", "title": "办法", "blocks": [
         {"kind": "section", "level": 1, "number": "第二条", "title": None, "lines": [3, 3],

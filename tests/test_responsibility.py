@@ -463,6 +463,12 @@ def test_a_duty_subject_with_its_abbreviation_or_shared_by_levels(text, particip
     assert (r.participants, r.generic) == (participants, generic)
 
 
+def test_a_role_given_by_naming_it():
+    found = find_prose_assignments("县住建局为该工程的牵头单位，负责编制方案；县财政局、县审计局为配合单位。")
+    assert [(r.lead, r.participants, r.form) for r in found] == [
+        (["县住建局"], [], "role"), ([], ["县财政局", "县审计局"], "role")]
+
+
 def test_a_subject_named_as_the_leads():
     (r,) = find_collective_duties("四、县水利局、县农业农村局等牵头部门，要于每月5日前报送进展情况。")
     assert (r.lead, r.participants, r.lead_labelled) == (["县水利局", "县农业农村局"], [], True)

@@ -556,8 +556,8 @@ def _statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement]:
 def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement]:
     """Prose whose sentences give duties to different units (区委办公室负责…；区统计局负责…。
     各部门要…): one statement per sentence that names its own; a sentence naming none continues
-    the statement before it, or opens the first, and so does one naming only collectives after
-    another such (牵头单位要…；责任单位要…: a division of labour among roles, not offices).
+    the statement before it, or opens the first, and so does one that goes on dividing the same
+    work (_same_division).
     Not where a label or parenthetical speaks, nor in an article (第二条), the unit of a 办法's duties."""
     if genre.number_key(blocks[anchor.index].get("number") or "").startswith("a"):
         return []
@@ -572,7 +572,7 @@ def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement
             sentence = t[a:e + 1]
             reading = _Reading()
             _read_prose(reading, [sentence], [sentence])
-            if reading.found() and not (out and _collectives_only(reading) and _collectives_only(out[-1].reading)):
+            if reading.found() and not (out and _same_division(out[-1].reading, reading)):
                 out.append(_Statement(pending + sentence, [first or b["lines"][0], b["lines"][1]], reading))
                 pending, first = "", None
             elif out:
@@ -588,6 +588,12 @@ def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement
 def _collectives_only(reading: _Reading) -> bool:
     """Roles and kinds of office (各牵头单位, 民政、卫生等部门), no single office."""
     return not reading.lead and (not reading.participants or reading.forms == ["functions"])
+
+
+def _same_division(before: _Reading, reading: _Reading) -> bool:
+    """A sentence that goes on dividing the same work: roles after roles (牵头单位要…；责任单位要…),
+    or offices given a role by name (X为牵头单位…。A、B为协办单位)."""
+    return (_collectives_only(before) and _collectives_only(reading)) or reading.forms == ["role"]
 
 
 def _statement(st: _Statement, uid: str, kind: str, year: int | None) -> dict:
