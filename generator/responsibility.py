@@ -462,6 +462,8 @@ _SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?(?:{_SHORT_NAME.patt
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
 _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科])(?:和|及|与)(?=[区县市])")
+# 办公室设在X, 将…职责划归X: the office that is to hold a body or a duty, closing the clause.
+_HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
 # X为该项工作的牵头单位, A、B为协办单位: a role given by naming it.
 _ROLE_IS = re.compile(r"^(?P<x>[^由,;。]{2,80}?)(?:为|是)(?:[^,;。]{0,24}的)?(?P<role>"
                       + "|".join(sorted(LEAD_LABELS + ROLE_LABELS, key=len, reverse=True)) + r")$")
@@ -608,7 +610,7 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
         hit = None
         for pattern, lead, short in ((_BY_LEAD, True, False), (_SUBJECT_LEAD, True, True),
                                      (_BY_DUTY_PROSE, False, False), (_SUBJECT_DUTY, False, True),
-                                     (_BY_ACT, False, True)):
+                                     (_BY_ACT, False, True), (_HELD_BY, False, True)):
             m = pattern.search(clause)
             if not m or (not lead and clause.rstrip().endswith("组成")):
                 continue

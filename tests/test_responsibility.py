@@ -469,6 +469,15 @@ def test_a_role_given_by_naming_it():
         (["县住建局"], [], "role"), ([], ["县财政局", "县审计局"], "role")]
 
 
+@pytest.mark.parametrize("text,participants", [
+    ("领导小组下设办公室，办公室设在县应急管理局，负责日常工作。", ["县应急管理局"]),
+    ("将粮食储备管理职责划归县发展和改革局。", ["县发展和改革局"]),
+    ("指挥部设在县城东部新区。", []),      # where a body sits, not who holds it
+])
+def test_the_office_that_holds_a_body_or_a_duty(text, participants):
+    assert [n for r in find_prose_assignments(text) for n in r.participants] == participants
+
+
 def test_a_subject_named_as_the_leads():
     (r,) = find_collective_duties("四、县水利局、县农业农村局等牵头部门，要于每月5日前报送进展情况。")
     assert (r.lead, r.participants, r.lead_labelled) == (["县水利局", "县农业农村局"], [], True)
