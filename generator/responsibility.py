@@ -466,7 +466,8 @@ _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门�
 _HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
 # X为该项工作的牵头单位, A、B为协办单位: a role given by naming it.
 _ROLE_IS = re.compile(r"^(?P<x>[^由,;。]{2,80}?)(?:为|是)(?:[^,;。]{0,24}的)?(?P<role>"
-                      + "|".join(sorted(LEAD_LABELS + ROLE_LABELS, key=len, reverse=True)) + r")$")
+                      + "|".join(sorted(LEAD_LABELS + ROLE_LABELS + ("主管部门", "主管机关"), key=len, reverse=True))
+                      + r")$")
 
 
 def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:

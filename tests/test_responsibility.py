@@ -473,6 +473,7 @@ def test_a_role_given_by_naming_it():
     ("领导小组下设办公室，办公室设在县应急管理局，负责日常工作。", ["县应急管理局"]),
     ("将粮食储备管理职责划归县发展和改革局。", ["县发展和改革局"]),
     ("指挥部设在县城东部新区。", []),      # where a body sits, not who holds it
+    ("第三条 县林业局是本县森林防火工作的主管部门。", ["县林业局"]),
 ])
 def test_the_office_that_holds_a_body_or_a_duty(text, participants):
     assert [n for r in find_prose_assignments(text) for n in r.participants] == participants
