@@ -542,6 +542,8 @@ def _collective(name: str) -> bool:
     return is_generic(name) and (name.startswith("各") or names_an_office(name))
 
 
+# 重点区域所涉及的乡镇, 有任务的单位: collectives a relative clause defines.
+_DEFINED_COLLECTIVE = re.compile(r"^[^,;。]{2,20}的各?(?:乡镇|乡|镇|街道|村|社区|单位|部门)$")
 _LEAD_ROLE = re.compile(r"等(?:牵头|主责)(?:责任)?(?:单位|部门)$")
 # X要会同Y对…: Y acts with the subject.
 _PARTNER = re.compile(r"\s*会同(?P<y>[^,;。]{2,30}?)(?:等(?:部门|单位)?)?(?=对|在|就|按|共同|研究|做好|开展|制定|进行|加强|[,;。]|$)")
@@ -561,9 +563,10 @@ def find_collective_duties(text: str) -> list[Responsibility]:
             _names(x.replace("及其", "、").replace("和", "、"))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
-        names = [(n, c) for n, c in names if not _PEOPLE.search(n)]
-        offices = all((names_an_office(n) or is_generic(n)) and len(n) <= 24 and "的" not in n for n, _ in names)
-        if t[:m.start("x")].rstrip().endswith(",") and not all(_collective(n) for n, _ in names):
+        names = [(n, c or bool(_DEFINED_COLLECTIVE.search(n))) for n, c in names if not _PEOPLE.search(n)]
+        offices = all(c or (names_an_office(n) or is_generic(n)) and len(n) <= 24 and "的" not in n for n, c in names)
+        if t[:m.start("x")].rstrip().endswith(",") and not all(_collective(n) or _DEFINED_COLLECTIVE.search(n)
+                                                                for n, _ in names):
             continue        # …报送市政府督查室, X将…: after a comma only collectives surely open a subject
         if names and offices and (role or any(c or is_generic(n) for n, c in names)
                                   or all(_in_full(n) for n, _ in names)):

@@ -445,6 +445,10 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("各责任单位要会同牵头单位，抓好落实。", [], ["各责任单位", "牵头单位"]),
     # an article's number before its subject
     ("第五条 各乡镇人民政府应当做好本辖区的宣传工作。", [], ["各乡镇人民政府"]),
+    # collectives a relative clause defines, after a comma too
+    ("全县划定禁牧区，禁牧区所涉及的村要落实管护人员。", [], ["禁牧区所涉及的村"]),
+    ("有安置任务的单位要做好群众工作。", [], ["有安置任务的单位"]),
+    ("县里的干部要下沉一线。", [], []),
     # a subject set off by a comma or a time before 要
     ("3.各村、各有关单位在汛期到来前，要组织一次隐患排查。", [], ["各村", "各有关单位"]),
 ])
