@@ -287,14 +287,18 @@ _PARAGRAPH_LABEL = re.compile("(?:" + "|".join(map(_spaced, sorted(ROLE_LABELS +
                                                                     reverse=True))) + r")\s*:")
 
 
+# 县城园林路绿化点补充责任单位：财政局。: a short title that the label follows.
+_TITLE_BEFORE = re.compile(r"[^,;:、。!?()\[\]]{2,20}")
+
+
 def _paragraphs(text: str, t: str, groups: list[tuple[int, int]]) -> list[Responsibility]:
-    """Unbracketed `责任单位：…。` opening a paragraph or following a full stop."""
+    """Unbracketed `责任单位：…。` opening a paragraph, following a full stop or a short title."""
     out = []
     for m in _PARAGRAPH_LABEL.finditer(t):
         if any(g0 <= m.start() < g1 for g0, g1 in groups):
             continue
         before = t[:m.start()].rstrip()
-        if before and before[-1] not in "。;!?":
+        if before and before[-1] not in "。;!?" and not _TITLE_BEFORE.fullmatch(before):
             continue
         stops = [a for a, _ in split_top(t[m.start():], "。")[1:]]
         end = m.start() + stops[0] - 1 if stops else len(t)

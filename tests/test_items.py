@@ -212,6 +212,13 @@ def test_roles_named_in_sentences_after_the_lead_stay_one_item():
     assert "statements" not in it and (it["lead"], it["participants"]) == (["县住建局"], ["县财政局", "县审计局"])
 
 
+def test_a_prose_lead_beside_a_label_that_names_none():
+    doc = _paragraph_doc("责任单位：县财政局。由县住建局牵头，于3月底前完成设计。")
+    items.attach(doc)
+    it = doc["blocks"][0]["item"]
+    assert (it["lead"], it["participants"]) == (["县住建局"], ["县财政局"])
+
+
 def test_an_article_is_one_item_whatever_its_sentences():
     doc = {"id": "x-01", "date": "2023-02-01", "type": "办法", "title": "办法", "blocks": [
         {"kind": "section", "level": 1, "number": "第二条", "title": None, "lines": [3, 3],

@@ -467,6 +467,12 @@ def test_a_duty_subject_with_its_abbreviation_or_shared_by_levels(text, particip
     assert (r.participants, r.generic) == (participants, generic)
 
 
+def test_a_label_after_a_short_title():
+    (r,) = find_responsibilities("东湖公园绿化点责任单位：县林业局。")
+    assert r.participants == ["县林业局"]
+    assert find_responsibilities("经研究，明确责任单位：县林业局。") == []     # a clause, not a title
+
+
 def test_a_role_given_by_naming_it():
     found = find_prose_assignments("县住建局为该工程的牵头单位，负责编制方案；县财政局、县审计局为配合单位。")
     assert [(r.lead, r.participants, r.form) for r in found] == [
