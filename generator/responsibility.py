@@ -248,6 +248,22 @@ def _read_bare_units(text: str, t: str, a: int, b: int, i: int) -> _Roles | None
     return roles
 
 
+_ROLE_BEFORE = re.compile("(?:" + "|".join(sorted(LEAD_LABELS + ROLE_LABELS, key=len, reverse=True)) + r")$")
+
+
+def _read_role_members(text: str, t: str, a: int, b: int, i: int) -> _Roles | None:
+    """九个责任区牵头单位（县委办、政府办、…）: the bracket lists who holds the role named before it."""
+    role = _ROLE_BEFORE.search(t[:i].rstrip())
+    names = role and _names(text[a:b])
+    # the role says they are offices: most need only look like one (贝江河林场 among 县委办、国税局)
+    if not names or ":" in t[a:b] or any(len(n) > 20 or re.search(r"\d", n) for n, _ in names) \
+            or 2 * sum(c or is_generic(n) or is_unit_like(n) for n, c in names) < len(names):
+        return None
+    roles = _Roles(lead_labelled=role.group() in LEAD_LABELS)
+    roles.put(names, lead=roles.lead_labelled)
+    return roles
+
+
 def _result(text: str, span: tuple[int, int], roles: _Roles, form: str,
             deadline: str | None = None) -> Responsibility:
     return Responsibility(span, text[span[0]:span[1]], roles.lead, roles.participants, roles.generic,
@@ -273,6 +289,9 @@ def _read_group(text: str, t: str, i: int, j: int) -> Responsibility | None:
     if lab:
         roles, deadline, has_lead = lab
         return _result(text, (i, end), roles, "labelled-lead" if has_lead else "labelled", deadline)
+    roles = _read_role_members(text, t, a, b, i)
+    if roles:
+        return _result(text, (i, j + 1), roles, "role-members")
     roles = _read_by_duty(text, t, a, b)
     if roles:
         return _result(text, (i, j + 1), roles, "by-duty")

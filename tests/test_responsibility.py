@@ -473,6 +473,11 @@ def test_a_label_after_a_short_title():
     assert find_responsibilities("经研究，明确责任单位：县林业局。") == []     # a clause, not a title
 
 
+def test_a_bracket_lists_who_holds_the_role_before_it():
+    (r,) = find_responsibilities("请各片区牵头单位（县委办、县财政局、城东林场）于3月1日前报名。")
+    assert (r.lead, r.participants, r.lead_labelled) == (["县委办", "县财政局", "城东林场"], [], True)
+
+
 def test_a_role_given_by_naming_it():
     found = find_prose_assignments("县住建局为该工程的牵头单位，负责编制方案；县财政局、县审计局为配合单位。")
     assert [(r.lead, r.participants, r.form) for r in found] == [

@@ -189,7 +189,7 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
     texts = [block_text(blocks[i]) for i in anchor.members]
     if not reading.found():     # prose and the subjects of duties only where no label speaks
         _read_prose(reading, texts, [block_text(blocks[i]) for i in _collective_members(anchor)])
-    elif not reading.lead:      # …but a label naming no lead leaves 由X牵头 in the prose to say it
+    else:                       # …but 由X牵头 in the prose names a lead whatever the labels say
         for p in (p for t in texts for p in find_prose_assignments(t) if p.lead_labelled):
             p.participants = []
             reading.add(p)
