@@ -545,6 +545,15 @@ def test_a_table_with_one_space_between_cells():
                     ("2", ["县人社局"], [], ["各乡镇人民政府"])]
 
 
+def test_a_caption_opening_with_a_day_is_not_part_of_the_title():
+    text = ("2024年3月5日环境卫生检查（城区路段）\n"
+            "城区环境卫生检查问题汇总表\n"
+            "序号 | 问题 | 责任单位 |\n"
+            "1 | 人民路垃圾清运不及时 | 县城管局 |\n")
+    (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
+    assert doc["title"] == "城区环境卫生检查问题汇总表"
+
+
 def test_a_contents_list_with_page_numbers_is_no_text():
     """目录 under the title, entries with leader dots and page numbers: dropped, not a title's tail nor items."""
     text = ("某某县农业农村发展规划\n目  录\n"
