@@ -523,20 +523,26 @@ _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?
 
 # `民政、卫生健康、教育等部门要…`: a subject naming departments by their functions; 等部门 says
 # they are offices, so each takes part, named as written.
+# 财政、农业农村主管部门分别…: the same, the last function carrying the shared head (split as written).
 _FUNCTION_SUBJECT = re.compile(
-    r"(?:^|(?<=[。;!,:]))\s*(?P<x>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?:[^,;。、]{0,16}的|相关|有关)?"
-    rf"(?:部门|单位)\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互)")
+    r"(?:^|(?<=[。;!,:]))\s*(?:(?P<x>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?:[^,;。、]{0,16}的|相关|有关)?"
+    r"(?:部门|单位)|(?P<shared>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})*、[\u4e00-\u9fff]{2,6}?(?:主管|行政|管理)部门))"
+    rf"\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互)")
 
 
 def find_function_duties(text: str) -> list[Responsibility]:
     """Subjects `A、B等[相关]部门` of a duty, A and B functions (财政, 劳动保障) rather than offices."""
     out = []
     for m in _FUNCTION_SUBJECT.finditer(fold(text)):
-        names = [(n, False) for n in text[m.start("x"):m.end("x")].split("、")]
+        group = "x" if m.group("x") else "shared"
+        names = [(n, False) for n in text[m.start(group):m.end(group)].split("、")]
         if not any(_ACTS.match(n) or _PEOPLE.search(n) for n, _ in names):
             roles = _Roles()
-            roles.put(names, lead=False)
-            out.append(_result(text, (m.start("x"), m.end()), roles, "functions"))
+            if group == "x":
+                roles.put(names, lead=False)
+            else:       # 农业农村主管部门 here is one function's office, not 主管部门 at large
+                roles.participants = list(dict.fromkeys(n for n, _ in names))
+            out.append(_result(text, (m.start(group), m.end()), roles, "functions"))
     return out
 
 

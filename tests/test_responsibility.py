@@ -367,6 +367,8 @@ def test_prose_composition_trap_alone():
     ("人社、财政、医保等部门应当按照各自职责，共同做好参保工作。", ["人社", "财政", "医保"]),
     ("县委要求，交通、电力、供水等与群众生活密切相关的部门，要安排好节日值守。", ["交通", "电力", "供水"]),
     ("镇财政、国土、环保等相关部门按职责做好配合。", ["镇财政", "国土", "环保"]),
+    # the shared head on the last function, split as written
+    ("五、教育、卫生健康行政部门分别负责下列工作", ["教育", "卫生健康行政部门"]),
 ])
 def test_function_duties(text, participants):
     (r,) = find_function_duties(text)
