@@ -532,6 +532,28 @@ def test_a_table_whose_cells_runs_of_spaces_set_apart():
         (["3"], "完成高标准农田建设3万亩", ["县农业农村局", "县财政局"], "2024年11月底前", [7, 8])]
 
 
+def test_a_table_with_one_space_between_cells():
+    """序号 领域 重点任务 牵头单位 配合单位, no alignment: the last words fill the unit columns."""
+    text = ("2024年重点工作任务分解表\n"
+            "序号 领域 重点任务 牵头单位 配合单位\n"
+            "1 交通 建设 新建农村公路50公里，改造危桥12座。 县交通运输局 县财政局、县自然资源局\n"
+            "2 就业 新增城镇就业2000人。 县人社局 各乡镇人民政府\n")
+    (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
+    rows = [(it["number"], it["lead"], it["participants"], it["generic"]) for b in doc["blocks"]
+            for it in b.get("items", [])]
+    assert rows == [("1", ["县交通运输局"], ["县财政局", "县自然资源局"], []),
+                    ("2", ["县人社局"], [], ["各乡镇人民政府"])]
+
+
+def test_a_caption_opening_with_a_day_is_not_part_of_the_title():
+    text = ("2024年3月5日环境卫生检查（城区路段）\n"
+            "城区环境卫生检查问题汇总表\n"
+            "序号 | 问题 | 责任单位 |\n"
+            "1 | 人民路垃圾清运不及时 | 县城管局 |\n")
+    (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
+    assert doc["title"] == "城区环境卫生检查问题汇总表"
+
+
 def test_a_contents_list_with_page_numbers_is_no_text():
     """目录 under the title, entries with leader dots and page numbers: dropped, not a title's tail nor items."""
     text = ("某某县农业农村发展规划\n目  录\n"

@@ -190,6 +190,61 @@ def test_sentence_groups_with_their_own_parenthetical_are_statements():
     assert set(it["participants"]) == {u for s in sts for u in s["participants"]}
 
 
+def _paragraph_doc(text: str) -> dict:
+    return {"id": "x-01", "date": "2023-02-01", "type": "通知", "title": "通知",
+            "blocks": [{"kind": "paragraph", "text": text, "lines": [3, 3]}]}
+
+
+def test_prose_sentences_giving_duties_to_different_offices_are_statements():
+    doc = _paragraph_doc("为抓好落实，现就有关事项通知如下。县财政局负责资金保障；县审计局负责跟踪审计，"
+                         "按季度通报。各乡镇要认真组织实施。")
+    items.attach(doc)
+    sts = doc["blocks"][0]["item"]["statements"]
+    assert [(s["participants"], s["generic"]) for s in sts] == [
+        (["县财政局"], []), (["县审计局"], []), ([], ["各乡镇"])]
+    assert sts[0]["text"].startswith("为抓好落实") and sts[1]["text"].endswith("按季度通报。")
+
+
+def test_roles_named_in_sentences_after_the_lead_stay_one_item():
+    doc = _paragraph_doc("县住建局为该工程的牵头单位，负责编制方案。县财政局、县审计局为配合单位，要主动对接。")
+    items.attach(doc)
+    it = doc["blocks"][0]["item"]
+    assert "statements" not in it and (it["lead"], it["participants"]) == (["县住建局"], ["县财政局", "县审计局"])
+
+
+def test_a_prose_lead_beside_a_label_that_names_none():
+    doc = _paragraph_doc("责任单位：县财政局。由县住建局牵头，于3月底前完成设计。")
+    items.attach(doc)
+    it = doc["blocks"][0]["item"]
+    assert (it["lead"], it["participants"]) == (["县住建局"], ["县财政局"])
+
+
+def test_an_article_is_one_item_whatever_its_sentences():
+    doc = {"id": "x-01", "date": "2023-02-01", "type": "办法", "title": "办法", "blocks": [
+        {"kind": "section", "level": 1, "number": "第二条", "title": None, "lines": [3, 3],
+         "text": "县住建局主管本县物业管理工作。县市场监管局负责物业收费监督。"}]}
+    items.attach(doc)
+    it = doc["blocks"][0]["item"]
+    assert "statements" not in it and it["participants"] == ["县住建局", "县市场监管局"]
+
+
+def test_the_duty_under_a_heading_with_parts_is_the_headings():
+    doc = {"id": "x-01", "date": "2023-02-01", "type": "方案", "title": "方案", "blocks": [
+        {"kind": "section", "level": 1, "number": "（一）", "title": "约束性指标。", "text": None, "lines": [3, 3]},
+        {"kind": "paragraph", "text": "对约束性指标进行分解，各乡镇、各有关部门要确保完成。", "lines": [4, 4]},
+        {"kind": "section", "level": 2, "number": "1.", "title": None, "text": "耕地保有量不减少。（县自然资源局牵头）",
+         "lines": [5, 5]}]}
+    items.attach(doc)
+    assert doc["blocks"][0]["item"]["generic"] == ["各乡镇", "各有关部门"]
+
+
+def test_duties_of_roles_in_one_paragraph_stay_one_item():
+    # 牵头单位要…；配合单位要…: one division of labour, no office named
+    doc = _paragraph_doc("牵头单位要加强统筹协调；配合单位要主动对接，形成合力。")
+    items.attach(doc)
+    assert "statements" not in doc["blocks"][0]["item"]
+
+
 def test_heading_time_limits_are_deadlines():
     step = item("zichuan-2022", "zichuan-2022-09-1.4.1")
     assert step["kind"] == "task" and step["deadline"]["date"] == "2023-06-30"

@@ -367,6 +367,8 @@ def test_prose_composition_trap_alone():
     ("人社、财政、医保等部门应当按照各自职责，共同做好参保工作。", ["人社", "财政", "医保"]),
     ("县委要求，交通、电力、供水等与群众生活密切相关的部门，要安排好节日值守。", ["交通", "电力", "供水"]),
     ("镇财政、国土、环保等相关部门按职责做好配合。", ["镇财政", "国土", "环保"]),
+    # the shared head on the last function, split as written
+    ("五、教育、卫生健康行政部门分别负责下列工作", ["教育", "卫生健康行政部门"]),
 ])
 def test_function_duties(text, participants):
     (r,) = find_function_duties(text)
@@ -440,6 +442,17 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     # levels sharing one body's name: the body of each, a collective named as written
     ("市、县（区）人民政府法制机构负责指导本行政区域的执法公示工作。", [], ["市、县（区）人民政府法制机构"]),
     ("县、乡镇两级政府要做好扑火准备。", [], ["县、乡镇两级政府"]),
+    # 会同: the partners act with the subject
+    ("县教育局要会同县财政局、县人社局对方案进行论证。", ["县教育局", "县财政局", "县人社局"], []),
+    ("各责任单位要会同牵头单位，抓好落实。", [], ["各责任单位", "牵头单位"]),
+    # an article's number before its subject
+    ("第五条 各乡镇人民政府应当做好本辖区的宣传工作。", [], ["各乡镇人民政府"]),
+    # collectives a relative clause defines, after a comma too
+    ("全县划定禁牧区，禁牧区所涉及的村要落实管护人员。", [], ["禁牧区所涉及的村"]),
+    ("有安置任务的单位要做好群众工作。", [], ["有安置任务的单位"]),
+    ("县里的干部要下沉一线。", [], []),
+    # a subject set off by a comma or a time before 要
+    ("3.各村、各有关单位在汛期到来前，要组织一次隐患排查。", [], ["各村", "各有关单位"]),
 ])
 def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)
@@ -454,3 +467,42 @@ def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
 def test_a_duty_subject_with_its_abbreviation_or_shared_by_levels(text, participants, generic):
     (r,) = find_prose_assignments(text)
     assert (r.participants, r.generic) == (participants, generic)
+
+
+def test_a_label_after_a_short_title():
+    (r,) = find_responsibilities("东湖公园绿化点责任单位：县林业局。")
+    assert r.participants == ["县林业局"]
+    assert find_responsibilities("经研究，明确责任单位：县林业局。") == []     # a clause, not a title
+
+
+def test_a_bracket_lists_who_holds_the_role_before_it():
+    (r,) = find_responsibilities("请各片区牵头单位（县委办、县财政局、城东林场）于3月1日前报名。")
+    assert (r.lead, r.participants, r.lead_labelled) == (["县委办", "县财政局", "城东林场"], [], True)
+
+
+def test_a_role_given_by_naming_it():
+    found = find_prose_assignments("县住建局为该工程的牵头单位，负责编制方案；县财政局、县审计局为配合单位。")
+    assert [(r.lead, r.participants, r.form) for r in found] == [
+        (["县住建局"], [], "role"), ([], ["县财政局", "县审计局"], "role")]
+
+
+@pytest.mark.parametrize("text,participants", [
+    ("领导小组下设办公室，办公室设在县应急管理局，负责日常工作。", ["县应急管理局"]),
+    ("将粮食储备管理职责划归县发展和改革局。", ["县发展和改革局"]),
+    ("指挥部设在县城东部新区。", []),      # where a body sits, not who holds it
+    ("第三条 县林业局是本县森林防火工作的主管部门。", ["县林业局"]),
+])
+def test_the_office_that_holds_a_body_or_a_duty(text, participants):
+    assert [n for r in find_prose_assignments(text) for n in r.participants] == participants
+
+
+def test_a_subject_named_as_the_leads():
+    (r,) = find_collective_duties("四、县水利局、县农业农村局等牵头部门，要于每月5日前报送进展情况。")
+    assert (r.lead, r.participants, r.lead_labelled) == (["县水利局", "县农业农村局"], [], True)
+
+
+def test_main_charge_in_an_article_and_what_one_is_in_charge_of():
+    # 主管 gives a duty (办法, 规定); 所负责的 names one's work, it gives none
+    (r,) = find_prose_assignments("第三条 县自然资源局主管本县行政区域内的测绘工作。")
+    assert r.participants == ["县自然资源局"]
+    assert find_prose_assignments("各单位要认真梳理所负责的事项，逐项对账。") == []

@@ -141,7 +141,7 @@ def find_column_tables(lines: list[Line], taken: set[int]) -> list[Table]:
     while k < len(idx):
         found = _header(lines, k, idx)
         if not found:
-            record = _spaced_table(lines, k, idx) or _record(lines, k, idx)
+            record = _spaced_table(lines, k, idx) or _word_table(lines, k, idx) or _record(lines, k, idx)
             if record:
                 tables.append(record[0])
                 k = record[1]
@@ -205,6 +205,38 @@ def _spaced_table(lines: list[Line], k: int, idx: list[int]) -> tuple[Table, int
     if not rows:
         return None
     return Table(idx[k], idx[end - 1], [t for _, t in header], rows, row_lines=spans), end
+
+
+_TAIL_KINDS = ("units", "date", "person")
+
+
+def _word_table(lines: list[Line], k: int, idx: list[int]) -> tuple[Table, int] | None:
+    """A table printed with one space between cells and no alignment (序号 类别 主要任务 细化措施
+    牵头单位 参与单位 责任单位): the header is column names, the number column first and the unit,
+    date and person columns last; a row is a line opening with its number. Task cells may hold
+    spaces, unit lists and dates do not: the row's last words fill the trailing columns, the
+    rest is the task."""
+    header = lines[idx[k]].text.split()
+    kinds = [column_kind(t) for t in header]
+    tail = len(kinds) - next((j for j in range(len(kinds) - 1, -1, -1) if kinds[j] not in _TAIL_KINDS), -1) - 1
+    if len(header) < 4 or kinds[0] != "number" or "units" not in kinds[len(kinds) - tail:] \
+            or tail > len(kinds) - 2 or any(len(t) > 8 for t in header):
+        return None
+    rows: list[list[str]] = []
+    spans: list[tuple[int, int]] = []
+    end = k + 1
+    while end < len(idx):
+        ln = lines[idx[end]]
+        words = ln.text.split()
+        if len(words) < tail + 2 or not re.fullmatch(r"\d{1,3}", words[0]) or _ends_table(ln.text):
+            break
+        text = " ".join(words[1:len(words) - tail])
+        rows.append([words[0], text] + [""] * (len(kinds) - tail - 2) + words[len(words) - tail:])
+        spans.append((ln.no, ln.no))
+        end += 1
+    if not rows:
+        return None
+    return Table(idx[k], idx[end - 1], header, rows, row_lines=spans), end
 
 
 def _record(lines: list[Line], k: int, idx: list[int]) -> tuple[Table, int] | None:

@@ -60,8 +60,8 @@ COMPARATORS: list[tuple[str, str, bool]] = [
 _VERB = {v: (c, rel) for alts, c, rel in COMPARATORS for v in alts.split("|")}
 QUALIFIERS = {"及以上": ">=", "以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
 
-UNITS = ("/10万", "/万", "/千", "‰", "%", "个百分点", "个工作日", "工作日", "微克/立方米", "毫克/立方米", "万人次", "人次",
-         "万人", "万件", "万户", "万亩", "万元", "亿元", "万", "件", "所", "个月", "个", "人", "名", "家", "天",
+UNITS = ("/10万", "/万", "/千", "‰", "%", "个百分点", "个工作日", "工作日", "微克/立方米", "毫克/立方米", "亿立方米", "万立方米", "立方米", "万人次", "人次",
+         "万人", "万件", "万户", "万亩", "亩", "万例", "例", "万元", "亿元", "元", "万", "件", "所", "个月", "个", "人", "名", "家", "天",
          "张", "处", "项", "户", "次", "座", "条", "公里", "千米", "米", "吨", "小时", "倍", "辆", "台", "场")
 
 
@@ -76,17 +76,28 @@ _QUAL = f"(?:{_alt(QUALIFIERS)})"
 _IND = re.compile(
     rf"(?:由\s*(?P<bv>{_NUM})\s*{_UNIT}?\s*)?"
     rf"(?:(?P<annual>(?:平均)?每年)?(?P<verb>{_alt(_VERB)})\s*"
-    r"(?P<mid>[^\d\s,;。、]{1,8}?的|各?(?:配备|安排|建成|建立|培育|新增|引进))?\s*)?"
+    r"(?P<mid>[^\d\s,;。、]{1,16}?的|各?(?:配备|安排|建成|建立|培育|新增|引进))?\s*"
+    r"(?:每人|人均)?(?:每月|每年)?\s*)?"       # 提高到每人每月2200元: the basis of a rate
     rf"(?P<vals>{_VALUES})\s*(?P<qual>{_QUAL})?")
 _ONE = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>{_UNIT})?")
 _VALUE_FIRST = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>%|‰)\s*的(?P<what>[^,;。、和\d]{{2,}})")
 # 新增城乡公益性岗位2300个, 评选出10家诚信经营示范店: a count of things to build or select.
-_COUNT_VERB = r"新增|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建|培训|救助|改造|帮扶|安置|资助|招聘|接种|筛查|完成"
-_COUNT_UNIT = f"(?:{_alt(('所', '个', '家', '条', '处', '项', '座', '张', '户', '名', '件', '万件', '人次', '万人', '人'))})"
-_COUNT_AFTER = re.compile(rf"(?P<verb>{_COUNT_VERB})(?P<noun>[^\d\s,;。、]{{2,20}}?)\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
-                          r"(?![\u4e00-\u9fff]*的)")
-_COUNT_BEFORE = re.compile(rf"(?P<least>至少|不少于)?\s*(?P<verb>{_COUNT_VERB})\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
-                           r"(?P<noun>[\u4e00-\u9fff]{2,16})")
+_COUNT_VERB = r"新增|增加|盘活|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建|培训|救助|改造|帮扶|安置|资助|招聘|接种|筛查|完成"
+_COUNT_UNIT = f"(?:{_alt(('所', '个', '家', '条', '处', '项', '座', '张', '户', '名', '件', '万件', '人次', '万人', '人', '亩'))})"
+_COUNT_AFTER = re.compile(rf"(?P<verb>{_COUNT_VERB})(?P<noun>(?:[^\d\s,;。、]|、(?!\s*\d)){{2,20}}?)\s*(?P<n>{_NUM})\s*"
+                          rf"(?P<u>{_COUNT_UNIT})(?![\u4e00-\u9fff]*的)")
+_IS_COUNT_UNIT = re.compile(f"^{_COUNT_UNIT}$")
+# 新建中转站8个、分类池20个: the verb counts each thing of the list.
+_COUNT_MORE = re.compile(rf"\s*、\s*(?P<noun>[^\d\s,;。、]{{2,20}}?)\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
+                         r"(?![\u4e00-\u9fff]*的)")
+# 为1658名残疾人提供康复救助: how many are served; the metric is who gets what.
+_SERVED = re.compile(rf"为\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})(?P<who>[^\d\s,;。、]{{1,20}}?)"
+                     r"(?:提供|开展|实施|落实|办理|发放|进行)(?P<what>[^\d\s,;。]{2,20})")
+# 培育形成2个千亿级产业集群和6个五百亿级产业集群: the number first, a list of such counts.
+_COUNTED_NOUN = r"(?P<noun>[\u4e00-\u9fff]{2,16}?)(?=[和及与]\s*\d|[^\u4e00-\u9fff]|$)"
+_COUNT_BEFORE = re.compile(rf"(?P<least>至少|不少于)?\s*(?P<verb>{_COUNT_VERB})(?:形成|出)?\s*(?P<n>{_NUM})\s*"
+                           rf"(?P<u>{_COUNT_UNIT}){_COUNTED_NOUN}")
+_COUNT_BEFORE_MORE = re.compile(rf"\s*[和及与、]\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT}){_COUNTED_NOUN}")
 # A metric that ends with what is done names its object after the number (掌握1项以上运动技能).
 _ACT_END = re.compile(rf"(?:{_COUNT_VERB}|掌握|配备|设立|建立|开设|举办)$")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,16}(?=$|[，,；;。（(、])")
@@ -100,9 +111,10 @@ _TARGET_YEAR = re.compile(r"(?:力争到|力争在|到|至)\s*(?P<y>\d{4})\s*年
 _BASE_YEAR = re.compile(r"(?:以\s*(?P<a>\d{4})\s*年\s*为基数|(?:较|比)\s*(?P<b>\d{4})\s*年|与\s*(?P<c>\d{4})\s*年相比)")
 _LEADING = re.compile(
     r"^(?:\s+|[(（]\s*\d+\s*[)）]|\d+\.\s*|[一二三四五六七八九十]+、|[—\-]+|(?:力争到|力争在|到|至)?\s*\d{4}\s*年\s*(?:年?底|年?末)?\s*前?"
-    r"|[、和及与]|或者|或|全区|全市|全县|全省|我区|我市|我县|其中|同时|确保|力争|倡导|实现|继续|保持|使|推动|并|且|要|应|一般|年度"
+    r"|[、和及与]|或者|或|将|全区|全市|全县|全省|我区|我市|我县|其中|同时|确保|力争|倡导|实现|继续|保持|使|推动|并|且|要|应|一般|年度"
     r"|短期内|年内|当年)")
-_TRAILING = re.compile(r"(?:分别|均|总体|平均|每年|累计|要|应|一般|稳步|逐步|力争|进一步|\s)+$")
+# …从每人每月574元、271元分别 (提高到…): the base values, not the metric
+_TRAILING = re.compile(r"(?:分别|均|总体|平均|每年|累计|要|应|一般|稳步|逐步|力争|进一步|(?:由|从)[^由从]*\d[^由从]*|\s)+$")
 _RATE_END = re.compile(r"(?:率|比例|占比)$")
 _METRIC_END = re.compile(r"(?:率|比例|占比|数|量|人数|次数|覆盖面|水平|浓度|指数|面积|时长)$")
 _HEAD = re.compile(r"(?:人群)?[\u4e00-\u9fff]{2}(?:率|比例|占比)$|[\u4e00-\u9fff]{1,2}(?:数|量)$")
@@ -194,7 +206,11 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at: YearAt) -> li
         if m.group("bv"):
             metric_end = m.start()
         metric, lead_year, base = _clean_metric(text[prev:metric_end])
-        if attributive:   # 建立不少于12人的救援队伍
+        comparator = _comparator(m)
+        if _counted_things(m, vals, after):     # 优化提升50条背街后巷: how many are done, not a change
+            metric += re.sub(r"\s+", "", m.group("verb")) + _NOUN_AFTER.match(after).group()
+            comparator = "="
+        elif attributive:   # 建立不少于12人的救援队伍
             metric += re.sub(r"\s+", "", after[1:])
         elif _ACT_END.search(metric) and _NOUN_AFTER.match(after):   # 熟练掌握1项以上运动技能
             metric += _NOUN_AFTER.match(after).group()
@@ -211,27 +227,48 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at: YearAt) -> li
         for name, (value, unit) in pairs:
             if name.endswith("的"):   # 担任正职的不少于3人: the head noun is left out
                 name += "人数" if unit in ("人", "名") else "数量"
-            out.append(Indicator(name, _comparator(m), value, unit, lead_year or year_at(m.start()), base,
+            out.append(Indicator(name, comparator, value, unit, lead_year or year_at(m.start()), base,
                                  text[m.start():m.end()].strip(), (m.start(), m.end()),
                                  float(m.group("bv")) if m.group("bv") else None))
     out += _counts(text, t, a, b, year_at, taken)
     return out + _value_first(text, t, a, b, year_at, taken)
 
 
+def _counted_things(m: re.Match, vals: list[tuple[float, str | None]], after: str) -> bool:
+    """A change verb whose number counts the things named right after it (提升50条背街后巷)."""
+    relative = _VERB.get(re.sub(r"\s+", "", m.group("verb") or ""), ("=", False))[1]
+    return bool(relative and not m.group("qual") and len(vals) == 1 and vals[0][1]
+                and _IS_COUNT_UNIT.match(vals[0][1]) and _NOUN_AFTER.match(after))
+
+
 def _counts(text: str, t: str, a: int, b: int, year_at: YearAt,
             taken: list[tuple[int, int]]) -> list[Indicator]:
     """Counts with no comparator word: the verb of making names the metric."""
     out = []
-    for rx in (_COUNT_AFTER, _COUNT_BEFORE):
+
+    def add(m: re.Match, metric: str, comparator: str = "=") -> None:
+        taken.append((m.start(), m.end()))
+        out.append(Indicator(metric, comparator, float(m.group("n")), re.sub(r"\s+", "", m.group("u")),
+                             year_at(m.start()), None, text[m.start():m.end()].strip(), (m.start(), m.end())))
+
+    def words(m: re.Match, *groups: str) -> str:
+        return "".join(re.sub(r"\s+", "", text[m.start(g):m.end(g)]) for g in groups)
+
+    for rx in (_COUNT_BEFORE, _COUNT_AFTER, _SERVED):
         for m in rx.finditer(t, a, b):
             if any(x < m.end() and m.start() < y for x, y in taken):
                 continue
-            taken.append((m.start(), m.end()))
-            noun = re.sub(r"\s+", "", text[m.start("noun"):m.end("noun")])
-            metric = noun if rx is _COUNT_BEFORE else re.sub(r"\s+", "", text[m.start("verb"):m.end("verb")]) + noun
-            comparator = ">=" if m.groupdict().get("least") else "="
-            out.append(Indicator(metric, comparator, float(m.group("n")), re.sub(r"\s+", "", m.group("u")),
-                                 year_at(m.start()), None, text[m.start():m.end()].strip(), (m.start(), m.end())))
+            if rx is _SERVED:
+                add(m, re.sub(r"^.*的", "", words(m, "who")) + words(m, "what"))
+                continue
+            add(m, words(m, "noun") if rx is _COUNT_BEFORE else words(m, "verb", "noun"),
+                ">=" if m.groupdict().get("least") else "=")
+            if rx is not _SERVED:
+                more_rx = _COUNT_MORE if rx is _COUNT_AFTER else _COUNT_BEFORE_MORE
+                more = more_rx.match(t, m.end(), b)
+                while more:
+                    add(more, words(more, "noun") if rx is _COUNT_BEFORE else words(m, "verb") + words(more, "noun"))
+                    more = more_rx.match(t, more.end(), b)
     return out
 
 

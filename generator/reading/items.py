@@ -25,7 +25,8 @@ from generator.reading.text import compact
 from generator.reading.indicators import find_indicators
 from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
                                       find_prose_assignments, find_responsibilities, parse_responsibility_cell)
-from generator.model.units import CLOSE, OPEN, close_of, fold, is_unit_like, normalise_unit_name, split_units
+from generator.model.units import (CLOSE, OPEN, close_of, fold, is_unit_like, normalise_unit_name, split_top,
+                             split_units)
 
 PLAN_TYPES = ("规划", "纲要")
 MEASURE_TYPES = ("措施", "若干措施")
@@ -158,6 +159,13 @@ class _Reading:
         self.raws.append(r.raw.strip())
         self.deadline_text = self.deadline_text or r.deadline_text
 
+    def absorb(self, other: _Reading) -> None:
+        for bucket in ("lead", "participants", "generic", "forms", "raws"):
+            mine = getattr(self, bucket)
+            mine += [n for n in getattr(other, bucket) if n not in mine]
+        self.lead_labelled |= other.lead_labelled
+        self.deadline_text = self.deadline_text or other.deadline_text
+
     def found(self) -> bool:
         return bool(self.lead or self.participants or self.generic)
 
@@ -178,34 +186,40 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
             reading.add(r)
         reading.stray += [(i, s) for s in stray_responsibilities(text, [r.span for r in found])]
         previous = text
+    texts = [block_text(blocks[i]) for i in anchor.members]
     if not reading.found():     # prose and the subjects of duties only where no label speaks
-        texts = [block_text(blocks[i]) for i in anchor.members]
-        prose = [p for t in texts for p in find_prose_assignments(t) if not _interprets(t, p.span)]
-        for p in prose:
-            # 会同区发展改革、科技…等部门 names functions, not offices: keep the offices
-            p.lead = [n for n in p.lead if is_unit_like(n)]
-            p.participants = [n for n in p.participants if is_unit_like(n)]
-            if p.lead or p.participants or p.generic:
-                reading.add(p)
-        if not reading.found():
-            _collective(blocks, anchor, reading)
-        for t in texts:     # …but a subject 民政、卫生等部门要… is named so on purpose
-            for p in find_function_duties(t):
-                reading.add(p)
+        _read_prose(reading, texts, [block_text(blocks[i]) for i in _collective_members(anchor)])
+    else:                       # …but 由X牵头 in the prose names a lead whatever the labels say
+        for p in (p for t in texts for p in find_prose_assignments(t) if p.lead_labelled):
+            p.participants = []
+            reading.add(p)
     return reading
 
 
-def _collective(blocks: list[dict], anchor: _Anchor, reading: _Reading) -> None:
-    """A requirement whose subject is collectives or an office named in full (各牵头单位要…,
-    区政府办公室将…), in its own text or the paragraph under its title: theirs."""
-    # the paragraph under a requirement's title (一、落实责任 / 各责任单位要…), unless parts of its
-    # own follow: then its opening speaks for the whole chapter
-    head = blocks[anchor.index]
-    inner = head["kind"] == "section" and any(b["kind"] == "section" and b["level"] > head["level"]
-                                              for b in blocks[anchor.members[-1] + 1:anchor.members[-1] + 2])
-    for i in anchor.members[:1 if inner else 2]:
-        for r in find_collective_duties(block_text(blocks[i])):
-            reading.add(r)
+def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -> None:
+    """Who prose assigns a duty to (由X牵头, X负责…); else the collectives or offices named
+    in full that are the subject of a requirement in `subject_texts`."""
+    prose = [p for t in texts for p in find_prose_assignments(t) if not _interprets(t, p.span)]
+    for p in prose:
+        # 会同区发展改革、科技…等部门 names functions, not offices: keep the offices
+        p.lead = [n for n in p.lead if is_unit_like(n)]
+        p.participants = [n for n in p.participants if is_unit_like(n)]
+        if p.lead or p.participants or p.generic:
+            reading.add(p)
+    if not reading.found():
+        for t in subject_texts:
+            for r in find_collective_duties(t):
+                reading.add(r)
+    for t in texts:     # …but a subject 民政、卫生等部门要… is named so on purpose
+        for p in find_function_duties(t):
+            reading.add(p)
+
+
+def _collective_members(anchor: _Anchor) -> list[int]:
+    """Where a requirement's subject speaks for the item (各牵头单位要…, 区政府办公室将…): its own
+    text or the paragraph under its title (一、落实责任 / 各责任单位要…; （一）主要目标 / 各区县要确保
+    完成, though numbered parts follow: the heading carries that duty as an item of its own)."""
+    return anchor.members[:2]
 
 
 def _interprets(text: str, span: tuple[int, int]) -> bool:
@@ -478,7 +492,7 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
             "lines": [block["lines"][0], blocks[anchor.members[-1]]["lines"][1]],
             "continued": len(anchor.members) - 1}
     item.update(_fields(reading, _item_deadline(reading, texts, headings, year), indicators))
-    statements = _statements(blocks, anchor)
+    statements = _statements(blocks, anchor) or _sentence_statements(blocks, anchor)
     if statements:
         item["indicators"] = []
         item["statements"] = [_statement(s, f"{uid}.s{k}", kind, year)
@@ -543,6 +557,49 @@ def _statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement]:
     return out if len(out) >= 2 else []
 
 
+def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement]:
+    """Prose whose sentences give duties to different units (区委办公室负责…；区统计局负责…。
+    各部门要…): one statement per sentence that names its own; a sentence naming none continues
+    the statement before it, or opens the first, and so does one that goes on dividing the same
+    work (_same_division).
+    Not where a label or parenthetical speaks, nor in an article (第二条), the unit of a 办法's duties."""
+    if genre.number_key(blocks[anchor.index].get("number") or "").startswith("a"):
+        return []
+    out: list[_Statement] = []
+    pending, first = "", None
+    for i in anchor.members:
+        b = blocks[i]
+        t = b.get("text") or "" if b["kind"] == "section" else block_text(b)
+        if find_responsibilities(t):
+            return []
+        for a, e in split_top(t, "。;!?"):
+            sentence = t[a:e + 1]
+            reading = _Reading()
+            _read_prose(reading, [sentence], [sentence])
+            if reading.found() and not (out and _same_division(out[-1].reading, reading)):
+                out.append(_Statement(pending + sentence, [first or b["lines"][0], b["lines"][1]], reading))
+                pending, first = "", None
+            elif out:
+                out[-1].text += sentence
+                out[-1].lines[1] = b["lines"][1]
+                out[-1].reading.absorb(reading)
+            else:
+                pending, first = pending + sentence, first or b["lines"][0]
+    owners = {(tuple(s.reading.lead), tuple(s.reading.participants), tuple(s.reading.generic)) for s in out}
+    return out if len(owners) >= 2 else []
+
+
+def _collectives_only(reading: _Reading) -> bool:
+    """Roles and kinds of office (各牵头单位, 民政、卫生等部门), no single office."""
+    return not reading.lead and (not reading.participants or reading.forms == ["functions"])
+
+
+def _same_division(before: _Reading, reading: _Reading) -> bool:
+    """A sentence that goes on dividing the same work: roles after roles (牵头单位要…；责任单位要…),
+    or offices given a role by name (X为牵头单位…。A、B为协办单位)."""
+    return (_collectives_only(before) and _collectives_only(reading)) or reading.forms == ["role"]
+
+
 def _statement(st: _Statement, uid: str, kind: str, year: int | None) -> dict:
     indicators = [indicator_dict(x) for x in find_indicators(st.text)]
     d = {"id": uid, "kind": kind, "text": st.text.strip(), "lines": st.lines}
@@ -556,6 +613,8 @@ _LEAD_COLUMN = re.compile(r"牵头|主办|主责|主要责任")
 _ROLE_COLUMN = re.compile(r"责任单位|责任部门|配合|参与|协办|协同|承办|责任主体")
 _PERSON_COLUMN = re.compile(r"领导|责任人|负责人|联系人")
 _DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时限")
+# 落实情况, 完成进展情况: a report on what was done, not the task, and its numbers no targets.
+_PROGRESS_COLUMN = re.compile(r"(?:落实|完成|进展|推进|办理|进度)情况$|进展$")
 _YEAR_COLUMN = re.compile(r"^(\d{4})年$")
 _TABLE_VALUE = re.compile(r"^(?P<cmp>[>≥<≤])?(?P<n>\d+(?:\.\d+)?)(?P<wan>万)?$")
 _METRIC_UNIT = re.compile(r"[（(]([^（()）]+)[)）]$")
@@ -571,7 +630,8 @@ def table_items(doc: dict, table: dict, k: int, ancestors: list[dict], year: int
     role_cols = [j for j, h in enumerate(header) if _ROLE_COLUMN.search(h) and j not in lead_cols + list(people)]
     number_cols = [j for j, h in enumerate(header) if h in ("序号", "编号")]
     other = set(lead_cols + role_cols + number_cols) | people
-    text_cols = [j for j, h in enumerate(header) if j not in other and not _DEADLINE_COLUMN.search(h)]
+    text_cols = [j for j, h in enumerate(header)
+                 if j not in other and not _DEADLINE_COLUMN.search(h) and not _PROGRESS_COLUMN.search(h)]
     years = [(j, int(m.group(1))) for j, h in enumerate(header) for m in [_YEAR_COLUMN.match(h)] if m]
     rows = table.get("rows") or []
     row_lines = table.get("row_lines") or []
@@ -667,8 +727,9 @@ def observed_units(documents: list[dict]) -> tuple[list[str], set[str]]:
     names, generic = [], set()
     for doc in documents:
         for b in doc["blocks"]:
-            for item in ([b["item"]] if "item" in b else []) + b.get("items", []):
-                names += item["lead"] + item["participants"] + item["generic"]
-                generic.update(item["generic"])
+            for it in ([b["item"]] if "item" in b else []) + b.get("items", []):
+                for item in [it, *it.get("statements", [])]:
+                    names += item["lead"] + item["participants"] + item["generic"]
+                    generic.update(item["generic"])
     return names, generic
 

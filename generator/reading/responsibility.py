@@ -248,6 +248,22 @@ def _read_bare_units(text: str, t: str, a: int, b: int, i: int) -> _Roles | None
     return roles
 
 
+_ROLE_BEFORE = re.compile("(?:" + "|".join(sorted(LEAD_LABELS + ROLE_LABELS, key=len, reverse=True)) + r")$")
+
+
+def _read_role_members(text: str, t: str, a: int, b: int, i: int) -> _Roles | None:
+    """九个责任区牵头单位（县委办、政府办、…）: the bracket lists who holds the role named before it."""
+    role = _ROLE_BEFORE.search(t[:i].rstrip())
+    names = role and _names(text[a:b])
+    # the role says they are offices: most need only look like one (贝江河林场 among 县委办、国税局)
+    if not names or ":" in t[a:b] or any(len(n) > 20 or re.search(r"\d", n) for n, _ in names) \
+            or 2 * sum(c or is_generic(n) or is_unit_like(n) for n, c in names) < len(names):
+        return None
+    roles = _Roles(lead_labelled=role.group() in LEAD_LABELS)
+    roles.put(names, lead=roles.lead_labelled)
+    return roles
+
+
 def _result(text: str, span: tuple[int, int], roles: _Roles, form: str,
             deadline: str | None = None) -> Responsibility:
     return Responsibility(span, text[span[0]:span[1]], roles.lead, roles.participants, roles.generic,
@@ -273,6 +289,9 @@ def _read_group(text: str, t: str, i: int, j: int) -> Responsibility | None:
     if lab:
         roles, deadline, has_lead = lab
         return _result(text, (i, end), roles, "labelled-lead" if has_lead else "labelled", deadline)
+    roles = _read_role_members(text, t, a, b, i)
+    if roles:
+        return _result(text, (i, j + 1), roles, "role-members")
     roles = _read_by_duty(text, t, a, b)
     if roles:
         return _result(text, (i, j + 1), roles, "by-duty")
@@ -287,14 +306,18 @@ _PARAGRAPH_LABEL = re.compile("(?:" + "|".join(map(_spaced, sorted(ROLE_LABELS +
                                                                     reverse=True))) + r")\s*:")
 
 
+# 县城园林路绿化点补充责任单位：财政局。: a short title that the label follows.
+_TITLE_BEFORE = re.compile(r"[^,;:、。!?()\[\]]{2,20}")
+
+
 def _paragraphs(text: str, t: str, groups: list[tuple[int, int]]) -> list[Responsibility]:
-    """Unbracketed `责任单位：…。` opening a paragraph or following a full stop."""
+    """Unbracketed `责任单位：…。` opening a paragraph, following a full stop or a short title."""
     out = []
     for m in _PARAGRAPH_LABEL.finditer(t):
         if any(g0 <= m.start() < g1 for g0, g1 in groups):
             continue
         before = t[:m.start()].rstrip()
-        if before and before[-1] not in "。;!?":
+        if before and before[-1] not in "。;!?" and not _TITLE_BEFORE.fullmatch(before):
             continue
         stops = [a for a, _ in split_top(t[m.start():], "。")[1:]]
         end = m.start() + stops[0] - 1 if stops else len(t)
@@ -445,19 +468,29 @@ def is_dangling_tail(text: str, previous: str | None = None) -> bool:
 
 # --- prose -----------------------------------------------------------------------------------
 
-_ENUM = re.compile(r"\s*(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、)\s*")
+_NUMBERING = r"(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百零〇\d]+条)"
+_ENUM = re.compile(rf"\s*{_NUMBERING}\s*")
 _BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头")
 _SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头)")
 _MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别)?"      # 行政审批部门依职权负责…
-_BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}负责(?!牵头|同志|人)")
+_BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)负责(?!牵头|同志|人)")
 # 由X在…划定, 由X对…审核, 由X组织实施: the agent of a passive duty, named before what it does.
 _BY_ACT = re.compile(r"由(?P<x>[^由,;。]{2,20}?)(?=在|对|将|按|依|根据|统一|会同|组织)")
 _WITH_DUTY = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:协同|配合|会同)(?P<y>[^由,;。]{2,30}?)(?:共同)?负责")
-_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?(?:{_SHORT_NAME.pattern})?){_MANNER}负责(?!牵头|同志|人)")
+# 所负责的工作 is what one is in charge of (a noun phrase), not a duty given; 主管 (in 办法 and 规定:
+# 市建设委员会主管本市…工作) gives one, 主管部门 names an office.
+_DUTY_VERB = r"(?:(?<!所)负责(?!牵头|同志|人)|主管(?!部门|单位|机关|领导|副))"
+_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?(?:{_SHORT_NAME.pattern})?){_MANNER}{_DUTY_VERB}")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
 _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科])(?:和|及|与)(?=[区县市])")
+# 办公室设在X, 将…职责划归X: the office that is to hold a body or a duty, closing the clause.
+_HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
+# X为该项工作的牵头单位, A、B为协办单位: a role given by naming it.
+_ROLE_IS = re.compile(r"^(?P<x>[^由,;。]{2,80}?)(?:为|是)(?:[^,;。]{0,24}的)?(?P<role>"
+                      + "|".join(sorted(LEAD_LABELS + ROLE_LABELS + ("主管部门", "主管机关"), key=len, reverse=True))
+                      + r")$")
 
 
 def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
@@ -479,29 +512,37 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
 # What ends the subject of a duty: a modal (要, 应当, 须 …), 负责 or 将 (will); after 请, also a
 # time or an object (请各单位于3月9日前报送, 请各事涉部门对问题进行整改).
 _MODAL = (r"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|应(?=于|在|按|及时|严格|认真)|须|务必|必须"
-          r"|负责(?!同志|人)|将(?![来近其之要会以被])")
+          r"|(?<!所)负责(?!同志|人)|将(?![来近其之要会以被])")
 _PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责任领导: people, not offices
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
-_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?P<asked>请)?(?P<x>[^由本,;。:]{{2,30}}?)(?:{_MODAL}"
+# 各乡镇在节假日来临前，要…; 县发改局等牵头部门，要…: the subject may be set off by a comma or a time.
+_PAUSE = r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|期间|时)\s*,?\s*)?"
+_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>[^由本,;。:]{{2,60}}?){_PAUSE}(?:{_MODAL}"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每)))")
 
 
 # `民政、卫生健康、教育等部门要…`: a subject naming departments by their functions; 等部门 says
 # they are offices, so each takes part, named as written.
+# 财政、农业农村主管部门分别…: the same, the last function carrying the shared head (split as written).
 _FUNCTION_SUBJECT = re.compile(
-    r"(?:^|(?<=[。;!,:]))\s*(?P<x>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?:[^,;。、]{0,16}的|相关|有关)?"
-    rf"(?:部门|单位)\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互)")
+    r"(?:^|(?<=[。;!,:]))\s*(?:(?P<x>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?:[^,;。、]{0,16}的|相关|有关)?"
+    r"(?:部门|单位)|(?P<shared>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})*、[\u4e00-\u9fff]{2,6}?(?:主管|行政|管理)部门))"
+    rf"\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互)")
 
 
 def find_function_duties(text: str) -> list[Responsibility]:
     """Subjects `A、B等[相关]部门` of a duty, A and B functions (财政, 劳动保障) rather than offices."""
     out = []
     for m in _FUNCTION_SUBJECT.finditer(fold(text)):
-        names = [(n, False) for n in text[m.start("x"):m.end("x")].split("、")]
+        group = "x" if m.group("x") else "shared"
+        names = [(n, False) for n in text[m.start(group):m.end(group)].split("、")]
         if not any(_ACTS.match(n) or _PEOPLE.search(n) for n, _ in names):
             roles = _Roles()
-            roles.put(names, lead=False)
-            out.append(_result(text, (m.start("x"), m.end()), roles, "functions"))
+            if group == "x":
+                roles.put(names, lead=False)
+            else:       # 农业农村主管部门 here is one function's office, not 主管部门 at large
+                roles.participants = list(dict.fromkeys(n for n, _ in names))
+            out.append(_result(text, (m.start(group), m.end()), roles, "functions"))
     return out
 
 
@@ -530,6 +571,13 @@ def _collective(name: str) -> bool:
     return is_generic(name) and (name.startswith("各") or names_an_office(name))
 
 
+# 重点区域所涉及的乡镇, 有任务的单位: collectives a relative clause defines.
+_DEFINED_COLLECTIVE = re.compile(r"^[^,;。]{2,20}的各?(?:乡镇|乡|镇|街道|村|社区|单位|部门)$")
+_LEAD_ROLE = re.compile(r"等(?:牵头|主责)(?:责任)?(?:单位|部门)$")
+# X要会同Y对…: Y acts with the subject.
+_PARTNER = re.compile(r"\s*会同(?P<y>[^,;。]{2,30}?)(?:等(?:部门|单位)?)?(?=对|在|就|按|共同|研究|做好|开展|制定|进行|加强|[,;。]|$)")
+
+
 def find_collective_duties(text: str) -> list[Responsibility]:
     """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
     (or, for collectives, a clause) whose subject is collectives or offices named in full
@@ -538,19 +586,26 @@ def find_collective_duties(text: str) -> list[Responsibility]:
     out = []
     for m in _COLLECTIVE_SUBJECT.finditer(t):
         x = text[m.start("x"):m.end("x")]
+        role = _LEAD_ROLE.search(x)     # A、B等牵头部门: A and B lead
+        x = x[:role.start()] if role else x
         names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
             _names(x.replace("及其", "、").replace("和", "、"))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
-        names = [(n, c) for n, c in names if not _PEOPLE.search(n)]
-        offices = all((names_an_office(n) or is_generic(n)) and len(n) <= 24 and "的" not in n for n, _ in names)
-        if t[:m.start("x")].rstrip().endswith(",") and not all(_collective(n) for n, _ in names):
+        names = [(n, c or bool(_DEFINED_COLLECTIVE.search(n))) for n, c in names if not _PEOPLE.search(n)]
+        offices = all(c or (names_an_office(n) or is_generic(n)) and len(n) <= 24 and "的" not in n for n, c in names)
+        if t[:m.start("x")].rstrip().endswith(",") and not all(_collective(n) or _DEFINED_COLLECTIVE.search(n)
+                                                                for n, _ in names):
             continue        # …报送市政府督查室, X将…: after a comma only collectives surely open a subject
-        if names and offices and (any(c or is_generic(n) for n, c in names)
+        if names and offices and (role or any(c or is_generic(n) for n, c in names)
                                   or all(_in_full(n) for n, _ in names)):
-            roles = _Roles()
-            roles.put(names, lead=False)
-            out.append(_result(text, (m.start("x"), m.end()), roles, "collective"))
+            roles = _Roles(lead_labelled=bool(role))
+            roles.put(names, lead=bool(role))
+            partners = _PARTNER.match(t, m.end())
+            if partners:
+                roles.put([(n, c) for n, c in _names(text[partners.start("y"):partners.end("y")])
+                           if names_an_office(n) or is_generic(n)], lead=False)
+            out.append(_result(text, (m.start("x"), partners.end() if partners else m.end()), roles, "collective"))
     return out
 
 
@@ -578,10 +633,17 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
             roles.put(names, lead=False)
             out.append(_result(text, (a + w.start(), a + w.end()), roles, "prose"))
             continue
+        r = _ROLE_IS.match(clause.rstrip())
+        names = r and _prose_names(text[a + r.start("x"):a + r.end("x")])
+        if names:
+            roles = _Roles(lead_labelled=r.group("role") in LEAD_LABELS)
+            roles.put(names, roles.lead_labelled)
+            out.append(_result(text, (a, a + r.end()), roles, "role"))
+            continue
         hit = None
         for pattern, lead, short in ((_BY_LEAD, True, False), (_SUBJECT_LEAD, True, True),
                                      (_BY_DUTY_PROSE, False, False), (_SUBJECT_DUTY, False, True),
-                                     (_BY_ACT, False, True)):
+                                     (_BY_ACT, False, True), (_HELD_BY, False, True)):
             m = pattern.search(clause)
             if not m or (not lead and clause.rstrip().endswith("组成")):
                 continue

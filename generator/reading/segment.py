@@ -182,7 +182,12 @@ def _part_text(t: str) -> bool:
     """A line that may be part of a title printed over several lines."""
     t = compact(t)
     return (0 < len(t) <= 60 and not re.search(r"[。；;：:！？]", t) and not genre.heading(t)
-            and not genre.is_date_line(t) and not genre.is_closing(t) and not re.fullmatch(r"[\d.%]+", t))
+            and not genre.is_date_line(t) and not genre.is_closing(t) and not re.fullmatch(r"[\d.%]+", t)
+            and not _DAY_FIRST.match(t))
+
+
+# 2019年4月21日卫生城市检查(…): a caption that opens with a day; a title names a year, not a day.
+_DAY_FIRST = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
 def role(p: Para) -> str:
