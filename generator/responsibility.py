@@ -49,7 +49,8 @@ def _spaced(word: str) -> str:
 LEAD_LABELS = ("牵头单位", "牵头部门", "牵头责任单位", "牵头责任部门", "责任牵头单位", "主责单位", "主责部门",
                "主办单位", "主要责任单位", "主要责任部门")
 ROLE_LABELS = ("责任单位", "责任部门", "参与部门", "参与单位", "配合单位", "配合部门", "协办单位", "协办部门",
-               "协同责任单位", "协同单位", "协同部门", "配合责任单位", "协作单位", "共同责任单位", "数据提供单位")
+               "协同责任单位", "协同单位", "协同部门", "配合责任单位", "协作单位", "共同责任单位", "数据提供单位",
+               "主要协作单位", "主要配合单位", "主要参与单位")      # 主要 here qualifies the helpers, not a lead
 DEADLINE_LABELS = ("完成时间", "完成时限", "时间节点", "时限要求", "办结时限", "完成期限")
 # People are not units: 责任领导：张三, 牵头领导：常务副区长, 分管县领导, 责任人 — read to bound the parts, then dropped.
 PERSON_LABELS = ("责任领导", "牵头领导", "分管领导", "牵头负责领导", "包保领导", "联系领导", "牵头县领导", "分管县领导",
@@ -380,6 +381,23 @@ def find_responsibilities(text: str) -> list[Responsibility]:
     taken = [r.span for r in out]
     out += [r for r in _label_brackets(text, t) if not any(a <= r.span[0] < b for a, b in taken)]
     return sorted(out, key=lambda r: r.span)
+
+
+# A heading that is only a unit list and a colon: `14.市卫生局：` heads that unit's duties (职责分工).
+_UNIT_HEADING = re.compile(r"^\s*(?P<units>[^:,;。]{2,60}?)\s*:\s*$")
+
+
+def unit_heading(title: str) -> Responsibility | None:
+    """The units of a duty list's heading `区财政局：` / `各镇（街道）：`, or None: every name
+    a prefixed office or a collective, so a topic heading (工作目标：) is none, nor a label
+    (绿化点责任单位：, whose units follow). Unlabelled, so they take part; none leads."""
+    m = _UNIT_HEADING.match(fold(title))
+    names = _names(title[m.start("units"):m.end("units")]) if m and not _LABEL.search(m.group("units")) else []
+    if not names or not all(c or is_generic(n) or is_unit_like(n, prefixed=True) for n, c in names):
+        return None
+    roles = _Roles()
+    roles.put(names, lead=False)
+    return _result(title, m.span("units"), roles, "unit-heading")
 
 
 def parse_responsibility_cell(text: str) -> Responsibility | None:

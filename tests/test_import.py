@@ -571,3 +571,14 @@ def test_a_title_printed_twice_once_with_characters_lost():
             "各乡镇人民政府，县直各单位：\n现将10月份民生实事项目进展情况通报如下。\n一、县发改委要加强调度。\n")
     doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
     assert doc["title"] == "关于2023年10月份民生实事项目进展情况的通报"
+
+
+def test_a_duty_list_headed_by_its_units():
+    """职责分工 written as `N.单位：duties`: the unit heading each entry does what follows; a topic
+    heading (工作要求：) names no one."""
+    text = ("某某县文明城市创建工作方案\n三、职责分工\n1.县住建局：负责背街小巷路面修缮工作。\n"
+            "2.各乡镇人民政府：落实属地责任，做好辖区环境整治。\n四、工作要求：\n各地要高度重视。\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    items = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert [(i["lead"], i["participants"], i["generic"]) for i in items][:2] == [
+        ([], ["县住建局"], []), ([], [], ["各乡镇人民政府"])]

@@ -10,7 +10,7 @@ import pytest
 from generator.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
                                       find_prose_assignments,
                                       find_responsibilities, is_dangling_tail,
-                                      parse_responsibility_cell)
+                                      parse_responsibility_cell, unit_heading)
 
 SOURCES = Path(__file__).resolve().parent.parent / "content" / "sources"
 
@@ -184,6 +184,9 @@ CASES = [
     # huaiyin-2022 2782: X等<collective>
     ("by-duty-collective", "（区委办公室、区政府办公室、区生态环境分局等生态环保督察整改责任单位按职责分工负责）",
      [], ["区委办公室", "区政府办公室", "区生态环境分局"], ["生态环保督察整改责任单位"], False, None, "by-duty"),
+    # 主要协作单位: 主要 qualifies the helpers' label and is no part of the lead's name
+    ("main-helpers", "牵头责任单位：县民政局、县卫健委\n主要协作单位：各乡镇人民政府，县政府有关部门",
+     ["县民政局", "县卫健委"], [], ["各乡镇人民政府", "县政府有关部门"], True, None, "paragraph"),
     # huaiyin-2022 2603: a rule for the tasks that follow
     ("by-duty-rest", "（区发展改革局、区工业和信息化局、区住房城乡建设局、区水务局按职责分工负责，各街道负责落实。"
      "以下任务均需各街道落实，不再逐一列出）",
@@ -454,3 +457,18 @@ def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
 def test_a_duty_subject_with_its_abbreviation_or_shared_by_levels(text, participants, generic):
     (r,) = find_prose_assignments(text)
     assert (r.participants, r.generic) == (participants, generic)
+
+
+@pytest.mark.parametrize("title,participants,generic", [
+    ("县住建局：", ["县住建局"], []),
+    ("区财政局、区税务局:", ["区财政局", "区税务局"], []),
+    ("各镇（街道）：", [], ["各镇（街道）"]),
+])
+def test_unit_heading(title, participants, generic):
+    r = unit_heading(title)
+    assert (r.lead, r.participants, r.generic) == ([], participants, generic)
+
+
+@pytest.mark.parametrize("title", ["工作要求：", "加强组织领导：", "绿化点补充责任单位：", "县住建局"])
+def test_not_a_unit_heading(title):
+    assert unit_heading(title) is None

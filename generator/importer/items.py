@@ -24,7 +24,8 @@ from generator.importer import genre
 from generator.importer.text import compact
 from generator.indicators import find_indicators
 from generator.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
-                                      find_prose_assignments, find_responsibilities, parse_responsibility_cell)
+                                      find_prose_assignments, find_responsibilities, parse_responsibility_cell,
+                                      unit_heading)
 from generator.units import CLOSE, OPEN, close_of, fold, is_unit_like, normalise_unit_name, split_units
 
 PLAN_TYPES = ("规划", "纲要")
@@ -164,6 +165,9 @@ class _Reading:
 
 def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
     reading = _Reading()
+    head = unit_heading(blocks[anchor.index].get("title") or "")
+    if head:        # 14.市卫生局：负责… — the unit heading its duties does them
+        reading.add(head)
     previous = None
     for i in anchor.members:
         text = block_text(blocks[i])
@@ -443,7 +447,8 @@ def _inherit(reading: _Reading, block: dict, anchor: _Anchor) -> None:
         return
     for heading in reversed(anchor.ancestors):
         line = _heading(heading)
-        found = find_responsibilities(line) or [p for p in find_prose_assignments(line) if p.lead]
+        found = find_responsibilities(line) or [p for p in find_prose_assignments(line) if p.lead] \
+            or [r for r in [unit_heading(line)] if r]
         if found:
             for r in found:
                 reading.add(r)
