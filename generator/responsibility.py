@@ -91,11 +91,15 @@ class _Roles:
 # A name's abbreviation given in passing: 县森林防火指挥部（以下简称县指挥部）.
 _SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[^（()）]{1,20}[)）]")
 
+# A note on the list inside it: 县发改局（首位单位为牵头单位，下同）、县财政局 (the convention is read
+# from the document's text; here it only hides the unit).
+_LIST_NOTE = re.compile(r"[（(][^（()）]{0,20}(?:为牵头|下同)[^（()）]{0,10}[)）]")
+
 
 def _names(s: str) -> list[tuple[str, bool]]:
     """(name, is_collective) of a unit list; `X等Y` gives X and the collective Y."""
     out = []
-    for piece in split_units(_SHORT_NAME.sub("", s)):
+    for piece in split_units(_LIST_NOTE.sub("", _SHORT_NAME.sub("", s))):
         m = _ETC.search(piece)
         if m:
             if m.start():

@@ -582,3 +582,17 @@ def test_a_duty_list_headed_by_its_units():
     items = [b["item"] for b in doc["blocks"] if "item" in b]
     assert [(i["lead"], i["participants"], i["generic"]) for i in items][:2] == [
         ([], ["县住建局"], []), ([], [], ["各乡镇人民政府"])]
+
+
+def test_a_one_line_copy_cuts_before_each_numbered_part_and_label():
+    """A web copy printing the whole notice and its breakdown on one line, parts set off by single
+    spaces: each numbered task and each 责任单位： run is a paragraph; a note inside the first list
+    (首位单位为牵头单位，下同) hides no unit and makes the first listed lead."""
+    text = ("某某县人民政府办公室关于印发2023年重点工作责任分解的通知 各乡镇人民政府，县政府各部门： "
+            "现将《2023年重点工作责任分解》印发给你们，请认真贯彻执行。 某某县人民政府办公室 2023年3月1日 "
+            "2023年重点工作责任分解 一、扩大有效投资 1.新开工重点项目30个。 "
+            "责任单位：县发改局（首位单位为牵头单位，下同）、县财政局 2.加快项目前期工作。 责任单位：县住建局、县自然资源局\n")
+    notice, breakdown = import_text(text, "mouxian-2023", "mouxian").documents
+    items = [b["item"] for b in breakdown["blocks"] if "item" in b]
+    assert [(i["lead"], i["participants"]) for i in items] == [(["县发改局"], ["县财政局"]),
+                                                               (["县住建局"], ["县自然资源局"])]

@@ -155,8 +155,16 @@ def _spaced(p: Para) -> list[Para] | None:
     if sum(k in _HEAD_PART for k in kinds) < 2:
         return None
     cuts = [words[k + 1].start() for k in range(len(words) - 1)
-            if kinds[k] in _HEAD_PART or kinds[k + 1] in _HEAD_PART or words[k].group()[-1] in "。：:"]
+            if kinds[k] in _HEAD_PART or kinds[k + 1] in _HEAD_PART or words[k].group()[-1] in "。：:"
+            or _opens_part(words[k + 1].group())]
     return _cut_at(p, cuts) if cuts else None
+
+
+def _opens_part(word: str) -> bool:
+    """A word that starts a paragraph of its own wherever it stands: a numbered part (2.落实…,
+    二、…) or a responsibility label (责任单位：…) — in a one-line copy, after a unit list."""
+    t = compact(word)
+    return bool(genre.heading(t) or genre.LABEL_LINE.match(t))
 
 
 def _addressee_head(t: str) -> int | None:
