@@ -596,3 +596,15 @@ def test_a_one_line_copy_cuts_before_each_numbered_part_and_label():
     items = [b["item"] for b in breakdown["blocks"] if "item" in b]
     assert [(i["lead"], i["participants"]) for i in items] == [(["县发改局"], ["县财政局"]),
                                                                (["县住建局"], ["县自然资源局"])]
+
+
+def test_two_numbered_parts_run_into_one_line():
+    """（一）…。（A负责）（二）…: the next number in sequence after a closed sentence or
+    parenthetical starts the next part; a number out of sequence (see 3. below) does not."""
+    text = ("某某市人民政府关于落实重点工作责任分工的意见\n一、主要目标\n"
+            "（一）地区生产总值增长7%左右。（市发改委负责）（二）一般公共预算收入增长6%。（市财政局负责）\n"
+            "二、重点任务\n1.推进项目建设。（市发改委主办，市住建局协办）3.见附件。\n")
+    (doc,) = import_text(text, "moushi-2023", "moushi").documents
+    items = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert [(i["path"][-1], i["lead"], i["participants"]) for i in items] == [
+        ("（一）", [], ["市发改委"]), ("（二）", [], ["市财政局"]), ("1.", ["市发改委"], ["市住建局"])]

@@ -184,6 +184,9 @@ CASES = [
     # huaiyin-2022 2782: X等<collective>
     ("by-duty-collective", "（区委办公室、区政府办公室、区生态环境分局等生态环保督察整改责任单位按职责分工负责）",
      [], ["区委办公室", "区政府办公室", "区生态环境分局"], ["生态环保督察整改责任单位"], False, None, "by-duty"),
+    # 分别负责: each named office for its part; later names drop the level prefix
+    ("each-their-part", "城乡居民收入均增长7%。（市发改委、统计局分别负责）",
+     [], ["市发改委", "统计局"], [], False, None, "by-duty"),
     # 主要协作单位: 主要 qualifies the helpers' label and is no part of the lead's name
     ("main-helpers", "牵头责任单位：县民政局、县卫健委\n主要协作单位：各乡镇人民政府，县政府有关部门",
      ["县民政局", "县卫健委"], [], ["各乡镇人民政府", "县政府有关部门"], True, None, "paragraph"),
