@@ -608,3 +608,12 @@ def test_two_numbered_parts_run_into_one_line():
     items = [b["item"] for b in doc["blocks"] if "item" in b]
     assert [(i["path"][-1], i["lead"], i["participants"]) for i in items] == [
         ("（一）", [], ["市发改委"]), ("（二）", [], ["市财政局"]), ("1.", ["市发改委"], ["市住建局"])]
+
+
+def test_a_page_line_naming_the_source_beside_its_view_count():
+    """`文章来源:X 浏览量: 发表时间:…`: 浏览量 is the page's counter, so X alone is the source (and the
+    issuer of a document that names none)."""
+    text = ("某某县2023年重点工作任务分解\n\n文章来源:某某县发展和改革委员会 浏览量: 发表时间:2023-03-07 10:49\n\n"
+            "1.新开工重点项目30个。\n\n牵头单位:县发改委\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    assert doc["issuer"] == "某某县发展和改革委员会"
