@@ -617,3 +617,16 @@ def test_a_page_line_naming_the_source_beside_its_view_count():
             "1.新开工重点项目30个。\n\n牵头单位:县发改委\n")
     (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
     assert doc["issuer"] == "某某县发展和改革委员会"
+
+
+def test_a_document_inside_a_news_piece():
+    """A news piece about a breakdown, then the breakdown itself: its title (opening with its year,
+    after a teaser line that leads into nothing) followed by its first part starts the document,
+    and the news lead that cites it by title names who issued it."""
+    text = ("近日，某某区人民政府办公室发布《2023年区政府工作报告重点任务分解》，共细分出80项目标任务，"
+            "均明确牵头单位与责任单位。\n"
+            "区级有关部门要对本单位所承担的工作任务逐项认领，落细落实，倒排工期，打表推进，确保各项目标任务按期完成。\n"
+            "任务如何分解？\n一起来看\n2023年区政府工作报告重点任务分解\n一、主要预期指标\n"
+            "1.地区生产总值增长5%左右。\n牵头单位：区发改委\n责任单位：区统计局\n")
+    docs = import_text(text, "mouqu-2023", "mouqu").documents
+    assert [(d["title"], d["issuer"]) for d in docs][-1] == ("2023年区政府工作报告重点任务分解", "某某区人民政府办公室")
