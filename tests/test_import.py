@@ -630,3 +630,16 @@ def test_a_document_inside_a_news_piece():
             "1.地区生产总值增长5%左右。\n牵头单位：区发改委\n责任单位：区统计局\n")
     docs = import_text(text, "mouqu-2023", "mouqu").documents
     assert [(d["title"], d["issuer"]) for d in docs][-1] == ("2023年区政府工作报告重点任务分解", "某某区人民政府办公室")
+
+
+def test_a_note_closing_a_run_of_parts_covers_the_run():
+    """（1）（2）（3）, then （责任单位：…） under the last: the note covers the whole run; a part
+    after a run whose members name their own is left alone."""
+    text = ("某某县安全生产工作任务分解\n一、完善应急体系\n（1）修订完善现有应急预案。\n（2）加强应急演练。\n"
+            "（3）加强应急宣传培训。\n（责任单位：县应急局、各乡镇人民政府）\n二、加强监管执法\n"
+            "（1）开展专项检查。（责任单位：县市场监管局）\n（2）规范执法程序。\n（3）公开执法结果。（责任单位：县司法局）\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    items = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert [(i["path"][-1], i["participants"]) for i in items] == [
+        ("（1）", ["县应急局"]), ("（2）", ["县应急局"]), ("（3）", ["县应急局"]),
+        ("（1）", ["县市场监管局"]), ("（3）", ["县司法局"])]

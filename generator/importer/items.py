@@ -193,6 +193,10 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
                 reading.add(p)
         if not reading.found():
             _collective(blocks, anchor, reading)
+        if not reading.found():
+            note = _shared_note(blocks, anchor)
+            if note:
+                reading.add(note)
         for t in texts:     # …but a subject 民政、卫生等部门要… is named so on purpose
             for p in find_function_duties(t):
                 reading.add(p)
@@ -210,6 +214,37 @@ def _collective(blocks: list[dict], anchor: _Anchor, reading: _Reading) -> None:
     for i in anchor.members[:1 if inner else 2]:
         for r in find_collective_duties(block_text(blocks[i])):
             reading.add(r)
+
+
+def _shared_note(blocks: list[dict], anchor: _Anchor):
+    """（1）…（2）…（3）…（责任单位：…）: a labelled note closing the last of a run of sibling parts,
+    none of which names its own, covers the run (the genre prints it once, under the group)."""
+    b = blocks[anchor.index]
+    if b["kind"] != "section" or _earlier_part_names_units(blocks, anchor.index):
+        return None
+    for k in range(anchor.index + 1, len(blocks)):
+        nb = blocks[k]
+        if nb["kind"] != "section" or nb["level"] != b["level"]:
+            return None
+        text = block_text(nb)
+        found = find_responsibilities(text)
+        if found or find_prose_assignments(text):
+            last = k + 1 == len(blocks) or blocks[k + 1]["kind"] != "section" or blocks[k + 1]["level"] < b["level"]
+            r = found[-1] if len(found) == 1 else None
+            closes = r and r.form in ("labelled", "labelled-lead") and not text[r.span[1]:].strip(" 。.;；")
+            return r if closes and last else None
+    return None
+
+
+def _earlier_part_names_units(blocks: list[dict], i: int) -> bool:
+    """A part of the same run before block i names its own units: each part carries its own."""
+    k = i - 1
+    while k >= 0 and blocks[k]["kind"] == "section" and blocks[k]["level"] == blocks[i]["level"]:
+        text = block_text(blocks[k])
+        if find_responsibilities(text) or find_prose_assignments(text):
+            return True
+        k -= 1
+    return False
 
 
 def _interprets(text: str, span: tuple[int, int]) -> bool:
