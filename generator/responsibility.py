@@ -468,8 +468,9 @@ def is_dangling_tail(text: str, previous: str | None = None) -> bool:
 # --- prose -----------------------------------------------------------------------------------
 
 _ENUM = re.compile(r"\s*(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、)\s*")
-_BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头")
-_SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头)")
+# 牵头 before 单位/部门 names the lead offices as a class (省政府各牵头部门要…): no one leads there.
+_BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头(?!单位|部门)")
+_SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头(?!单位|部门))")
 _MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别)?"      # 行政审批部门依职权负责…
 _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}负责(?!牵头|同志|人)")
 # 由X在…划定, 由X对…审核, 由X组织实施: the agent of a passive duty, named before what it does.
@@ -504,8 +505,9 @@ _MODAL = (r"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|�
           r"|负责(?!同志|人)|将(?![来近其之要会以被])")
 _PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责任领导: people, not offices
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
-_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?P<asked>请)?(?P<x>[^由本,;。:]{{2,30}}?)(?:{_MODAL}"
-                                 r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每)))")
+_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?P<asked>请)?(?P<x>[^由本,;。:]{{2,30}}?)[既也都还均]?(?:{_MODAL}"
+                                 r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每))"
+                                 r"|对(?=[^。;]{1,40}?负(?:总)?责))")      # X对…负总责: X answers for it
 
 
 # `民政、卫生健康、教育等部门要…`: a subject naming departments by their functions; 等部门 says

@@ -359,6 +359,7 @@ def test_prose(text, lead, participants, generic):
     "将规划目标分解到责任单位并纳入目标管理",                    # zichuan-2022 3180-3182
     "各级各部门主要负责同志要亲自抓",
     "（区人社局负责）",                                           # a parenthetical, not prose
+    "市政府各牵头部门要于1月底前完成分解",                        # the lead offices as a class lead nothing
 ])
 def test_prose_traps(text):
     assert find_prose_assignments(text) == []
@@ -446,6 +447,11 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     # levels sharing one body's name: the body of each, a collective named as written
     ("市、县（区）人民政府法制机构负责指导本行政区域的执法公示工作。", [], ["市、县（区）人民政府法制机构"]),
     ("县、乡镇两级政府要做好扑火准备。", [], ["县、乡镇两级政府"]),
+    # the offices a role names as a class; 既 and 也 are no part of the subject
+    ("各牵头单位要统筹协调；配合单位要积极作为。", [], ["各牵头单位", "配合单位"]),
+    ("各级各部门既要抓当前，也要谋长远。", [], ["各级各部门"]),
+    # X对…负总责: X answers for what follows
+    ("各牵头单位对承担的任务落实负总责。", [], ["各牵头单位"]),
 ])
 def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)
