@@ -81,12 +81,14 @@ _IND = re.compile(
 _ONE = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>{_UNIT})?")
 _VALUE_FIRST = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>%|‰)\s*的(?P<what>[^,;。、和\d]{{2,}})")
 # 新增城乡公益性岗位2300个, 评选出10家诚信经营示范店: a count of things to build or select.
-_COUNT_VERB = r"新增|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建|培训|救助|改造|帮扶|安置|资助|招聘|接种|筛查|完成"
+_COUNT_VERB = r"新增|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建|培训|救助|改造|帮扶|安置|资助|招聘|接种|筛查|完成|实施|抓好"
 _COUNT_UNIT = f"(?:{_alt(('所', '个', '家', '条', '处', '项', '座', '张', '户', '名', '件', '万件', '人次', '万人', '人'))})"
 _COUNT_AFTER = re.compile(rf"(?P<verb>{_COUNT_VERB})(?P<noun>[^\d\s,;。、]{{2,20}}?)\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
                           r"(?![\u4e00-\u9fff]*的)")
 _COUNT_BEFORE = re.compile(rf"(?P<least>至少|不少于)?\s*(?P<verb>{_COUNT_VERB})\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
                            r"(?P<noun>[\u4e00-\u9fff]{2,16})")
+# 新建16所小学、8所幼儿园: further counts listed after the first share its verb.
+_COUNT_MORE = re.compile(rf"\s*、\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})(?P<noun>[\u4e00-\u9fff]{{2,16}})")
 # A metric that ends with what is done names its object after the number (掌握1项以上运动技能).
 _ACT_END = re.compile(rf"(?:{_COUNT_VERB}|掌握|配备|设立|建立|开设|举办)$")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,16}(?=$|[，,；;。（(、])")
@@ -232,6 +234,13 @@ def _counts(text: str, t: str, a: int, b: int, year_at: YearAt,
             comparator = ">=" if m.groupdict().get("least") else "="
             out.append(Indicator(metric, comparator, float(m.group("n")), re.sub(r"\s+", "", m.group("u")),
                                  year_at(m.start()), None, text[m.start():m.end()].strip(), (m.start(), m.end())))
+            more = _COUNT_MORE.match(t, m.end(), b) if rx is _COUNT_BEFORE else None
+            while more:
+                taken.append(more.span())
+                out.append(Indicator(re.sub(r"\s+", "", text[more.start("noun"):more.end("noun")]), comparator,
+                                     float(more.group("n")), more.group("u"), year_at(more.start()), None,
+                                     text[more.start():more.end()].strip(), more.span()))
+                more = _COUNT_MORE.match(t, more.end(), b)
     return out
 
 
