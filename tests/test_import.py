@@ -593,3 +593,75 @@ def test_a_title_printed_twice_once_with_characters_lost():
             "各乡镇人民政府，县直各单位：\n现将10月份民生实事项目进展情况通报如下。\n一、县发改委要加强调度。\n")
     doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
     assert doc["title"] == "关于2023年10月份民生实事项目进展情况的通报"
+
+
+def test_a_duty_list_headed_by_its_units():
+    """职责分工 written as `N.单位：duties`: the unit heading each entry does what follows; a topic
+    heading (工作要求：) names no one."""
+    text = ("某某县文明城市创建工作方案\n三、职责分工\n1.县住建局：负责背街小巷路面修缮工作。\n"
+            "2.各乡镇人民政府：落实属地责任，做好辖区环境整治。\n四、工作要求：\n各地要高度重视。\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    items = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert [(i["lead"], i["participants"], i["generic"]) for i in items][:2] == [
+        ([], ["县住建局"], []), ([], [], ["各乡镇人民政府"])]
+
+
+def test_a_one_line_copy_cuts_before_each_numbered_part_and_label():
+    """A web copy printing the whole notice and its breakdown on one line, parts set off by single
+    spaces: each numbered task and each 责任单位： run is a paragraph; a note inside the first list
+    (首位单位为牵头单位，下同) hides no unit and makes the first listed lead."""
+    text = ("某某县人民政府办公室关于印发2023年重点工作责任分解的通知 各乡镇人民政府，县政府各部门： "
+            "现将《2023年重点工作责任分解》印发给你们，请认真贯彻执行。 某某县人民政府办公室 2023年3月1日 "
+            "2023年重点工作责任分解 一、扩大有效投资 1.新开工重点项目30个。 "
+            "责任单位：县发改局（首位单位为牵头单位，下同）、县财政局 2.加快项目前期工作。 责任单位：县住建局、县自然资源局\n")
+    notice, breakdown = import_text(text, "mouxian-2023", "mouxian").documents
+    items = [b["item"] for b in breakdown["blocks"] if "item" in b]
+    assert [(i["lead"], i["participants"]) for i in items] == [(["县发改局"], ["县财政局"]),
+                                                               (["县住建局"], ["县自然资源局"])]
+
+
+def test_two_numbered_parts_run_into_one_line():
+    """（一）…。（A负责）（二）…: the next number in sequence after a closed sentence or
+    parenthetical starts the next part; a number out of sequence (see 3. below) does not."""
+    text = ("某某市人民政府关于落实重点工作责任分工的意见\n一、主要目标\n"
+            "（一）地区生产总值增长7%左右。（市发改委负责）（二）一般公共预算收入增长6%。（市财政局负责）\n"
+            "二、重点任务\n1.推进项目建设。（市发改委主办，市住建局协办）3.见附件。\n")
+    (doc,) = import_text(text, "moushi-2023", "moushi").documents
+    items = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert [(i["path"][-1], i["lead"], i["participants"]) for i in items] == [
+        ("（一）", [], ["市发改委"]), ("（二）", [], ["市财政局"]), ("1.", ["市发改委"], ["市住建局"])]
+
+
+def test_a_page_line_naming_the_source_beside_its_view_count():
+    """`文章来源:X 浏览量: 发表时间:…`: 浏览量 is the page's counter, so X alone is the source (and the
+    issuer of a document that names none)."""
+    text = ("某某县2023年重点工作任务分解\n\n文章来源:某某县发展和改革委员会 浏览量: 发表时间:2023-03-07 10:49\n\n"
+            "1.新开工重点项目30个。\n\n牵头单位:县发改委\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    assert doc["issuer"] == "某某县发展和改革委员会"
+
+
+def test_a_document_inside_a_news_piece():
+    """A news piece about a breakdown, then the breakdown itself: its title (opening with its year,
+    after a teaser line that leads into nothing) followed by its first part starts the document,
+    and the news lead that cites it by title names who issued it."""
+    text = ("近日，某某区人民政府办公室发布《2023年区政府工作报告重点任务分解》，共细分出80项目标任务，"
+            "均明确牵头单位与责任单位。\n"
+            "区级有关部门要对本单位所承担的工作任务逐项认领，落细落实，倒排工期，打表推进，确保各项目标任务按期完成。\n"
+            "任务如何分解？\n一起来看\n2023年区政府工作报告重点任务分解\n一、主要预期指标\n"
+            "1.地区生产总值增长5%左右。\n牵头单位：区发改委\n责任单位：区统计局\n")
+    docs = import_text(text, "mouqu-2023", "mouqu").documents
+    assert [(d["title"], d["issuer"]) for d in docs][-1] == ("2023年区政府工作报告重点任务分解", "某某区人民政府办公室")
+
+
+def test_a_note_closing_a_run_of_parts_covers_the_run():
+    """（1）（2）（3）, then （责任单位：…） under the last: the note covers the whole run; a part
+    after a run whose members name their own is left alone."""
+    text = ("某某县安全生产工作任务分解\n一、完善应急体系\n（1）修订完善现有应急预案。\n（2）加强应急演练。\n"
+            "（3）加强应急宣传培训。\n（责任单位：县应急局、各乡镇人民政府）\n二、加强监管执法\n"
+            "（1）开展专项检查。（责任单位：县市场监管局）\n（2）规范执法程序。\n（3）公开执法结果。（责任单位：县司法局）\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    items = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert [(i["path"][-1], i["participants"]) for i in items] == [
+        ("（1）", ["县应急局"]), ("（2）", ["县应急局"]), ("（3）", ["县应急局"]),
+        ("（1）", ["县市场监管局"]), ("（3）", ["县司法局"])]

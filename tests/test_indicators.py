@@ -122,6 +122,10 @@ CASES = [
     # huaiyin-2022 2659: a rate followed by its value, no comparator word
     ("rate-value", "强化道路扬尘综合治理，继续保持全区城市建成区主次干道机械化清扫率100%。",
      [("城市建成区主次干道机械化清扫率", "=", 100, "%", None, None)]),
+    # a count after 实施/抓好, and further counts listed after it sharing the verb
+    ("count-list", "实施12所中学、30所小学标准化建设", [("中学", "=", 12, "所", None, None),
+                                                    ("小学标准化建设", "=", 30, "所", None, None)]),
+    ("count-grasp", "抓好50个市级重点项目", [("市级重点项目", "=", 50, "个", None, None)]),
     # yantai-2021 226: 个月 is not 个
     ("months", "执法人员入职培训不少于 3 个月", [("执法人员入职培训", ">=", 3, "个月", None, None)]),
     # huaiyin-2022 2756

@@ -10,7 +10,7 @@ import pytest
 from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
                                       find_prose_assignments,
                                       find_responsibilities, is_dangling_tail,
-                                      parse_responsibility_cell)
+                                      parse_responsibility_cell, unit_heading)
 
 SOURCES = Path(__file__).resolve().parent.parent / "content" / "sources"
 
@@ -184,6 +184,12 @@ CASES = [
     # huaiyin-2022 2782: X等<collective>
     ("by-duty-collective", "（区委办公室、区政府办公室、区生态环境分局等生态环保督察整改责任单位按职责分工负责）",
      [], ["区委办公室", "区政府办公室", "区生态环境分局"], ["生态环保督察整改责任单位"], False, None, "by-duty"),
+    # 分别负责: each named office for its part; later names drop the level prefix
+    ("each-their-part", "城乡居民收入均增长7%。（市发改委、统计局分别负责）",
+     [], ["市发改委", "统计局"], [], False, None, "by-duty"),
+    # 主要协作单位: 主要 qualifies the helpers' label and is no part of the lead's name
+    ("main-helpers", "牵头责任单位：县民政局、县卫健委\n主要协作单位：各乡镇人民政府，县政府有关部门",
+     ["县民政局", "县卫健委"], [], ["各乡镇人民政府", "县政府有关部门"], True, None, "paragraph"),
     # huaiyin-2022 2603: a rule for the tasks that follow
     ("by-duty-rest", "（区发展改革局、区工业和信息化局、区住房城乡建设局、区水务局按职责分工负责，各街道负责落实。"
      "以下任务均需各街道落实，不再逐一列出）",
@@ -353,6 +359,7 @@ def test_prose(text, lead, participants, generic):
     "将规划目标分解到责任单位并纳入目标管理",                    # zichuan-2022 3180-3182
     "各级各部门主要负责同志要亲自抓",
     "（区人社局负责）",                                           # a parenthetical, not prose
+    "市政府各牵头部门要于1月底前完成分解",                        # the lead offices as a class lead nothing
 ])
 def test_prose_traps(text):
     assert find_prose_assignments(text) == []
@@ -453,6 +460,11 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("县里的干部要下沉一线。", [], []),
     # a subject set off by a comma or a time before 要
     ("3.各村、各有关单位在汛期到来前，要组织一次隐患排查。", [], ["各村", "各有关单位"]),
+    # the offices a role names as a class; 既 and 也 are no part of the subject
+    ("各牵头单位要统筹协调；配合单位要积极作为。", [], ["各牵头单位", "配合单位"]),
+    ("各级各部门既要抓当前，也要谋长远。", [], ["各级各部门"]),
+    # X对…负总责: X answers for what follows
+    ("各牵头单位对承担的任务落实负总责。", [], ["各牵头单位"]),
 ])
 def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)
@@ -506,3 +518,16 @@ def test_main_charge_in_an_article_and_what_one_is_in_charge_of():
     (r,) = find_prose_assignments("第三条 县自然资源局主管本县行政区域内的测绘工作。")
     assert r.participants == ["县自然资源局"]
     assert find_prose_assignments("各单位要认真梳理所负责的事项，逐项对账。") == []
+@pytest.mark.parametrize("title,participants,generic", [
+    ("县住建局：", ["县住建局"], []),
+    ("区财政局、区税务局:", ["区财政局", "区税务局"], []),
+    ("各镇（街道）：", [], ["各镇（街道）"]),
+])
+def test_unit_heading(title, participants, generic):
+    r = unit_heading(title)
+    assert (r.lead, r.participants, r.generic) == ([], participants, generic)
+
+
+@pytest.mark.parametrize("title", ["工作要求：", "加强组织领导：", "绿化点补充责任单位：", "县住建局"])
+def test_not_a_unit_heading(title):
+    assert unit_heading(title) is None

@@ -82,7 +82,7 @@ _IND = re.compile(
 _ONE = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>{_UNIT})?")
 _VALUE_FIRST = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>%|‰)\s*的(?P<what>[^,;。、和\d]{{2,}})")
 # 新增城乡公益性岗位2300个, 评选出10家诚信经营示范店: a count of things to build or select.
-_COUNT_VERB = r"新增|增加|盘活|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建|培训|救助|改造|帮扶|安置|资助|招聘|接种|筛查|完成"
+_COUNT_VERB = r"新增|增加|盘活|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建|培训|救助|改造|帮扶|安置|资助|招聘|接种|筛查|完成|实施|抓好"
 _COUNT_UNIT = f"(?:{_alt(('所', '个', '家', '条', '处', '项', '座', '张', '户', '名', '件', '万件', '人次', '万人', '人', '亩'))})"
 _COUNT_AFTER = re.compile(rf"(?P<verb>{_COUNT_VERB})(?P<noun>(?:[^\d\s,;。、]|、(?!\s*\d)){{2,20}}?)\s*(?P<n>{_NUM})\s*"
                           rf"(?P<u>{_COUNT_UNIT})(?![\u4e00-\u9fff]*的)")

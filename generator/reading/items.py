@@ -24,7 +24,8 @@ from generator.reading import genre
 from generator.reading.text import compact
 from generator.reading.indicators import find_indicators
 from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
-                                      find_prose_assignments, find_responsibilities, parse_responsibility_cell)
+                                      find_prose_assignments, find_responsibilities, parse_responsibility_cell,
+                                      unit_heading)
 from generator.model.units import (CLOSE, OPEN, close_of, fold, is_unit_like, normalise_unit_name, split_top,
                              split_units)
 
@@ -172,6 +173,9 @@ class _Reading:
 
 def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
     reading = _Reading()
+    head = unit_heading(blocks[anchor.index].get("title") or "")
+    if head:        # 14.市卫生局：负责… — the unit heading its duties does them
+        reading.add(head)
     previous = None
     for i in anchor.members:
         text = block_text(blocks[i])
@@ -189,6 +193,10 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
     texts = [block_text(blocks[i]) for i in anchor.members]
     if not reading.found():     # prose and the subjects of duties only where no label speaks
         _read_prose(reading, texts, [block_text(blocks[i]) for i in _collective_members(anchor)])
+        if not reading.found():
+            note = _shared_note(blocks, anchor)
+            if note:
+                reading.add(note)
     else:                       # …but 由X牵头 in the prose names a lead whatever the labels say
         for p in (p for t in texts for p in find_prose_assignments(t) if p.lead_labelled):
             p.participants = []
@@ -220,6 +228,37 @@ def _collective_members(anchor: _Anchor) -> list[int]:
     text or the paragraph under its title (一、落实责任 / 各责任单位要…; （一）主要目标 / 各区县要确保
     完成, though numbered parts follow: the heading carries that duty as an item of its own)."""
     return anchor.members[:2]
+
+
+def _shared_note(blocks: list[dict], anchor: _Anchor):
+    """（1）…（2）…（3）…（责任单位：…）: a labelled note closing the last of a run of sibling parts,
+    none of which names its own, covers the run (the genre prints it once, under the group)."""
+    b = blocks[anchor.index]
+    if b["kind"] != "section" or _earlier_part_names_units(blocks, anchor.index):
+        return None
+    for k in range(anchor.index + 1, len(blocks)):
+        nb = blocks[k]
+        if nb["kind"] != "section" or nb["level"] != b["level"]:
+            return None
+        text = block_text(nb)
+        found = find_responsibilities(text)
+        if found or find_prose_assignments(text):
+            last = k + 1 == len(blocks) or blocks[k + 1]["kind"] != "section" or blocks[k + 1]["level"] < b["level"]
+            r = found[-1] if len(found) == 1 else None
+            closes = r and r.form in ("labelled", "labelled-lead") and not text[r.span[1]:].strip(" 。.;；")
+            return r if closes and last else None
+    return None
+
+
+def _earlier_part_names_units(blocks: list[dict], i: int) -> bool:
+    """A part of the same run before block i names its own units: each part carries its own."""
+    k = i - 1
+    while k >= 0 and blocks[k]["kind"] == "section" and blocks[k]["level"] == blocks[i]["level"]:
+        text = block_text(blocks[k])
+        if find_responsibilities(text) or find_prose_assignments(text):
+            return True
+        k -= 1
+    return False
 
 
 def _interprets(text: str, span: tuple[int, int]) -> bool:
@@ -457,7 +496,8 @@ def _inherit(reading: _Reading, block: dict, anchor: _Anchor) -> None:
         return
     for heading in reversed(anchor.ancestors):
         line = _heading(heading)
-        found = find_responsibilities(line) or [p for p in find_prose_assignments(line) if p.lead]
+        found = find_responsibilities(line) or [p for p in find_prose_assignments(line) if p.lead] \
+            or [r for r in [unit_heading(line)] if r]
         if found:
             for r in found:
                 reading.add(r)

@@ -45,12 +45,31 @@ def blocks(paras: list[Para]) -> list[dict]:
             k = _closing(paras, k, out)
             continue
         h = genre.heading(p.text, bare=bare)
+        cut = _next_sibling_at(p.text, h) if h else None
+        if cut:
+            p, paras[k + 1:k + 1] = Para(p.text[:cut].rstrip(), p.first, p.last), [Para(p.text[cut:], p.first, p.last)]
+            h = genre.heading(p.text, bare=bare)
         if h:
             out.append(_section(h, p, stack))
         else:
             out.append({"kind": "paragraph", "text": p.text, "lines": p.lines})
         k += 1
     return out
+
+
+def _next_sibling_at(text: str, h: tuple[str, str, str]) -> int | None:
+    """Where the next part of the same numbering (（一）… → （二）, 1. → 2.) starts inside this
+    paragraph, right after a sentence or a parenthetical closes: a copy that ran two parts
+    into one line. The number that follows in sequence is the evidence."""
+    family, number, _ = h
+    key = genre.number_key(number)
+    if not key.isdigit() or family not in ("cn", "pcn", "num", "pnum"):
+        return None
+    for m in re.finditer(r"(?<=[。；;)）])\s*(?=\S)", text):
+        nxt = genre.heading(text[m.end():])
+        if nxt and nxt[0] == family and genre.number_key(nxt[1]) == str(int(key) + 1):
+            return m.end()
+    return None
 
 
 def _family(p: Para) -> str | None:

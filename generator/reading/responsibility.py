@@ -49,7 +49,8 @@ def _spaced(word: str) -> str:
 LEAD_LABELS = ("牵头单位", "牵头部门", "牵头责任单位", "牵头责任部门", "责任牵头单位", "主责单位", "主责部门",
                "主办单位", "主要责任单位", "主要责任部门")
 ROLE_LABELS = ("责任单位", "责任部门", "参与部门", "参与单位", "配合单位", "配合部门", "协办单位", "协办部门",
-               "协同责任单位", "协同单位", "协同部门", "配合责任单位", "协作单位", "共同责任单位", "数据提供单位")
+               "协同责任单位", "协同单位", "协同部门", "配合责任单位", "协作单位", "共同责任单位", "数据提供单位",
+               "主要协作单位", "主要配合单位", "主要参与单位")      # 主要 here qualifies the helpers, not a lead
 DEADLINE_LABELS = ("完成时间", "完成时限", "时间节点", "时限要求", "办结时限", "完成期限")
 # People are not units: 责任领导：张三, 牵头领导：常务副区长, 分管县领导, 责任人 — read to bound the parts, then dropped.
 PERSON_LABELS = ("责任领导", "牵头领导", "分管领导", "牵头负责领导", "包保领导", "联系领导", "牵头县领导", "分管县领导",
@@ -58,7 +59,7 @@ _LABEL = re.compile("(?P<label>" + "|".join(map(_spaced, sorted(LEAD_LABELS + RO
                                                                   + PERSON_LABELS, key=len, reverse=True)))
                     + r")\s*(?P<colon>:)?")
 # What ends a clause of units: its role (…牵头, …配合, …按职责分工负责).
-_SUFFIX = re.compile(r"(?P<suf>(?:等)?(?:(?:部门)?按职责分工负责|按职责负责|分工负责|共同负责|具体负责|负责落实|负责实施"
+_SUFFIX = re.compile(r"(?P<suf>(?:等)?(?:(?:部门)?按职责分工负责|按职责负责|分工负责|共同负责|分别负责|具体负责|负责落实|负责实施"
                      r"|牵头负责|牵头抓总|配合落实|协助配合|参与配合|负责|配合|协助|协办|参与|主办|牵头))\s*$")
 _ETC = re.compile(r"(?<![平同对均])等(?!级)")   # X等Y: named units, then a collective
 
@@ -90,11 +91,15 @@ class _Roles:
 # A name's abbreviation given in passing: 县森林防火指挥部（以下简称县指挥部）.
 _SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[^（()）]{1,20}[)）]")
 
+# A note on the list inside it: 县发改局（首位单位为牵头单位，下同）、县财政局 (the convention is read
+# from the document's text; here it only hides the unit).
+_LIST_NOTE = re.compile(r"[（(][^（()）]{0,20}(?:为牵头|下同)[^（()）]{0,10}[)）]")
+
 
 def _names(s: str) -> list[tuple[str, bool]]:
     """(name, is_collective) of a unit list; `X等Y` gives X and the collective Y."""
     out = []
-    for piece in split_units(_SHORT_NAME.sub("", s)):
+    for piece in split_units(_LIST_NOTE.sub("", _SHORT_NAME.sub("", s))):
         m = _ETC.search(piece)
         if m:
             if m.start():
@@ -177,7 +182,7 @@ def _read_labelled(text: str, t: str, a: int, b: int) -> tuple[_Roles, str | Non
     return roles, deadline, has_lead
 
 
-_BY_DUTY = re.compile(r"(?P<units>[^:]+?)(?:等)?(?:按职责分工负责|按职责负责|分工负责|共同负责|负责)(?P<rest>[,;。].*)?$", re.S)
+_BY_DUTY = re.compile(r"(?P<units>[^:]+?)(?:等)?(?:按职责分工负责|按职责负责|分工负责|共同负责|分别负责|负责)(?P<rest>[,;。].*)?$", re.S)
 _DUTY_CLAUSE = re.compile(r"(?P<units>.+?)(?:按职责分工负责|分工负责|负责落实|负责)$")
 
 
@@ -193,7 +198,7 @@ def _read_by_duty(text: str, t: str, a: int, b: int) -> _Roles | None:
     if not m:
         return None
     names = _names(text[m.start("units"):m.end("units")])
-    if not _office_list(names, prefixed=not re.search(r"分工|职责", t[m.end("units"):b])):
+    if not _office_list(names, prefixed=not re.search(r"分工|职责|分别", t[m.end("units"):b])):
         return None
     roles = _Roles()
     roles.put(names, lead=False)
@@ -405,6 +410,23 @@ def find_responsibilities(text: str) -> list[Responsibility]:
     return sorted(out, key=lambda r: r.span)
 
 
+# A heading that is only a unit list and a colon: `14.市卫生局：` heads that unit's duties (职责分工).
+_UNIT_HEADING = re.compile(r"^\s*(?P<units>[^:,;。]{2,60}?)\s*:\s*$")
+
+
+def unit_heading(title: str) -> Responsibility | None:
+    """The units of a duty list's heading `区财政局：` / `各镇（街道）：`, or None: every name
+    a prefixed office or a collective, so a topic heading (工作目标：) is none, nor a label
+    (绿化点责任单位：, whose units follow). Unlabelled, so they take part; none leads."""
+    m = _UNIT_HEADING.match(fold(title))
+    names = _names(title[m.start("units"):m.end("units")]) if m and not _LABEL.search(m.group("units")) else []
+    if not names or not all(c or is_generic(n) or is_unit_like(n, prefixed=True) for n, c in names):
+        return None
+    roles = _Roles()
+    roles.put(names, lead=False)
+    return _result(title, m.span("units"), roles, "unit-heading")
+
+
 def parse_responsibility_cell(text: str) -> Responsibility | None:
     """A table cell of a 责任单位 column: `A`, `A、B`, `A牵头，B配合`, `A、B牵头`,
     a collective. None for an empty (merged) cell."""
@@ -470,8 +492,9 @@ def is_dangling_tail(text: str, previous: str | None = None) -> bool:
 
 _NUMBERING = r"(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百零〇\d]+条)"
 _ENUM = re.compile(rf"\s*{_NUMBERING}\s*")
-_BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头")
-_SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头)")
+# 牵头 before 单位/部门 names the lead offices as a class (省政府各牵头部门要…): no one leads there.
+_BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头(?!单位|部门)")
+_SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头(?!单位|部门))")
 _MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别)?"      # 行政审批部门依职权负责…
 _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)负责(?!牵头|同志|人)")
 # 由X在…划定, 由X对…审核, 由X组织实施: the agent of a passive duty, named before what it does.
@@ -517,8 +540,10 @@ _PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责�
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
 # 各乡镇在节假日来临前，要…; 县发改局等牵头部门，要…: the subject may be set off by a comma or a time.
 _PAUSE = r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|期间|时)\s*,?\s*)?"
-_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>[^由本,;。:]{{2,60}}?){_PAUSE}(?:{_MODAL}"
-                                 r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每)))")
+_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>[^由本,;。:]{{2,60}}?)[既也都还均]?"
+                                 rf"{_PAUSE}(?:{_MODAL}"
+                                 r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每))"
+                                 r"|对(?=[^。;]{1,40}?负(?:总)?责))")      # X对…负总责: X answers for it
 
 
 # `民政、卫生健康、教育等部门要…`: a subject naming departments by their functions; 等部门 says

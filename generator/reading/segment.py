@@ -155,8 +155,16 @@ def _spaced(p: Para) -> list[Para] | None:
     if sum(k in _HEAD_PART for k in kinds) < 2:
         return None
     cuts = [words[k + 1].start() for k in range(len(words) - 1)
-            if kinds[k] in _HEAD_PART or kinds[k + 1] in _HEAD_PART or words[k].group()[-1] in "。：:"]
+            if kinds[k] in _HEAD_PART or kinds[k + 1] in _HEAD_PART or words[k].group()[-1] in "。：:"
+            or _opens_part(words[k + 1].group())]
     return _cut_at(p, cuts) if cuts else None
+
+
+def _opens_part(word: str) -> bool:
+    """A word that starts a paragraph of its own wherever it stands: a numbered part (2.落实…,
+    二、…) or a responsibility label (责任单位：…) — in a one-line copy, after a unit list."""
+    t = compact(word)
+    return bool(genre.heading(t) or genre.LABEL_LINE.match(t))
 
 
 def _addressee_head(t: str) -> int | None:
@@ -181,7 +189,7 @@ def _title_text(t: str) -> bool:
 def _part_text(t: str) -> bool:
     """A line that may be part of a title printed over several lines."""
     t = compact(t)
-    return (0 < len(t) <= 60 and not re.search(r"[。；;：:！？]", t) and not genre.heading(t)
+    return (0 < len(t) <= 60 and not re.search(r"[。；;：:！？!?]", t) and not genre.heading(t)
             and not genre.is_date_line(t) and not genre.is_closing(t) and not re.fullmatch(r"[\d.%]+", t)
             and not _DAY_FIRST.match(t))
 
@@ -221,6 +229,11 @@ def role(p: Para) -> str:
 _TITLE_START = re.compile(r"^(?:\S{2,40}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))?(?:关于|印发|转发)")
 
 
+# A title that opens with the year it is for (2023年重点工作任务分解): a line before it that
+# leads into no title (关于, 印发, an issuer) is no part of it.
+_YEAR_TITLE = re.compile(r"^\d{4}年")
+
+
 def title_groups(paras: list[Para], roles: list[str]) -> list[list[int]]:
     """Indexes of each title in a run of head paragraphs: parts joined until they
     make a title; a line that opens a title (关于…, X人民政府关于…) or prints the
@@ -232,11 +245,12 @@ def title_groups(paras: list[Para], roles: list[str]) -> list[list[int]]:
             continue
         t = compact(p.text)
         joined = "".join(compact(paras[i].text) for i in current)
-        lead_in = joined.endswith(("印发", "转发")) or all(genre.is_issuer(w) for w in
-                                                       " ".join(paras[i].text for i in current).split())
+        lead_in = joined.endswith(("印发", "转发", "关于", "《")) or all(genre.is_issuer(w) for w in
+                                                                 " ".join(paras[i].text for i in current).split())
         starts_new = current and (_TITLE_START.match(t) and not lead_in or t in joined or _title_text(joined) and (
             same_title(joined, t) or not _title_text(joined + t)
-            or re.search(r"(?:通知|通报|决定|批复|函)$", joined) and _title_text(t)))     # …的通知 / …分解表
+            or re.search(r"(?:通知|通报|决定|批复|函)$", joined) and _title_text(t))      # …的通知 / …分解表
+            or _YEAR_TITLE.match(t) and _title_text(t) and not lead_in)     # a title opening with its year
         if starts_new or (current and current[-1] != k - 1):
             groups.append(current)
             current = []
@@ -322,7 +336,7 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
             first_title = k + groups[0][0]
             named = any(_matches(title, n) for n in issued)     # a policy the notice before issues
             ok = bool(others - {"issuer"}) or others and not named or \
-                not _substantive(paras[:first_title], roles) and not heads or (
+                not heads and (not _substantive(paras[:first_title], roles) or _opens_outline(paras, j)) or (
                     _ended(paras, roles, k) and not _annexed(paras, k) and not issuing and not named)
             if ok and not others and heads:
                 start = first_title       # a signature's issuer line above belongs to the document before
@@ -339,6 +353,12 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
             issuing = issuing and not groups    # the policy's own title: the next may start a document
             k = max(j, k + 1)
     return heads
+
+
+def _opens_outline(paras: list[Para], j: int) -> bool:
+    """The title's first part follows it (一、…, 1.…): a document printed after text of
+    another kind (a news piece that wraps it) starts here."""
+    return j < len(paras) and not paras[j].table and genre.heading(compact(paras[j].text)) is not None
 
 
 def _dated(p: Para, role_: str) -> bool:
@@ -384,7 +404,7 @@ def split(paras: list[Para]) -> tuple[list[Segment], list[Para]]:
         stop = next((k for k in range(h.body, end) if paras[k].boundary), end)
         seg = _document(paras[h.start:h.body], roles[h.start:h.body], paras[h.body:stop], h)
         if h is heads[0] and h.start:       # the text above the first head is no document's own
-            seg.issuer = seg.issuer or _announcer(paras[h.start - 1].text)
+            seg.issuer = seg.issuer or _announcer(paras[h.start - 1].text) or _citing_issuer(paras[:h.start], seg.title)
         segments.append(seg)
         _orphans(paras[stop:end], roles[stop:end], segments, unplaced)
     return segments, unplaced
@@ -397,6 +417,20 @@ def _announcer(text: str) -> str | None:
         name = next((head[i:] for i in range(len(head)) if genre.is_issuer(head[i:])), None)
         if name:
             return name
+    return None
+
+
+_CITED = re.compile(r"(?P<x>[\u4e00-\u9fff]{2,40}?)(?:印发|发布|出台)(?:了)?《(?P<t>[^《》]{4,80})》")
+
+
+def _citing_issuer(paras: list[Para], title: str | None) -> str | None:
+    """Who the text above a copy (a news piece) says issued it by its title: 近日，X发布《T》."""
+    for p in paras:
+        for m in _CITED.finditer(compact(p.text)):
+            x = m.group("x")
+            name = next((x[i:] for i in range(len(x)) if genre.is_issuer(x[i:])), None)
+            if name and title and same_title(m.group("t"), title):
+                return name
     return None
 
 
