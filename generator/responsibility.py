@@ -58,7 +58,7 @@ _LABEL = re.compile("(?P<label>" + "|".join(map(_spaced, sorted(LEAD_LABELS + RO
                                                                   + PERSON_LABELS, key=len, reverse=True)))
                     + r")\s*(?P<colon>:)?")
 # What ends a clause of units: its role (…牵头, …配合, …按职责分工负责).
-_SUFFIX = re.compile(r"(?P<suf>(?:等)?(?:(?:部门)?按职责分工负责|按职责负责|分工负责|共同负责|具体负责|负责落实|负责实施"
+_SUFFIX = re.compile(r"(?P<suf>(?:等)?(?:(?:部门)?按职责分工负责|按职责负责|分工负责|共同负责|分别负责|具体负责|负责落实|负责实施"
                      r"|牵头负责|牵头抓总|配合落实|协助配合|参与配合|负责|配合|协助|协办|参与|主办|牵头))\s*$")
 _ETC = re.compile(r"(?<![平同对均])等(?!级)")   # X等Y: named units, then a collective
 
@@ -177,8 +177,8 @@ def _read_labelled(text: str, t: str, a: int, b: int) -> tuple[_Roles, str | Non
     return roles, deadline, has_lead
 
 
-_BY_DUTY = re.compile(r"(?P<units>[^:]+?)(?:等)?(?:按职责分工负责|按职责负责|分工负责|共同负责|负责)(?P<rest>[,;。].*)?$", re.S)
-_DUTY_CLAUSE = re.compile(r"(?P<units>.+?)(?:按职责分工负责|分工负责|负责落实|负责)$")
+_BY_DUTY = re.compile(r"(?P<units>[^:]+?)(?:等)?(?:按职责分工负责|按职责负责|分工负责|共同负责|分别负责|负责)(?P<rest>[,;。].*)?$", re.S)
+_DUTY_CLAUSE = re.compile(r"(?P<units>.+?)(?:按职责分工负责|分工负责|分别负责|负责落实|负责)$")
 
 
 def _office_list(names: list[tuple[str, bool]], prefixed: bool = True) -> bool:
