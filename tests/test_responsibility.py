@@ -487,6 +487,13 @@ def test_a_label_after_a_short_title():
     assert find_responsibilities("经研究，明确责任单位：县林业局。") == []     # a clause, not a title
 
 
+def test_each_in_charge_of_its_own_part():
+    (r,) = find_responsibilities("完成老旧小区改造。（县住建局、县财政局分别负责，年内持续推进）")
+    assert r.participants == ["县住建局", "县财政局"]
+    (r,) = find_responsibilities("实现规划目标。（县政府各部门分别负责）")
+    assert r.generic == ["县政府各部门"]
+
+
 def test_a_bracket_lists_who_holds_the_role_before_it():
     (r,) = find_responsibilities("请各片区牵头单位（县委办、县财政局、城东林场）于3月1日前报名。")
     assert (r.lead, r.participants, r.lead_labelled) == (["县委办", "县财政局", "城东林场"], [], True)

@@ -183,7 +183,7 @@ def _read_labelled(text: str, t: str, a: int, b: int) -> tuple[_Roles, str | Non
 
 
 _BY_DUTY = re.compile(r"(?P<units>[^:]+?)(?:等)?(?:按职责分工负责|按职责负责|分工负责|共同负责|分别负责|负责)(?P<rest>[,;。].*)?$", re.S)
-_DUTY_CLAUSE = re.compile(r"(?P<units>.+?)(?:按职责分工负责|分工负责|负责落实|负责)$")
+_DUTY_CLAUSE = re.compile(r"(?P<units>.+?)(?:按职责分工负责|分工负责|分别负责|负责落实|负责)$")
 
 
 def _office_list(names: list[tuple[str, bool]], prefixed: bool = True) -> bool:
@@ -260,9 +260,10 @@ def _read_role_members(text: str, t: str, a: int, b: int, i: int) -> _Roles | No
     """九个责任区牵头单位（县委办、政府办、…）: the bracket lists who holds the role named before it."""
     role = _ROLE_BEFORE.search(t[:i].rstrip())
     names = role and _names(text[a:b])
-    # the role says they are offices: most need only look like one (贝江河林场 among 县委办、国税局)
+    # the role says they are offices: most need only look like one (贝江河林场 among 县委办、国税局);
+    # 牵头部门（单位） names the role twice
     if not names or ":" in t[a:b] or any(len(n) > 20 or re.search(r"\d", n) for n, _ in names) \
-            or 2 * sum(c or is_generic(n) or is_unit_like(n) for n, c in names) < len(names):
+            or 2 * sum(len(n) > 2 and (c or is_generic(n) or is_unit_like(n)) for n, c in names) < len(names):
         return None
     roles = _Roles(lead_labelled=role.group() in LEAD_LABELS)
     roles.put(names, lead=roles.lead_labelled)
@@ -550,7 +551,7 @@ _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?
 # they are offices, so each takes part, named as written.
 # 财政、农业农村主管部门分别…: the same, the last function carrying the shared head (split as written).
 _FUNCTION_SUBJECT = re.compile(
-    r"(?:^|(?<=[。;!,:]))\s*(?:(?P<x>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?:[^,;。、]{0,16}的|相关|有关)?"
+    rf"(?:^|(?<=[。;!,:]))\s*(?:{_NUMBERING}\s*)?(?:(?P<x>[\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})+)等(?:[^,;。、]{{0,16}}的|相关|有关)?"
     r"(?:部门|单位)|(?P<shared>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})*、[\u4e00-\u9fff]{2,6}?(?:主管|行政|管理)部门))"
     rf"\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互)")
 
