@@ -2,7 +2,7 @@
 
 Pipeline (one module per stage, data flowing one way):
     importer/   raw gazette text -> document YAML in content/   (readers)
-    schema.py   the one schema every content file is validated against
+    schema.py   the one content model: every record, its checks, construction and export
     model.py    content/ -> Corpus with cross indexes            (contents)
     pages/      one generator per page kind -> Markdown          (generators)
     site.py     Markdown -> mkdocs build -> atomic swap of site/ (writers)
