@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from generator.schema import IndicatorRecord, model
+from generator.schema import IndicatorRecord, record
 from generator.units import OPEN, close_of, fold, split_top
 
 
-@model
+@record
 class Indicator(IndicatorRecord):
     """A target found in a text, with where: the importer writes its record fields."""
     span: tuple[int, int]

@@ -12,13 +12,30 @@ content/units/<jur>.yml            unit registry of one jurisdiction (issue: res
 
 A document's `blocks` hold all of its text in source order; metadata fields
 (title, doc_number, issuer, date) are values read from those blocks.
+
+The model
+---------
+Each record is declared once, below: a dataclass whose fields carry their
+check, `f(check, doc, default=…, nullable=…, export=…)`. A field without a
+default is required; null only where `nullable`. From these come
+
+* `validate`: every problem of a YAML mapping, each naming file, line and
+  dotted field; unknown fields refused (the importer checks what it writes);
+* `build`: the objects, dates parsed and nested records built; the corpus
+  classes (model.Document, Jurisdiction; corpus_items.Item, Unit, Indicator)
+  are these records with their links added;
+* `dump`: a record as YAML holds it (units.py writes registries so);
+* generator.export: data.json (the fields marked `export`, then a class's
+  EXPORT names) and its JSON Schema.
+
+So a new field is one declaration here, then the code that fills or shows it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from generator.errors import PolicyError, PolicyErrors
@@ -173,11 +190,11 @@ class Nested:
     many: bool = False
 
 
-def record(cls: type) -> Nested:
+def one(cls: type) -> Nested:
     return Nested(cls)
 
 
-def list_of(cls: type) -> Nested:
+def many(cls: type) -> Nested:
     return Nested(cls, many=True)
 
 
@@ -199,7 +216,7 @@ def f(check: Callable[[Any], str | None] | Nested, doc: str = "", *, default: An
 
 # Every record, and the classes of the corpus made from them: fields by keyword
 # only (a subclass adds required fields after the defaults of its record).
-model = dataclass(kw_only=True)
+record = dataclass(kw_only=True)
 # The corpus graph: identity for equality (generator.node), its own repr.
 linked = dataclass(kw_only=True, eq=False, repr=False)
 
@@ -247,7 +264,7 @@ _LOADERS = {is_date: dt.date.fromisoformat, is_line_range: tuple}
 
 # --- the records --------------------------------------------------------------------------
 
-@model
+@record
 class Source:
     file: str = f(is_str, export=True)
     line_start: int = f(is_line, export=True)
@@ -257,18 +274,18 @@ class Source:
     publication: str | None = f(is_str, default=None)
 
 
-@model
+@record
 class Repeal:
     title: str | None = f(is_str, nullable=True)
     doc_number: str | None = f(is_str, default=None, nullable=True)
 
 
-@model
+@record
 class Validity:
     trial: bool = f(is_bool, "a trial (试行) policy")
     valid_from: dt.date | None = f(is_date, default=None, nullable=True)
     valid_until: dt.date | None = f(is_date, default=None, nullable=True)
-    repeals: list[Repeal] = f(list_of(Repeal), default=[])
+    repeals: list[Repeal] = f(many(Repeal), default=[])
     clause: str | None = f(is_str, default=None, nullable=True)
     lines: tuple[int, int] | None = f(is_line_range, default=None, nullable=True)
 
@@ -279,7 +296,7 @@ COMPARATORS = ("<=", "<", ">=", ">", "=", "~", "decrease_by", "increase_by", "de
                "annual_decrease", "annual_increase")
 
 
-@model
+@record
 class Deadline:
     text: str = f(is_str, "as written", export=True)
     date: dt.date | None = f(is_date, "the end of the period named", nullable=True, export=True)
@@ -288,7 +305,7 @@ class Deadline:
     kind: str = f(one_of("deadline", "ongoing", "relative", "unknown"))
 
 
-@model
+@record
 class IndicatorRecord:
     """A numeric target of an item (generator.indicators finds them)."""
     metric: str = f(is_str, export=True)
@@ -301,7 +318,7 @@ class IndicatorRecord:
     raw: str = f(is_str)
 
 
-@model
+@record
 class Responsibility:
     """Who does an item, by when, to what target."""
     lead: list[Unit] = f(is_str_list, "牵头单位 (unit ids; in YAML the names as written)", export=True)
@@ -310,11 +327,11 @@ class Responsibility:
     lead_labelled: bool = f(is_bool, "the text itself says who leads", export=True)
     form: str | None = f(is_str, nullable=True)       # how the source wrote it (parser forms)
     raw: str | None = f(is_str, nullable=True)        # the responsibility text(s) as printed
-    deadline: Deadline | None = f(record(Deadline), nullable=True, export=True)
-    indicators: list[IndicatorRecord] = f(list_of(IndicatorRecord))
+    deadline: Deadline | None = f(one(Deadline), nullable=True, export=True)
+    indicators: list[IndicatorRecord] = f(many(IndicatorRecord))
 
 
-@model
+@record
 class ItemHead:
     id: str = f(is_id, export=True)
     kind: str = f(one_of(*ITEM_KINDS), export=True)
@@ -325,7 +342,7 @@ class ItemHead:
 
 # One of several duties in an item, each sentence group closed by its own
 # parenthetical (槐荫 污染防治): its own text, units, deadline and targets.
-@model
+@record
 class StatementRecord(Responsibility):
     id: str = f(is_id)
     kind: str = f(one_of(*ITEM_KINDS))
@@ -334,25 +351,25 @@ class StatementRecord(Responsibility):
 
 
 # (Responsibility, ItemHead): the head's fields first, as the importer writes them.
-@model
+@record
 class ItemRecord(Responsibility, ItemHead):
     """The item of a section or paragraph block."""
-    statements: list[StatementRecord] = f(list_of(StatementRecord), default=[])   # the item holds their union
+    statements: list[StatementRecord] = f(many(StatementRecord), default=[])   # the item holds their union
 
 
-@model
+@record
 class TableRow:
     row: int = f(is_count)                            # index into the table's rows
     text: str | None = f(is_str, default=None)        # its task cells (not 序号 or units)
     number: str | None = f(is_str, default=None, nullable=True)   # its 序号
 
 
-@model
+@record
 class TableItemRecord(Responsibility, ItemHead, TableRow):
     """An item of a table block: one row."""
 
 
-@model
+@record
 class Block:
     kind: str = f(one_of(*BLOCK_KINDS))
     lines: tuple[int, int] = f(is_line_range)
@@ -366,11 +383,11 @@ class Block:
     rows: list[list[str]] = f(is_table_rows, default=[])
     row_lines: list | None = f(list_of_line_ranges, default=None)   # each row's own source lines
     # its item (section, paragraph) or items (table rows): generator.corpus_items builds them
-    item: dict | None = f(record(ItemRecord), default=None, raw=True)
-    items: list[dict] = f(list_of(TableItemRecord), default=[], raw=True)
+    item: dict | None = f(one(ItemRecord), default=None, raw=True)
+    items: list[dict] = f(many(TableItemRecord), default=[], raw=True)
 
 
-@model
+@record
 class DocumentRecord:
     id: str = f(is_page_id, export=True)
     jurisdiction: Jurisdiction = f(is_id, "the jurisdiction's id", export=True)
@@ -381,12 +398,12 @@ class DocumentRecord:
     published: dt.date | None = f(is_date, "发布日期 of a web copy", default=None, nullable=True, export=True)
     type: str = f(is_str, "文件类型", export=True)
     parent_id: str | None = f(is_id, "the document that issues it", nullable=True, key="parent", export=True)
-    validity: Validity = f(record(Validity))
-    source: Source = f(record(Source), export=True)
-    blocks: list[Block] = f(list_of(Block))
+    validity: Validity = f(one(Validity))
+    source: Source = f(one(Source), export=True)
+    blocks: list[Block] = f(many(Block))
 
 
-@model
+@record
 class JurisdictionRecord:
     id: str = f(is_page_id, export=True)
     name: str = f(is_str, export=True)
@@ -396,7 +413,7 @@ class JurisdictionRecord:
     review: bool = f(is_bool, default=False)      # added by an import from the text: an editor confirms it
 
 
-@model
+@record
 class Furniture:
     kind: str = f(is_str)
     lines: tuple[int, int] = f(is_line_range)
@@ -404,7 +421,7 @@ class Furniture:
 
 
 # content/units/<jurisdiction>.yml: a list of these (generator.units reads and writes it).
-@model
+@record
 class UnitRecord:
     id: str = f(is_page_id, export=True)
     name: str = f(is_str, "canonical name", export=True)
@@ -412,14 +429,14 @@ class UnitRecord:
     kind: str = f(one_of("unit", "generic"), "generic: a collective such as 各镇办", export=True)
 
 
-@model
+@record
 class Manifest:
     source: str = f(is_str)
     jurisdiction: str = f(is_id)
     sha256: str = f(is_str)
     documents: list[str] = f(is_str_list)
-    furniture: list[Furniture] = f(list_of(Furniture))
-    unplaced: list[Furniture] = f(list_of(Furniture), default=[])
+    furniture: list[Furniture] = f(many(Furniture))
+    unplaced: list[Furniture] = f(many(Furniture), default=[])
     script: str | None = f(one_of("traditional"), default=None)   # a traditional copy, read in simplified characters
     # the file the text was read from, when it is not the text itself (issue: formats)
     format: str | None = f(one_of("text", "pdf", "docx", "html"), default=None)
@@ -429,7 +446,7 @@ class Manifest:
 
 
 # content/metrics.yml: metrics declared the same (generator.corpus_items).
-@model
+@record
 class Metric:
     metric: str = f(is_str)
     same: list[str] = f(is_str_list)
@@ -455,17 +472,17 @@ def build(cls: type, data: dict, **values):
     return cls(**values)
 
 
-def plain(value, record: Callable | None = None):
+def plain(value, how: Callable | None = None):
     """A model value as YAML and JSON hold it: dates ISO, linked records by id,
-    other records as `record` (default: dump) makes them."""
+    other records as `how` (default: dump) writes them."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Node):
         return value.id
     if isinstance(value, (list, tuple)):
-        return [plain(x, record) for x in value]
-    if hasattr(value, "__dataclass_fields__"):
-        return (record or dump)(value)
+        return [plain(x, how) for x in value]
+    if is_dataclass(value):
+        return (how or dump)(value)
     return value
 
 

@@ -27,7 +27,7 @@ from typing import Iterable
 
 from generator import yamlio
 from generator.errors import PolicyError
-from generator.schema import UnitRecord, dump, model, validate
+from generator.schema import UnitRecord, dump, record, validate
 
 # --- text helpers ---------------------------------------------------------------------
 
@@ -267,7 +267,7 @@ def places_of(jurisdiction: dict) -> list[tuple[str, str]]:
 
 # --- registry -------------------------------------------------------------------------
 
-@model
+@record
 class Unit(UnitRecord):
     """A unit of a registry, with how often the sources name it by each spelling."""
     mentions: Counter = field(default_factory=Counter, compare=False, repr=False)
