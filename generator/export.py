@@ -80,7 +80,7 @@ def write_export(corpus: Corpus, path: Path) -> None:
 
 def json_schema() -> dict:
     """data.json described (JSON Schema draft 2020-12), from the same declarations."""
-    tables = {table: {"type": "array", "items": _object(cls)} for table, cls in TABLES.items()}
+    tables = {table: {"type": "array", "items": described(cls)} for table, cls in TABLES.items()}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "data.schema.json",
@@ -92,7 +92,8 @@ def json_schema() -> dict:
     }
 
 
-def _object(cls: type) -> dict:
+def described(cls: type) -> dict:
+    """The JSON Schema of what data.json says of a `cls` record."""
     props = {s.key: _field(s) for s in specs(cls) if s.export}
     props.update((key, _path(cls, path)) for key, path in _extras(cls))
     return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
@@ -104,13 +105,13 @@ def _nullable(described: dict) -> dict:
 
 def _field(s: Spec) -> dict:
     if isinstance(s.check, Nested):
-        described = _object(s.check.cls)
-        described = {"type": "array", "items": described} if s.check.many else described
+        out = described(s.check.cls)
+        out = {"type": "array", "items": out} if s.check.many else out
     else:
-        described = dict(s.check.json)
+        out = dict(s.check.json)
     if s.doc:
-        described["description"] = s.doc
-    return _nullable(described) if s.nullable else described
+        out["description"] = s.doc
+    return _nullable(out) if s.nullable else out
 
 
 def _path(cls: type, path: list[str]) -> dict:
@@ -140,4 +141,4 @@ def _annotation(text: str) -> dict:
     cls = next(getattr(m, text) for m in (model, corpus_items, schema) if hasattr(m, text))
     if issubclass(cls, Node):
         return {"type": "string", "description": f"{text} id"}
-    return _object(cls)
+    return described(cls)

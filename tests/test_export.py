@@ -10,8 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.export import json_schema
-from generator.schema import SCHEMA_VERSION
+import pytest
+
+from generator import schema
+from generator.errors import PolicyError
+from generator.export import described, exported, json_schema
+from generator.schema import SCHEMA_VERSION, UnitRecord, f, is_str, record
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
@@ -72,6 +76,21 @@ def test_the_schema_check_finds_what_it_should():
     assert problems({**good, "units": [{**unit, "kind": "office"}]}, described) == ["units[0].kind: not one of"]
     assert problems({**good, "units": [{**unit, "new": 1}]}, described) == ["units[0].new: not described"]
     assert problems({**good, "units": [{**unit, "aliases": None}]}, described) == ["units[0].aliases: not array"]
+
+
+def test_a_new_field_is_one_declaration():
+    """Declared on its record, a field is checked, read, exported and described."""
+    @record
+    class Noted(UnitRecord):
+        note: str | None = f(is_str, "an editor's note", default=None, nullable=True, export=True)
+
+    entry = {"id": "u-1", "name": "区财政局", "kind": "unit", "note": "新设"}
+    schema.validate(entry, Noted, "units.yml", {})
+    with pytest.raises(PolicyError, match="must be a non-empty string"):
+        schema.validate({**entry, "note": 3}, Noted, "units.yml", {})
+    assert exported(schema.build(Noted, entry))["note"] == "新设"
+    assert described(Noted)["properties"]["note"] == {
+        "anyOf": [{"type": "string", "description": "an editor's note"}, {"type": "null"}]}
 
 
 # The part of JSON Schema (draft 2020-12) that json_schema() writes: the venv has no
