@@ -37,7 +37,7 @@ def unplaced(corpus: Corpus) -> dict[str, list[dict]]:
         if not path.is_file():
             continue
         data, lines = yamlio.load(path)
-        schema.validate(data, schema.MANIFEST, str(path), lines)
+        schema.validate(data, schema.Manifest, str(path), lines)
         out[source] = data.get("unplaced") or []
     return out
 

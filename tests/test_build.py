@@ -16,7 +16,7 @@ from hypothesis import given, strategies as st
 
 from generator import build
 from generator.pages.render import relative
-from generator.model.export import export_data
+from generator.model.export import export_data, json_schema
 from generator.model import load_corpus
 from htmltree import parse
 
@@ -200,6 +200,9 @@ def test_home_page_counts_by_jurisdiction_and_links_the_data(built):
     assert resolves(built, "", data_link.attrs["href"])
     assert json.loads((built / "data.json").read_text(encoding="utf-8")) == json.loads(
         json.dumps(export_data(load_corpus(FIXTURE))))
+    schema_link = next(a for a in home.iter("a") if a.text() == "data.schema.json")
+    assert resolves(built, "", schema_link.attrs["href"])
+    assert json.loads((built / "data.schema.json").read_text(encoding="utf-8")) == json_schema()
 
 
 def test_jurisdiction_page_lists_by_date_and_by_type(built):

@@ -62,8 +62,8 @@ def test_importer_never_crashes_on_damaged_excerpts(case):
     except PolicyError:
         return
     for doc in result.documents:
-        schema.validate(doc, schema.DOCUMENT, doc["id"], {})
-    schema.validate(result.manifest, schema.MANIFEST, stem, {})
+        schema.validate(doc, schema.DocumentRecord, doc["id"], {})
+    schema.validate(result.manifest, schema.Manifest, stem, {})
     # every character is held by a block or listed as unplaced, in order
     loose = {"blocks": [{"kind": "paragraph", "text": u["text"], "lines": u["lines"]}
                         for u in result.unplaced]}

@@ -133,7 +133,7 @@ def test_an_unreadable_parenthetical_is_unplaced_with_its_lines():
     result = import_text("\n".join(lines), "zichuan-2022", "zichuan")
     lost = [u for u in result.manifest["unplaced"] if u["kind"] == "responsibility"]
     assert len(lost) == 1 and lost[0]["lines"] == [271, 277] and lost[0]["text"].startswith("（牵头单位区卫健局")
-    schema.validate(result.manifest, schema.MANIFEST, "manifest", {})
+    schema.validate(result.manifest, schema.Manifest, "manifest", {})
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -291,8 +291,7 @@ def test_moved_page_breaks_and_county_keep_item_ids_and_units():
 @pytest.mark.parametrize("stem", STEMS)
 def test_items_are_valid_against_the_schema(stem):
     for d in imported(stem).documents:
-        for i, b in enumerate(d["blocks"]):
-            schema.validate(b, schema.BLOCK_ITEMS, d["id"], {}, ("blocks", i))
+        schema.validate(d, schema.DocumentRecord, d["id"], {})
 
 
 def test_segments_of_printed_numbers():

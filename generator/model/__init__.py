@@ -6,6 +6,7 @@ The corpus is what every page kind and the build read: its main names are
 here, `from generator.model import Corpus, load_corpus`.
 """
 
-from generator.model.corpus import Block, Corpus, Document, Jurisdiction, id_key, load_corpus, sorted_by_date
+from generator.model.corpus import Corpus, Document, Jurisdiction, id_key, load_corpus, sorted_by_date
+from generator.model.schema import Block
 
 __all__ = ["Block", "Corpus", "Document", "Jurisdiction", "id_key", "load_corpus", "sorted_by_date"]

@@ -14,89 +14,47 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.model import schema, yamlio
-from generator.model.items import link_contents, validate_block_items
+from generator.model.items import link_contents
 from generator.model.status import IN_FORCE, set_statuses
 from generator.errors import PolicyError, PolicyErrors
 from generator.model.node import Node
+from generator.model.schema import DocumentRecord, JurisdictionRecord, linked
 from generator.parallel import fork_map
 from generator.model.yamlio import Lines
 
-@dataclass(repr=False)
-class Jurisdiction(Node):
-    id: str
-    name: str
-    short_name: str
-    level: str
-    parent: str | None
-    review: bool = False            # added by an import, to be confirmed by an editor
+if TYPE_CHECKING:
+    from generator.model.items import Citation, Item, Unit
+
+
+@linked
+class Jurisdiction(Node, JurisdictionRecord):
     documents: list[Document] = field(default_factory=list)  # newest first
-    units: list = field(default_factory=list)                # registry order (corpus_items.Unit)
+    units: list[Unit] = field(default_factory=list)          # registry order
 
     def type_counts(self) -> Counter:
         return Counter(d.type for d in self.documents)
 
 
-@dataclass
-class Source:
-    file: str
-    line_start: int
-    line_end: int
-    publication: str | None = None
-
-
-@dataclass
-class Validity:
-    trial: bool
-    valid_from: dt.date | None = None
-    valid_until: dt.date | None = None
-    repeals: list[dict] = field(default_factory=list)
-    clause: str | None = None
-    lines: list[int] | None = None
-
-
-@dataclass
-class Block:
-    kind: str
-    lines: tuple[int, int]
-    role: str | None = None
-    level: int | None = None
-    number: str | None = None
-    title: str | None = None
-    text: str | None = None
-    caption: str | None = None
-    header: list[str] | None = None
-    rows: list[list[str]] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)  # items, responsibilities … (later stages)
-
-
-@dataclass(repr=False)
-class Document(Node):
-    id: str
-    jurisdiction: Jurisdiction
-    title: str
-    doc_number: str | None
-    issuer: str | None
-    date: dt.date | None
-    type: str
-    parent_id: str | None
-    validity: Validity
-    source: Source
-    blocks: list[Block]
+@linked
+class Document(Node, DocumentRecord):
     file: Path                      # the YAML file it was read from
     line: int                       # line of its `id`
     status: str = IN_FORCE                    # generator.model.status, once the corpus is linked
     status_reason: str = ""
-    published: dt.date | None = None          # 发布日期, when a web copy gives it
     parent: Document | None = None
     children: list[Document] = field(default_factory=list)  # policies it issues, in id order
-    items: list = field(default_factory=list)      # corpus_items.Item, source order
-    citations: list = field(default_factory=list)  # corpus_items.Citation, first mention order
+    items: list[Item] = field(default_factory=list)            # source order
+    citations: list[Citation] = field(default_factory=list)    # first mention order
     cited_by: list[Document] = field(default_factory=list)
+
+    # data.json (generator.model.export): besides the record's exported fields
+    EXPORT = ("children", "status", "trial=validity.trial", "valid_from=validity.valid_from",
+              "valid_until=validity.valid_until", "cites=citations")
 
     @property
     def headers(self) -> dict[str, str]:
@@ -157,7 +115,7 @@ def _load_jurisdictions(path: Path, errors) -> list[dict]:
         errors.append(PolicyError("must be a list of jurisdictions", str(path), 1))
         return []
     return [item for i, item in enumerate(data)
-            if _validated(item, schema.JURISDICTION, str(path), lines, errors, (i,))]
+            if _validated(item, Jurisdiction, str(path), lines, errors, (i,))]
 
 
 def _parse(path: Path, cache: yamlio.Cache | None) -> tuple[tuple[Any, Lines] | None, list[tuple]]:
@@ -166,8 +124,7 @@ def _parse(path: Path, cache: yamlio.Cache | None) -> tuple[tuple[Any, Lines] | 
     errors: list[PolicyError] = []
 
     def check(data, lines) -> bool:
-        return (_validated(data, schema.DOCUMENT, str(path), lines, errors)
-                and validate_block_items(path, data, lines, errors))
+        return _validated(data, Document, str(path), lines, errors)
 
     loaded = _read(path, errors, cache, check)
     return loaded, [(e.message, e.file, e.line, e.field) for e in errors]
@@ -187,33 +144,6 @@ def _load_documents(folder: Path, errors, cache: yamlio.Cache | None) -> list[tu
 
 
 # --- phase 2: the model and its cross indexes ------------------------------------------
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-_BLOCK_FIELDS = {f.name for f in fields(Block)} - {"extra"}
-
-
-def _block(data: dict) -> Block:
-    """Fields Block knows; the rest (item, items … of later stages) kept in `extra`."""
-    known = {k: v for k, v in data.items() if k in _BLOCK_FIELDS and v is not None}
-    known["lines"] = tuple(known["lines"])
-    extra = {k: v for k, v in data.items() if k not in _BLOCK_FIELDS}
-    return Block(**known, extra=extra)
-
-
-def _document(path: Path, data: dict, lines: Lines, jur: Jurisdiction) -> Document:
-    v = data["validity"]
-    validity = Validity(trial=v["trial"], valid_from=_date(v.get("valid_from")),
-                        valid_until=_date(v.get("valid_until")), repeals=v.get("repeals") or [],
-                        clause=v.get("clause"), lines=v.get("lines"))
-    return Document(
-        id=data["id"], jurisdiction=jur, title=data["title"], doc_number=data["doc_number"],
-        issuer=data["issuer"], date=_date(data["date"]), type=data["type"], parent_id=data["parent"],
-        validity=validity, source=Source(**data["source"]), blocks=[_block(b) for b in data["blocks"]],
-        file=path, line=lines.get(("id",), 1), published=_date(data.get("published")))
-
 
 def _link(corpus: Corpus, lines_of: dict[str, Lines], errors) -> None:
     for doc in corpus.documents.values():
@@ -256,7 +186,7 @@ def _load_corpus(content_dir: Path, today: dt.date | None, cache: yamlio.Cache |
         raise _combined(errors)
 
     today = today or dt.date.today()
-    corpus = Corpus(content_dir, today, {j["id"]: Jurisdiction(**j) for j in jurs}, {})
+    corpus = Corpus(content_dir, today, {j["id"]: schema.build(Jurisdiction, j) for j in jurs}, {})
     lines_of: dict[str, Lines] = {}
     for path, data, lines in docs:
         jur = corpus.jurisdictions.get(data["jurisdiction"])
@@ -270,7 +200,7 @@ def _load_corpus(content_dir: Path, today: dt.date | None, cache: yamlio.Cache |
             errors.append(PolicyError(f"duplicate id {data['id']!r}, also used in {first.file}:{first.line}",
                                       str(path), lines.get(("id",)), "id"))
             continue
-        doc = _document(path, data, lines, jur)
+        doc = schema.build(Document, data, jurisdiction=jur, file=path, line=lines.get(("id",), 1))
         corpus.documents[doc.id] = doc
         lines_of[doc.id] = lines
         jur.documents.append(doc)

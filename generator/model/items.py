@@ -26,24 +26,21 @@ from typing import TYPE_CHECKING, Any
 from generator.model import schema, yamlio
 from generator.errors import PolicyError
 from generator.model.node import Node
-from generator.model.schema import Field, Record, is_str, is_str_list
+from generator.model.schema import IndicatorRecord, ItemHead, Responsibility, Source, UnitRecord, linked
 from generator.model.units import UnitRegistry, load_registry, places_of
 
 if TYPE_CHECKING:
-    from generator.model import Block, Corpus, Document, Jurisdiction
+    from generator.model import Corpus, Document, Jurisdiction
+    from generator.model.schema import Block
 
-PLAN_TYPES = ("规划", "纲要")
 
-
-@dataclass(eq=False, repr=False)
-class Unit(Node):
-    id: str
+@linked
+class Unit(Node, UnitRecord):
     jurisdiction: Jurisdiction
-    name: str
-    aliases: list[str]
-    kind: str                                          # unit | generic
     led: list[Item] = field(default_factory=list)      # items it leads (牵头), corpus order
     joined: list[Item] = field(default_factory=list)   # items it takes part in (责任/配合)
+
+    EXPORT = ("jurisdiction",)    # data.json, besides the record's exported fields
 
     @property
     def real(self) -> bool:
@@ -57,40 +54,28 @@ class Unit(Node):
         return self.real and bool(self.led or self.joined)
 
 
-@dataclass(eq=False, repr=False)
-class Indicator(Node):
+@linked
+class Indicator(Node, IndicatorRecord):
     item: Item
-    metric: str
-    comparator: str
-    value: float
-    unit: str | None
-    target_year: int | None
-    base_year: int | None
-    raw: str
-    base_value: float | None = None
     group: str = ""            # the metric it is compared under (metrics.yml synonyms)
 
+    EXPORT = ("item",)
 
-@dataclass(eq=False, repr=False)
-class Item(Node):
-    id: str
+
+@linked
+class Item(Node, Responsibility, ItemHead):
+    """A goal, measure, task, article or annex row (schema.ItemRecord, TableItemRecord),
+    or a statement of one (schema.StatementRecord), its unit names resolved."""
     document: Document
-    kind: str                  # goal | measure | task | article | annex_row
-    path: list[str]            # enclosing headings, then its number
-    lines: tuple[int, int]
     text: str
-    lead: list[Unit]
-    participants: list[Unit]
-    generic: list[str]
-    lead_labelled: bool
-    raw: str | None
-    deadline: dict | None      # {text, date, period, recurring, kind}
     block: int                 # index of its block in document.blocks
     row: int | None = None     # table row, for annex rows and task tables
     parent: Item | None = None  # the item a statement belongs to
     statements: list[Item] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     domain: str | None = None
+
+    EXPORT = ("document", "number", "text", "parent", "source")
 
     @property
     def number(self) -> str | None:
@@ -125,9 +110,14 @@ class Item(Node):
         return self.parent is None and (self.responsible or bool(self.indicators))
 
     @property
-    def due(self):
+    def due(self) -> dt.date | None:
         """The deadline's date (None when it names no date)."""
-        return _iso(self.deadline.get("date")) if self.deadline else None
+        return self.deadline.date if self.deadline else None
+
+    @property
+    def source(self) -> Source:
+        """Its lines in the source the document was read from."""
+        return Source(file=self.document.source.file, line_start=self.lines[0], line_end=self.lines[1])
 
 
 @dataclass(repr=False)
@@ -151,9 +141,7 @@ class Citation:
     doc_number: str | None     # 文号 given after it, if any
     target: Document | None    # the cited corpus document, None when external
 
-
-def _iso(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+    EXPORT = ("title", "doc_number", "document=target")
 
 
 # --- units --------------------------------------------------------------------------------
@@ -181,7 +169,7 @@ def load_units(corpus: Corpus, errors: list[PolicyError]) -> dict[str, UnitRegis
                                           None, "id"))
                 continue
             seen[u.id] = str(path)
-            unit = Unit(u.id, jur, u.name, list(u.aliases), u.kind)
+            unit = schema.build(Unit, schema.dump(u), jurisdiction=jur)
             corpus.units[u.id] = unit
             jur.units.append(unit)
     return registries
@@ -223,16 +211,14 @@ class _ItemReader:
 
     def item(self, data: dict, where: tuple, text: str, block: int, row: int | None = None,
              parent: Item | None = None) -> Item:
-        it = Item(
-            id=data["id"], document=self.doc, kind=data["kind"],
-            path=list(data.get("path") or (parent.path if parent else [])),
-            lines=tuple(data["lines"]), text=text,
+        it = schema.build(
+            Item, data, document=self.doc, text=text, block=block, row=row, parent=parent,
+            # a statement: its item's path, and no body of its own
+            path=list(data.get("path") or (parent.path if parent else [])), continued=data.get("continued", 0),
             lead=self.units(data["lead"], where + ("lead",)),
             participants=self.units(data["participants"], where + ("participants",), exclude=data["lead"]),
-            generic=list(data["generic"]), lead_labelled=data["lead_labelled"], raw=data.get("raw"),
-            deadline=data.get("deadline"), block=block, row=row, parent=parent)
-        it.indicators = [Indicator(item=it, **{k: v for k, v in ind.items() if k in _INDICATOR_KEYS})
-                         for ind in data["indicators"]]
+            indicators=[])
+        it.indicators = [schema.build(Indicator, ind, item=it) for ind in data["indicators"]]
         it.statements = [self.item(s, where + ("statements", k), s["text"], block, row, it)
                          for k, s in enumerate(data.get("statements") or [])]
         return it
@@ -242,31 +228,16 @@ class _ItemReader:
         out = []
         for i, b in enumerate(blocks):
             where = ("blocks", i)
-            if "item" in b.extra:
-                data = b.extra["item"]
+            if b.item is not None:
+                data = b.item
                 body = [_block_text(x) for x in blocks[i + 1:i + 1 + data.get("continued", 0)]]
                 out.append(self.item(data, where + ("item",), "\n".join([_block_text(b), *body]), i))
-            for k, data in enumerate(b.extra.get("items") or []):
+            for k, data in enumerate(b.items):
                 row = data["row"]
                 cells = b.rows[row] if row < len(b.rows) else []
                 text = data.get("text") or " ".join(c for c in cells if c)
                 out.append(self.item(data, where + ("items", k), text, i, row))
         return out
-
-
-_INDICATOR_KEYS = {"metric", "comparator", "value", "unit", "target_year", "base_year", "raw", "base_value"}
-
-
-def validate_block_items(path: Path, data: dict, lines: yamlio.Lines, errors: list[PolicyError]) -> bool:
-    """The item fields of every block (schema.BLOCK_ITEMS), with file and line."""
-    ok = True
-    for i, block in enumerate(data.get("blocks") or []):
-        try:
-            schema.validate(block, schema.BLOCK_ITEMS, str(path), lines, ("blocks", i))
-        except PolicyError as exc:
-            errors.extend(getattr(exc, "errors", [exc]))
-            ok = False
-    return ok
 
 
 # Headings that name a part's kind (主要目标, 策略措施 …), not a field of work.
@@ -319,9 +290,6 @@ def domains(doc: Document) -> list[Domain]:
 
 # --- metrics ---------------------------------------------------------------------------------
 
-METRIC = Record([Field("metric", is_str), Field("same", is_str_list)])
-
-
 def load_metric_synonyms(content_dir: Path, errors: list[PolicyError]) -> dict[str, str]:
     """content/metrics.yml: [{metric, same: [names]}] -> name -> the metric it counts as."""
     path = content_dir / "metrics.yml"
@@ -335,7 +303,7 @@ def load_metric_synonyms(content_dir: Path, errors: list[PolicyError]) -> dict[s
             raise PolicyError("must be a list of {metric, same}", str(path), 1)
         out = {}
         for i, entry in enumerate(data):
-            schema.validate(entry, METRIC, str(path), lines, (i,))
+            schema.validate(entry, schema.Metric, str(path), lines, (i,))
             for name in entry["same"]:
                 out[_metric_key(name)] = entry["metric"]
         return out

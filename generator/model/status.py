@@ -63,7 +63,7 @@ def _repeals(corpus) -> dict:
     found = {}
     for doc in corpus.documents.values():
         for ref in doc.validity.repeals:
-            keys = [k for k in (ref.get("title"), ref.get("doc_number")) if k]
+            keys = [k for k in (ref.title, ref.doc_number) if k]
             target = next((corpus.cite_index[title_key(k)] for k in keys if title_key(k) in corpus.cite_index), None)
             if target is not None and target is not doc:
                 found.setdefault(target.id, doc)

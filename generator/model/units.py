@@ -27,7 +27,7 @@ from typing import Iterable
 
 from generator.model import yamlio
 from generator.errors import PolicyError
-from generator.model.schema import UNIT, validate
+from generator.model.schema import UnitRecord, dump, record, validate
 
 # --- text helpers ---------------------------------------------------------------------
 
@@ -267,16 +267,10 @@ def places_of(jurisdiction: dict) -> list[tuple[str, str]]:
 
 # --- registry -------------------------------------------------------------------------
 
-@dataclass
-class Unit:
-    id: str
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    kind: str = "unit"             # unit | generic
+@record
+class Unit(UnitRecord):
+    """A unit of a registry, with how often the sources name it by each spelling."""
     mentions: Counter = field(default_factory=Counter, compare=False, repr=False)
-
-    def to_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "aliases": list(self.aliases), "kind": self.kind}
 
 
 class UnitRegistry:
@@ -330,7 +324,7 @@ class UnitRegistry:
         spelling = normalise_unit_name(name)
         unit = self.resolve(spelling)
         if unit is None:
-            unit = Unit(uid or self._new_id(spelling), spelling,
+            unit = Unit(id=uid or self._new_id(spelling), name=spelling,
                         kind=kind or ("generic" if not_an_office(spelling) else "unit"))
             self.units.append(unit)
         self._link(spelling, unit)
@@ -342,7 +336,7 @@ class UnitRegistry:
         return self._by_spelling.get(spelling) or self._by_key.get(unit_key(spelling, self.places))
 
     def to_data(self) -> list[dict]:
-        return [u.to_dict() for u in self.units]
+        return [dump(u) for u in self.units]
 
 
 @dataclass
@@ -415,13 +409,13 @@ def load_registry(path: Path, jurisdiction: str, places: Iterable[tuple[str, str
     seen_ids: dict[str, int] = {}
     owner: dict[str, str] = {}
     for i, entry in enumerate(data):
-        validate(entry, UNIT, file, lines, (i,))
+        validate(entry, Unit, file, lines, (i,))
         uid = entry["id"]
         if uid in seen_ids:
             raise PolicyError(f"duplicate id (also entry {seen_ids[uid]})", file,
                               lines.get((i, "id")), f"[{i}].id")
         seen_ids[uid] = i
-        unit = Unit(uid, normalise_unit_name(entry["name"]), kind=entry["kind"])
+        unit = Unit(id=uid, name=normalise_unit_name(entry["name"]), kind=entry["kind"])
         spellings = [("name", unit.name)] + [
             (f"aliases[{k}]", normalise_unit_name(a)) for k, a in enumerate(entry.get("aliases") or [])]
         for where, s in spellings:

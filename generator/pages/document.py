@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.model import Block, Corpus, Document, sorted_by_date
+from generator.model import Corpus, Document, sorted_by_date
+from generator.model.schema import Block
 from generator.pages import deps
 from generator.pages.render import doc_path, page_meta, render, spec
 

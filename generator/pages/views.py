@@ -207,10 +207,10 @@ def task_table(unit: Unit) -> tuple[list[str], list[list]]:
     header = ["职责", "类型", "文件", "领域", "编号", "内容", "牵头单位", "参与单位", "期限", "期限日期", "目标值", "来源行"]
     rows = []
     for it, r in [(it, LEAD) for it in unit.led] + [(it, JOIN) for it in unit.joined]:
-        d = it.deadline or {}
         rows.append([r, KIND_NAMES[it.kind], it.document.title, it.domain or "", it.number or "",
                      " ".join(it.text.split()), "、".join(u.name for u in it.lead),
-                     "、".join(u.name for u in it.participants), d.get("text") or "", d.get("date") or "",
+                     "、".join(u.name for u in it.participants), it.deadline.text if it.deadline else "",
+                     it.due.isoformat() if it.due else "",
                      "；".join(f"{i.metric}{target_text(i)}" for i in it.indicators),
                      f"{it.document.source.file}:{it.lines[0]}-{it.lines[1]}"])
     return header, rows

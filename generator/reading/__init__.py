@@ -251,10 +251,8 @@ def _validate(content_dir: Path, plan: _Planned) -> None:
     folder = content_dir / "documents" / plan.jurisdiction
     for doc in plan.result.documents:
         file = str(folder / f"{doc['id']}.yml")
-        schema.validate(doc, schema.DOCUMENT, file, {})
-        for i, block in enumerate(doc["blocks"]):
-            schema.validate(block, schema.BLOCK_ITEMS, file, {}, ("blocks", i))
-    schema.validate(plan.result.manifest, schema.MANIFEST, str(content_dir / "sources" / f"{plan.stem}.yml"), {})
+        schema.validate(doc, schema.DocumentRecord, file, {})
+    schema.validate(plan.result.manifest, schema.Manifest, str(content_dir / "sources" / f"{plan.stem}.yml"), {})
 
 
 def _write(content_dir: Path, plan: _Planned, force: bool) -> list[Path]:

@@ -18,28 +18,21 @@ Not targets: ages (5岁以下), years, 一类以上, 达到或优于III类, scor
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
 from typing import Callable
 
+from generator.model.schema import IndicatorRecord, record
 from generator.model.units import OPEN, close_of, fold, split_top
 
 
-@dataclass
-class Indicator:
-    metric: str
-    comparator: str
-    value: float
-    unit: str | None
-    target_year: int | None
-    base_year: int | None
-    raw: str
+@record
+class Indicator(IndicatorRecord):
+    """A target found in a text, with where: the importer writes its record fields."""
     span: tuple[int, int]
-    base_value: float | None = None     # 由50%提高到65%: 50
 
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["span"] = list(self.span)
-        return d
+
+def _found(text: str, m: re.Match, **fields) -> Indicator:
+    """An indicator read from the match `m` of `text`."""
+    return Indicator(raw=text[m.start():m.end()].strip(), span=(m.start(), m.end()), **fields)
 
 
 # The one comparator table: verb, comparator when no qualifier follows, relative change?
@@ -227,9 +220,9 @@ def _clause_indicators(text: str, t: str, a: int, b: int, year_at: YearAt) -> li
         for name, (value, unit) in pairs:
             if name.endswith("的"):   # 担任正职的不少于3人: the head noun is left out
                 name += "人数" if unit in ("人", "名") else "数量"
-            out.append(Indicator(name, comparator, value, unit, lead_year or year_at(m.start()), base,
-                                 text[m.start():m.end()].strip(), (m.start(), m.end()),
-                                 float(m.group("bv")) if m.group("bv") else None))
+            out.append(_found(text, m, metric=name, comparator=comparator, value=value, unit=unit,
+                              target_year=lead_year or year_at(m.start()), base_year=base,
+                              base_value=float(m.group("bv")) if m.group("bv") else None))
     out += _counts(text, t, a, b, year_at, taken)
     return out + _value_first(text, t, a, b, year_at, taken)
 
@@ -248,8 +241,8 @@ def _counts(text: str, t: str, a: int, b: int, year_at: YearAt,
 
     def add(m: re.Match, metric: str, comparator: str = "=") -> None:
         taken.append((m.start(), m.end()))
-        out.append(Indicator(metric, comparator, float(m.group("n")), re.sub(r"\s+", "", m.group("u")),
-                             year_at(m.start()), None, text[m.start():m.end()].strip(), (m.start(), m.end())))
+        out.append(_found(text, m, metric=metric, comparator=comparator, value=float(m.group("n")),
+                          unit=re.sub(r"\s+", "", m.group("u")), target_year=year_at(m.start()), base_year=None))
 
     def words(m: re.Match, *groups: str) -> str:
         return "".join(re.sub(r"\s+", "", text[m.start(g):m.end(g)]) for g in groups)
@@ -286,8 +279,8 @@ def _value_first(text: str, t: str, a: int, b: int, year_at: YearAt,
     for m in found:
         what = text[m.start("what"):m.end("what")]
         noun = what[:p.start()] if m is found[-1] and p else what
-        out.append(Indicator(re.sub(r"\s+", "", noun) + predicate, "=", float(m.group("n")), m.group("u"),
-                             year_at(m.start()), None, text[m.start():m.end()].strip(), (m.start(), m.end())))
+        out.append(_found(text, m, metric=re.sub(r"\s+", "", noun) + predicate, comparator="=",
+                          value=float(m.group("n")), unit=m.group("u"), target_year=year_at(m.start()), base_year=None))
     return out
 
 
