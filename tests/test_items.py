@@ -238,6 +238,16 @@ def test_the_duty_under_a_heading_with_parts_is_the_headings():
     assert doc["blocks"][0]["item"]["generic"] == ["各乡镇", "各有关部门"]
 
 
+def test_the_parts_of_an_article_announcing_duties_are_its_subjects():
+    doc = {"id": "x-01", "date": "2023-02-01", "type": "办法", "title": "办法", "blocks": [
+        {"kind": "section", "level": 1, "number": "第四条", "title": None, "lines": [3, 3],
+         "text": "县应急管理局是本县安全生产工作的主管部门，其主要职责是："},
+        {"kind": "section", "level": 2, "number": "（一）", "title": None, "text": "组织编制安全生产规划；",
+         "lines": [4, 4]}]}
+    items.attach(doc)
+    assert doc["blocks"][1]["item"]["participants"] == ["县应急管理局"]
+
+
 def test_duties_of_roles_in_one_paragraph_stay_one_item():
     # 牵头单位要…；配合单位要…: one division of labour, no office named
     doc = _paragraph_doc("牵头单位要加强统筹协调；配合单位要主动对接，形成合力。")

@@ -491,7 +491,8 @@ def unattached(blocks: list[dict], reported: set[tuple]) -> list[dict]:
 def _inherit(reading: _Reading, block: dict, anchor: _Anchor) -> None:
     """A numbered part that names no unit takes those its nearest heading names in the
     heading line itself (二、加快产业升级（区发改局牵头）, 一、县示范区管委会牵头工作) —
-    not those of a heading's own text, which are its own."""
+    not those of a heading's own text, which are its own, unless that text ends by
+    announcing its subject's duties (…主管部门，其主要职责是：)."""
     if reading.found() or block["kind"] != "section" or genre.number_key(block.get("number") or "").startswith("b"):
         return
     for heading in reversed(anchor.ancestors):
@@ -503,6 +504,17 @@ def _inherit(reading: _Reading, block: dict, anchor: _Anchor) -> None:
                 reading.add(r)
             reading.forms.append("heading")
             return
+        text = block_text(heading)
+        if _DUTIES_FOLLOW.search(text):     # …是主管部门，其主要职责是： the parts are its duties
+            subject = _Reading()
+            _read_prose(subject, [text], [text])
+            if subject.found():
+                reading.absorb(subject)
+                reading.forms.append("heading")
+                return
+
+
+_DUTIES_FOLLOW = re.compile(r"(?:职责|职能)(?:是|为|如下)?\s*[:：]\s*$|履行下列[^。，,]{0,10}职责\s*[:：]?\s*$")
 
 
 def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
