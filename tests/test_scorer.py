@@ -180,3 +180,12 @@ def test_command_line(tmp_path, capsys):
     path.write_text("{not json", encoding="utf-8")
     assert scorer.main(["--export", str(path)]) == 1
     assert "cannot read the export" in capsys.readouterr().err
+
+
+def test_a_value_to_reach_is_the_real_text_golds_target():
+    from bench.score_import import same_indicator
+    gold = {"metric": "城镇化率", "comparator": "=", "value": 60, "unit": "%"}
+    reach = {"metric": "城镇化率", "comparator": "increase_to", "value": 60, "unit": "%"}
+    assert same_indicator(gold, reach)
+    assert not same_indicator(gold, {**reach, "value": 65})
+    assert not same_indicator({**gold, "comparator": "<="}, reach)
