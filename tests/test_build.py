@@ -262,3 +262,20 @@ def test_plain_mkdocs_build_makes_the_same_site(built, tmp_path):
 def test_links_between_docs_paths_are_what_relpath_makes(target, folder):
     target, folder = "/".join(target), "/".join(folder)
     assert relative(target, folder) == posixpath.relpath(target, folder or ".")
+
+
+def test_an_item_links_to_its_block_when_two_blocks_open_on_one_line():
+    """A line holding two numbered parts gives two blocks: the second's anchor is L<n>-2,
+    and the item page links to it as the document page names it (not escaped)."""
+    import re
+
+    from generator.model import load_corpus
+    corpus = load_corpus(ROOT / "content")       # the fixture corpus holds no items
+    it = next(i for i in corpus.items.values() if i.has_page and i.block > 0
+              and i.document.blocks[i.block - 1].kind not in ("header", "table")
+              and i.document.blocks[i.block].kind != "table")
+    doc = it.document
+    doc.blocks[it.block].lines = doc.blocks[it.block - 1].lines
+    files = build.docs_files(corpus).files
+    anchor = re.search(r"\.md#(L\d+-2)\)", files[f"items/{it.id}.md"].decode()).group(1)
+    assert f"#{anchor} " in files[f"documents/{doc.id}.md"].decode()

@@ -52,11 +52,12 @@ def block_views(doc: Document) -> list[BlockView]:
     for b in doc.blocks:
         if b.kind == "header":
             continue
-        anchor = f"L{b.lines[0]}"
+        # made here from line numbers, so no markup to escape (escaping would spell - as &#45;)
+        anchor = Markup(f"L{b.lines[0]}")
         n = 1
         while anchor in used:
             n += 1
-            anchor = f"L{b.lines[0]}-{n}"
+            anchor = Markup(f"L{b.lines[0]}-{n}")
         used.add(anchor)
         views.append(BlockView(b, anchor, is_heading(b)))
     return views
