@@ -96,10 +96,25 @@ _SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[^（()）]{1,20}[)）]")
 _LIST_NOTE = re.compile(r"[（(][^（()）]{0,20}(?:为牵头|下同)[^（()）]{0,10}[)）]")
 
 
+# 州委编办及州直相关单位: an office, then a collective, joined by 及/和/与 instead of 、.
+_JOINED = re.compile(r"(?<=[局委办部院会联心队站社所室组府门构司团处科])(?:及|和|与)(?=[区县市州省旗盟]|各)")
+
+
+def _pieces(s: str) -> list[str]:
+    """The names of a unit list, a name joined to the next by 及 split off when both parts
+    are offices or collectives."""
+    out = []
+    for piece in split_units(_LIST_NOTE.sub("", _SHORT_NAME.sub("", s))):
+        parts = _JOINED.split(piece)
+        ok = len(parts) > 1 and all(is_generic(p) or is_unit_like(p, prefixed=True) for p in parts)
+        out += parts if ok else [piece]
+    return out
+
+
 def _names(s: str) -> list[tuple[str, bool]]:
     """(name, is_collective) of a unit list; `X等Y` gives X and the collective Y."""
     out = []
-    for piece in split_units(_LIST_NOTE.sub("", _SHORT_NAME.sub("", s))):
+    for piece in _pieces(s):
         m = _ETC.search(piece)
         if m:
             if m.start():
@@ -116,13 +131,24 @@ def _strip_suffix(s: str) -> tuple[str, str | None]:
     return (s[:m.start()], m.group("suf")) if m else (s, None)
 
 
-def _clause_roles(s: str, roles: _Roles) -> None:
-    """`A、B牵头，C、D配合` / `A、B，各镇办` : clauses ending in 牵头 are leads."""
+# A time limit closing a unit list with no label of its own: （责任单位：A、B，6月底完成）.
+_TIME_CLAUSE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日|底|末|中旬|上旬|下旬)?前?(?:完成|办结)?$")
+
+
+def _clause_roles(s: str, roles: _Roles) -> str | None:
+    """`A、B牵头，C、D配合` / `A、B，各镇办` : clauses ending in 牵头 are leads. Returns the
+    time limit a clause of its own gives (…，6月底完成)."""
+    deadline = None
     for a, b in split_top(s, ",;"):
+        clause = s[a:b].strip()
+        if re.search(r"\d", clause) and _TIME_CLAUSE.match(fold(clause)):
+            deadline = deadline or clause
+            continue
         body, suffix = _strip_suffix(s[a:b])
         lead = bool(suffix) and suffix.endswith(("牵头", "主办", "牵头抓总"))
         roles.lead_labelled |= lead
         roles.put(_names(body), lead)
+    return deadline
 
 
 def _canonical_label(m: re.Match) -> str:
@@ -178,7 +204,7 @@ def _read_labelled(text: str, t: str, a: int, b: int) -> tuple[_Roles, str | Non
             has_lead = roles.lead_labelled = True
             roles.put(_names(_strip_suffix(value)[0]), lead=True)
         else:
-            _clause_roles(value, roles)
+            deadline = _clause_roles(value, roles) or deadline
     return roles, deadline, has_lead
 
 

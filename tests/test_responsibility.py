@@ -187,6 +187,9 @@ CASES = [
     # 分别负责: each named office for its part; later names drop the level prefix
     ("each-their-part", "城乡居民收入均增长7%。（市发改委、统计局分别负责）",
      [], ["市发改委", "统计局"], [], False, None, "by-duty"),
+    # an office joined to a collective by 及; a time limit closing the list with no label
+    ("joined-and-time", "（牵头单位：市政务服务局；责任单位：市司法局、市委编办及市直相关单位，9月底完成）",
+     ["市政务服务局"], ["市司法局", "市委编办"], ["市直相关单位"], True, "9月底完成", "labelled-lead"),
     # 主要协作单位: 主要 qualifies the helpers' label and is no part of the lead's name
     ("main-helpers", "牵头责任单位：县民政局、县卫健委\n主要协作单位：各乡镇人民政府，县政府有关部门",
      ["县民政局", "县卫健委"], [], ["各乡镇人民政府", "县政府有关部门"], True, None, "paragraph"),
