@@ -26,7 +26,8 @@ from generator.indicators import find_indicators
 from generator.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
                                       find_prose_assignments, find_responsibilities, parse_responsibility_cell,
                                       unit_heading)
-from generator.units import CLOSE, OPEN, close_of, fold, is_unit_like, normalise_unit_name, split_units
+from generator.units import (CLOSE, OPEN, close_of, fold, is_unit_like, normalise_unit_name, split_top,
+                             split_units)
 
 PLAN_TYPES = ("规划", "纲要")
 MEASURE_TYPES = ("措施", "若干措施")
@@ -518,7 +519,8 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
             "lines": [block["lines"][0], blocks[anchor.members[-1]]["lines"][1]],
             "continued": len(anchor.members) - 1}
     item.update(_fields(reading, _item_deadline(reading, texts, headings, year), indicators))
-    statements = _statements(blocks, anchor)
+    statements = _statements(blocks, anchor) or (
+        _duty_sentences(blocks, anchor) if not is_section and set(reading.forms) <= {"collective", "prose"} else [])
     if statements:
         item["indicators"] = []
         item["statements"] = [_statement(s, f"{uid}.s{k}", kind, year)
@@ -581,6 +583,45 @@ def _statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement]:
         if re.sub(r"[\s。.;；，,]", "", rest):
             pending, first = pending + rest, first or b["lines"][0]
     return out if len(out) >= 2 else []
+
+
+def _prose_duties(text: str) -> list:
+    """Who a sentence in running text says must act: an assignment (由X负责), else its subject."""
+    found = [p for p in find_prose_assignments(text) if not _interprets(text, p.span)
+             and all(is_unit_like(n) for n in p.lead + p.participants)]
+    return found or find_collective_duties(text)
+
+
+def _duty_sentences(blocks: list[dict], anchor: _Anchor) -> list[_Statement]:
+    """An unnumbered paragraph of requirements (a notice's closing 各责任单位要…。县督查办要…。)
+    whose sentences name different actors: each such sentence, with those after it that name
+    no one, a statement (a numbered part is one requirement, however many sentences). A
+    clause after ； that names offices of its own (A负责…；B负责…) is one too; collectives in
+    such a clause (…；各相关单位要…) join their sentence's."""
+    out: list[_Statement] = []
+    for i in anchor.members:
+        b = blocks[i]
+        for clause, opens_sentence in _clauses(block_text(b)):
+            found = _prose_duties(clause)
+            offices = any(r.lead or r.participants for r in found)
+            if found and (offices or opens_sentence or not out):
+                out.append(_Statement("", list(b["lines"]), _Reading()))
+            if out:
+                out[-1].text += clause
+                for r in found:
+                    out[-1].reading.add(r)
+    return out if len(out) >= 2 else []
+
+
+def _clauses(t: str) -> list[tuple[str, bool]]:
+    """The clauses of t split at ； within its sentences (。！？), each with its closing mark, and
+    whether it opens a sentence."""
+    return [(clause, k == 0) for sentence in _pieces(t, "。!?") for k, clause in enumerate(_pieces(sentence, ";"))]
+
+
+def _pieces(s: str, marks: str) -> list[str]:
+    """s cut after each top-level mark (the mark kept), empty pieces dropped."""
+    return [s[x:y + 1] for x, y in split_top(fold(s), marks) if s[x:y + 1].strip()]
 
 
 def _statement(st: _Statement, uid: str, kind: str, year: int | None) -> dict:
@@ -708,7 +749,8 @@ def observed_units(documents: list[dict]) -> tuple[list[str], set[str]]:
     for doc in documents:
         for b in doc["blocks"]:
             for item in ([b["item"]] if "item" in b else []) + b.get("items", []):
-                names += item["lead"] + item["participants"] + item["generic"]
-                generic.update(item["generic"])
+                for x in [item, *item.get("statements", [])]:
+                    names += x["lead"] + x["participants"] + x["generic"]
+                    generic.update(x["generic"])
     return names, generic
 
