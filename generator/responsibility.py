@@ -593,15 +593,36 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
         names = [(n, c) for n, c in names if not _PEOPLE.search(n)]
-        offices = all((names_an_office(n) or is_generic(n)) and len(n) <= 24 and "的" not in n for n, _ in names)
-        if t[:m.start("x")].rstrip().endswith(",") and not all(_collective(n) for n, _ in names):
+        start = m.start("x")
+        head = _collective_head(text, t, start)
+        if head:        # 各市政府，X示范区、Y管委会要…: one subject listed across a comma
+            start, names = head[0], head[1] + names
+        offices = all((names_an_office(n) or is_generic(n) or head and is_unit_like(n)) and len(n) <= 24
+                      and "的" not in n for n, _ in names)
+        if t[:start].rstrip().endswith(",") and not all(_collective(n) for n, _ in names):
             continue        # …报送市政府督查室, X将…: after a comma only collectives surely open a subject
         if names and offices and (any(c or is_generic(n) for n, c in names)
                                   or all(_in_full(n) for n, _ in names)):
             roles = _Roles()
             roles.put(names, lead=False)
-            out.append(_result(text, (m.start("x"), m.end()), roles, "collective"))
+            out.append(_result(text, (start, m.end()), roles, "collective"))
     return out
+
+
+def _collective_head(text: str, t: str, i: int) -> tuple[int, list[tuple[str, bool]]] | None:
+    """(start, names) of a clause of collectives alone opening the sentence before the comma
+    before t[i] (各省辖市政府，…): the first part of a subject listed across the comma."""
+    before = t[:i].rstrip()
+    if not before.endswith(","):
+        return None
+    comma = len(before) - 1
+    start = max(t.rfind(c, 0, comma) for c in "。;!?") + 1
+    while start < comma and t[start].isspace():
+        start += 1
+    names = _names(text[start:comma])
+    if "," in t[start:comma] or not names or not all(_collective(n) for n, _ in names):
+        return None
+    return start, names
 
 
 def find_prose_assignments(text: str) -> list[Responsibility]:
