@@ -533,7 +533,8 @@ _PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责�
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
 _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?P<asked>请)?(?P<x>[^由本,;。:]{{2,30}}?)[既也都还均]?(?:{_MODAL}"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每))"
-                                 r"|对(?=[^。;]{1,40}?负(?:总)?责))")      # X对…负总责: X answers for it
+                                 r"|对(?=[^。;]{1,40}?负(?:总)?责)"      # X对…负总责: X answers for it
+                                 r"|按(?:照)?(?:各自)?(?:职责|职能))")      # X按照职责分工…: X acts by its remit
 
 
 # `民政、卫生健康、教育等部门要…`: a subject naming departments by their functions; 等部门 says

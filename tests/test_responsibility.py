@@ -453,6 +453,8 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     # the offices a role names as a class; 既 and 也 are no part of the subject
     ("各牵头单位要统筹协调；配合单位要积极作为。", [], ["各牵头单位", "配合单位"]),
     ("各级各部门既要抓当前，也要谋长远。", [], ["各级各部门"]),
+    # X按照职责分工…: the subject acts within its remit
+    ("县政府各部门、县直有关单位按照职责分工，认真谋划上报。", [], ["县政府各部门", "县直有关单位"]),
     # one subject listed across a comma, collectives first
     ("各市政府，某某示范区、某某新区管委会要扛牢属地责任。", ["某某示范区", "某某新区管委会"], ["各市政府"]),
     ("各镇，各有关部门要及时报送整改情况。", [], ["各镇", "各有关部门"]),
