@@ -656,3 +656,11 @@ def test_a_notices_closing_paragraph_states_one_duty_per_actor():
     (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
     assert [(s["participants"], s["generic"]) for s in item["statements"]] == [
         ([], ["各责任单位", "各相关单位"]), (["县政府督查室"], []), (["县考核办"], [])]
+
+
+def test_a_title_wrapped_before_its_year_is_one_title():
+    """关于做好 / 2023年…的通知: the line before the year opens the title, so it is part of it."""
+    text = ("关于做好\n2023年春节期间安全生产工作的通知\n各乡镇人民政府，县直各单位：\n"
+            "一、各乡镇要开展隐患排查。\n")
+    doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
+    assert doc["title"].endswith("关于做好2023年春节期间安全生产工作的通知")
