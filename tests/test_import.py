@@ -665,3 +665,24 @@ def test_a_note_closing_a_run_of_parts_covers_the_run():
     assert [(i["path"][-1], i["participants"]) for i in items] == [
         ("（1）", ["县应急局"]), ("（2）", ["县应急局"]), ("（3）", ["县应急局"]),
         ("（1）", ["县市场监管局"]), ("（3）", ["县司法局"])]
+
+
+def test_a_notices_closing_paragraph_states_one_duty_per_actor():
+    """An unnumbered paragraph naming several actors in turn: each sentence (or ；-clause naming
+    an office) a statement of its own; collectives after ； join their sentence."""
+    text = ("某某县人民政府办公室关于印发2023年重点工作任务分解的通知\n各乡镇人民政府，县直各单位：\n"
+            "现将《2023年重点工作任务分解》印发给你们，请认真贯彻执行。"
+            "各责任单位要对照任务清单主动认领；各相关单位要积极配合。县政府督查室负责跟踪督办；"
+            "县考核办负责将完成情况纳入年度考核。\n某某县人民政府办公室\n2023年3月1日\n")
+    doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
+    (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert [(s["participants"], s["generic"]) for s in item["statements"]] == [
+        ([], ["各责任单位", "各相关单位"]), (["县政府督查室"], []), (["县考核办"], [])]
+
+
+def test_a_title_wrapped_before_its_year_is_one_title():
+    """关于做好 / 2023年…的通知: the line before the year opens the title, so it is part of it."""
+    text = ("关于做好\n2023年春节期间安全生产工作的通知\n各乡镇人民政府，县直各单位：\n"
+            "一、各乡镇要开展隐患排查。\n")
+    doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
+    assert doc["title"].endswith("关于做好2023年春节期间安全生产工作的通知")

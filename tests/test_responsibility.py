@@ -187,6 +187,9 @@ CASES = [
     # 分别负责: each named office for its part; later names drop the level prefix
     ("each-their-part", "城乡居民收入均增长7%。（市发改委、统计局分别负责）",
      [], ["市发改委", "统计局"], [], False, None, "by-duty"),
+    # an office joined to a collective by 及; a time limit closing the list with no label
+    ("joined-and-time", "（牵头单位：市政务服务局；责任单位：市司法局、市委编办及市直相关单位，9月底完成）",
+     ["市政务服务局"], ["市司法局", "市委编办"], ["市直相关单位"], True, "9月底完成", "labelled-lead"),
     # 主要协作单位: 主要 qualifies the helpers' label and is no part of the lead's name
     ("main-helpers", "牵头责任单位：县民政局、县卫健委\n主要协作单位：各乡镇人民政府，县政府有关部门",
      ["县民政局", "县卫健委"], [], ["各乡镇人民政府", "县政府有关部门"], True, None, "paragraph"),
@@ -463,6 +466,11 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     # the offices a role names as a class; 既 and 也 are no part of the subject
     ("各牵头单位要统筹协调；配合单位要积极作为。", [], ["各牵头单位", "配合单位"]),
     ("各级各部门既要抓当前，也要谋长远。", [], ["各级各部门"]),
+    # X按照职责分工…: the subject acts within its remit
+    ("县政府各部门、县直有关单位按照职责分工，认真谋划上报。", [], ["县政府各部门", "县直有关单位"]),
+    # one subject listed across a comma, collectives first
+    ("各市政府，某某示范区、某某新区管委会要扛牢属地责任。", ["某某示范区", "某某新区管委会"], ["各市政府"]),
+    ("各镇，各有关部门要及时报送整改情况。", [], ["各镇", "各有关部门"]),
     # X对…负总责: X answers for what follows
     ("各牵头单位对承担的任务落实负总责。", [], ["各牵头单位"]),
 ])

@@ -62,7 +62,10 @@ def _as(cls: type, file: File, dest_dir: str, claims=None) -> File:
 
 
 class PolicyKBPlugin(BasePlugin):
-    config_scheme = (("content", config_options.Type(str, default="content")),)
+    # generate: false uses the docs folder as it is (Markdown a `policykb build` left), the
+    # search index still made from content/
+    config_scheme = (("content", config_options.Type(str, default="content")),
+                     ("generate", config_options.Type(bool, default=True)))
 
     def __init__(self):
         super().__init__()
@@ -96,9 +99,10 @@ class PolicyKBPlugin(BasePlugin):
         from generator.build.docs import docs_files
         from generator.model import load_corpus
         self.corpus = load_corpus(self._content_dir(config))
-        for path, data in docs_files(self.corpus).files.items():
-            content = data if isinstance(data, bytes) else data.render()
-            files.append(File.generated(config, path, content=content))
+        if self.config["generate"]:
+            for path, data in docs_files(self.corpus).files.items():
+                content = data if isinstance(data, bytes) else data.render()
+                files.append(File.generated(config, path, content=content))
         self.pages = sorted((f.src_uri for f in files.documentation_pages()), key=sort_key)
         return files
 

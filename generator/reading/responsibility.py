@@ -96,10 +96,25 @@ _SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[^（()）]{1,20}[)）]")
 _LIST_NOTE = re.compile(r"[（(][^（()）]{0,20}(?:为牵头|下同)[^（()）]{0,10}[)）]")
 
 
+# 州委编办及州直相关单位: an office, then a collective, joined by 及/和/与 instead of 、.
+_JOINED = re.compile(r"(?<=[局委办部院会联心队站社所室组府门构司团处科])(?:及|和|与)(?=[区县市州省旗盟]|各)")
+
+
+def _pieces(s: str) -> list[str]:
+    """The names of a unit list, a name joined to the next by 及 split off when both parts
+    are offices or collectives."""
+    out = []
+    for piece in split_units(_LIST_NOTE.sub("", _SHORT_NAME.sub("", s))):
+        parts = _JOINED.split(piece)
+        ok = len(parts) > 1 and all(is_generic(p) or is_unit_like(p, prefixed=True) for p in parts)
+        out += parts if ok else [piece]
+    return out
+
+
 def _names(s: str) -> list[tuple[str, bool]]:
     """(name, is_collective) of a unit list; `X等Y` gives X and the collective Y."""
     out = []
-    for piece in split_units(_LIST_NOTE.sub("", _SHORT_NAME.sub("", s))):
+    for piece in _pieces(s):
         m = _ETC.search(piece)
         if m:
             if m.start():
@@ -116,13 +131,24 @@ def _strip_suffix(s: str) -> tuple[str, str | None]:
     return (s[:m.start()], m.group("suf")) if m else (s, None)
 
 
-def _clause_roles(s: str, roles: _Roles) -> None:
-    """`A、B牵头，C、D配合` / `A、B，各镇办` : clauses ending in 牵头 are leads."""
+# A time limit closing a unit list with no label of its own: （责任单位：A、B，6月底完成）.
+_TIME_CLAUSE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日|底|末|中旬|上旬|下旬)?前?(?:完成|办结)?$")
+
+
+def _clause_roles(s: str, roles: _Roles) -> str | None:
+    """`A、B牵头，C、D配合` / `A、B，各镇办` : clauses ending in 牵头 are leads. Returns the
+    time limit a clause of its own gives (…，6月底完成)."""
+    deadline = None
     for a, b in split_top(s, ",;"):
+        clause = s[a:b].strip()
+        if re.search(r"\d", clause) and _TIME_CLAUSE.match(fold(clause)):
+            deadline = deadline or clause
+            continue
         body, suffix = _strip_suffix(s[a:b])
         lead = bool(suffix) and suffix.endswith(("牵头", "主办", "牵头抓总"))
         roles.lead_labelled |= lead
         roles.put(_names(body), lead)
+    return deadline
 
 
 def _canonical_label(m: re.Match) -> str:
@@ -178,7 +204,7 @@ def _read_labelled(text: str, t: str, a: int, b: int) -> tuple[_Roles, str | Non
             has_lead = roles.lead_labelled = True
             roles.put(_names(_strip_suffix(value)[0]), lead=True)
         else:
-            _clause_roles(value, roles)
+            deadline = _clause_roles(value, roles) or deadline
     return roles, deadline, has_lead
 
 
@@ -544,7 +570,8 @@ _PAUSE = r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?
 _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>[^由本,;。:]{{2,60}}?)[既也都还均]?"
                                  rf"{_PAUSE}(?:{_MODAL}"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每))"
-                                 r"|对(?=[^。;]{1,40}?负(?:总)?责))")      # X对…负总责: X answers for it
+                                 r"|对(?=[^。;]{1,40}?负(?:总)?责)"      # X对…负总责: X answers for it
+                                 r"|按(?:照)?(?:各自)?(?:职责|职能))")      # X按照职责分工…: X acts by its remit
 
 
 # `民政、卫生健康、教育等部门要…`: a subject naming departments by their functions; 等部门 says
@@ -619,9 +646,14 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
         names = [(n, c or bool(_DEFINED_COLLECTIVE.search(n))) for n, c in names if not _PEOPLE.search(n)]
-        offices = all(c or (names_an_office(n) or is_generic(n)) and len(n) <= 24 and "的" not in n for n, c in names)
-        if t[:m.start("x")].rstrip().endswith(",") and not all(_collective(n) or _DEFINED_COLLECTIVE.search(n)
-                                                                for n, _ in names):
+        start = m.start("x")
+        head = _collective_head(text, t, start)
+        if head:        # 各市政府，X示范区、Y管委会要…: one subject listed across a comma
+            start, names = head[0], head[1] + names
+        offices = all(c or (names_an_office(n) or is_generic(n) or head and is_unit_like(n)) and len(n) <= 24
+                      and "的" not in n for n, c in names)
+        if t[:start].rstrip().endswith(",") and not all(_collective(n) or _DEFINED_COLLECTIVE.search(n)
+                                                        for n, _ in names):
             continue        # …报送市政府督查室, X将…: after a comma only collectives surely open a subject
         if names and offices and (role or any(c or is_generic(n) for n, c in names)
                                   or all(_in_full(n) for n, _ in names)):
@@ -631,8 +663,24 @@ def find_collective_duties(text: str) -> list[Responsibility]:
             if partners:
                 roles.put([(n, c) for n, c in _names(text[partners.start("y"):partners.end("y")])
                            if names_an_office(n) or is_generic(n)], lead=False)
-            out.append(_result(text, (m.start("x"), partners.end() if partners else m.end()), roles, "collective"))
+            out.append(_result(text, (start, partners.end() if partners else m.end()), roles, "collective"))
     return out
+
+
+def _collective_head(text: str, t: str, i: int) -> tuple[int, list[tuple[str, bool]]] | None:
+    """(start, names) of a clause of collectives alone opening the sentence before the comma
+    before t[i] (各省辖市政府，…): the first part of a subject listed across the comma."""
+    before = t[:i].rstrip()
+    if not before.endswith(","):
+        return None
+    comma = len(before) - 1
+    start = max(t.rfind(c, 0, comma) for c in "。;!?") + 1
+    while start < comma and t[start].isspace():
+        start += 1
+    names = _names(text[start:comma])
+    if "," in t[start:comma] or not names or not all(_collective(n) for n, _ in names):
+        return None
+    return start, names
 
 
 def find_prose_assignments(text: str) -> list[Responsibility]:

@@ -230,7 +230,7 @@ _TITLE_START = re.compile(r"^(?:\S{2,40}?(?:人民政府|政府|办公室|办公
 
 
 # A title that opens with the year it is for (2023年重点工作任务分解): a line before it that
-# leads into no title (关于, 印发, an issuer) is no part of it.
+# leads into no title (关于…, 印发, an issuer) is no part of it.
 _YEAR_TITLE = re.compile(r"^\d{4}年")
 
 
@@ -250,7 +250,7 @@ def title_groups(paras: list[Para], roles: list[str]) -> list[list[int]]:
         starts_new = current and (_TITLE_START.match(t) and not lead_in or t in joined or _title_text(joined) and (
             same_title(joined, t) or not _title_text(joined + t)
             or re.search(r"(?:通知|通报|决定|批复|函)$", joined) and _title_text(t))      # …的通知 / …分解表
-            or _YEAR_TITLE.match(t) and _title_text(t) and not lead_in)     # a title opening with its year
+            or _YEAR_TITLE.match(t) and _title_text(t) and not lead_in and not _TITLE_START.match(joined))
         if starts_new or (current and current[-1] != k - 1):
             groups.append(current)
             current = []
