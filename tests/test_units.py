@@ -5,8 +5,8 @@ import pytest
 
 from generator.errors import PolicyError, PolicyErrors
 from generator.model.units import (UnitRegistry, dump_registry, fold, genre_spellings, is_generic, is_unit_like,
-                             load_registry, normalise_unit_name, places_of, split_top, split_units,
-                             suspect_aliases, unit_key)
+                                   load_registry, normalise_unit_name, places_of, suspect_aliases, unit_key)
+from generator.reading.unit_lists import split_top, split_units
 
 ZHANGDIAN = {"id": "zhangdian", "name": "淄博市张店区", "short_name": "张店区", "level": "区"}
 

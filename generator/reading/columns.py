@@ -21,7 +21,8 @@ import re
 from generator.reading import genre
 from generator.reading.tables import Table
 from generator.reading.text import Line, compact, width
-from generator.model.units import is_generic, is_unit_like, looks_like_person, split_units
+from generator.model.units import is_generic, is_unit_like, looks_like_person
+from generator.reading.unit_lists import split_units
 
 # Column names of the genre's task tables, by what their cells hold.
 _UNIT_COL = re.compile(r"^(?:主要|协同|具体)?(?:牵头|责任|配合|协办|参与|主办|协同|主责|承办|实施)(?:责任)?(?:单位|部门)"

@@ -21,7 +21,8 @@ import re
 from typing import Callable
 
 from generator.model.schema import IndicatorRecord, record
-from generator.model.units import OPEN, close_of, fold, split_top
+from generator.model.units import fold
+from generator.reading.unit_lists import OPEN, close_of, split_top
 
 
 @record

@@ -26,8 +26,8 @@ from generator.reading.indicators import find_indicators
 from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
                                       find_prose_assignments, find_responsibilities, parse_responsibility_cell,
                                       unit_heading)
-from generator.model.units import (CLOSE, OPEN, close_of, fold, is_unit_like, normalise_unit_name, split_top,
-                             split_units)
+from generator.model.units import fold, is_unit_like, normalise_unit_name
+from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
 PLAN_TYPES = ("规划", "纲要")
 MEASURE_TYPES = ("措施", "若干措施")

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from generator.model.units import (CLOSE, OPEN, close_of, fold, is_generic, is_unit_like, names_an_office,
-                             split_top, split_units)
+from generator.model.units import fold, is_generic, is_unit_like, names_an_office
+from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
 
 @dataclass
