@@ -475,6 +475,9 @@ def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
 @pytest.mark.parametrize("text,participants,generic", [
     ("县人民政府防汛指挥部（以下简称县防指）负责统一组织全县防汛工作。", ["县人民政府防汛指挥部"], []),
     ("本县的防汛抢险工作，由县、乡镇两级政府负责。", [], ["县、乡镇两级政府"]),
+    # an office, then the body each lower level has, one long subject
+    ("州人民政府办公厅和县（市）、区人民政府办公室主管本行政区域的档案工作。",
+     ["州人民政府办公厅"], ["县（市）、区人民政府办公室"]),
 ])
 def test_a_duty_subject_with_its_abbreviation_or_shared_by_levels(text, participants, generic):
     (r,) = find_prose_assignments(text)

@@ -504,11 +504,11 @@ _WITH_DUTY = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:协同|配合|会同)(?P<
 # 所负责的工作 is what one is in charge of (a noun phrase), not a duty given; 主管 (in 办法 and 规定:
 # 市建设委员会主管本市…工作) gives one, 主管部门 names an office.
 _DUTY_VERB = r"(?:(?<!所)负责(?!牵头|同志|人)|主管(?!部门|单位|机关|领导|副))"
-_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?(?:{_SHORT_NAME.pattern})?){_MANNER}{_DUTY_VERB}")
+_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,30}}?(?:{_SHORT_NAME.pattern})?){_MANNER}{_DUTY_VERB}")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
-_AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科])(?:和|及|与)(?=[区县市])")
+_AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科厅])(?:和|及|与)(?=[区县市])")
 # 办公室设在X, 将…职责划归X: the office that is to hold a body or a duty, closing the clause.
 _HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
 # X为该项工作的牵头单位, A、B为协办单位: a role given by naming it.
@@ -525,8 +525,8 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     if _NOT_SUBJECT.search(f) or sum(c in OPEN for c in f) != sum(c in CLOSE for c in f):
         return None
     names = []
-    for n, c in _names(x):
-        names += [(p, c) for p in _AND.split(n)]
+    for part in _AND.split(x):     # 市人民政府办公厅和县（市）、区人民政府办公室: an office, then a level body
+        names += [(part, True)] if _level_body(fold(part)) else _names(part)
     ok = names and all(c or (len(n) >= 3 and is_unit_like(n) and (not short or len(n) <= 8
                                                                    or is_unit_like(n, prefixed=True)))
                        for n, c in names)
