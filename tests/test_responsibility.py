@@ -465,6 +465,16 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("各级各部门既要抓当前，也要谋长远。", [], ["各级各部门"]),
     # X对…负总责: X answers for what follows
     ("各牵头单位对承担的任务落实负总责。", [], ["各牵头单位"]),
+    # a note in brackets holding commas; 本市 before a collective
+    ("本市各级税务机关（包括派出机构，以及受委托的组织）应当公开办税流程。", [], ["本市各级税务机关"]),
+    # 按职责分工 is what the subject must do
+    ("县直各部门、各乡镇按照职责分工，抓好落实。", [], ["县直各部门", "各乡镇"]),
+    # the courts, no place named
+    ("检察院要积极参与社会治理。", [], ["检察院"]),
+    # a list of governments, a comma, then more: one subject (a place stands for its government)
+    ("各县人民政府，高新区、经开区管委会要压实属地责任。", ["高新区", "经开区管委会"], ["各县人民政府"]),
+    # … but not a clause that ends in an office
+    ("请各单位于3月9日前报送县政府督查室，县政府督查室将适时督办。", [], ["各单位"]),
 ])
 def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)

@@ -541,8 +541,8 @@ _PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责�
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
 # 各乡镇在节假日来临前，要…; 县发改局等牵头部门，要…: the subject may be set off by a comma or a time.
 _PAUSE = r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|期间|时)\s*,?\s*)?"
-_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>[^由本,;。:]{{2,60}}?)[既也都还均]?"
-                                 rf"{_PAUSE}(?:{_MODAL}"
+_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>(?:本[市区县旗](?=各))?[^由本,;。:]{{2,60}}?)"
+                                 rf"[既也都还均]?{_PAUSE}(?:{_MODAL}|按照?职责分工"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每))"
                                  r"|对(?=[^。;]{1,40}?负(?:总)?责))")      # X对…负总责: X answers for it
 
@@ -604,14 +604,34 @@ _LEAD_ROLE = re.compile(r"等(?:牵头|主责)(?:责任)?(?:单位|部门)$")
 _PARTNER = re.compile(r"\s*会同(?P<y>[^,;。]{2,30}?)(?:等(?:部门|单位)?)?(?=对|在|就|按|共同|研究|做好|开展|制定|进行|加强|[,;。]|$)")
 
 
+# 本市各级行政执法机关（包括…，…）应当…: a note in brackets, commas inside, is no part of the name.
+_NOTE_IN_SUBJECT = re.compile(r"\([^()]*[,;。][^()]*\)")
+
+
+def _list_opening_sentence(text: str, t: str, end: int) -> list[tuple[str, bool]] | None:
+    """The units of a clause that opens the sentence and ends with a comma at `end` when it is
+    only collectives and offices (各县（市）政府，…): the first part of a subject, else None."""
+    before = t[:end].rstrip()
+    if not before.endswith(","):
+        return None
+    start = max(before.rfind(c, 0, len(before) - 1) for c in "。;!?:,") + 1
+    if start and t[start - 1] == ",":
+        return None
+    names = _names(text[start:len(before) - 1].strip())
+    ok = names and any(c or _collective(n) for n, c in names) \
+        and all(c or (is_generic(n) or names_an_office(n)) and len(n) <= 24 and is_unit_like(n) for n, c in names)
+    return names if ok else None
+
+
 def find_collective_duties(text: str) -> list[Responsibility]:
     """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
     (or, for collectives, a clause) whose subject is collectives or offices named in full
     (区X局) names who must act."""
     t = fold(text)
+    masked = _NOTE_IN_SUBJECT.sub(lambda g: "#" * len(g.group()), t)
     out = []
-    for m in _COLLECTIVE_SUBJECT.finditer(t):
-        x = text[m.start("x"):m.end("x")]
+    for m in _COLLECTIVE_SUBJECT.finditer(masked):
+        x = "".join(c for c, k in zip(text[m.start("x"):m.end("x")], m.group("x")) if k != "#")
         role = _LEAD_ROLE.search(x)     # A、B等牵头部门: A and B lead
         x = x[:role.start()] if role else x
         names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
@@ -619,9 +639,15 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
         names = [(n, c or bool(_DEFINED_COLLECTIVE.search(n))) for n, c in names if not _PEOPLE.search(n)]
-        offices = all(c or (names_an_office(n) or is_generic(n)) and len(n) <= 24 and "的" not in n for n, c in names)
-        if t[:m.start("x")].rstrip().endswith(",") and not all(_collective(n) or _DEFINED_COLLECTIVE.search(n)
-                                                                for n, _ in names):
+        # 各省辖市政府，济源示范区、航空港区管委会要…: one subject, a comma inside; a place there
+        # stands for its government
+        lead_in = _list_opening_sentence(text, t, m.start("x"))
+        offices = all(c or (names_an_office(n) or is_generic(n) or bool(lead_in) and is_unit_like(n))
+                      and len(n) <= 24 and "的" not in n for n, c in names)
+        if lead_in:
+            names = lead_in + names
+        elif t[:m.start("x")].rstrip().endswith(",") and not all(_collective(n) or _DEFINED_COLLECTIVE.search(n)
+                                                                  for n, _ in names):
             continue        # …报送市政府督查室, X将…: after a comma only collectives surely open a subject
         if names and offices and (role or any(c or is_generic(n) for n, c in names)
                                   or all(_in_full(n) for n, _ in names)):
