@@ -473,6 +473,11 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("检察院要积极参与社会治理。", [], ["检察院"]),
     # a list of governments, a comma, then more: one subject (a place stands for its government)
     ("各县人民政府，高新区、经开区管委会要压实属地责任。", ["高新区", "经开区管委会"], ["各县人民政府"]),
+    # a hedge and a year's limit between the subject and 要; a defined collective with its bracket
+    ("未建成服务站的村（社区）原则上到2030年底要建成一个。", [], ["未建成服务站的村（社区）"]),
+    # who a target is handed down to
+    ("将能耗和用水总量指标分解落实到各乡镇、县直有关部门。", [], ["各乡镇", "县直有关部门"]),
+    ("将任务分解到每个岗位。", [], []),
     # … but not a clause that ends in an office
     ("请各单位于3月9日前报送县政府督查室，县政府督查室将适时督办。", [], ["各单位"]),
 ])

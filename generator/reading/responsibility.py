@@ -540,7 +540,9 @@ _MODAL = (r"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|�
 _PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责任领导: people, not offices
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
 # 各乡镇在节假日来临前，要…; 县发改局等牵头部门，要…: the subject may be set off by a comma or a time.
-_PAUSE = r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|期间|时)\s*,?\s*)?"
+# …的乡镇原则上到2021年底要…: a hedge and a year's time limit too.
+_PAUSE = (r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|期间|时)\s*,?\s*)?"
+          r"(?:原则上)?(?:(?:到|在|于)\d{4}年[^,;。]{0,4}?(?:底|前|内)\s*)?")
 _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>(?:本[市区县旗](?=各))?[^由本,;。:]{{2,60}}?)"
                                  rf"[既也都还均]?{_PAUSE}(?:{_MODAL}|按照?职责分工"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每))"
@@ -598,7 +600,9 @@ def _collective(name: str) -> bool:
 
 
 # 重点区域所涉及的乡镇, 有任务的单位: collectives a relative clause defines.
-_DEFINED_COLLECTIVE = re.compile(r"^[^,;。]{2,20}的各?(?:乡镇|乡|镇|街道|村|社区|单位|部门)$")
+_DEFINED_COLLECTIVE = re.compile(r"^[^,;。]{2,20}的各?(?:乡镇|乡|镇|街道|村|社区|单位|部门)(?:[(（][^()（）]{1,6}[)）])?$")
+# 将约束性指标分解落实到各区县: who a target is handed down to answers for it.
+_HANDED_TO = re.compile(r"分解(?:落实)?(?:到|至|给)(?P<y>[^,;。]{2,20}?)(?=[,;。]|$)")
 _LEAD_ROLE = re.compile(r"等(?:牵头|主责)(?:责任)?(?:单位|部门)$")
 # X要会同Y对…: Y acts with the subject.
 _PARTNER = re.compile(r"\s*会同(?P<y>[^,;。]{2,30}?)(?:等(?:部门|单位)?)?(?=对|在|就|按|共同|研究|做好|开展|制定|进行|加强|[,;。]|$)")
@@ -626,7 +630,7 @@ def _list_opening_sentence(text: str, t: str, end: int) -> list[tuple[str, bool]
 def find_collective_duties(text: str) -> list[Responsibility]:
     """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
     (or, for collectives, a clause) whose subject is collectives or offices named in full
-    (区X局) names who must act."""
+    (区X局) names who must act; so does 分解落实到各区县 (who work is handed down to)."""
     t = fold(text)
     masked = _NOTE_IN_SUBJECT.sub(lambda g: "#" * len(g.group()), t)
     out = []
@@ -658,7 +662,13 @@ def find_collective_duties(text: str) -> list[Responsibility]:
                 roles.put([(n, c) for n, c in _names(text[partners.start("y"):partners.end("y")])
                            if names_an_office(n) or is_generic(n)], lead=False)
             out.append(_result(text, (m.start("x"), partners.end() if partners else m.end()), roles, "collective"))
-    return out
+    for m in _HANDED_TO.finditer(t):
+        names = _names(text[m.start("y"):m.end("y")])
+        if all(_collective(n) or is_unit_like(n, prefixed=True) for n, _ in names):
+            roles = _Roles()
+            roles.put(names, lead=False)
+            out.append(_result(text, m.span(), roles, "collective"))
+    return sorted(out, key=lambda r: r.span)
 
 
 def find_prose_assignments(text: str) -> list[Responsibility]:
