@@ -71,10 +71,14 @@ class Metadata:
         return self.values.get(name) or None
 
 
+# A letter-spaced word the label only ends (任 务 名 称, a table's column): no label of its own.
+_SPACED_BEFORE = re.compile(r"(?:^|[\s|])[\u4e00-\u9fff]\s+$")
+
+
 def pairs(text: str) -> list[tuple[str, str]] | None:
     """(label, value) of a metadata line, or None when it is no such line: a label
     must open it, or follow a short lead-in (a site name) with no sentence in it."""
-    found = list(_LABEL.finditer(text))
+    found = [m for m in _LABEL.finditer(text) if not _SPACED_BEFORE.search(text, 0, m.start())]
     if not found or re.search(r"[。，；,;]", text[:found[0].start()]) or len(text[:found[0].start()]) > 30:
         return None
     out = []
