@@ -177,3 +177,12 @@ def test_a_letter_spaced_column_name_is_no_metadata_label():
            "序号 | 任 务 名 称 | 牵 头 单 位 | 配 合 单 位 |\n1 | 新建公园3个 | 县住建局 | 县财政局 |\n")
     (row,) = [it for it in items_of(imported(raw)) if it.get("number")]
     assert (row["text"], row["lead"], row["participants"]) == ("新建公园3个", ["县住建局"], ["县财政局"])
+
+
+def test_a_site_name_and_timestamp_before_a_source_label_are_page_chrome():
+    raw = ("某县人民政府   2026-03-02 09:30:00   来源: 县政府办公室\n\n"
+           "县人民政府办公室关于做好春季防火工作的通知\n各乡镇人民政府：\n请各乡镇于3月10日前完成排查。\n"
+           "县人民政府办公室\n2026年3月1日\n")
+    result = imported(raw)
+    assert [d["title"] for d in result.documents] == ["县人民政府办公室关于做好春季防火工作的通知"]
+    assert [f["kind"] for f in result.manifest["furniture"]][:1] == ["web-metadata"]
