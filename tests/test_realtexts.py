@@ -168,3 +168,21 @@ def test_the_corpus_is_what_its_readme_promises():
     assert all(g["url"].startswith("http") for g in golds)
     for p in TEXTS.glob("*.gold.yml"):
         assert (p.parent / p.name.replace(".gold.yml", ".txt")).exists(), p
+
+
+def test_a_letter_spaced_column_name_is_no_metadata_label():
+    """任 务 名 称 ends in 名称, a page's metadata label: in a table's header row it names a column."""
+    raw = ("县人民政府办公室关于印发重点工作任务分解表的通知\n各乡镇人民政府：\n现将分解表印发给你们。\n"
+           "县人民政府办公室\n2026年3月1日\n"
+           "序号 | 任 务 名 称 | 牵 头 单 位 | 配 合 单 位 |\n1 | 新建公园3个 | 县住建局 | 县财政局 |\n")
+    (row,) = [it for it in items_of(imported(raw)) if it.get("number")]
+    assert (row["text"], row["lead"], row["participants"]) == ("新建公园3个", ["县住建局"], ["县财政局"])
+
+
+def test_a_site_name_and_timestamp_before_a_source_label_are_page_chrome():
+    raw = ("某县人民政府   2026-03-02 09:30:00   来源: 县政府办公室\n\n"
+           "县人民政府办公室关于做好春季防火工作的通知\n各乡镇人民政府：\n请各乡镇于3月10日前完成排查。\n"
+           "县人民政府办公室\n2026年3月1日\n")
+    result = imported(raw)
+    assert [d["title"] for d in result.documents] == ["县人民政府办公室关于做好春季防火工作的通知"]
+    assert [f["kind"] for f in result.manifest["furniture"]][:1] == ["web-metadata"]

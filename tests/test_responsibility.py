@@ -473,6 +473,21 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("各镇，各有关部门要及时报送整改情况。", [], ["各镇", "各有关部门"]),
     # X对…负总责: X answers for what follows
     ("各牵头单位对承担的任务落实负总责。", [], ["各牵头单位"]),
+    # a note in brackets holding commas; 本市 before a collective
+    ("本市各级税务机关（包括派出机构，以及受委托的组织）应当公开办税流程。", [], ["本市各级税务机关"]),
+    # 按职责分工 is what the subject must do
+    ("县直各部门、各乡镇按照职责分工，抓好落实。", [], ["县直各部门", "各乡镇"]),
+    # the courts, no place named
+    ("检察院要积极参与社会治理。", [], ["检察院"]),
+    # a list of governments, a comma, then more: one subject (a place stands for its government)
+    ("各县人民政府，高新区、经开区管委会要压实属地责任。", ["高新区", "经开区管委会"], ["各县人民政府"]),
+    # a hedge and a year's limit between the subject and 要; a defined collective with its bracket
+    ("未建成服务站的村（社区）原则上到2030年底要建成一个。", [], ["未建成服务站的村（社区）"]),
+    # who a target is handed down to
+    ("将能耗和用水总量指标分解落实到各乡镇、县直有关部门。", [], ["各乡镇", "县直有关部门"]),
+    ("将任务分解到每个岗位。", [], []),
+    # … but not a clause that ends in an office
+    ("请各单位于3月9日前报送县政府督查室，县政府督查室将适时督办。", [], ["各单位"]),
 ])
 def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)
@@ -483,6 +498,9 @@ def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
 @pytest.mark.parametrize("text,participants,generic", [
     ("县人民政府防汛指挥部（以下简称县防指）负责统一组织全县防汛工作。", ["县人民政府防汛指挥部"], []),
     ("本县的防汛抢险工作，由县、乡镇两级政府负责。", [], ["县、乡镇两级政府"]),
+    # an office, then the body each lower level has, one long subject
+    ("州人民政府办公厅和县（市）、区人民政府办公室主管本行政区域的档案工作。",
+     ["州人民政府办公厅"], ["县（市）、区人民政府办公室"]),
 ])
 def test_a_duty_subject_with_its_abbreviation_or_shared_by_levels(text, participants, generic):
     (r,) = find_prose_assignments(text)

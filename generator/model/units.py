@@ -61,7 +61,8 @@ def normalise_unit_name(s: str) -> str:
 
 _GENERIC = re.compile(
     r"^(?:各|全[区县市])|各|有关|相关|成员单位|特邀单位|主管部门|负有|责任单位|所在|管理单位"
-    r"|(?:牵头|配合|协办|参与|协作)(?:单位|部门)$|^[区县市]?(?:街道|开发区|镇办|乡镇|镇)$")
+    r"|(?:牵头|配合|协办|参与|协作)(?:单位|部门)$|^[区县市]?(?:街道|开发区|镇办|乡镇|镇)$"
+    r"|^(?:人民)?(?:法院|检察院)$")      # the courts, no place named: every court
 
 # How offices' names end; 团区委 and 区人行 are offices too.
 _UNIT_END = re.compile(

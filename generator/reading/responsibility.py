@@ -530,11 +530,11 @@ _WITH_DUTY = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:协同|配合|会同)(?P<
 # 所负责的工作 is what one is in charge of (a noun phrase), not a duty given; 主管 (in 办法 and 规定:
 # 市建设委员会主管本市…工作) gives one, 主管部门 names an office.
 _DUTY_VERB = r"(?:(?<!所)负责(?!牵头|同志|人)|主管(?!部门|单位|机关|领导|副))"
-_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,20}}?(?:{_SHORT_NAME.pattern})?){_MANNER}{_DUTY_VERB}")
+_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,30}}?(?:{_SHORT_NAME.pattern})?){_MANNER}{_DUTY_VERB}")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
-_AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科])(?:和|及|与)(?=[区县市])")
+_AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科厅])(?:和|及|与)(?=[区县市])")
 # 办公室设在X, 将…职责划归X: the office that is to hold a body or a duty, closing the clause.
 _HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
 # X为该项工作的牵头单位, A、B为协办单位: a role given by naming it.
@@ -551,8 +551,8 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     if _NOT_SUBJECT.search(f) or sum(c in OPEN for c in f) != sum(c in CLOSE for c in f):
         return None
     names = []
-    for n, c in _names(x):
-        names += [(p, c) for p in _AND.split(n)]
+    for part in _AND.split(x):     # 市人民政府办公厅和县（市）、区人民政府办公室: an office, then a level body
+        names += [(part, True)] if _level_body(fold(part)) else _names(part)
     ok = names and all(c or (len(n) >= 3 and is_unit_like(n) and (not short or len(n) <= 8
                                                                    or is_unit_like(n, prefixed=True)))
                        for n, c in names)
@@ -566,9 +566,11 @@ _MODAL = (r"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|�
 _PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责任领导: people, not offices
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
 # 各乡镇在节假日来临前，要…; 县发改局等牵头部门，要…: the subject may be set off by a comma or a time.
-_PAUSE = r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|期间|时)\s*,?\s*)?"
-_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>[^由本,;。:]{{2,60}}?)[既也都还均]?"
-                                 rf"{_PAUSE}(?:{_MODAL}"
+# …的乡镇原则上到2021年底要…: a hedge and a year's time limit too.
+_PAUSE = (r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|期间|时)\s*,?\s*)?"
+          r"(?:原则上)?(?:(?:到|在|于)\d{4}年[^,;。]{0,4}?(?:底|前|内)\s*)?")
+_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>(?:本[市区县旗](?=各))?[^由本,;。:]{{2,60}}?)"
+                                 rf"[既也都还均]?{_PAUSE}(?:{_MODAL}|按照?职责分工"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每))"
                                  r"|对(?=[^。;]{1,40}?负(?:总)?责)"      # X对…负总责: X answers for it
                                  r"|按(?:照)?(?:各自)?(?:职责|职能))")      # X按照职责分工…: X acts by its remit
@@ -625,20 +627,27 @@ def _collective(name: str) -> bool:
 
 
 # 重点区域所涉及的乡镇, 有任务的单位: collectives a relative clause defines.
-_DEFINED_COLLECTIVE = re.compile(r"^[^,;。]{2,20}的各?(?:乡镇|乡|镇|街道|村|社区|单位|部门)$")
+_DEFINED_COLLECTIVE = re.compile(r"^[^,;。]{2,20}的各?(?:乡镇|乡|镇|街道|村|社区|单位|部门)(?:[(（][^()（）]{1,6}[)）])?$")
+# 将约束性指标分解落实到各区县: who a target is handed down to answers for it.
+_HANDED_TO = re.compile(r"分解(?:落实)?(?:到|至|给)(?P<y>[^,;。]{2,20}?)(?=[,;。]|$)")
 _LEAD_ROLE = re.compile(r"等(?:牵头|主责)(?:责任)?(?:单位|部门)$")
 # X要会同Y对…: Y acts with the subject.
 _PARTNER = re.compile(r"\s*会同(?P<y>[^,;。]{2,30}?)(?:等(?:部门|单位)?)?(?=对|在|就|按|共同|研究|做好|开展|制定|进行|加强|[,;。]|$)")
 
 
+# 本市各级行政执法机关（包括…，…）应当…: a note in brackets, commas inside, is no part of the name.
+_NOTE_IN_SUBJECT = re.compile(r"\([^()]*[,;。][^()]*\)")
+
+
 def find_collective_duties(text: str) -> list[Responsibility]:
     """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
     (or, for collectives, a clause) whose subject is collectives or offices named in full
-    (区X局) names who must act."""
+    (区X局) names who must act; so does 分解落实到各区县 (who work is handed down to)."""
     t = fold(text)
+    masked = _NOTE_IN_SUBJECT.sub(lambda g: "#" * len(g.group()), t)
     out = []
-    for m in _COLLECTIVE_SUBJECT.finditer(t):
-        x = text[m.start("x"):m.end("x")]
+    for m in _COLLECTIVE_SUBJECT.finditer(masked):
+        x = "".join(c for c, k in zip(text[m.start("x"):m.end("x")], m.group("x")) if k != "#")
         role = _LEAD_ROLE.search(x)     # A、B等牵头部门: A and B lead
         x = x[:role.start()] if role else x
         names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
@@ -664,7 +673,13 @@ def find_collective_duties(text: str) -> list[Responsibility]:
                 roles.put([(n, c) for n, c in _names(text[partners.start("y"):partners.end("y")])
                            if names_an_office(n) or is_generic(n)], lead=False)
             out.append(_result(text, (start, partners.end() if partners else m.end()), roles, "collective"))
-    return out
+    for m in _HANDED_TO.finditer(t):
+        names = _names(text[m.start("y"):m.end("y")])
+        if all(_collective(n) or is_unit_like(n, prefixed=True) for n, _ in names):
+            roles = _Roles()
+            roles.put(names, lead=False)
+            out.append(_result(text, m.span(), roles, "collective"))
+    return sorted(out, key=lambda r: r.span)
 
 
 def _collective_head(text: str, t: str, i: int) -> tuple[int, list[tuple[str, bool]]] | None:
@@ -678,7 +693,9 @@ def _collective_head(text: str, t: str, i: int) -> tuple[int, list[tuple[str, bo
     while start < comma and t[start].isspace():
         start += 1
     names = _names(text[start:comma])
-    if "," in t[start:comma] or not names or not all(_collective(n) for n, _ in names):
+    # name-shaped collectives only: 请各单位于3月9日前报送… is a clause, though it names 各单位
+    if "," in t[start:comma] or not names or not all(_collective(n) and is_unit_like(n) and len(n) <= 16
+                                                     for n, _ in names):
         return None
     return start, names
 

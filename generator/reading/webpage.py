@@ -57,6 +57,7 @@ _CHROME = re.compile(
     r"|\.(?:docx?|pdf|wps|xlsx?|ofd)$"
     r"|^字[体号][:：]?\[?[大中小\s]*\]?"
     r"|^政府信息公开$")
+_STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?")
 _TIMESTAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S.{0,30})?$")
 TOP_LINES = 15      # the head of a page: where weak labels count on their own
 
@@ -71,11 +72,16 @@ class Metadata:
         return self.values.get(name) or None
 
 
+# A letter-spaced word the label only ends (任 务 名 称, a table's column): no label of its own.
+_SPACED_BEFORE = re.compile(r"(?:^|[\s|])[\u4e00-\u9fff]\s+$")
+
+
 def pairs(text: str) -> list[tuple[str, str]] | None:
     """(label, value) of a metadata line, or None when it is no such line: a label
     must open it, or follow a short lead-in (a site name) with no sentence in it."""
-    found = list(_LABEL.finditer(text))
-    if not found or re.search(r"[。，；,;]", text[:found[0].start()]) or len(text[:found[0].start()]) > 30:
+    found = [m for m in _LABEL.finditer(text) if not _SPACED_BEFORE.search(text, 0, m.start())]
+    lead_in = _STAMP.sub("", text[:found[0].start()]) if found else ""    # 某区人民政府 2019-05-17 15:15:00 来源：…
+    if not found or re.search(r"[。，；,;]", lead_in) or len(lead_in) > 30:
         return None
     out = []
     for k, m in enumerate(found):
