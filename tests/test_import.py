@@ -504,6 +504,16 @@ def test_an_issuer_only_a_news_lead_in_names():
     assert (doc["title"], doc["issuer"]) == ("关于落实《政府工作报告》重点工作的任务分工", "某某市人民政府")
 
 
+def test_a_markdown_metadata_table_and_a_validity_row_stay_out_of_the_document():
+    """|文号|…|成文日期|…| with its |---|---| rule, and 文件有效性: the document's fields, not a table or a title."""
+    text = ("文 号 | 某政办〔2021〕5号 | 成文日期 | 2021-03-02 |\n---|---|---|---|\n"
+            "发布机构 | 某某县人民政府办公室 | 文件有效性 | 有效 |\n\n"
+            "县人民政府办公室关于做好春耕生产的通知\n各乡镇人民政府：\n一、县农业农村局负责种子供应。\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (doc["title"], doc["doc_number"], doc["date"]) == \
+        ("县人民政府办公室关于做好春耕生产的通知", "某政办〔2021〕5号", "2021-03-02")
+
+
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"
