@@ -514,6 +514,14 @@ def test_a_markdown_metadata_table_and_a_validity_row_stay_out_of_the_document()
         ("县人民政府办公室关于做好春耕生产的通知", "某政办〔2021〕5号", "2021-03-02")
 
 
+def test_a_fabu_wenhao_field_gives_the_wen_hao():
+    """发布文号: a law database's label for the 文号, printed in square brackets."""
+    text = ("某某省人民政府关于加强水利建设的通知\n\n发布部门: 某某省人民政府\n发布文号: 某政文[2006]12号\n\n"
+            "各设区市人民政府：\n一、省水利厅负责全省水利建设。\n")
+    (doc,) = import_text(text, "moushi-2006", "moushi").documents
+    assert doc["doc_number"] == "某政文[2006]12号"
+
+
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"
