@@ -522,6 +522,14 @@ def test_a_fabu_wenhao_field_gives_the_wen_hao():
     assert doc["doc_number"] == "某政文[2006]12号"
 
 
+def test_a_quoted_heading_cut_short_is_not_glued_to_the_title():
+    """《T… (the page's heading lost its end and its 》) above the document's own title: one title, T's."""
+    text = ("《某某市加快发展数字经济\n\n某某市人民政府办公室关于印发某某市\n加快发展数字经济\n行动方案的通知\n\n"
+            "某府办〔2022〕8号\n\n各区人民政府：\n现将《行动方案》印发给你们，请认真组织实施。\n")
+    doc = import_text(text, "moushi-2022", "moushi").documents[0]
+    assert (doc["title"], doc["doc_number"]) == ("某某市人民政府办公室关于印发某某市加快发展数字经济行动方案的通知", "某府办〔2022〕8号")
+
+
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"
