@@ -530,6 +530,14 @@ def test_a_quoted_heading_cut_short_is_not_glued_to_the_title():
     assert (doc["title"], doc["doc_number"]) == ("某某市人民政府办公室关于印发某某市加快发展数字经济行动方案的通知", "某府办〔2022〕8号")
 
 
+def test_a_page_number_after_a_rule_is_furniture():
+    """A PDF copy prints the page's rule and its number on one line (— — — 2 —): not part of the title below."""
+    text = ("某某区人民政府办公室\n2019 年 4 月 16 日\n— — — 2 —\n某某区落实《关于加强街道工作的意见》\n的任务分解方案\n"
+            "一、加强基层治理\n1.完善街道管理体制。\n牵头单位：区委组织部\n")
+    doc = import_text(text, "mouqu-2019", "mouqu").documents[-1]
+    assert doc["title"] == "某某区落实《关于加强街道工作的意见》的任务分解方案"
+
+
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"
