@@ -538,6 +538,15 @@ def test_a_page_number_after_a_rule_is_furniture():
     assert doc["title"] == "某某区落实《关于加强街道工作的意见》的任务分解方案"
 
 
+def test_a_source_run_on_into_the_text_gives_the_fuller_issuer():
+    """发布日期…来源:X and the text on one line: X, the organ it opens with, is the title's issuer in full."""
+    text = ("区人民政府办公室关于做好防汛工作的通知\n"
+            "发布日期:2023-05-07 10:05 文章来源:某某市某某区人民政府办公室2023年汛期将至。现就有关事项通知如下。\n"
+            "一、区水务局负责全区防汛调度。\n")
+    doc = import_text(text, "mouqu-2023", "mouqu").documents[0]
+    assert doc["issuer"] == "某某市某某区人民政府办公室"
+
+
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"
