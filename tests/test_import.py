@@ -547,6 +547,17 @@ def test_a_source_run_on_into_the_text_gives_the_fuller_issuer():
     assert doc["issuer"] == "某某市某某区人民政府办公室"
 
 
+@pytest.mark.parametrize("lead_in,title,issuer", [
+    ("近日，中共某某省委办公厅、某某省人民政府办公厅发布《某某省河长制实施细则》。", "某某省河长制实施细则",
+     "中共某某省委办公厅、某某省人民政府办公厅"),
+    ("今天，某某网发布了《省人民政府办公厅关于印发某某省2019年工作计划的通知》。", "某某省2019年工作计划", "省人民政府办公厅"),
+])
+def test_a_copy_without_its_head_takes_the_document_a_news_lead_in_cites(lead_in, title, issuer):
+    text = lead_in + "\n第一条 为了落实责任，制定本细则。\n第二条 省水利厅负责全省河湖管理。\n"
+    doc = import_text(text, "moushi-2019", "moushi").documents[0]
+    assert (doc["title"], doc["issuer"]) == (title, issuer)
+
+
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"

@@ -55,7 +55,7 @@ _CHROME = re.compile(
     r"|^扫一扫"
     r"|\.(?:docx?|pdf|wps|xlsx?|ofd)$"
     r"|^字[体号][:：]?\[?[大中小\s]*\]?"
-    r"|^政府信息公开$")
+    r"|^(?:政府信息公开|发布信息|内容全文)$")
 _TIMESTAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S.{0,30})?$")
 TOP_LINES = 15      # the head of a page: where weak labels count on their own
 
