@@ -558,6 +558,15 @@ def test_a_copy_without_its_head_takes_the_document_a_news_lead_in_cites(lead_in
     assert (doc["title"], doc["issuer"]) == (title, issuer)
 
 
+def test_a_copy_starting_in_a_notices_signature_is_that_notice_and_its_policy():
+    """The notice's last words and signature, then a policy's title: an untitled notice issuing the policy."""
+    text = ("请认真贯彻执行。\n某某区人民政府办公室\n2020年5月6日\n某某区垃圾分类工作方案\n"
+            "一、工作目标\n1.到2020年底，全区生活垃圾分类覆盖率达到90%。\n牵头单位：区城管委\n")
+    notice, policy = import_text(text, "mouqu-2020", "mouqu").documents
+    assert (notice["title"], notice["issuer"], notice["date"]) == ("（无标题）", "某某区人民政府办公室", "2020-05-06")
+    assert (policy["title"], policy["parent"], policy["date"]) == ("某某区垃圾分类工作方案", notice["id"], "2020-05-06")
+
+
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"

@@ -399,15 +399,34 @@ def split(paras: list[Para]) -> tuple[list[Segment], list[Para]]:
     segments: list[Segment] = []
     unplaced: list[Para] = []
     bounds = [h.start for h in heads] + [len(paras)]
-    _orphans(paras[:bounds[0]], roles[:bounds[0]], segments, unplaced)
+    tail = _notice_tail(paras[:bounds[0]], roles[:bounds[0]], heads)
+    if tail:
+        segments.append(tail)
+    else:
+        _orphans(paras[:bounds[0]], roles[:bounds[0]], segments, unplaced)
     for h, end in zip(heads, bounds[1:]):
         stop = next((k for k in range(h.body, end) if paras[k].boundary), end)
         seg = _document(paras[h.start:h.body], roles[h.start:h.body], paras[h.body:stop], h)
+        if tail and h is heads[0]:          # the policy the notice's tail signed
+            seg.kind = "policy"
+            tail.children.append(seg)
+            continue
         if h is heads[0] and h.start:       # the text above the first head is no document's own
             seg.issuer = seg.issuer or _announcer(paras[h.start - 1].text) or _citing_issuer(paras[:h.start], seg.title)
         segments.append(seg)
         _orphans(paras[stop:end], roles[stop:end], segments, unplaced)
     return segments, unplaced
+
+
+def _notice_tail(paras: list[Para], roles: list[str], heads: list[_Head]) -> Segment | None:
+    """A copy that starts inside a notice: its last words, then its signature (issuer, date),
+    then the title of a policy with no addressees — the untitled notice that issues it."""
+    if not paras or not heads or heads[0].addressed or _substantive(paras, roles):
+        return None
+    end = signature_end(paras)
+    if end != len(paras) - 1 or roles[end - 1] != "issuer":
+        return None
+    return Segment("notice", paras)
 
 
 def _announcer(text: str) -> str | None:
