@@ -504,6 +504,69 @@ def test_an_issuer_only_a_news_lead_in_names():
     assert (doc["title"], doc["issuer"]) == ("关于落实《政府工作报告》重点工作的任务分工", "某某市人民政府")
 
 
+def test_a_markdown_metadata_table_and_a_validity_row_stay_out_of_the_document():
+    """|文号|…|成文日期|…| with its |---|---| rule, and 文件有效性: the document's fields, not a table or a title."""
+    text = ("文 号 | 某政办〔2021〕5号 | 成文日期 | 2021-03-02 |\n---|---|---|---|\n"
+            "发布机构 | 某某县人民政府办公室 | 文件有效性 | 有效 |\n\n"
+            "县人民政府办公室关于做好春耕生产的通知\n各乡镇人民政府：\n一、县农业农村局负责种子供应。\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (doc["title"], doc["doc_number"], doc["date"]) == \
+        ("县人民政府办公室关于做好春耕生产的通知", "某政办〔2021〕5号", "2021-03-02")
+
+
+def test_a_fabu_wenhao_field_gives_the_wen_hao():
+    """发布文号: a law database's label for the 文号, printed in square brackets."""
+    text = ("某某省人民政府关于加强水利建设的通知\n\n发布部门: 某某省人民政府\n发布文号: 某政文[2006]12号\n\n"
+            "各设区市人民政府：\n一、省水利厅负责全省水利建设。\n")
+    (doc,) = import_text(text, "moushi-2006", "moushi").documents
+    assert doc["doc_number"] == "某政文[2006]12号"
+
+
+def test_a_quoted_heading_cut_short_is_not_glued_to_the_title():
+    """《T… (the page's heading lost its end and its 》) above the document's own title: one title, T's."""
+    text = ("《某某市加快发展数字经济\n\n某某市人民政府办公室关于印发某某市\n加快发展数字经济\n行动方案的通知\n\n"
+            "某府办〔2022〕8号\n\n各区人民政府：\n现将《行动方案》印发给你们，请认真组织实施。\n")
+    doc = import_text(text, "moushi-2022", "moushi").documents[0]
+    assert (doc["title"], doc["doc_number"]) == ("某某市人民政府办公室关于印发某某市加快发展数字经济行动方案的通知", "某府办〔2022〕8号")
+
+
+def test_a_page_number_after_a_rule_is_furniture():
+    """A PDF copy prints the page's rule and its number on one line (— — — 2 —): not part of the title below."""
+    text = ("某某区人民政府办公室\n2019 年 4 月 16 日\n— — — 2 —\n某某区落实《关于加强街道工作的意见》\n的任务分解方案\n"
+            "一、加强基层治理\n1.完善街道管理体制。\n牵头单位：区委组织部\n")
+    doc = import_text(text, "mouqu-2019", "mouqu").documents[-1]
+    assert doc["title"] == "某某区落实《关于加强街道工作的意见》的任务分解方案"
+
+
+def test_a_source_run_on_into_the_text_gives_the_fuller_issuer():
+    """发布日期…来源:X and the text on one line: X, the organ it opens with, is the title's issuer in full."""
+    text = ("区人民政府办公室关于做好防汛工作的通知\n"
+            "发布日期:2023-05-07 10:05 文章来源:某某市某某区人民政府办公室2023年汛期将至。现就有关事项通知如下。\n"
+            "一、区水务局负责全区防汛调度。\n")
+    doc = import_text(text, "mouqu-2023", "mouqu").documents[0]
+    assert doc["issuer"] == "某某市某某区人民政府办公室"
+
+
+@pytest.mark.parametrize("lead_in,title,issuer", [
+    ("近日，中共某某省委办公厅、某某省人民政府办公厅发布《某某省河长制实施细则》。", "某某省河长制实施细则",
+     "中共某某省委办公厅、某某省人民政府办公厅"),
+    ("今天，某某网发布了《省人民政府办公厅关于印发某某省2019年工作计划的通知》。", "某某省2019年工作计划", "省人民政府办公厅"),
+])
+def test_a_copy_without_its_head_takes_the_document_a_news_lead_in_cites(lead_in, title, issuer):
+    text = lead_in + "\n第一条 为了落实责任，制定本细则。\n第二条 省水利厅负责全省河湖管理。\n"
+    doc = import_text(text, "moushi-2019", "moushi").documents[0]
+    assert (doc["title"], doc["issuer"]) == (title, issuer)
+
+
+def test_a_copy_starting_in_a_notices_signature_is_that_notice_and_its_policy():
+    """The notice's last words and signature, then a policy's title: an untitled notice issuing the policy."""
+    text = ("请认真贯彻执行。\n某某区人民政府办公室\n2020年5月6日\n某某区垃圾分类工作方案\n"
+            "一、工作目标\n1.到2020年底，全区生活垃圾分类覆盖率达到90%。\n牵头单位：区城管委\n")
+    notice, policy = import_text(text, "mouqu-2020", "mouqu").documents
+    assert (notice["title"], notice["issuer"], notice["date"]) == ("（无标题）", "某某区人民政府办公室", "2020-05-06")
+    assert (policy["title"], policy["parent"], policy["date"]) == ("某某区垃圾分类工作方案", notice["id"], "2020-05-06")
+
+
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"

@@ -192,8 +192,8 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: li
     if last_line.rstrip().endswith(("…", "...")):
         return False      # a web page's teaser stops there
     if genre.bracket_balance(para) > 0 and not genre.is_doc_number(para, lost=True) and not (
-            genre.heading(line) or genre.is_doc_number(line)
-                                                or genre.is_date_line(line)):
+            genre.heading(line) or genre.is_doc_number(line) or genre.is_date_line(line)
+            or _cut_quoted_heading(para, line, ahead)):
         return True       # an open bracket closes before anything but a new part
     if compact(line) == "文件" and genre.is_issuer(para):
         return True       # a letterhead: 某区人民政府 / 文件
@@ -234,6 +234,12 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: li
 def _cut_mid_word(para: str, last_line: str) -> bool:
     """Running text (a sentence mark inside) whose line ends on a character, not a mark."""
     return bool(re.search(r"[\u4e00-\u9fff]$", last_line) and re.search(r"[，。；,;]", para))
+
+
+def _cut_quoted_heading(para: str, line: str, ahead: list[str]) -> bool:
+    """《T… with no sentence in it — a web page's heading cut short, its 》 lost — above the
+    document's own title: the bracket never closes there."""
+    return bool(re.fullmatch(r"《[^《》，。；,;：:]+", compact(para))) and _title_starts(line, ahead)
 
 
 def _title_starts(line: str, ahead: list[str]) -> bool:

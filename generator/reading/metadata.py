@@ -106,12 +106,23 @@ def _issuer(head: str | None, signed: str | None, titled: str | None, meta: dict
     fullest form any of them gives it (淄博市张店区人民政府 for 张店区人民政府, 淮安市人民政府办公室
     for 市政府办公室)."""
     labelled = compact(meta.get("issuer") or "")
-    named = [n for n in (head, signed, titled, labelled, compact(meta.get("source") or ""))
+    named = [n for n in (head, signed, titled, labelled, _source_body(meta))
              if n and (genre.is_issuer(n.split("、")[0]) or n == titled or n == labelled and _BODY.match(n))]
     if not named:
         return None
     first = named[0]
     return max((n for n in named if same_body(n, first)), key=len)
+
+
+# An organ's name opening a value: a copy on one line runs 来源 on into the text (X区人民政府办公室2023年是…).
+_LEADING_BODY = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会)")
+
+
+def _source_body(meta: dict) -> str:
+    """The page's 来源, cut to the organ it opens with when the text runs on after it."""
+    t = compact(meta.get("source") or "")
+    m = _LEADING_BODY.match(t)
+    return m.group(0) if m and re.search(r"[，。；,;]", t) else t
 
 
 def same_body(a: str, b: str) -> bool:

@@ -399,15 +399,34 @@ def split(paras: list[Para]) -> tuple[list[Segment], list[Para]]:
     segments: list[Segment] = []
     unplaced: list[Para] = []
     bounds = [h.start for h in heads] + [len(paras)]
-    _orphans(paras[:bounds[0]], roles[:bounds[0]], segments, unplaced)
+    tail = _notice_tail(paras[:bounds[0]], roles[:bounds[0]], heads)
+    if tail:
+        segments.append(tail)
+    else:
+        _orphans(paras[:bounds[0]], roles[:bounds[0]], segments, unplaced)
     for h, end in zip(heads, bounds[1:]):
         stop = next((k for k in range(h.body, end) if paras[k].boundary), end)
         seg = _document(paras[h.start:h.body], roles[h.start:h.body], paras[h.body:stop], h)
+        if tail and h is heads[0]:          # the policy the notice's tail signed
+            seg.kind = "policy"
+            tail.children.append(seg)
+            continue
         if h is heads[0] and h.start:       # the text above the first head is no document's own
             seg.issuer = seg.issuer or _announcer(paras[h.start - 1].text) or _citing_issuer(paras[:h.start], seg.title)
         segments.append(seg)
         _orphans(paras[stop:end], roles[stop:end], segments, unplaced)
     return segments, unplaced
+
+
+def _notice_tail(paras: list[Para], roles: list[str], heads: list[_Head]) -> Segment | None:
+    """A copy that starts inside a notice: its last words, then its signature (issuer, date),
+    then the title of a policy with no addressees — the untitled notice that issues it."""
+    if not paras or not heads or heads[0].addressed or _substantive(paras, roles):
+        return None
+    end = signature_end(paras)
+    if end != len(paras) - 1 or roles[end - 1] != "issuer":
+        return None
+    return Segment("notice", paras)
 
 
 def _announcer(text: str) -> str | None:
@@ -420,18 +439,22 @@ def _announcer(text: str) -> str | None:
     return None
 
 
-_CITED = re.compile(r"(?P<x>[\u4e00-\u9fff]{2,40}?)(?:印发|发布|出台)(?:了)?《(?P<t>[^《》]{4,80})》")
+_CITED = re.compile(r"(?P<x>[\u4e00-\u9fff、]{2,60}?)(?:印发|发布|出台)(?:了)?《(?P<t>[^《》]{4,80})》")
 
 
 def _citing_issuer(paras: list[Para], title: str | None) -> str | None:
     """Who the text above a copy (a news piece) says issued it by its title: 近日，X发布《T》."""
     for p in paras:
         for m in _CITED.finditer(compact(p.text)):
-            x = m.group("x")
-            name = next((x[i:] for i in range(len(x)) if genre.is_issuer(x[i:])), None)
+            name = _cited_issuer(m.group("x"))
             if name and title and same_title(m.group("t"), title):
                 return name
     return None
+
+
+def _cited_issuer(x: str) -> str | None:
+    """The issuer(s) a lead-in's words before 发布《T》 end with: X, or joint ones A、B."""
+    return next((x[i:] for i in range(len(x)) if all(genre.is_issuer(w) for w in x[i:].split("、"))), None)
 
 
 def _orphans(paras: list[Para], roles: list[str], segments: list[Segment], unplaced: list[Para]) -> None:
@@ -449,7 +472,24 @@ def _orphans(paras: list[Para], roles: list[str], segments: list[Segment], unpla
     seg = Segment("orphan", ps[1:] if title else ps, title=title and compact(title))
     if title:
         seg.head = [("title", first)]
+    else:
+        seg.issuer, seg.title = _cited_document(first.text)
     segments.append(seg)
+
+
+def _cited_document(text: str) -> tuple[str | None, str | None]:
+    """Issuer and title of the copy a news lead-in above it names (X发布《T》, 发布了《Y关于印发T的通知》):
+    the copy lost its own head."""
+    for m in _CITED.finditer(compact(text)):
+        x, t = m.group("x"), m.group("t")
+        if not genre.doc_type(t):
+            continue
+        notice = re.match(r"^(\S+?)关于(?:印发|转发)(\S+)的通知$", t)       # the copy is what the notice issues
+        name = _cited_issuer(x)
+        if notice:
+            return (notice.group(1) if genre.is_issuer(notice.group(1)) else name), notice.group(2)
+        return name, t
+    return None, None
 
 
 def _caption(text: str) -> bool:

@@ -24,7 +24,7 @@ _INLINE = [
 _BULLET = re.compile(r"^(\s*)([-•·]\s+)")   # markdown list bullet at line start
 
 DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-_PAGE_NUMBER = re.compile(r"^[—－\-–]\s*\d{1,4}\s*[—－\-–]$")
+_PAGE_NUMBER = re.compile(r"^[—－\-–][—－\-–\s]*\d{1,4}\s*[—－\-–]$")     # — 2 —, or after a rule: — — — 2 —
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 # A gazette's running header: 某区人民政府公报 2022年第3期, …公报2019年1-3期(总第52期).
 _RUNNING_HEADER = re.compile(r"^\S.{0,30}公报\s*\d{4}\s*年\s*(?:第\s*)?\d+(?:\s*[-—至]\s*\d+)?\s*期"
