@@ -103,7 +103,7 @@ def build_in_process(content: Path, output: Path, full: bool, report: Path) -> N
     """The child side of `measured` for a build: the phase timings to `report`."""
     from generator import build
     timings: dict = {}
-    build.build(content, output, incremental=not full, timings=timings)
+    build.build(content, output, incremental=not full, timings=timings, work=output.parent / "build")
     report.write_text(json.dumps(timings), encoding="utf-8")
 
 
@@ -121,7 +121,10 @@ def bare_mkdocs(folder: Path) -> dict:
     config["docs_dir"] = str(folder / "build" / "docs")
     config["site_dir"] = str(folder / "bare")
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    # the project's plugin on the Markdown as it is: Material's index left empty, ours made after
+    config["plugins"] = [p if "policykb" not in p else {"policykb": {"content": str(folder / "content"),
+                                                                      "generate": False}}
+                         for p in config["plugins"]]
     path = folder / "mkdocs-bare.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     discard(folder / "bare")
