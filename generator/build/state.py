@@ -26,20 +26,13 @@ from typing import Callable
 
 from generator.build.config import MKDOCS_YML, ROOT, SITE_CONFIG
 from generator.pages import Generated, deps
+from generator.pages.deps import digest_of
 from generator.pages.render import Spec
 from generator.pages.views import XlsxDownload
 
 STATE = ".policykb-build.json"
 CODE = ROOT / "generator"
 GLOBAL_CONTENT = ("jurisdictions.yml", "metrics.yml")
-
-
-def _digest(*parts) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def _files(*roots: Path) -> list:
@@ -61,7 +54,7 @@ class Fingerprint:
 
 def code_key() -> str:
     """The parse part alone: what `policykb check` and the loader need."""
-    return _digest(*_files(CODE))
+    return digest_of(*_files(CODE))
 
 
 def fingerprint(content_dir: Path, templates: Path, today, options: tuple) -> Fingerprint:
@@ -71,8 +64,8 @@ def fingerprint(content_dir: Path, templates: Path, today, options: tuple) -> Fi
     import mkdocs
     parse = code_key()
     registries = [Path(content_dir) / name for name in GLOBAL_CONTENT]
-    generation = _digest(parse, today, *_files(Path(templates), *[p for p in registries if p.is_file()]))
-    render = _digest(parse, options, mkdocs.__version__, material.__version__, *_files(MKDOCS_YML, SITE_CONFIG))
+    generation = digest_of(parse, today, *_files(Path(templates), *[p for p in registries if p.is_file()]))
+    render = digest_of(parse, options, mkdocs.__version__, material.__version__, *_files(MKDOCS_YML, SITE_CONFIG))
     return Fingerprint(parse, generation, render)
 
 

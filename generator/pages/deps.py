@@ -37,7 +37,8 @@ from generator.model import Corpus
 EVERYTHING = "*"
 
 
-def _digest(*parts) -> str:
+def digest_of(*parts) -> str:
+    """One digest of values and bytes, each ended so that (a, bc) and (ab, c) differ."""
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
         h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
@@ -53,24 +54,24 @@ def world(corpus: Corpus) -> dict[str, str]:
         files_of[doc.jurisdiction.id] += [doc.file, doc.file.read_bytes()]
         # A status may be decided by another document (the policy a notice
         # issues, a repealing one): links show it, the page states it.
-        keys[f"n:{doc.id}"] = _digest(doc.title, doc.status)
-        keys[f"x:{doc.id}"] = _digest(*(d.id for d in doc.cited_by), "|", *(d.id for d in doc.children),
+        keys[f"n:{doc.id}"] = digest_of(doc.title, doc.status)
+        keys[f"x:{doc.id}"] = digest_of(*(d.id for d in doc.cited_by), "|", *(d.id for d in doc.children),
                                       doc.status, doc.status_reason)
     for jur in corpus.jurisdictions.values():
         registry = corpus.content_dir / "units" / f"{jur.id}.yml"
-        keys[f"j:{jur.id}"] = _digest(registry.read_bytes() if registry.is_file() else b"", *files_of[jur.id])
+        keys[f"j:{jur.id}"] = digest_of(registry.read_bytes() if registry.is_file() else b"", *files_of[jur.id])
     for it in corpus.items.values():
-        keys[f"i:{it.id}"] = _digest(it.text, it.number, it.raw, it.page.id, it.page.has_page,
+        keys[f"i:{it.id}"] = digest_of(it.text, it.number, it.raw, it.page.id, it.page.has_page,
                                      *(f"{i.metric}={i.comparator}={i.value}={i.unit}={i.target_year}"
                                        for i in it.indicators),
                                      *(f"{u.id}={u.name}={u.has_page}" for u in it.lead))
     for key, doc in corpus.cite_index.items():
         keys[f"t:{key}"] = doc.id
     for key, found in corpus.twins.by_wording.items():
-        keys[f"w:{key}"] = _digest(*(it.id for it in found))
+        keys[f"w:{key}"] = digest_of(*(it.id for it in found))
     for group, inds in corpus.metrics.items():
-        keys[f"m:{group}"] = _digest(*(f"{i.item.id}@{i.item.document.jurisdiction.id}" for i in inds))
-    keys[EVERYTHING] = _digest(*(keys[f"j:{j}"] for j in corpus.jurisdictions))
+        keys[f"m:{group}"] = digest_of(*(f"{i.item.id}@{i.item.document.jurisdiction.id}" for i in inds))
+    keys[EVERYTHING] = digest_of(*(keys[f"j:{j}"] for j in corpus.jurisdictions))
     return keys
 
 
