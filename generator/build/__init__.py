@@ -127,8 +127,9 @@ class _Run:
     def __call__(self, corpus: Corpus | None) -> Corpus:
         space = Workspace(self.output, self.work)
         space.sweep()
-        corpus = corpus or load_corpus(self.content_dir, cache=Cache(self.work / "cache", code_key(), self.incremental))
-        fp = fingerprint(self.content_dir, self.templates, corpus.today,
+        parse = code_key()
+        corpus = corpus or load_corpus(self.content_dir, cache=Cache(self.work / "cache", parse, self.incremental))
+        fp = fingerprint(parse, self.content_dir, self.templates, corpus.today,
                          (self.offline, self.strict, [s.__qualname__ for s in self.steps]))
         # The corpus lives until the build ends: keep the collector from walking
         # its millions of objects on every full collection (and forked workers

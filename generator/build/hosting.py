@@ -32,7 +32,7 @@ def write_gz(path: Path, data: bytes) -> int:
     drop one left from an older version that is now too small or does not
     shrink. Returns the files written. The .gz is written to a temporary name
     and renamed, never written through a link shared with the live site.
-    Each writer calls it while the bytes are in memory (site.Seen,
+    Each writer calls it while the bytes are in memory (the plugin's on_post_page,
     search.put): walking the site for files without one took 5 s at 20x."""
     if path.suffix not in TEXT_SUFFIXES:
         return 0

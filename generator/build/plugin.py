@@ -22,7 +22,6 @@ part of the MkDocs run.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -90,7 +89,7 @@ class PolicyKBPlugin(BasePlugin):
                 out.append(_as(_Unchanged, file, file.dest_dir))
             else:
                 if file.is_modified():
-                    _unlink(file.abs_dest_path)
+                    Path(file.abs_dest_path).unlink(missing_ok=True)
                     self.copied.append(file)
                 out.append(file)
         return Files(out)
@@ -112,7 +111,7 @@ class PolicyKBPlugin(BasePlugin):
         unlinked before it is written."""
         if self.session is not None and not self.session.worker:
             for path in [*config.theme.static_templates, "sitemap.xml.gz", SEARCH_PLUGIN_INDEX]:
-                _unlink(os.path.join(config.site_dir, path))
+                (Path(config.site_dir) / path).unlink(missing_ok=True)
         return env
 
     def on_page_markdown(self, markdown, page, **kwargs):
@@ -153,9 +152,3 @@ class PolicyKBPlugin(BasePlugin):
         server.watch(str(self._content_dir(config)))
         return server
 
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass

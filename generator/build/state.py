@@ -57,12 +57,12 @@ def code_key() -> str:
     return digest_of(*_files(CODE))
 
 
-def fingerprint(content_dir: Path, templates: Path, today, options: tuple) -> Fingerprint:
-    """The three parts (module docstring). `options`: whatever else changes
-    the HTML (offline, strict, the post-build steps)."""
+def fingerprint(parse: str, content_dir: Path, templates: Path, today, options: tuple) -> Fingerprint:
+    """The three parts (module docstring), from the parse part (code_key, which
+    the loader's cache needed first). `options`: whatever else changes the HTML
+    (offline, strict, the post-build steps)."""
     import material
     import mkdocs
-    parse = code_key()
     registries = [Path(content_dir) / name for name in GLOBAL_CONTENT]
     generation = digest_of(parse, today, *_files(Path(templates), *[p for p in registries if p.is_file()]))
     render = digest_of(parse, options, mkdocs.__version__, material.__version__, *_files(MKDOCS_YML, SITE_CONFIG))
