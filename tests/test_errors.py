@@ -125,6 +125,23 @@ def test_bad_input_names_file_line_field_and_keeps_the_site(breakage, content, g
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".site-")]  # no temp folder left
 
 
+def test_plain_mkdocs_build_names_the_bad_input(content, tmp_path):
+    """Plain `mkdocs build` with the project's plugin: the same file:line:
+    field: message as policykb's, as MkDocs' own error, with no traceback."""
+    expected = malformed(content)
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "site_config").symlink_to(ROOT / "site_config")
+    (project / "content").symlink_to(content)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+                         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert expected.replace(str(content), str(project / "content")) in run.stderr, run.stderr
+    assert not (project / "site").exists()
+
+
 def test_all_problems_are_reported_at_once(content):
     malformed(content)
     unknown_parent_path = content / "documents/zichuan/zichuan-2022-01-2.yml"

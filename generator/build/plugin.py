@@ -22,14 +22,17 @@ part of the MkDocs run.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from mkdocs.config import config_options
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.build import hosting
 from generator.build.config import page_location, sort_key
+from generator.errors import PolicyError
 
 SEARCH_PLUGIN_INDEX = "search/search_index.json"    # Material's, left empty (on_page_markdown)
 
@@ -58,6 +61,16 @@ def _as(cls: type, file: File, dest_dir: str, claims=None) -> File:
     if claims is not None:
         new.claims = claims
     return new
+
+
+@contextlib.contextmanager
+def _as_plugin_error():
+    """Bad content under plain `mkdocs build`: MkDocs prints a PluginError's
+    message (file, line, field) and exits 1, where any other error is a traceback."""
+    try:
+        yield
+    except PolicyError as exc:
+        raise PluginError(str(exc)) from None
 
 
 class PolicyKBPlugin(BasePlugin):
@@ -97,11 +110,12 @@ class PolicyKBPlugin(BasePlugin):
     def _generated(self, files: Files, config) -> Files:
         from generator.build.docs import docs_files
         from generator.model import load_corpus
-        self.corpus = load_corpus(self._content_dir(config))
-        if self.config["generate"]:
-            for path, data in docs_files(self.corpus).files.items():
-                content = data if isinstance(data, bytes) else data.render()
-                files.append(File.generated(config, path, content=content))
+        with _as_plugin_error():
+            self.corpus = load_corpus(self._content_dir(config))
+            if self.config["generate"]:
+                for path, data in docs_files(self.corpus).files.items():
+                    content = data if isinstance(data, bytes) else data.render()
+                    files.append(File.generated(config, path, content=content))
         self.pages = sorted((f.src_uri for f in files.documentation_pages()), key=sort_key)
         return files
 
@@ -138,8 +152,9 @@ class PolicyKBPlugin(BasePlugin):
         site = Path(config.site_dir)
         if self.session is None:
             from generator.build.search import build_search, search_inputs
-            build_search(site, [page_location(p, False) for p in self.pages], compress=False,
-                         **search_inputs(self.corpus))
+            with _as_plugin_error():
+                build_search(site, [page_location(p, False) for p in self.pages], compress=False,
+                             **search_inputs(self.corpus))
         elif self.session.compress and not self.session.worker:
             written = [Path(f.abs_dest_path) for f in self.copied]
             # the theme's pages, but the sitemap, of which MkDocs writes a .gz itself
