@@ -749,3 +749,20 @@ def test_a_title_wrapped_before_its_year_is_one_title():
             "一、各乡镇要开展隐患排查。\n")
     doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
     assert doc["title"].endswith("关于做好2023年春节期间安全生产工作的通知")
+
+
+def test_a_flattened_table_row_missing_its_task_cell():
+    """One cell a line under 重点工作 / 主要 / 任务 / 工作措施 / 责任单位 / 备注 (主要任务 broken over
+    two lines, each of the header's other lines a column of its own): the first row lacks its
+    工作措施 cell, so its units stand right after its headings; the next row opens at its 2.…,
+    its merged heading cells printed no more."""
+    text = ("某某市重点工作责任分工表\n重点工作\n主要\n任务\n工作措施\n责任单位\n备注\n"
+            "一、稳定市场主体\n（一）加大财税支持\n市税务局，各县市区政府\n2020年12月\n"
+            "2.对重点企业给予设备购置补贴。\n市经信局、市财政局\n"
+            "3.对收储的剩余产品由政府兜底采购。\n市财政局\n")
+    (doc,) = import_text(text, "moushi-2020", "moushi").documents
+    (table,) = [b for b in doc["blocks"] if b["kind"] == "table"]
+    assert table["header"] == ["重点工作", "主要任务", "工作措施", "责任单位", "备注"]
+    assert [(r["participants"], r["generic"], r["text"].split("\n")[-1][:5]) for r in table["items"]] == [
+        (["市税务局"], ["各县市区政府"], "2020年"), (["市经信局", "市财政局"], [], "2.对重点"),
+        (["市财政局"], [], "3.对收储")]
