@@ -766,3 +766,18 @@ def test_a_flattened_table_row_missing_its_task_cell():
     assert [(r["participants"], r["generic"], r["text"].split("\n")[-1][:5]) for r in table["items"]] == [
         (["市税务局"], ["各县市区政府"], "2020年"), (["市经信局", "市财政局"], [], "2.对重点"),
         (["市财政局"], [], "3.对收储")]
+
+
+@pytest.mark.parametrize("sentence,participants,generic", [
+    # collectives opening the sentence act, and so does the office a later clause names by 由
+    ("各地、各部门应于年中组织一次自查，并将结果报市发改委，由市发改委将结果汇总上报市政府。", ["市发改委"], ["各地", "各部门"]),
+    ("二是各镇（街道）要开展自查，由市民政局负责汇总。", ["市民政局"], ["各镇（街道）"]),
+    # a subject that runs on into a clause (各单位接到通知后) is no collective's name
+    ("各单位接到通知后，由市民政局负责汇总。", ["市民政局"], []),
+])
+def test_collectives_opening_a_sentence_act_beside_an_office_prose_names(sentence, participants, generic):
+    text = f"某某市人民政府关于下达工作任务的通知\n各区人民政府，市各委办局：\n{sentence}\n某某市人民政府\n2015年2月1日\n"
+    doc = import_text(text, "moushi-2015", "moushi").documents[0]
+    (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert (item["participants"], item["generic"]) == (participants, generic)
+

@@ -447,8 +447,10 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("兴庆区政府办公室将加强跟踪督查，对办理不力的单位予以通报。", ["兴庆区政府办公室"], []),
     # after a comma, collectives open a clause of their own …
     ("整改结束后，各镇、各有关部门要及时报送整改情况。", [], ["各镇", "各有关部门"]),
-    # … but an office may be the object of what comes before
-    ("请于3月9日前报送县政府督查室，县政府督查室将适时督办。", [], []),
+    # … and so do offices named in full (an office only received what comes before)
+    ("请于3月9日前报送县政府督查室，县政府督查室将适时督办。", ["县政府督查室"], []),
+    ("未完成任务的乡镇，县人民政府将实行问责。", ["县人民政府"], []),
+    ("整改情况报送督查室，督查室将跟踪督办。", [], []),         # no level: an office's short name
     # levels sharing one body's name: the body of each, a collective named as written
     ("市、县（区）人民政府法制机构负责指导本行政区域的执法公示工作。", [], ["市、县（区）人民政府法制机构"]),
     ("县、乡镇两级政府要做好扑火准备。", [], ["县、乡镇两级政府"]),
@@ -486,8 +488,8 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     # who a target is handed down to
     ("将能耗和用水总量指标分解落实到各乡镇、县直有关部门。", [], ["各乡镇", "县直有关部门"]),
     ("将任务分解到每个岗位。", [], []),
-    # … but not a clause that ends in an office
-    ("请各单位于3月9日前报送县政府督查室，县政府督查室将适时督办。", [], ["各单位"]),
+    # … but not a clause that ends in an office: it opens no subject listed across the comma
+    ("请各单位于3月9日前报送县政府督查室，县政府督查室将适时督办。", ["县政府督查室"], ["各单位"]),
 ])
 def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)
@@ -564,3 +566,4 @@ def test_unit_heading(title, participants, generic):
 @pytest.mark.parametrize("title", ["工作要求：", "加强组织领导：", "绿化点补充责任单位：", "县住建局"])
 def test_not_a_unit_heading(title):
     assert unit_heading(title) is None
+

@@ -24,9 +24,9 @@ from generator.reading import genre
 from generator.reading.text import compact
 from generator.reading.indicators import find_indicators
 from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
-                                      find_prose_assignments, find_responsibilities, parse_responsibility_cell,
-                                      unit_heading)
-from generator.model.units import fold, is_unit_like, normalise_unit_name
+                                      find_prose_assignments, find_responsibilities, opens_text,
+                                      parse_responsibility_cell, unit_heading)
+from generator.model.units import fold, is_unit_like, names_an_office, normalise_unit_name
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
 PLAN_TYPES = ("规划", "纲要")
@@ -206,7 +206,8 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
 
 def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -> None:
     """Who prose assigns a duty to (由X牵头, X负责…); else the collectives or offices named
-    in full that are the subject of a requirement in `subject_texts`."""
+    in full that are the subject of a requirement in `subject_texts`. Collectives opening
+    the text are read either way (各地要…自查，由市发改委汇总: both act)."""
     prose = [p for t in texts for p in find_prose_assignments(t) if not _interprets(t, p.span)]
     for p in prose:
         # 会同区发展改革、科技…等部门 names functions, not offices: keep the offices
@@ -214,13 +215,21 @@ def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -
         p.participants = [n for n in p.participants if is_unit_like(n)]
         if p.lead or p.participants or p.generic:
             reading.add(p)
-    if not reading.found():
-        for t in subject_texts:
-            for r in find_collective_duties(t):
+    named = reading.found()
+    for t in subject_texts:
+        for r in find_collective_duties(t):
+            if not named or _opening_collectives(t, r):
                 reading.add(r)
     for t in texts:     # …but a subject 民政、卫生等部门要… is named so on purpose
         for p in find_function_duties(t):
             reading.add(p)
+
+
+def _opening_collectives(text: str, r) -> bool:
+    """The requirement's subject opens the text and is collectives only, each named as one
+    (各地、各部门 — not 各单位接到通知后, a clause the subject ran on into)."""
+    return opens_text(text, r.span) and not (r.lead or r.participants) \
+        and all(names_an_office(n) or re.search(r"(?:[地镇乡村县区市州级]|街道|社区|[)）])$", n) for n in r.generic)
 
 
 def _collective_members(anchor: _Anchor) -> list[int]:

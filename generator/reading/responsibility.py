@@ -517,7 +517,7 @@ def is_dangling_tail(text: str, previous: str | None = None) -> bool:
 
 # --- prose -----------------------------------------------------------------------------------
 
-_NUMBERING = r"(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百零〇\d]+条)"
+_NUMBERING = r"(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百零〇\d]+条)"
 _ENUM = re.compile(rf"\s*{_NUMBERING}\s*")
 # 牵头 before 单位/部门 names the lead offices as a class (省政府各牵头部门要…): no one leads there.
 _BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头(?!单位|部门)")
@@ -662,8 +662,9 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         offices = all(c or (names_an_office(n) or is_generic(n) or head and is_unit_like(n)) and len(n) <= 24
                       and "的" not in n for n, c in names)
         if t[:start].rstrip().endswith(",") and not all(_collective(n) or _DEFINED_COLLECTIVE.search(n)
-                                                        for n, _ in names):
-            continue        # …报送市政府督查室, X将…: after a comma only collectives surely open a subject
+                                                        or not c and names_an_office(n) and _in_full(n)
+                                                        for n, c in names):
+            continue        # after a comma, collectives or offices named in full (…，县政府督查室将…) open a subject
         if names and offices and (role or any(c or is_generic(n) for n, c in names)
                                   or all(_in_full(n) for n, _ in names)):
             roles = _Roles(lead_labelled=bool(role))
@@ -680,6 +681,12 @@ def find_collective_duties(text: str) -> list[Responsibility]:
             roles.put(names, lead=False)
             out.append(_result(text, m.span(), roles, "collective"))
     return sorted(out, key=lambda r: r.span)
+
+
+def opens_text(text: str, span: tuple[int, int]) -> bool:
+    """span starts the text, after its number (（一）, 2., 一是) if it has one."""
+    e = _ENUM.match(fold(text))
+    return span[0] == (e.end() if e else len(text) - len(text.lstrip()))
 
 
 def _collective_head(text: str, t: str, i: int) -> tuple[int, list[tuple[str, bool]]] | None:
