@@ -781,3 +781,15 @@ def test_collectives_opening_a_sentence_act_beside_an_office_prose_names(sentenc
     (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
     assert (item["participants"], item["generic"]) == (participants, generic)
 
+
+def test_a_notices_request_naming_no_one_is_its_addressees_duty():
+    """现印发给你们，请认真贯彻执行: the notice asks its addressees (主送), a collective; a request
+    naming someone (请各责任单位…) is theirs, and the policy issued has no addressees of its own."""
+    text = ("某某县人民政府关于印发某某县防汛应急预案的通知\n各乡镇人民政府，县直各部门：\n"
+            "《某某县防汛应急预案》已经县政府同意，现印发给你们，请认真贯彻执行。\n"
+            "请各责任单位于6月1日前报送演练计划。\n某某县人民政府\n2023年5月1日\n"
+            "某某县防汛应急预案\n一、总则\n为做好防汛工作，请结合实际制定本预案。\n")
+    notice, plan = import_text(text, "mouxian-2023", "mouxian").documents
+    assert [b["item"]["generic"] for b in notice["blocks"] if "item" in b] == [
+        ["各乡镇人民政府", "县直各部门"], ["各责任单位"]]
+    assert not [b for b in plan["blocks"] if b.get("item", {}).get("generic")]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
-                                      find_prose_assignments,
+from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
+                                      find_function_duties, find_prose_assignments,
                                       find_responsibilities, is_dangling_tail,
                                       parse_responsibility_cell, unit_heading)
 
@@ -567,3 +567,15 @@ def test_unit_heading(title, participants, generic):
 def test_not_a_unit_heading(title):
     assert unit_heading(title) is None
 
+
+@pytest.mark.parametrize("text,addressees,generic", [
+    ("现将《实施方案》印发给你们，请认真贯彻执行。", "各镇人民政府，城北、城南街道办事处，县直各部门：",
+     ["各镇人民政府", "城北、城南街道办事处", "县直各部门"]),
+    ("经研究，制定本预案，现印发给你们,请根据本预案的要求制定专项预案。", "各科室,各站所,各村:", ["各科室", "各站所", "各村"]),
+    ("现将有关事项通知如下。", "各镇人民政府：", None),                 # no request
+    ("现将《方案》印发给你们，请认真贯彻执行。", "发布日期:2023年1月5日各镇人民政府：", None),   # no addressees' line
+    ("现批复如下：请示所列事项同意实施。", "县住建局：", None),            # 请示 is a document, not a request
+])
+def test_a_request_that_names_no_one_is_made_of_the_addressees(text, addressees, generic):
+    r = addressee_request(text, addressees)
+    assert (r and (r.lead, r.participants, r.generic)) == (generic and ([], [], generic))

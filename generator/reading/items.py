@@ -23,9 +23,9 @@ from generator.reading.deadlines import find_deadlines, parse_deadline
 from generator.reading import genre
 from generator.reading.text import compact
 from generator.reading.indicators import find_indicators
-from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
-                                      find_prose_assignments, find_responsibilities, opens_text,
-                                      parse_responsibility_cell, unit_heading)
+from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
+                                      find_function_duties, find_prose_assignments, find_responsibilities,
+                                      opens_text, parse_responsibility_cell, unit_heading)
 from generator.model.units import fold, is_unit_like, names_an_office, normalise_unit_name
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
@@ -523,6 +523,14 @@ def _inherit(reading: _Reading, block: dict, anchor: _Anchor) -> None:
                 return
 
 
+def _asked(reading: _Reading, blocks: list[dict], anchor: _Anchor, texts: list[str]) -> None:
+    """A request in a notice's body that names no one is made of the notice's addressees."""
+    addressees = next((b["text"] for b in blocks[:anchor.index] if b["kind"] == "addressee"), None)
+    request = addressees and next((r for t in texts for r in [addressee_request(t, addressees)] if r), None)
+    if request:
+        reading.add(request)
+
+
 _DUTIES_FOLLOW = re.compile(r"(?:职责|职能)(?:是|为|如下)?\s*[:：]\s*$|履行下列[^。，,]{0,10}职责\s*[:：]?\s*$")
 
 
@@ -531,6 +539,8 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
     reading = _read(blocks, anchor)
     _inherit(reading, block, anchor)
     texts = [block_text(blocks[i]) for i in anchor.members]
+    if not reading.found():
+        _asked(reading, blocks, anchor, texts)
     is_section = block["kind"] == "section"
     title_deadline = is_section and _deadline_in(_heading(block), year)
     indicators = [indicator_dict(x) for t in texts for x in find_indicators(t)]

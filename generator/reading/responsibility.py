@@ -437,6 +437,26 @@ def find_responsibilities(text: str) -> list[Responsibility]:
     return sorted(out, key=lambda r: r.span)
 
 
+# 现印发给你们，请认真贯彻执行: a request opening a clause (not 请示, a document's type).
+_REQUEST = re.compile(r"(?:^|(?<=[,;。:!]))\s*请(?!示)")
+
+
+def addressee_request(text: str, addressees: str) -> Responsibility | None:
+    """A notice's request that names no one (现印发给你们，请认真贯彻执行) is made of its addressees
+    (主送机关, GB/T 9704: 各镇人民政府，县直各部门：), a collective of recipients: each part of that
+    line as written, when every part names offices or collectives. Read only where the text
+    names no one else."""
+    m = _REQUEST.search(fold(text))
+    line = addressees.strip().rstrip(":：").strip()
+    names = [line[a:b].strip() for a, b in split_top(fold(line), ",;")]
+    if not m or not names or not all(is_unit_like(n) and _ADDRESSEE.fullmatch(n) for n in names):
+        return None
+    return _result(text, m.span(), _Roles(generic=list(dict.fromkeys(names))), "addressees")
+
+
+_ADDRESSEE = re.compile(r"[\u4e00-\u9fff、()（）]+")
+
+
 # A heading that is only a unit list and a colon: `14.市卫生局：` heads that unit's duties (职责分工).
 _UNIT_HEADING = re.compile(r"^\s*(?P<units>[^:,;。]{2,60}?)\s*:\s*$")
 
