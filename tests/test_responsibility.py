@@ -193,6 +193,10 @@ CASES = [
     # 主要协作单位: 主要 qualifies the helpers' label and is no part of the lead's name
     ("main-helpers", "牵头责任单位：县民政局、县卫健委\n主要协作单位：各乡镇人民政府，县政府有关部门",
      ["县民政局", "县卫健委"], [], ["各乡镇人民政府", "县政府有关部门"], True, None, "paragraph"),
+    # 牵头 with a verb of its own still labels the lead
+    ("lead-and-verb", "加快项目建设。（县发改局牵头负责）", ["县发改局"], [], [], True, None, "clauses"),
+    ("lead-verb-helper", "加快项目建设。（县住建局牵头落实，县财政局配合）", ["县住建局"], ["县财政局"], [], True, None,
+     "clauses"),
     # huaiyin-2022 2603: a rule for the tasks that follow
     ("by-duty-rest", "（区发展改革局、区工业和信息化局、区住房城乡建设局、区水务局按职责分工负责，各街道负责落实。"
      "以下任务均需各街道落实，不再逐一列出）",
@@ -579,3 +583,35 @@ def test_not_a_unit_heading(title):
 def test_a_request_that_names_no_one_is_made_of_the_addressees(text, addressees, generic):
     r = addressee_request(text, addressees)
     assert (r and (r.lead, r.participants, r.generic)) == (generic and ([], [], generic))
+
+
+def test_functions_named_as_the_leads():
+    """`A、B等部门牵头…`: functions (组织 among them, an office's function, not a verb) labelled the leads."""
+    (r,) = find_function_duties("组织、人事、民政等部门牵头每年选派一批干部到基层。")
+    assert (r.lead, r.participants, r.lead_labelled) == (["组织", "人事", "民政"], [], True)
+    assert find_function_duties("推动教育、卫生等部门要加强协作。") == []
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # who pays answers for it: 由X承担/分担/解决, the finance office of a level a unit
+    ("所需经费由县财政承担。", ["县财政"], []),
+    ("培训经费由省财政解决。", ["省财政"], []),
+    ("补助资金由省、市、县三级财政按照4:3:3的比例分担。", [], ["省、市、县三级财政"]),
+    ("由市、区财政分别按照每人10元给予补助。", [], ["市、区财政"]),
+    ("所需费用由企业自行承担。", [], []),          # no office
+])
+def test_who_pays_takes_part(text, participants, generic):
+    found = find_prose_assignments(text)
+    assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == (participants, generic)
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # an article's subject leads the work of its area; 县级以上 names every government of those levels
+    ("第三条 县级以上人民政府领导本行政区域内的土地整治工作。", [], ["县级以上人民政府"]),
+    ("第四条 县自然资源局统筹负责土地整治项目的监督管理。", ["县自然资源局"], []),
+    ("在县委领导下，县住建局负责具体实施。", ["县住建局"], []),
+    ("完善党委领导、政府负责、部门协作的工作机制。", [], []),
+])
+def test_an_article_names_who_leads_the_work_of_its_area(text, participants, generic):
+    found = find_prose_assignments(text)
+    assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == (participants, generic)

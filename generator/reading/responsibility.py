@@ -60,7 +60,12 @@ _LABEL = re.compile("(?P<label>" + "|".join(map(_spaced, sorted(LEAD_LABELS + RO
                     + r")\s*(?P<colon>:)?")
 # What ends a clause of units: its role (…牵头, …配合, …按职责分工负责).
 _SUFFIX = re.compile(r"(?P<suf>(?:等)?(?:(?:部门)?按职责分工负责|按职责负责|分工负责|共同负责|分别负责|具体负责|负责落实|负责实施"
-                     r"|牵头负责|牵头抓总|配合落实|协助配合|参与配合|负责|配合|协助|协办|参与|主办|牵头))\s*$")
+                     r"|牵头(?!单位|部门|领导)[\u4e00-\u9fff]{2}|配合落实|协助配合|参与配合|负责|配合|协助|协办|参与|主办|牵头))\s*$")
+
+
+def _leads(suffix: str | None) -> bool:
+    """A role that labels its units the leads: 牵头, 主办, 牵头负责 (牵头 and its verb: 牵头抓总, 牵头落实)."""
+    return bool(suffix) and ("牵头" in suffix or suffix.endswith("主办"))
 _ETC = re.compile(r"(?<![平同对均])等(?!级)")   # X等Y: named units, then a collective
 
 
@@ -145,7 +150,7 @@ def _clause_roles(s: str, roles: _Roles) -> str | None:
             deadline = deadline or clause
             continue
         body, suffix = _strip_suffix(s[a:b])
-        lead = bool(suffix) and suffix.endswith(("牵头", "主办", "牵头抓总"))
+        lead = _leads(suffix)
         roles.lead_labelled |= lead
         roles.put(_names(body), lead)
     return deadline
@@ -243,7 +248,7 @@ def _read_clauses(text: str, t: str, a: int, b: int) -> _Roles | None:
     a list of offices; a clause without its own role word takes the next one's, and a last
     clause of collectives may have none."""
     clauses = [(a + x, a + y) for x, y in split_top(t[a:b], ",;")]
-    if ":" in t[a:b] or (len(clauses) < 2 and _strip_suffix(text[a:b])[1] not in ("牵头", "主办", "牵头负责")):
+    if ":" in t[a:b] or (len(clauses) < 2 and not _leads(_strip_suffix(text[a:b])[1])):
         return None
     parts, role = [], None
     for k, (x, y) in reversed(list(enumerate(clauses))):
@@ -253,7 +258,7 @@ def _read_clauses(text: str, t: str, a: int, b: int) -> _Roles | None:
         last_generic = k == len(clauses) - 1 and all(c or is_generic(n) for n, c in names)
         if not _office_list(names, prefixed=False) or not (role or last_generic):
             return None
-        parts.append((names, bool(suffix or (role and not last_generic)) and role.endswith(("牵头", "主办", "牵头抓总"))))
+        parts.append((names, bool(suffix or (role and not last_generic)) and _leads(role)))
     if not any(_strip_suffix(text[x:y])[1] for x, y in clauses):
         return None
     roles = _Roles()
@@ -542,14 +547,16 @@ _ENUM = re.compile(rf"\s*{_NUMBERING}\s*")
 # 牵头 before 单位/部门 names the lead offices as a class (省政府各牵头部门要…): no one leads there.
 _BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头(?!单位|部门)")
 _SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头(?!单位|部门))")
-_MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别)?"      # 行政审批部门依职权负责…
+_MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别|自行|统筹)?"      # 行政审批部门依职权负责…
 _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)负责(?!牵头|同志|人)")
 # 由X在…划定, 由X对…审核, 由X组织实施: the agent of a passive duty, named before what it does.
-_BY_ACT = re.compile(r"由(?P<x>[^由,;。]{2,20}?)(?=在|对|将|按|依|根据|统一|会同|组织)")
+# 所需经费由县财政承担: who pays answers for it too.
+_BY_ACT = re.compile(rf"由(?P<x>[^由,;。]{{2,20}}?){_MANNER}(?=在|对|将|按|依|根据|统一|会同|组织|承担|负担|分担|解决|列支)")
 _WITH_DUTY = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:协同|配合|会同)(?P<y>[^由,;。]{2,30}?)(?:共同)?负责")
 # 所负责的工作 is what one is in charge of (a noun phrase), not a duty given; 主管 (in 办法 and 规定:
-# 市建设委员会主管本市…工作) gives one, 主管部门 names an office.
-_DUTY_VERB = r"(?:(?<!所)负责(?!牵头|同志|人)|主管(?!部门|单位|机关|领导|副))"
+# 市建设委员会主管本市…工作) gives one, 主管部门 names an office; so does 领导 before what is led
+# (县级以上人民政府领导本行政区域内的…工作), not 领导小组 or 在区委领导下.
+_DUTY_VERB = r"(?:(?<!所)负责(?!牵头|同志|人)|主管(?!部门|单位|机关|领导|副)|(?:统一)?领导(?=本|全[省市区县]|辖区))"
 _SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,30}}?(?:{_SHORT_NAME.pattern})?){_MANNER}{_DUTY_VERB}")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
@@ -602,21 +609,24 @@ _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?
 _FUNCTION_SUBJECT = re.compile(
     rf"(?:^|(?<=[。;!,:]))\s*(?:{_NUMBERING}\s*)?(?:(?P<x>[\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})+)等(?:[^,;。、]{{0,16}}的|相关|有关)?"
     r"(?:部门|单位)|(?P<shared>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})*、[\u4e00-\u9fff]{2,6}?(?:主管|行政|管理)部门))"
-    rf"\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互)")
+    rf"\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互|(?P<lead>牵头(?!单位|部门)))")
 
 
 def find_function_duties(text: str) -> list[Responsibility]:
-    """Subjects `A、B等[相关]部门` of a duty, A and B functions (财政, 劳动保障) rather than offices."""
+    """Subjects `A、B等[相关]部门` of a duty, A and B functions (财政, 劳动保障) rather than offices;
+    `A、B等部门牵头…` labels them the leads."""
     out = []
     for m in _FUNCTION_SUBJECT.finditer(fold(text)):
         group = "x" if m.group("x") else "shared"
         names = [(n, False) for n in text[m.start(group):m.end(group)].split("、")]
-        if not any(_ACTS.match(n) or _PEOPLE.search(n) for n, _ in names):
-            roles = _Roles()
+        # 推动各地… opens a clause; 组织 standing alone in the list names a function (组织、人事等部门)
+        if not any(_ACTS.match(n) and _ACTS.match(n).end() < len(n) or _PEOPLE.search(n) for n, _ in names):
+            roles = _Roles(lead_labelled=bool(m.group("lead")))
             if group == "x":
-                roles.put(names, lead=False)
+                roles.put(names, lead=roles.lead_labelled)
             else:       # 农业农村主管部门 here is one function's office, not 主管部门 at large
-                roles.participants = list(dict.fromkeys(n for n, _ in names))
+                bucket = roles.lead if roles.lead_labelled else roles.participants
+                bucket += list(dict.fromkeys(n for n, _ in names))
             out.append(_result(text, (m.start(group), m.end()), roles, "functions"))
     return out
 
@@ -632,13 +642,14 @@ def _in_full(name: str) -> bool:
 
 # Levels that share one body's name: 市、县(区)…, 市、区县…, 县、乡镇两级….
 _LEVELS = re.compile(r"^(?:[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?、)+[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?"
-                     r"(?:两级|各级)?")
+                     r"(?:[两三四五]级|各级)?")
 
 
 def _level_body(x: str) -> bool:
-    """市、县(区)人民政府法制机构: the body of each level named (a collective), not 市 and an office."""
+    """市、县(区)人民政府法制机构, 省、市、县三级财政: the body of each level named (a collective), not
+    市 and an office."""
     m = _LEVELS.match(x)
-    return bool(m) and m.end() < len(x) and names_an_office(x[m.end():])
+    return bool(m) and m.end() < len(x) and names_an_office(x)
 
 
 def _collective(name: str) -> bool:
