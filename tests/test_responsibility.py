@@ -615,3 +615,17 @@ def test_who_pays_takes_part(text, participants, generic):
 def test_an_article_names_who_leads_the_work_of_its_area(text, participants, generic):
     found = find_prose_assignments(text)
     assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == (participants, generic)
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # the members of a body given a duty share it; named without a level, they are kinds of office
+    ("联席会议由政府办公厅、监察部门及其他有关部门组成，负责协调重要事项。", [], ["政府办公厅", "监察部门及其他有关部门"]),
+    ("领导小组由县发改局、县财政局组成，负责统筹推进。", ["县发改局", "县财政局"], []),
+    # people, or a body given no duty, share nothing
+    ("协调组由县妇儿工委及相关部门负责人组成，负责组织协调。", [], []),
+    ("评估组由相关部门负责评估的人员组成，负责评估工作。", [], []),
+    ("领导小组由县发改局、县财政局组成。", [], []),
+])
+def test_the_members_of_a_body_given_a_duty_share_it(text, participants, generic):
+    found = find_prose_assignments(text)
+    assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == (participants, generic)

@@ -564,6 +564,8 @@ _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
 _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科厅])(?:和|及|与)(?=[区县市])")
 # 办公室设在X, 将…职责划归X: the office that is to hold a body or a duty, closing the clause.
 _HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
+# 联席会议由A、B、C组成，负责…: the members of a body that is given a duty share it.
+_MADE_OF = re.compile(r"由(?P<x>[^由,;。]{2,80}?)(?:等(?:部门|单位)?)?(?:共同)?组成$")
 # X为该项工作的牵头单位, A、B为协办单位: a role given by naming it.
 _ROLE_IS = re.compile(r"^(?P<x>[^由,;。]{2,80}?)(?:为|是)(?:[^,;。]{0,24}的)?(?P<role>"
                       + "|".join(sorted(LEAD_LABELS + ROLE_LABELS + ("主管部门", "主管机关"), key=len, reverse=True))
@@ -590,7 +592,7 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
 # time or an object (请各单位于3月9日前报送, 请各事涉部门对问题进行整改).
 _MODAL = (r"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|应(?=于|在|按|及时|严格|认真)|须|务必|必须"
           r"|(?<!所)负责(?!同志|人)|将(?![来近其之要会以被])")
-_PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责任领导: people, not offices
+_PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志|人员)$")       # 各责任领导, 工作人员: people, not offices
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
 # 各乡镇在节假日来临前，要…; 县发改局等牵头部门，要…: the subject may be set off by a comma or a time.
 # …的乡镇原则上到2021年底要…: a hedge and a year's time limit too.
@@ -768,6 +770,14 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
             roles = _Roles(lead_labelled=r.group("role") in LEAD_LABELS)
             roles.put(names, roles.lead_labelled)
             out.append(_result(text, (a, a + r.end()), roles, "role"))
+            continue
+        made = _MADE_OF.search(clause.rstrip())
+        duty = made and k + 1 < len(clauses) and t[clauses[k + 1][0]:clauses[k + 1][1]].lstrip().startswith("负责")
+        names = duty and _prose_names(text[a + made.start("x"):a + made.end("x")])
+        if names and not any(_PEOPLE.search(n) for n, _ in names):     # 由有关部门负责人组成: people
+            roles = _Roles()      # members named without a level (监察部门, 政府办公厅) are kinds of office
+            roles.put([(n, c or not is_unit_like(n, prefixed=True)) for n, c in names], lead=False)
+            out.append(_result(text, (a + made.start(), a + made.end()), roles, "members"))
             continue
         hit = None
         for pattern, lead, short in ((_BY_LEAD, True, False), (_SUBJECT_LEAD, True, True),
