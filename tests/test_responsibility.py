@@ -561,13 +561,18 @@ def test_main_charge_in_an_article_and_what_one_is_in_charge_of():
     ("县住建局：", ["县住建局"], []),
     ("区财政局、区税务局:", ["区财政局", "区税务局"], []),
     ("各镇（街道）：", [], ["各镇（街道）"]),
+    # whose duties follow, then what they concern: the longest list it opens with, an office's name last
+    ("县财政局职责：", ["县财政局"], []),
+    ("各级党委和政府乡村振兴责任主要包括：", [], ["各级党委和政府"]),
+    ("各乡镇工作职责如下：", [], ["各乡镇"]),
 ])
 def test_unit_heading(title, participants, generic):
     r = unit_heading(title)
     assert (r.lead, r.participants, r.generic) == ([], participants, generic)
 
 
-@pytest.mark.parametrize("title", ["工作要求：", "加强组织领导：", "绿化点补充责任单位：", "县住建局"])
+@pytest.mark.parametrize("title", ["工作要求：", "加强组织领导：", "绿化点补充责任单位：", "县住建局", "主要职责：",
+                                   "各单位落实情况："])      # a clause opening with a collective names none
 def test_not_a_unit_heading(title):
     assert unit_heading(title) is None
 

@@ -25,8 +25,8 @@ from generator.reading.text import compact
 from generator.reading.indicators import find_indicators
 from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
                                       find_function_duties, find_prose_assignments, find_responsibilities,
-                                      opens_text, parse_responsibility_cell, unit_heading)
-from generator.model.units import fold, is_unit_like, names_an_office, normalise_unit_name
+                                      named_as_one, opens_text, parse_responsibility_cell, unit_heading)
+from generator.model.units import fold, is_unit_like, normalise_unit_name
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
 PLAN_TYPES = ("规划", "纲要")
@@ -228,8 +228,7 @@ def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -
 def _opening_collectives(text: str, r) -> bool:
     """The requirement's subject opens the text and is collectives only, each named as one
     (各地、各部门 — not 各单位接到通知后, a clause the subject ran on into)."""
-    return opens_text(text, r.span) and not (r.lead or r.participants) \
-        and all(names_an_office(n) or re.search(r"(?:[地镇乡村县区市州级]|街道|社区|[)）])$", n) for n in r.generic)
+    return opens_text(text, r.span) and not (r.lead or r.participants) and all(map(named_as_one, r.generic))
 
 
 def _collective_members(anchor: _Anchor) -> list[int]:

@@ -464,19 +464,45 @@ _ADDRESSEE = re.compile(r"[\u4e00-\u9fff、()（）]+")
 
 # A heading that is only a unit list and a colon: `14.市卫生局：` heads that unit's duties (职责分工).
 _UNIT_HEADING = re.compile(r"^\s*(?P<units>[^:,;。]{2,60}?)\s*:\s*$")
+# 各级党委和政府乡村振兴责任主要包括：: whose duties follow, then what they concern.
+_DUTIES_OF = re.compile(r"^\s*(?P<units>[^:,;。]{2,60}?)(?:职责|责任|职能)(?:主要)?(?:包括|有|是|为|如下)?\s*:\s*$")
+# How a collective's name ends when no office's ending does: 各乡镇, 各地, 各级, 各村（社区）.
+_COLLECTIVE_END = re.compile(r"(?:[地镇乡村县区市州级]|街道|社区|[)）])$")
+
+
+def named_as_one(name: str) -> bool:
+    """A name that ends as an office's or a collective's does (各乡镇, 县直各部门), not a clause
+    that opens with one (各单位接到通知后, 各级党委和政府乡村振兴责任主要包括)."""
+    return names_an_office(name) or bool(_COLLECTIVE_END.search(fold(name)))
+
+
+def _heading_names(title: str, a: int, b: int) -> list[tuple[str, bool]]:
+    names = _names(title[a:b])
+    ok = names and all(c or is_unit_like(n, prefixed=True) or is_generic(n) and named_as_one(n) for n, c in names)
+    return names if ok else []
 
 
 def unit_heading(title: str) -> Responsibility | None:
     """The units of a duty list's heading `区财政局：` / `各镇（街道）：`, or None: every name
     a prefixed office or a collective, so a topic heading (工作目标：) is none, nor a label
-    (绿化点责任单位：, whose units follow). Unlabelled, so they take part; none leads."""
-    m = _UNIT_HEADING.match(fold(title))
-    names = _names(title[m.start("units"):m.end("units")]) if m and not _LABEL.search(m.group("units")) else []
-    if not names or not all(c or is_generic(n) or is_unit_like(n, prefixed=True) for n, c in names):
+    (绿化点责任单位：, whose units follow). Unlabelled, so they take part; none leads. A heading
+    announcing whose duties follow (各级党委和政府乡村振兴责任主要包括：) names the longest
+    such list it opens with."""
+    t = fold(title)
+    m = _UNIT_HEADING.match(t)
+    if not m or _LABEL.search(m.group("units")):
+        return None
+    names, span = _heading_names(title, *m.span("units")), m.span("units")
+    duties = not names and _DUTIES_OF.match(t)
+    if duties:      # the longest list ending in an office's name (…政府, not …政府乡村), else a collective's
+        a, b = duties.span("units")
+        lists = [(names, (a, end)) for end in range(b, a + 1, -1) for names in [_heading_names(title, a, end)] if names]
+        names, span = next((x for x in lists if names_an_office(x[0][-1][0])), lists[0] if lists else ([], span))
+    if not names:
         return None
     roles = _Roles()
     roles.put(names, lead=False)
-    return _result(title, m.span("units"), roles, "unit-heading")
+    return _result(title, span, roles, "unit-heading")
 
 
 def parse_responsibility_cell(text: str) -> Responsibility | None:
