@@ -492,6 +492,9 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     # who a target is handed down to
     ("将能耗和用水总量指标分解落实到各乡镇、县直有关部门。", [], ["各乡镇", "县直有关部门"]),
     ("将任务分解到每个岗位。", [], []),
+    # a request's closing formula ends its sentence, though a copy lost the stop after it
+    ("现将方案印发给你们请认真贯彻执行全县各级各部门要抓好落实。", [], ["全县各级各部门"]),
+    ("要督促贯彻落实各项要求。", [], []),
     # … but not a clause that ends in an office: it opens no subject listed across the comma
     ("请各单位于3月9日前报送县政府督查室，县政府督查室将适时督办。", ["县政府督查室"], ["各单位"]),
 ])

@@ -624,7 +624,9 @@ _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组
 # …的乡镇原则上到2021年底要…: a hedge and a year's time limit too.
 _PAUSE = (r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|期间|时)\s*,?\s*)?"
           r"(?:原则上)?(?:(?:到|在|于)\d{4}年[^,;。]{0,4}?(?:底|前|内)\s*)?")
-_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>(?:本[市区县旗](?=各))?[^由本,;。:]{{2,60}}?)"
+_FORMULA = "贯彻执行|遵照执行|贯彻落实|组织实施"      # a request's closing words: its sentence ends there
+_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,])|(?P<formula>(?<={_FORMULA})))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?"
+                                 rf"(?P<x>(?:本[市区县旗](?=各))?(?:(?!{_FORMULA})[^由本,;。:]){{2,60}}?)"
                                  rf"[既也都还均]?{_PAUSE}(?:{_MODAL}|按照?职责分工"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每))"
                                  r"|对(?=[^。;]{1,40}?负(?:总)?责)"      # X对…负总责: X answers for it
@@ -714,6 +716,8 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
         names = [(n, c or bool(_DEFINED_COLLECTIVE.search(n))) for n, c in names if not _PEOPLE.search(n)]
+        if m.group("formula") is not None and not all(named_as_one(n) for n, _ in names):
+            continue        # after a request's closing formula whose stop the copy lost: collectives named as one
         start = m.start("x")
         head = _collective_head(text, t, start)
         if head:        # 各市政府，X示范区、Y管委会要…: one subject listed across a comma
