@@ -278,8 +278,10 @@ def score_item(where: str, gold: dict, items: list[dict], indicators: dict, unpl
             left.remove(hit)
             t.indicators_ok += 1
     found = {n for u in lead + part for n in u.names} | set(pred_generic)
-    res.lost = bool(units) and not any(norm(u) in found or norm(u).removeprefix("等") in found for u in units) \
-        and not reported(units, unplaced)
+    # a collective the generic figure counts as held (as written, or within a longer name) is held
+    held = len(lost_generic) < len(g_generic) or any(norm(u) in found or norm(u).removeprefix("等") in found
+                                                      for u in units)
+    res.lost = bool(units) and not held and not reported(units, unplaced)
     return res
 
 

@@ -749,3 +749,47 @@ def test_a_title_wrapped_before_its_year_is_one_title():
             "一、各乡镇要开展隐患排查。\n")
     doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
     assert doc["title"].endswith("关于做好2023年春节期间安全生产工作的通知")
+
+
+def test_a_flattened_table_row_missing_its_task_cell():
+    """One cell a line under 重点工作 / 主要 / 任务 / 工作措施 / 责任单位 / 备注 (主要任务 broken over
+    two lines, each of the header's other lines a column of its own): the first row lacks its
+    工作措施 cell, so its units stand right after its headings; the next row opens at its 2.…,
+    its merged heading cells printed no more."""
+    text = ("某某市重点工作责任分工表\n重点工作\n主要\n任务\n工作措施\n责任单位\n备注\n"
+            "一、稳定市场主体\n（一）加大财税支持\n市税务局，各县市区政府\n2020年12月\n"
+            "2.对重点企业给予设备购置补贴。\n市经信局、市财政局\n"
+            "3.对收储的剩余产品由政府兜底采购。\n市财政局\n")
+    (doc,) = import_text(text, "moushi-2020", "moushi").documents
+    (table,) = [b for b in doc["blocks"] if b["kind"] == "table"]
+    assert table["header"] == ["重点工作", "主要任务", "工作措施", "责任单位", "备注"]
+    assert [(r["participants"], r["generic"], r["text"].split("\n")[-1][:5]) for r in table["items"]] == [
+        (["市税务局"], ["各县市区政府"], "2020年"), (["市经信局", "市财政局"], [], "2.对重点"),
+        (["市财政局"], [], "3.对收储")]
+
+
+@pytest.mark.parametrize("sentence,participants,generic", [
+    # collectives opening the sentence act, and so does the office a later clause names by 由
+    ("各地、各部门应于年中组织一次自查，并将结果报市发改委，由市发改委将结果汇总上报市政府。", ["市发改委"], ["各地", "各部门"]),
+    ("二是各镇（街道）要开展自查，由市民政局负责汇总。", ["市民政局"], ["各镇（街道）"]),
+    # a subject that runs on into a clause (各单位接到通知后) is no collective's name
+    ("各单位接到通知后，由市民政局负责汇总。", ["市民政局"], []),
+])
+def test_collectives_opening_a_sentence_act_beside_an_office_prose_names(sentence, participants, generic):
+    text = f"某某市人民政府关于下达工作任务的通知\n各区人民政府，市各委办局：\n{sentence}\n某某市人民政府\n2015年2月1日\n"
+    doc = import_text(text, "moushi-2015", "moushi").documents[0]
+    (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert (item["participants"], item["generic"]) == (participants, generic)
+
+
+def test_a_notices_request_naming_no_one_is_its_addressees_duty():
+    """现印发给你们，请认真贯彻执行: the notice asks its addressees (主送), a collective; a request
+    naming someone (请各责任单位…) is theirs, and the policy issued has no addressees of its own."""
+    text = ("某某县人民政府关于印发某某县防汛应急预案的通知\n各乡镇人民政府，县直各部门：\n"
+            "《某某县防汛应急预案》已经县政府同意，现印发给你们，请认真贯彻执行。\n"
+            "请各责任单位于6月1日前报送演练计划。\n某某县人民政府\n2023年5月1日\n"
+            "某某县防汛应急预案\n一、总则\n为做好防汛工作，请结合实际制定本预案。\n")
+    notice, plan = import_text(text, "mouxian-2023", "mouxian").documents
+    assert [b["item"]["generic"] for b in notice["blocks"] if "item" in b] == [
+        ["各乡镇人民政府", "县直各部门"], ["各责任单位"]]
+    assert not [b for b in plan["blocks"] if b.get("item", {}).get("generic")]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
-                                      find_prose_assignments,
+from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
+                                      find_function_duties, find_prose_assignments,
                                       find_responsibilities, is_dangling_tail,
                                       parse_responsibility_cell, unit_heading)
 
@@ -193,6 +193,10 @@ CASES = [
     # 主要协作单位: 主要 qualifies the helpers' label and is no part of the lead's name
     ("main-helpers", "牵头责任单位：县民政局、县卫健委\n主要协作单位：各乡镇人民政府，县政府有关部门",
      ["县民政局", "县卫健委"], [], ["各乡镇人民政府", "县政府有关部门"], True, None, "paragraph"),
+    # 牵头 with a verb of its own still labels the lead
+    ("lead-and-verb", "加快项目建设。（县发改局牵头负责）", ["县发改局"], [], [], True, None, "clauses"),
+    ("lead-verb-helper", "加快项目建设。（县住建局牵头落实，县财政局配合）", ["县住建局"], ["县财政局"], [], True, None,
+     "clauses"),
     # huaiyin-2022 2603: a rule for the tasks that follow
     ("by-duty-rest", "（区发展改革局、区工业和信息化局、区住房城乡建设局、区水务局按职责分工负责，各街道负责落实。"
      "以下任务均需各街道落实，不再逐一列出）",
@@ -447,8 +451,10 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("兴庆区政府办公室将加强跟踪督查，对办理不力的单位予以通报。", ["兴庆区政府办公室"], []),
     # after a comma, collectives open a clause of their own …
     ("整改结束后，各镇、各有关部门要及时报送整改情况。", [], ["各镇", "各有关部门"]),
-    # … but an office may be the object of what comes before
-    ("请于3月9日前报送县政府督查室，县政府督查室将适时督办。", [], []),
+    # … and so do offices named in full (an office only received what comes before)
+    ("请于3月9日前报送县政府督查室，县政府督查室将适时督办。", ["县政府督查室"], []),
+    ("未完成任务的乡镇，县人民政府将实行问责。", ["县人民政府"], []),
+    ("整改情况报送督查室，督查室将跟踪督办。", [], []),         # no level: an office's short name
     # levels sharing one body's name: the body of each, a collective named as written
     ("市、县（区）人民政府法制机构负责指导本行政区域的执法公示工作。", [], ["市、县（区）人民政府法制机构"]),
     ("县、乡镇两级政府要做好扑火准备。", [], ["县、乡镇两级政府"]),
@@ -486,8 +492,11 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     # who a target is handed down to
     ("将能耗和用水总量指标分解落实到各乡镇、县直有关部门。", [], ["各乡镇", "县直有关部门"]),
     ("将任务分解到每个岗位。", [], []),
-    # … but not a clause that ends in an office
-    ("请各单位于3月9日前报送县政府督查室，县政府督查室将适时督办。", [], ["各单位"]),
+    # a request's closing formula ends its sentence, though a copy lost the stop after it
+    ("现将方案印发给你们请认真贯彻执行全县各级各部门要抓好落实。", [], ["全县各级各部门"]),
+    ("要督促贯彻落实各项要求。", [], []),
+    # … but not a clause that ends in an office: it opens no subject listed across the comma
+    ("请各单位于3月9日前报送县政府督查室，县政府督查室将适时督办。", ["县政府督查室"], ["各单位"]),
 ])
 def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)
@@ -555,12 +564,76 @@ def test_main_charge_in_an_article_and_what_one_is_in_charge_of():
     ("县住建局：", ["县住建局"], []),
     ("区财政局、区税务局:", ["区财政局", "区税务局"], []),
     ("各镇（街道）：", [], ["各镇（街道）"]),
+    # whose duties follow, then what they concern: the longest list it opens with, an office's name last
+    ("县财政局职责：", ["县财政局"], []),
+    ("各级党委和政府乡村振兴责任主要包括：", [], ["各级党委和政府"]),
+    ("各乡镇工作职责如下：", [], ["各乡镇"]),
 ])
 def test_unit_heading(title, participants, generic):
     r = unit_heading(title)
     assert (r.lead, r.participants, r.generic) == ([], participants, generic)
 
 
-@pytest.mark.parametrize("title", ["工作要求：", "加强组织领导：", "绿化点补充责任单位：", "县住建局"])
+@pytest.mark.parametrize("title", ["工作要求：", "加强组织领导：", "绿化点补充责任单位：", "县住建局", "主要职责：",
+                                   "各单位落实情况："])      # a clause opening with a collective names none
 def test_not_a_unit_heading(title):
     assert unit_heading(title) is None
+
+
+@pytest.mark.parametrize("text,addressees,generic", [
+    ("现将《实施方案》印发给你们，请认真贯彻执行。", "各镇人民政府，城北、城南街道办事处，县直各部门：",
+     ["各镇人民政府", "城北、城南街道办事处", "县直各部门"]),
+    ("经研究，制定本预案，现印发给你们,请根据本预案的要求制定专项预案。", "各科室,各站所,各村:", ["各科室", "各站所", "各村"]),
+    ("现将有关事项通知如下。", "各镇人民政府：", None),                 # no request
+    ("现将《方案》印发给你们，请认真贯彻执行。", "发布日期:2023年1月5日各镇人民政府：", None),   # no addressees' line
+    ("现批复如下：请示所列事项同意实施。", "县住建局：", None),            # 请示 is a document, not a request
+])
+def test_a_request_that_names_no_one_is_made_of_the_addressees(text, addressees, generic):
+    r = addressee_request(text, addressees)
+    assert (r and (r.lead, r.participants, r.generic)) == (generic and ([], [], generic))
+
+
+def test_functions_named_as_the_leads():
+    """`A、B等部门牵头…`: functions (组织 among them, an office's function, not a verb) labelled the leads."""
+    (r,) = find_function_duties("组织、人事、民政等部门牵头每年选派一批干部到基层。")
+    assert (r.lead, r.participants, r.lead_labelled) == (["组织", "人事", "民政"], [], True)
+    assert find_function_duties("推动教育、卫生等部门要加强协作。") == []
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # who pays answers for it: 由X承担/分担/解决, the finance office of a level a unit
+    ("所需经费由县财政承担。", ["县财政"], []),
+    ("培训经费由省财政解决。", ["省财政"], []),
+    ("补助资金由省、市、县三级财政按照4:3:3的比例分担。", [], ["省、市、县三级财政"]),
+    ("由市、区财政分别按照每人10元给予补助。", [], ["市、区财政"]),
+    ("所需费用由企业自行承担。", [], []),          # no office
+])
+def test_who_pays_takes_part(text, participants, generic):
+    found = find_prose_assignments(text)
+    assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == (participants, generic)
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # an article's subject leads the work of its area; 县级以上 names every government of those levels
+    ("第三条 县级以上人民政府领导本行政区域内的土地整治工作。", [], ["县级以上人民政府"]),
+    ("第四条 县自然资源局统筹负责土地整治项目的监督管理。", ["县自然资源局"], []),
+    ("在县委领导下，县住建局负责具体实施。", ["县住建局"], []),
+    ("完善党委领导、政府负责、部门协作的工作机制。", [], []),
+])
+def test_an_article_names_who_leads_the_work_of_its_area(text, participants, generic):
+    found = find_prose_assignments(text)
+    assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == (participants, generic)
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # the members of a body given a duty share it; named without a level, they are kinds of office
+    ("联席会议由政府办公厅、监察部门及其他有关部门组成，负责协调重要事项。", [], ["政府办公厅", "监察部门及其他有关部门"]),
+    ("领导小组由县发改局、县财政局组成，负责统筹推进。", ["县发改局", "县财政局"], []),
+    # people, or a body given no duty, share nothing
+    ("协调组由县妇儿工委及相关部门负责人组成，负责组织协调。", [], []),
+    ("评估组由相关部门负责评估的人员组成，负责评估工作。", [], []),
+    ("领导小组由县发改局、县财政局组成。", [], []),
+])
+def test_the_members_of_a_body_given_a_duty_share_it(text, participants, generic):
+    found = find_prose_assignments(text)
+    assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == (participants, generic)

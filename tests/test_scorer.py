@@ -189,3 +189,17 @@ def test_a_value_to_reach_is_the_real_text_golds_target():
     assert same_indicator(gold, reach)
     assert not same_indicator(gold, {**reach, "value": 65})
     assert not same_indicator({**gold, "comparator": "<="}, reach)
+
+
+def test_a_collective_the_generic_figure_counts_is_not_lost():
+    """score_import: a gold collective held within a longer name written on the item (还没有车间的乡镇(场)
+    for 乡镇(场)) counts for the generic figure, so the statement is not lost either; one held by nothing is."""
+    from bench.score_import import score_item
+    gold = {"doc": 1, "text_contains": "原则上到年底要创建一个车间", "lead": [], "participants": [],
+            "generic": ["乡镇(场)"]}
+    item = {"id": "x-01.1", "document": "x-01", "text": "还没有车间的乡镇(场)原则上到年底要创建一个车间。",
+            "names": {"lead": [], "participants": []}, "generic": ["还没有车间的乡镇(场)"]}
+    held = score_item("x", gold, [item], {}, [], {1: "x-01"})
+    assert (held.tally.generic_ok, held.lost) == (1, False)
+    dropped = score_item("x", gold, [dict(item, generic=[])], {}, [], {1: "x-01"})
+    assert (dropped.tally.generic_ok, dropped.lost) == (0, True)

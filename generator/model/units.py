@@ -60,14 +60,15 @@ def normalise_unit_name(s: str) -> str:
 
 
 _GENERIC = re.compile(
-    r"^(?:各|全[区县市])|各|有关|相关|成员单位|特邀单位|主管部门|负有|责任单位|所在|管理单位"
+    r"^(?:各|全[区县市])|各|有关|相关|成员单位|特邀单位|主管部门|负有|责任单位|所在|管理单位|[省市县乡]级以上"
     r"|(?:牵头|配合|协办|参与|协作)(?:单位|部门)$|^[区县市]?(?:街道|开发区|镇办|乡镇|镇)$"
     r"|^(?:人民)?(?:法院|检察院)$")      # the courts, no place named: every court
 
 # How offices' names end; 团区委 and 区人行 are offices too.
 _UNIT_END = re.compile(
     r"(?:局|委|办|部|院|会|联|协|中心|机关|队|站|社|所|室|组|政府|部门|机构|单位|公司|集团|处|科|行|台|馆|校|厅"
-    r"|关|街道|开发区|办事处|管委会|分局|支局|法院|检察院)$")
+    r"|关|街道|开发区|办事处|管委会|分局|支局|法院|检察院"
+    r"|(?<=[省市县区州旗盟级])财政)$")      # 省财政, 县级财政: the finance office of a level (由省财政解决)
 _LEVEL_PREFIX = re.compile(r"^(?:[区县市旗盟州省]|团[区县市旗]委)")      # 旗, 盟: Inner Mongolia's county and prefecture
 
 

@@ -98,10 +98,16 @@ def _header(lines: list[Line], k: int, idx: list[int]) -> tuple[list[str], list[
     """Column names and kinds of a header run starting at idx[k]; the index after it.
     A name broken over lines (主 / 要 内 容) is joined."""
     names, kinds, j = [], [], k
+
+    def name(a: int, b: int) -> str:
+        return "".join(compact(_cell(lines[idx[x]])) for x in range(a, min(b, len(idx))))
+
     while j < len(idx):
-        for n in (3, 2, 1):      # the longest name the lines make: 区政府 / 分管领导 is one
-            joined = "".join(compact(_cell(lines[idx[x]])) for x in range(j, min(j + n, len(idx))))
+        for n in (3, 2, 1):      # the longest name the lines make: 区政府 / 分管领导 is one …
+            joined = name(j, j + n)
             kind = column_kind(joined) if j + n <= len(idx) else None
+            if n > 1 and column_kind(name(j, j + 1)) and column_kind(name(j + 1, j + n)):
+                kind = None      # … but 重点工作 / 主要 / 任务 is two: each part names a column
             if kind:
                 names.append(joined)
                 kinds.append(kind)
@@ -332,21 +338,26 @@ def _fits(cell: str, column: str) -> bool:
 
 def _rows(lines: list[Line], cells: list[int], kinds: list[str]) -> tuple[list[list[str]], list[tuple[int, int]]]:
     """Rows start at the next row number where the table has them (and its numbers are
-    printed), at a task cell that numbers itself (2.…), else where a cell fits no
-    column left in the row."""
+    printed), at a task cell that numbers itself (2.…) where the row is past its column,
+    else where a cell fits no column left in the row. Cells numbered as an outline keep
+    their family's column (一、 | （一） | 1.): a row whose task cell is missing ends before
+    the next 2.… all the same."""
     numbered = "number" in kinds and any(compact(_cell(lines[c])) == "1" for c in cells[:3])
     rows: list[_Row] = []
     expected = 1
+    columns: dict[str, int] = {}      # outline family -> the column its cells were seen in
     for c in _vertical(lines, cells):
         text, no = _text(lines, c), lines[c[-1]].no
         kind = cell_kind(text)
+        h = genre.heading(text) if kind == "text" else None
+        col = columns.get(h[0], _task_column(kinds)) if h else None
         if numbered and kind == "number" and int(compact(text)) == expected:
             rows.append(_Row(kinds, lines[c[0]].no))
             rows[-1].place("number", text, no)
             expected += 1
-        elif kind == "text" and rows and genre.heading(text) and rows[-1].cells[_last_text(kinds)]:
+        elif h and rows and (rows[-1].col > col or rows[-1].cells[col]):
             rows.append(_Row(kinds, lines[c[0]].no))      # 2.… : the cell numbers its own rows
-            rows[-1].col = _last_text(kinds)
+            rows[-1].col = col
             rows[-1].place(kind, text, no)
         elif not rows or not rows[-1].place(kind, text, no):
             if numbered and rows:
@@ -354,11 +365,14 @@ def _rows(lines: list[Line], cells: list[int], kinds: list[str]) -> tuple[list[l
                 continue
             rows.append(_Row(kinds, lines[c[0]].no))
             rows[-1].place(kind, text, no)
+        if h and rows[-1].last is not None and rows[-1].piece == text:
+            columns.setdefault(h[0], rows[-1].last[1])
     out, spans = [], []
     lead = next((j for j, k in enumerate(kinds) if k == "text"), 0)
     for r in rows:
         if not r.useful():
             continue
+        _missing_task(r.cells, kinds)
         for j in range(lead):            # a leading column's merged cell is printed once
             if not r.cells[j] and out and kinds[j] != "number":
                 r.cells[j] = out[-1][j]
@@ -369,6 +383,21 @@ def _rows(lines: list[Line], cells: list[int], kinds: list[str]) -> tuple[list[l
 
 def _last_text(kinds: list[str]) -> int:
     return max(j for j, k in enumerate(kinds) if k == "text")
+
+
+def _missing_task(cells: list[str], kinds: list[str]) -> None:
+    """A row whose task cell is missing (一、… | （一）… | units): its units took the task
+    column, the first left that they fit, and the units column stayed empty."""
+    task, units = _task_column(kinds), [j for j, k in enumerate(kinds) if k == "units"]
+    opened = any(cells[j] for j in range(task) if kinds[j] == "text")      # the task's headings came first
+    if units and opened and cells[task] and not any(cells[j] for j in units) and cell_kind(cells[task]) == "units":
+        cells[units[0]], cells[task] = cells[task], ""
+
+
+def _task_column(kinds: list[str]) -> int:
+    """The task: the last text column before the units (a 备注 may follow them)."""
+    units = kinds.index("units") if "units" in kinds else len(kinds)
+    return max((j for j, k in enumerate(kinds[:units]) if k == "text"), default=_last_text(kinds))
 
 
 def _text(lines: list[Line], cell: list[int]) -> str:

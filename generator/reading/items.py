@@ -23,9 +23,9 @@ from generator.reading.deadlines import find_deadlines, parse_deadline
 from generator.reading import genre
 from generator.reading.text import compact
 from generator.reading.indicators import find_indicators
-from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
-                                      find_prose_assignments, find_responsibilities, parse_responsibility_cell,
-                                      unit_heading)
+from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
+                                      find_function_duties, find_prose_assignments, find_responsibilities,
+                                      named_as_one, opens_text, parse_responsibility_cell, unit_heading)
 from generator.model.units import fold, is_unit_like, normalise_unit_name
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
@@ -206,7 +206,8 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
 
 def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -> None:
     """Who prose assigns a duty to (由X牵头, X负责…); else the collectives or offices named
-    in full that are the subject of a requirement in `subject_texts`."""
+    in full that are the subject of a requirement in `subject_texts`. Collectives opening
+    the text are read either way (各地要…自查，由市发改委汇总: both act)."""
     prose = [p for t in texts for p in find_prose_assignments(t) if not _interprets(t, p.span)]
     for p in prose:
         # 会同区发展改革、科技…等部门 names functions, not offices: keep the offices
@@ -214,13 +215,20 @@ def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -
         p.participants = [n for n in p.participants if is_unit_like(n)]
         if p.lead or p.participants or p.generic:
             reading.add(p)
-    if not reading.found():
-        for t in subject_texts:
-            for r in find_collective_duties(t):
+    named = reading.found()
+    for t in subject_texts:
+        for r in find_collective_duties(t):
+            if not named or _opening_collectives(t, r):
                 reading.add(r)
     for t in texts:     # …but a subject 民政、卫生等部门要… is named so on purpose
         for p in find_function_duties(t):
             reading.add(p)
+
+
+def _opening_collectives(text: str, r) -> bool:
+    """The requirement's subject opens the text and is collectives only, each named as one
+    (各地、各部门 — not 各单位接到通知后, a clause the subject ran on into)."""
+    return opens_text(text, r.span) and not (r.lead or r.participants) and all(map(named_as_one, r.generic))
 
 
 def _collective_members(anchor: _Anchor) -> list[int]:
@@ -514,6 +522,14 @@ def _inherit(reading: _Reading, block: dict, anchor: _Anchor) -> None:
                 return
 
 
+def _asked(reading: _Reading, blocks: list[dict], anchor: _Anchor, texts: list[str]) -> None:
+    """A request in a notice's body that names no one is made of the notice's addressees."""
+    addressees = next((b["text"] for b in blocks[:anchor.index] if b["kind"] == "addressee"), None)
+    request = addressees and next((r for t in texts for r in [addressee_request(t, addressees)] if r), None)
+    if request:
+        reading.add(request)
+
+
 _DUTIES_FOLLOW = re.compile(r"(?:职责|职能)(?:是|为|如下)?\s*[:：]\s*$|履行下列[^。，,]{0,10}职责\s*[:：]?\s*$")
 
 
@@ -522,6 +538,8 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
     reading = _read(blocks, anchor)
     _inherit(reading, block, anchor)
     texts = [block_text(blocks[i]) for i in anchor.members]
+    if not reading.found():
+        _asked(reading, blocks, anchor, texts)
     is_section = block["kind"] == "section"
     title_deadline = is_section and _deadline_in(_heading(block), year)
     indicators = [indicator_dict(x) for t in texts for x in find_indicators(t)]

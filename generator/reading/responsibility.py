@@ -60,7 +60,12 @@ _LABEL = re.compile("(?P<label>" + "|".join(map(_spaced, sorted(LEAD_LABELS + RO
                     + r")\s*(?P<colon>:)?")
 # What ends a clause of units: its role (…牵头, …配合, …按职责分工负责).
 _SUFFIX = re.compile(r"(?P<suf>(?:等)?(?:(?:部门)?按职责分工负责|按职责负责|分工负责|共同负责|分别负责|具体负责|负责落实|负责实施"
-                     r"|牵头负责|牵头抓总|配合落实|协助配合|参与配合|负责|配合|协助|协办|参与|主办|牵头))\s*$")
+                     r"|牵头(?!单位|部门|领导)[\u4e00-\u9fff]{2}|配合落实|协助配合|参与配合|负责|配合|协助|协办|参与|主办|牵头))\s*$")
+
+
+def _leads(suffix: str | None) -> bool:
+    """A role that labels its units the leads: 牵头, 主办, 牵头负责 (牵头 and its verb: 牵头抓总, 牵头落实)."""
+    return bool(suffix) and ("牵头" in suffix or suffix.endswith("主办"))
 _ETC = re.compile(r"(?<![平同对均])等(?!级)")   # X等Y: named units, then a collective
 
 
@@ -145,7 +150,7 @@ def _clause_roles(s: str, roles: _Roles) -> str | None:
             deadline = deadline or clause
             continue
         body, suffix = _strip_suffix(s[a:b])
-        lead = bool(suffix) and suffix.endswith(("牵头", "主办", "牵头抓总"))
+        lead = _leads(suffix)
         roles.lead_labelled |= lead
         roles.put(_names(body), lead)
     return deadline
@@ -243,7 +248,7 @@ def _read_clauses(text: str, t: str, a: int, b: int) -> _Roles | None:
     a list of offices; a clause without its own role word takes the next one's, and a last
     clause of collectives may have none."""
     clauses = [(a + x, a + y) for x, y in split_top(t[a:b], ",;")]
-    if ":" in t[a:b] or (len(clauses) < 2 and _strip_suffix(text[a:b])[1] not in ("牵头", "主办", "牵头负责")):
+    if ":" in t[a:b] or (len(clauses) < 2 and not _leads(_strip_suffix(text[a:b])[1])):
         return None
     parts, role = [], None
     for k, (x, y) in reversed(list(enumerate(clauses))):
@@ -253,7 +258,7 @@ def _read_clauses(text: str, t: str, a: int, b: int) -> _Roles | None:
         last_generic = k == len(clauses) - 1 and all(c or is_generic(n) for n, c in names)
         if not _office_list(names, prefixed=False) or not (role or last_generic):
             return None
-        parts.append((names, bool(suffix or (role and not last_generic)) and role.endswith(("牵头", "主办", "牵头抓总"))))
+        parts.append((names, bool(suffix or (role and not last_generic)) and _leads(role)))
     if not any(_strip_suffix(text[x:y])[1] for x, y in clauses):
         return None
     roles = _Roles()
@@ -437,21 +442,67 @@ def find_responsibilities(text: str) -> list[Responsibility]:
     return sorted(out, key=lambda r: r.span)
 
 
+# 现印发给你们，请认真贯彻执行: a request opening a clause (not 请示, a document's type).
+_REQUEST = re.compile(r"(?:^|(?<=[,;。:!]))\s*请(?!示)")
+
+
+def addressee_request(text: str, addressees: str) -> Responsibility | None:
+    """A notice's request that names no one (现印发给你们，请认真贯彻执行) is made of its addressees
+    (主送机关, GB/T 9704: 各镇人民政府，县直各部门：), a collective of recipients: each part of that
+    line as written, when every part names offices or collectives. Read only where the text
+    names no one else."""
+    m = _REQUEST.search(fold(text))
+    line = addressees.strip().rstrip(":：").strip()
+    names = [line[a:b].strip() for a, b in split_top(fold(line), ",;")]
+    if not m or not names or not all(is_unit_like(n) and _ADDRESSEE.fullmatch(n) for n in names):
+        return None
+    return _result(text, m.span(), _Roles(generic=list(dict.fromkeys(names))), "addressees")
+
+
+_ADDRESSEE = re.compile(r"[\u4e00-\u9fff、()（）]+")
+
+
 # A heading that is only a unit list and a colon: `14.市卫生局：` heads that unit's duties (职责分工).
 _UNIT_HEADING = re.compile(r"^\s*(?P<units>[^:,;。]{2,60}?)\s*:\s*$")
+# 各级党委和政府乡村振兴责任主要包括：: whose duties follow, then what they concern.
+_DUTIES_OF = re.compile(r"^\s*(?P<units>[^:,;。]{2,60}?)(?:职责|责任|职能)(?:主要)?(?:包括|有|是|为|如下)?\s*:\s*$")
+# How a collective's name ends when no office's ending does: 各乡镇, 各地, 各级, 各村（社区）.
+_COLLECTIVE_END = re.compile(r"(?:[地镇乡村县区市州级]|街道|社区|[)）])$")
+
+
+def named_as_one(name: str) -> bool:
+    """A name that ends as an office's or a collective's does (各乡镇, 县直各部门), not a clause
+    that opens with one (各单位接到通知后, 各级党委和政府乡村振兴责任主要包括)."""
+    return names_an_office(name) or bool(_COLLECTIVE_END.search(fold(name)))
+
+
+def _heading_names(title: str, a: int, b: int) -> list[tuple[str, bool]]:
+    names = _names(title[a:b])
+    ok = names and all(c or is_unit_like(n, prefixed=True) or is_generic(n) and named_as_one(n) for n, c in names)
+    return names if ok else []
 
 
 def unit_heading(title: str) -> Responsibility | None:
     """The units of a duty list's heading `区财政局：` / `各镇（街道）：`, or None: every name
     a prefixed office or a collective, so a topic heading (工作目标：) is none, nor a label
-    (绿化点责任单位：, whose units follow). Unlabelled, so they take part; none leads."""
-    m = _UNIT_HEADING.match(fold(title))
-    names = _names(title[m.start("units"):m.end("units")]) if m and not _LABEL.search(m.group("units")) else []
-    if not names or not all(c or is_generic(n) or is_unit_like(n, prefixed=True) for n, c in names):
+    (绿化点责任单位：, whose units follow). Unlabelled, so they take part; none leads. A heading
+    announcing whose duties follow (各级党委和政府乡村振兴责任主要包括：) names the longest
+    such list it opens with."""
+    t = fold(title)
+    m = _UNIT_HEADING.match(t)
+    if not m or _LABEL.search(m.group("units")):
+        return None
+    names, span = _heading_names(title, *m.span("units")), m.span("units")
+    duties = not names and _DUTIES_OF.match(t)
+    if duties:      # the longest list ending in an office's name (…政府, not …政府乡村), else a collective's
+        a, b = duties.span("units")
+        lists = [(names, (a, end)) for end in range(b, a + 1, -1) for names in [_heading_names(title, a, end)] if names]
+        names, span = next((x for x in lists if names_an_office(x[0][-1][0])), lists[0] if lists else ([], span))
+    if not names:
         return None
     roles = _Roles()
     roles.put(names, lead=False)
-    return _result(title, m.span("units"), roles, "unit-heading")
+    return _result(title, span, roles, "unit-heading")
 
 
 def parse_responsibility_cell(text: str) -> Responsibility | None:
@@ -517,19 +568,21 @@ def is_dangling_tail(text: str, previous: str | None = None) -> bool:
 
 # --- prose -----------------------------------------------------------------------------------
 
-_NUMBERING = r"(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百零〇\d]+条)"
+_NUMBERING = r"(?:\(\s*[一二三四五六七八九十\d]+\s*\)|\d+[.、]|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百零〇\d]+条)"
 _ENUM = re.compile(rf"\s*{_NUMBERING}\s*")
 # 牵头 before 单位/部门 names the lead offices as a class (省政府各牵头部门要…): no one leads there.
 _BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头(?!单位|部门)")
 _SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头(?!单位|部门))")
-_MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别)?"      # 行政审批部门依职权负责…
+_MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别|自行|统筹)?"      # 行政审批部门依职权负责…
 _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)负责(?!牵头|同志|人)")
 # 由X在…划定, 由X对…审核, 由X组织实施: the agent of a passive duty, named before what it does.
-_BY_ACT = re.compile(r"由(?P<x>[^由,;。]{2,20}?)(?=在|对|将|按|依|根据|统一|会同|组织)")
+# 所需经费由县财政承担: who pays answers for it too.
+_BY_ACT = re.compile(rf"由(?P<x>[^由,;。]{{2,20}}?){_MANNER}(?=在|对|将|按|依|根据|统一|会同|组织|承担|负担|分担|解决|列支)")
 _WITH_DUTY = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:协同|配合|会同)(?P<y>[^由,;。]{2,30}?)(?:共同)?负责")
 # 所负责的工作 is what one is in charge of (a noun phrase), not a duty given; 主管 (in 办法 and 规定:
-# 市建设委员会主管本市…工作) gives one, 主管部门 names an office.
-_DUTY_VERB = r"(?:(?<!所)负责(?!牵头|同志|人)|主管(?!部门|单位|机关|领导|副))"
+# 市建设委员会主管本市…工作) gives one, 主管部门 names an office; so does 领导 before what is led
+# (县级以上人民政府领导本行政区域内的…工作), not 领导小组 or 在区委领导下.
+_DUTY_VERB = r"(?:(?<!所)负责(?!牵头|同志|人)|主管(?!部门|单位|机关|领导|副)|(?:统一)?领导(?=本|全[省市区县]|辖区))"
 _SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,30}}?(?:{_SHORT_NAME.pattern})?){_MANNER}{_DUTY_VERB}")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
@@ -537,6 +590,8 @@ _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
 _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科厅])(?:和|及|与)(?=[区县市])")
 # 办公室设在X, 将…职责划归X: the office that is to hold a body or a duty, closing the clause.
 _HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
+# 联席会议由A、B、C组成，负责…: the members of a body that is given a duty share it.
+_MADE_OF = re.compile(r"由(?P<x>[^由,;。]{2,80}?)(?:等(?:部门|单位)?)?(?:共同)?组成$")
 # X为该项工作的牵头单位, A、B为协办单位: a role given by naming it.
 _ROLE_IS = re.compile(r"^(?P<x>[^由,;。]{2,80}?)(?:为|是)(?:[^,;。]{0,24}的)?(?P<role>"
                       + "|".join(sorted(LEAD_LABELS + ROLE_LABELS + ("主管部门", "主管机关"), key=len, reverse=True))
@@ -563,13 +618,15 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
 # time or an object (请各单位于3月9日前报送, 请各事涉部门对问题进行整改).
 _MODAL = (r"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|应(?=于|在|按|及时|严格|认真)|须|务必|必须"
           r"|(?<!所)负责(?!同志|人)|将(?![来近其之要会以被])")
-_PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志)$")       # 各责任领导: people, not offices
+_PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志|人员)$")       # 各责任领导, 工作人员: people, not offices
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
 # 各乡镇在节假日来临前，要…; 县发改局等牵头部门，要…: the subject may be set off by a comma or a time.
 # …的乡镇原则上到2021年底要…: a hedge and a year's time limit too.
 _PAUSE = (r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|期间|时)\s*,?\s*)?"
           r"(?:原则上)?(?:(?:到|在|于)\d{4}年[^,;。]{0,4}?(?:底|前|内)\s*)?")
-_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?(?P<x>(?:本[市区县旗](?=各))?[^由本,;。:]{{2,60}}?)"
+_FORMULA = "贯彻执行|遵照执行|贯彻落实|组织实施"      # a request's closing words: its sentence ends there
+_COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,])|(?P<formula>(?<={_FORMULA})))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?"
+                                 rf"(?P<x>(?:本[市区县旗](?=各))?(?:(?!{_FORMULA})[^由本,;。:]){{2,60}}?)"
                                  rf"[既也都还均]?{_PAUSE}(?:{_MODAL}|按照?职责分工"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每))"
                                  r"|对(?=[^。;]{1,40}?负(?:总)?责)"      # X对…负总责: X answers for it
@@ -582,21 +639,24 @@ _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,]))\s*(?:{_NUMBERING}\s*)?(?
 _FUNCTION_SUBJECT = re.compile(
     rf"(?:^|(?<=[。;!,:]))\s*(?:{_NUMBERING}\s*)?(?:(?P<x>[\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})+)等(?:[^,;。、]{{0,16}}的|相关|有关)?"
     r"(?:部门|单位)|(?P<shared>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})*、[\u4e00-\u9fff]{2,6}?(?:主管|行政|管理)部门))"
-    rf"\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互)")
+    rf"\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互|(?P<lead>牵头(?!单位|部门)))")
 
 
 def find_function_duties(text: str) -> list[Responsibility]:
-    """Subjects `A、B等[相关]部门` of a duty, A and B functions (财政, 劳动保障) rather than offices."""
+    """Subjects `A、B等[相关]部门` of a duty, A and B functions (财政, 劳动保障) rather than offices;
+    `A、B等部门牵头…` labels them the leads."""
     out = []
     for m in _FUNCTION_SUBJECT.finditer(fold(text)):
         group = "x" if m.group("x") else "shared"
         names = [(n, False) for n in text[m.start(group):m.end(group)].split("、")]
-        if not any(_ACTS.match(n) or _PEOPLE.search(n) for n, _ in names):
-            roles = _Roles()
+        # 推动各地… opens a clause; 组织 standing alone in the list names a function (组织、人事等部门)
+        if not any(_ACTS.match(n) and _ACTS.match(n).end() < len(n) or _PEOPLE.search(n) for n, _ in names):
+            roles = _Roles(lead_labelled=bool(m.group("lead")))
             if group == "x":
-                roles.put(names, lead=False)
+                roles.put(names, lead=roles.lead_labelled)
             else:       # 农业农村主管部门 here is one function's office, not 主管部门 at large
-                roles.participants = list(dict.fromkeys(n for n, _ in names))
+                bucket = roles.lead if roles.lead_labelled else roles.participants
+                bucket += list(dict.fromkeys(n for n, _ in names))
             out.append(_result(text, (m.start(group), m.end()), roles, "functions"))
     return out
 
@@ -612,13 +672,14 @@ def _in_full(name: str) -> bool:
 
 # Levels that share one body's name: 市、县(区)…, 市、区县…, 县、乡镇两级….
 _LEVELS = re.compile(r"^(?:[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?、)+[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?"
-                     r"(?:两级|各级)?")
+                     r"(?:[两三四五]级|各级)?")
 
 
 def _level_body(x: str) -> bool:
-    """市、县(区)人民政府法制机构: the body of each level named (a collective), not 市 and an office."""
+    """市、县(区)人民政府法制机构, 省、市、县三级财政: the body of each level named (a collective), not
+    市 and an office."""
     m = _LEVELS.match(x)
-    return bool(m) and m.end() < len(x) and names_an_office(x[m.end():])
+    return bool(m) and m.end() < len(x) and names_an_office(x)
 
 
 def _collective(name: str) -> bool:
@@ -655,6 +716,8 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
         names = [(n, c or bool(_DEFINED_COLLECTIVE.search(n))) for n, c in names if not _PEOPLE.search(n)]
+        if m.group("formula") is not None and not all(named_as_one(n) for n, _ in names):
+            continue        # after a request's closing formula whose stop the copy lost: collectives named as one
         start = m.start("x")
         head = _collective_head(text, t, start)
         if head:        # 各市政府，X示范区、Y管委会要…: one subject listed across a comma
@@ -662,8 +725,9 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         offices = all(c or (names_an_office(n) or is_generic(n) or head and is_unit_like(n)) and len(n) <= 24
                       and "的" not in n for n, c in names)
         if t[:start].rstrip().endswith(",") and not all(_collective(n) or _DEFINED_COLLECTIVE.search(n)
-                                                        for n, _ in names):
-            continue        # …报送市政府督查室, X将…: after a comma only collectives surely open a subject
+                                                        or not c and names_an_office(n) and _in_full(n)
+                                                        for n, c in names):
+            continue        # after a comma, collectives or offices named in full (…，县政府督查室将…) open a subject
         if names and offices and (role or any(c or is_generic(n) for n, c in names)
                                   or all(_in_full(n) for n, _ in names)):
             roles = _Roles(lead_labelled=bool(role))
@@ -680,6 +744,12 @@ def find_collective_duties(text: str) -> list[Responsibility]:
             roles.put(names, lead=False)
             out.append(_result(text, m.span(), roles, "collective"))
     return sorted(out, key=lambda r: r.span)
+
+
+def opens_text(text: str, span: tuple[int, int]) -> bool:
+    """span starts the text, after its number (（一）, 2., 一是) if it has one."""
+    e = _ENUM.match(fold(text))
+    return span[0] == (e.end() if e else len(text) - len(text.lstrip()))
 
 
 def _collective_head(text: str, t: str, i: int) -> tuple[int, list[tuple[str, bool]]] | None:
@@ -730,6 +800,14 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
             roles = _Roles(lead_labelled=r.group("role") in LEAD_LABELS)
             roles.put(names, roles.lead_labelled)
             out.append(_result(text, (a, a + r.end()), roles, "role"))
+            continue
+        made = _MADE_OF.search(clause.rstrip())
+        duty = made and k + 1 < len(clauses) and t[clauses[k + 1][0]:clauses[k + 1][1]].lstrip().startswith("负责")
+        names = duty and _prose_names(text[a + made.start("x"):a + made.end("x")])
+        if names and not any(_PEOPLE.search(n) for n, _ in names):     # 由有关部门负责人组成: people
+            roles = _Roles()      # members named without a level (监察部门, 政府办公厅) are kinds of office
+            roles.put([(n, c or not is_unit_like(n, prefixed=True)) for n, c in names], lead=False)
+            out.append(_result(text, (a + made.start(), a + made.end()), roles, "members"))
             continue
         hit = None
         for pattern, lead, short in ((_BY_LEAD, True, False), (_SUBJECT_LEAD, True, True),
