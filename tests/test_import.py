@@ -573,6 +573,20 @@ def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     assert _meta_number({"doc_number": "督查通报第十七期"}) == "督查通报第十七期"
 
 
+@pytest.mark.parametrize("number,issuer", [
+    ("某政发〔2021〕2号", "某某县人民政府"),          # the government's own 文号: its office only published it
+    ("某政办发〔2021〕2号", "县人民政府办公室"),       # the office's own
+    ("某财发〔2021〕2号", "县人民政府办公室"),         # a department's: nothing to read from it
+])
+def test_a_publisher_the_page_names_is_read_against_the_wen_hao(number, issuer):
+    """发布机构 names the government's office, 来源 the government in short; the 文号 says whose it is."""
+    text = (f"• 索引号:1234/2021-01\n• 发布机构:县人民政府办公室\n• 生成日期:2021-03-23\n"
+            f"2021年县政府重点工作任务({number})\n来源:某某县政府   2021-03-23 10:56\n\n"
+            "各乡镇人民政府、县直各单位:\n一、县发改局负责汇总。\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (doc["issuer"], doc["date"], doc["published"]) == (issuer, None, "2021-03-23")
+
+
 def _table_items(doc: dict) -> list[tuple]:
     return [(it["path"], b["rows"][it["row"]][1], it["participants"], it["deadline"]["text"], it["lines"])
             for b in doc["blocks"] for it in b.get("items", [])]

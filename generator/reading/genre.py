@@ -62,6 +62,23 @@ def doc_number_spans(t: str, fits) -> list[tuple[int, int]]:
     return out
 
 
+# A 文号's agency code, and the kind of document word it may end with (发, 函, 字 …).
+_AGENCY_CODE = re.compile(r"^([\u4e00-\u9fff]{1,14}?)[发函字文规秘电]?[〔\[［【(（]\d{4}")
+
+
+def agency_code(number: str | None) -> str:
+    """The agency code a 文号 opens with, without its document word: 华政 of 华政发〔2021〕2号."""
+    m = _AGENCY_CODE.match(compact(number or ""))
+    return m.group(1) if m else ""
+
+
+def is_government_number(number: str | None) -> bool:
+    """A 文号 of a government's own documents (某政发, 某府发, 某政, 某府函), not of its general
+    office's (某政办发, 某府办函) or a department's (某财发): the place's abbreviation, then 政 or 府."""
+    code = agency_code(number)
+    return len(code) >= 2 and code.endswith(("政", "府"))
+
+
 def doc_number_text(text: str) -> str:
     """A 文号 as printed, without brackets set around it (（韶府〔2019〕31号）) or the file
     type of a download named after it (繁政秘〔2021〕19号.pdf)."""

@@ -36,8 +36,8 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
         doc_type = genre.doc_type(title or "") or "其他"
     if parent is None:
         date = signed_date or genre.iso_date(head_texts.get("date") or "") or genre.iso_date(meta.get("date") or "")
-        issuer = _issuer(seg.issuer, signed_issuer, _title_issuer(title), meta)
         doc_number = head_texts.get("doc_number") or _meta_number(meta)
+        issuer = _issuer(seg.issuer, signed_issuer, _title_issuer(title), meta, doc_number)
     else:
         date, issuer, doc_number = parent["date"], parent["issuer"], None
     return {
@@ -100,18 +100,46 @@ def _meta_number(meta: dict) -> str | None:
     return t if genre.is_doc_number(t) or _SERIAL.match(t) else None
 
 
-def _issuer(head: str | None, signed: str | None, titled: str | None, meta: dict) -> str | None:
+def _issuer(head: str | None, signed: str | None, titled: str | None, meta: dict,
+            number: str | None = None) -> str | None:
     """The first of the head's, the signature's, the title's, the web page's 发文机关 and 来源
     (the page's publisher, which may be the issuer's office) that names an issuer — in the
     fullest form any of them gives it (淄博市张店区人民政府 for 张店区人民政府, 淮安市人民政府办公室
-    for 市政府办公室)."""
+    for 市政府办公室). A publisher the page alone names is read against the 文号: a government's
+    own 文号 (某政发) published by its office makes the government the issuer."""
     labelled = compact(meta.get("issuer") or "")
-    named = [n for n in (head, signed, titled, labelled, _source_body(meta))
+    printed = (head, signed, titled)
+    named = [n for n in (*printed, labelled, _source_body(meta))
              if n and (genre.is_issuer(n.split("、")[0]) or n == titled or n == labelled and _BODY.match(n))]
     if not named:
         return None
     first = named[0]
-    return max((n for n in named if same_body(n, first)), key=len)
+    if first not in printed and genre.is_government_number(number):
+        first = _government_of(first, number)
+    return _fullest([n for n in named if same_body(n, first)] + [first])
+
+
+# A government's general office: 县人民政府办公室, 某市政府办公厅, 区政府办.
+_GOVERNMENT_OFFICE = re.compile(r"^(?P<government>[\u4e00-\u9fff]*?政府)(?:办公室|办公厅|办)$")
+
+
+def _government_of(name: str, number: str | None) -> str:
+    """The government whose office `name` is, when the 文号's code may be that place's (华政 and
+    华容县…, or a name that gives no place: 县人民政府办公室); else `name`."""
+    m = _GOVERNMENT_OFFICE.match(name)
+    if not m:
+        return name
+    place = m.group("government").removesuffix("政府").removesuffix("人民")
+    return m.group("government") if len(place) <= 1 or genre.agency_code(number)[0] in place else name
+
+
+def _fullest(names: list[str]) -> str:
+    """The fullest of one body's names: the one that names the most of its place, with 人民政府 in
+    full where another name spells it so (华容县政府 and 县人民政府: 华容县人民政府)."""
+    best = max(names, key=lambda n: len(n.replace("人民政府", "政府")))
+    if "人民政府" not in best and any("人民政府" in n for n in names):
+        best = best.replace("政府", "人民政府", 1)
+    return best
 
 
 # An organ's name opening a value: a copy on one line runs 来源 on into the text (X区人民政府办公室2023年是…).
@@ -119,8 +147,9 @@ _LEADING_BODY = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人
 
 
 def _source_body(meta: dict) -> str:
-    """The page's 来源, cut to the organ it opens with when the text runs on after it."""
-    t = compact(meta.get("source") or "")
+    """The page's 来源 without the time printed beside it, cut to the organ it opens with when
+    the text runs on after it."""
+    t = compact(_web_source(meta) or "")
     m = _LEADING_BODY.match(t)
     return m.group(0) if m and re.search(r"[，。；,;]", t) else t
 
