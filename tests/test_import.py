@@ -587,6 +587,19 @@ def test_a_publisher_the_page_names_is_read_against_the_wen_hao(number, issuer):
     assert (doc["issuer"], doc["date"], doc["published"]) == (issuer, None, "2021-03-23")
 
 
+@pytest.mark.parametrize("signer", ["某府督字〔2020〕3号    签发人：王 强", "某府督字〔2020〕3号\n签发人：王强"])
+def test_a_signer_beside_or_below_the_wen_hao_is_left_out(signer):
+    """签发人 (a person) on the 文号's line or its own: the head goes on to the issuer and the title;
+    a government's 督查室 issues 督查通知."""
+    text = (f"{signer}\n\n某某区人民政府督查室\n关于对道路清扫情况的\n整改通知\n\n各街道办事处：\n"
+            "  请各街道于6月1日前完成整改，区政府督查室将跟踪督查。\n\n某某区人民政府督查室\n2020年5月20日\n")
+    result = import_text(text, "mouqu-2020", "mouqu")
+    (doc,) = result.documents
+    assert (doc["title"], doc["doc_number"], doc["issuer"], doc["date"]) == (
+        "某某区人民政府督查室关于对道路清扫情况的整改通知", "某府督字〔2020〕3号", "某某区人民政府督查室", "2020-05-20")
+    assert [f["text"] for f in result.manifest["furniture"] if f["kind"] == "signer"] == [signer.split("号")[1].strip()]
+
+
 def _table_items(doc: dict) -> list[tuple]:
     return [(it["path"], b["rows"][it["row"]][1], it["participants"], it["deadline"]["text"], it["lines"])
             for b in doc["blocks"] for it in b.get("items", [])]

@@ -96,8 +96,9 @@ DATE_ONLY = re.compile(r"^[(（]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1
 # A date whose 年/月/日 a web copy lost (20231月17, 2024115, 2022121日): read with care.
 GARBLED_DATE = re.compile(r"^(\d{4})年?(\d{1,2})?月?(\d{1,2})?日?$")
 LETTERHEAD = re.compile(r"^\S{2,30}(人民政府|政府|委员会|办公室|办公厅|委|公署|行署)文件$")
-# An issuing body: a government, its office, a department, a party committee, a leading group.
-ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|委员会|管委会|领导小组|指挥部|行政公署|公署"
+# An issuing body: a government, its office or its supervision office (督查室, which issues 督查通知),
+# a department, a party committee, a leading group.
+ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|督查室|委员会|管委会|领导小组|指挥部|行政公署|公署"
                     r"|人民法院|法院|人民检察院|检察院|局|厅|委|部)$")
 _NOT_A_NAME = re.compile(r"的|由|关于|转发|印发|批转|会同|负责|按照|根据|要求|同意|组织|开展|牵头|配合|落实")
 ADDRESSEE_WORDS = re.compile(r"各|政府|部门|单位|办事处|委员会|局|管委|党组")

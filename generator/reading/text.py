@@ -20,6 +20,8 @@ _INLINE = [
     ("annotation", re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")),
     ("markup", re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")),
     ("markup", re.compile(r"\*\*")),
+    # 签发人 (GB/T 9704: who signed an upward document off, a person), on the 文号's line or its own
+    ("signer", re.compile(r"(?<![^\s号])签发人\s*[:：][\u4e00-\u9fff·、，,\s]{2,30}$")),
 ]
 _BULLET = re.compile(r"^(\s*)([-•·]\s+)")   # markdown list bullet at line start
 
