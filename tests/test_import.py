@@ -600,6 +600,17 @@ def test_a_signer_beside_or_below_the_wen_hao_is_left_out(signer):
     assert [f["text"] for f in result.manifest["furniture"] if f["kind"] == "signer"] == [signer.split("号")[1].strip()]
 
 
+@pytest.mark.parametrize("opening,issuer", [
+    ("为抓好规划实施，某某州人民政府决定，将主要目标分解落实到各县市。现就有关事项通知如下：", "某某州人民政府"),
+    ("经市人民政府同意，将主要目标分解落实到各区县。现将有关事项通知如下：", None),      # approved, not issued
+    ("为抓好规划实施，市人民政府决定，将主要目标分解落实到各区县。", None),           # no 通知如下: not its opening
+])
+def test_a_copy_without_head_or_signature_takes_the_issuer_its_opening_decides_in(opening, issuer):
+    text = f"{opening}\n一、分工原则\n（一）明确责任。各区县要确保完成。\n"
+    (doc,) = import_text(text, "moushi-2006", "moushi").documents
+    assert doc["issuer"] == issuer
+
+
 def _table_items(doc: dict) -> list[tuple]:
     return [(it["path"], b["rows"][it["row"]][1], it["participants"], it["deadline"]["text"], it["lines"])
             for b in doc["blocks"] for it in b.get("items", [])]

@@ -37,7 +37,7 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
     if parent is None:
         date = signed_date or genre.iso_date(head_texts.get("date") or "") or genre.iso_date(meta.get("date") or "")
         doc_number = head_texts.get("doc_number") or _meta_number(meta)
-        issuer = _issuer(seg.issuer, signed_issuer, _title_issuer(title), meta, doc_number)
+        issuer = _issuer(seg.issuer, signed_issuer, _title_issuer(title), meta, doc_number) or _deciding(seg.paras)
     else:
         date, issuer, doc_number = parent["date"], parent["issuer"], None
     return {
@@ -140,6 +140,25 @@ def _fullest(names: list[str]) -> str:
     if "人民政府" not in best and any("人民政府" in n for n in names):
         best = best.replace("政府", "人民政府", 1)
     return best
+
+
+# A notice's opening in its own voice: …，X决定…。现将（就）有关事项通知如下：
+_DECIDES = re.compile(r"(?:^|(?<=[。，；,;]))([\u4e00-\u9fff]{2,30}?)决定")
+_NOTIFIES = re.compile(r"现[将就]有关(?:事项|问题|工作)?通知如下")
+
+
+def _deciding(paras: list) -> str | None:
+    """The issuer a notice's opening names when nothing else does (a copy without head or
+    signature): the body that 决定s in the sentences before 现将有关事项通知如下 — the notice's
+    own voice. Not a body that approved it (经X同意, X批准), nor the one a 办法 says 负责解释."""
+    for p in paras[:3]:
+        t = compact(p.text)
+        m = _NOTIFIES.search(t)
+        name = next((d.group(1) for d in _DECIDES.finditer(t[:m.start()]) if genre.is_issuer(d.group(1))),
+                    None) if m else None
+        if name:
+            return name
+    return None
 
 
 # An organ's name opening a value: a copy on one line runs 来源 on into the text (X区人民政府办公室2023年是…).
