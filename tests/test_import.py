@@ -485,6 +485,35 @@ def test_a_government_order_is_untitled_and_issues_what_it_promulgates(head, num
     assert (policy["title"], policy["parent"]) == ("某某市农村公路养护管理办法", order["id"])
 
 
+@pytest.mark.parametrize("head", [
+    # the promulgated title and the order's number on one line, the signature on one line
+    "某某市养犬管理办法 某某市人民政府令 第58号\n"
+    "《某某市养犬管理办法》已经2016年11月8日市人民政府第9次常务会议通过，现予公布，自2017年1月1日起施行。\n"
+    "市长 王某某 2016年11月20日\n",
+    # the whole head flattened into one line, its parts set apart by spaces
+    "某某市人民政府令 第58号 《某某市养犬管理办法》已经2016年11月8日市人民政府第9次常务会议通过，现予公布，"
+    "自2017年1月1日起施行。 市长 王某某 2016年11月20日\n",
+])
+def test_a_government_orders_head_run_together_is_read_part_by_part(head):
+    text = head + "某某市养犬管理办法\n第一条　为规范养犬行为，制定本办法。\n第二条　市公安局负责养犬登记。\n"
+    order, policy = import_text(text, "moushi-2016", "moushi").documents
+    assert (order["title"], order["doc_number"], order["issuer"], order["date"]) == (
+        "（无标题）", "某某市人民政府令第58号", "某某市人民政府", "2016-11-20")
+    assert (policy["title"], policy["parent"], policy["doc_number"]) == ("某某市养犬管理办法", order["id"], None)
+
+
+def test_a_law_databases_bracketed_fields_give_the_orders_number_with_its_year():
+    """【发布文号】X 【发布日期】Y: labels in brackets need no colon; the field's number is the head's with its year."""
+    text = ("【发布文号】某某市人民政府令2016年第58号 【发布日期】2016-11-25 【生效日期】2017-01-01\n"
+            "【文件来源】某某市人民政府\n"
+            "某某市养犬管理办法 某某市人民政府令 第58号\n"
+            "《某某市养犬管理办法》已经市人民政府常务会议通过，现予公布。\n市长 王某某 2016年11月20日\n"
+            "某某市养犬管理办法\n第一条　为规范养犬行为，制定本办法。\n")
+    order, _ = import_text(text, "moushi-2016", "moushi").documents
+    assert (order["doc_number"], order["issuer"], order["published"]) == (
+        "某某市人民政府令2016年第58号", "某某市人民政府", "2016-11-25")
+
+
 def test_a_title_printed_twice_on_one_wrap_is_one_title():
     """A web page's heading (《T》, with the 文号) runs on into the document's own T: one title, not TT."""
     text = ("某府办发〔2020〕3号《某某市人民政府办公厅关于做好统计报送工作的通知》\n"

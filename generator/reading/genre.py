@@ -41,8 +41,8 @@ DOC_NUMBER_BODY = r"[\u4e00-\u9fff]{1,14}[〔\[［【(（]\d{4}[〕\]］】)）]
 DOC_NUMBER = re.compile(f"^{DOC_NUMBER_BODY}$")
 DOC_NUMBER_AT_START = re.compile(f"^{DOC_NUMBER_BODY}")
 DOC_NUMBER_AT_END = re.compile(f"{DOC_NUMBER_BODY}$")
-# An order's (令) number, which has no year: 渝府令第121号, 政府令【第135号】.
-ORDER_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,12}令[〔\[［【(（]?第\d{1,4}号[〕\]］】)）]?")
+# An order's (令) number, which has no year in brackets: 渝府令第121号, 政府令【第135号】, 某政府令2016年第116号.
+ORDER_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,12}令[〔\[［【(（]?(?:\d{4}年)?第\d{1,4}号[〕\]］】)）]?")
 # (A copy may lose the closing bracket and 号 with them: 沙政〔2012478.)
 _DOC_NUMBER_CORE = re.compile(r"[〔\[［【(（]\d{4}(?:[〕\]］】)）]第?\d{1,4}号[)）]?|\d{1,4}(?=[\u4e00-\u9fff]|$))")
 

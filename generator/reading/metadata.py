@@ -36,8 +36,9 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
         doc_type = genre.doc_type(title or "") or "其他"
     if parent is None:
         date = signed_date or genre.iso_date(head_texts.get("date") or "") or genre.iso_date(meta.get("date") or "")
-        doc_number = head_texts.get("doc_number") or _meta_number(meta)
-        issuer = _issuer(seg.issuer, signed_issuer, _title_issuer(title), meta, doc_number) or _deciding(seg.paras)
+        doc_number = _fuller_number(head_texts.get("doc_number"), _meta_number(meta))
+        issuer = _issuer(seg.issuer or _ordering(doc_number), signed_issuer, _title_issuer(title), meta,
+                         doc_number) or _deciding(seg.paras)
     else:
         date, issuer, doc_number = parent["date"], parent["issuer"], None
     return {
@@ -93,6 +94,20 @@ def _title_issuer(title: str | None) -> str | None:
 _BODY = re.compile(r"^[\u4e00-\u9fff]{1,30}(?:政府|办公室|办公厅|委员会|局|委|厅)$")
 # A bulletin's serial in the 文号 field: 督查通报第十七期.
 _SERIAL = re.compile(r"^[\u4e00-\u9fff]{2,14}第[\d一二三四五六七八九十百〇零]{1,6}[期号]$")
+
+
+def _ordering(number: str | None) -> str | None:
+    """The government an order's number names: 某某市人民政府令第3号 (not 某府令第3号, an agency code)."""
+    name = compact(number or "").partition("令")[0]
+    return name if genre.ORDER_NUMBER.match(compact(number or "")) and genre.is_issuer(name) else None
+
+
+def _fuller_number(head: str | None, page: str | None) -> str | None:
+    """The head's 文号, or the page's when it is the same number printed with its year (an
+    order's head prints 某政府令 第116号, a law database's field 某政府令2016年第116号)."""
+    if head and page and re.sub(r"\d{4}年", "", page) == compact(head):
+        return page
+    return head or page
 
 
 def _meta_number(meta: dict) -> str | None:

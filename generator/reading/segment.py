@@ -127,6 +127,12 @@ def _glued(p: Para) -> list[Para] | None:
     m = genre.ORDER_NUMBER.match(t)
     if m and _title_text(t[m.end():]):        # 政府令【第135号】X办法: the order's number, then what it promulgates
         return _cut_at(p, [_offset(p.text, m.end())])
+    cut = next((c for c in range(4, len(t) - 4) if genre.ORDER_NUMBER.fullmatch(t[c:]) and _title_text(t[:c])), None)
+    if cut:                                   # X办法 某某人民政府令 第116号: what it promulgates, then the number
+        return _cut_at(p, [_offset(p.text, cut)])
+    m = _SIGNED_BY_HEAD.match(t)
+    if m:                                     # an order's signature on one line: 自治区主席 陈 武 2016年12月6日
+        return _cut_at(p, [_offset(p.text, m.start("date"))])
     m = _NOTE_OR_ANNEX.match(t)
     if m and m.end() < len(t) and (m.group("note") or _title_text(t[m.end():])):
         return _cut_at(p, [_offset(p.text, m.end())])
@@ -137,6 +143,9 @@ _TRAILING_NUMBER = re.compile(rf"[（(]{genre.DOC_NUMBER_BODY}[)）]$")
 # A signature glued to the end of the text before it: an issuer and a date after a full stop.
 _SIGNED = re.compile(r"(?<=[。！])(?P<issuer>(?:中共)?[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))"
                      r"[?？]?(?P<date>\d{4}年\d{1,2}月\d{1,2}日)")
+# The head of government who signs an order (令), his name, and the date, on one line.
+_SIGNED_BY_HEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:主席|省长|市长|州长|县长|区长|旗长|盟长|专员)[\u4e00-\u9fff]{0,4}"
+                             r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)$")
 # (此件公开发布) or 附件 glued to what follows it.
 _NOTE_OR_ANNEX = re.compile(r"(?P<note>[（(]此件[^（()）]{1,10}[)）])|附件(?:\d{1,2}(?![\d年]))?(?![：:])")
 
@@ -148,7 +157,7 @@ def _spaced(p: Para) -> list[Para] | None:
     """A copy that printed a document's parts on one line, set off by spaces: cut where a
     head part, a signature or a sentence ends, or where one begins — only when two or
     more such parts are there (words set apart by spaces alone are cut nowhere)."""
-    words = list(re.finditer(r"(?:\S|(?<=\d)\s+(?=号))+", p.text))     # 〔2009〕47 号: one 文号
+    words = list(re.finditer(r"(?:\S|(?<=\d)\s+(?=号)|(?<=令)\s+(?=第))+", p.text))     # 〔2009〕47 号, 某令 第3号: one 文号
     if len(words) < 3 or "。" not in p.text:
         return None
     kinds = [role(Para(w.group(), p.first, p.last)) for w in words]
@@ -340,8 +349,8 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
                     _ended(paras, roles, k) and not _annexed(paras, k) and not issuing and not named)
             if ok and not others and heads:
                 start = first_title       # a signature's issuer line above belongs to the document before
-        else:
-            ok = False
+        else:               # an order's number (no title: an order is known by it) above 《X》已经…现予公布
+            ok = "doc_number" in others and j < len(paras) and bool(_PROMULGATION.match(compact(paras[j].text)))
         if ok and heads and _reprinted(paras, roles, heads[-1], start, title):
             start = heads.pop().start    # a web page's heading above the document's own head
         if ok:

@@ -27,7 +27,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     # 生成日期: when the site generated the page's record (a publication date, not the 成文日期)
     "published": ("生成日期", "发布日期", "发布时间", "发表时间", "公开日期", "公开日", "公布日期", "上载日期", "撰写时间", "发稿时间", "更新时间",
                   "时间", "日期"),
-    "source": ("来源", "信息来源", "文章来源"),
+    "source": ("来源", "信息来源", "文章来源", "文件来源"),
     "other": ("索引号", "主题分类", "体裁分类", "组配分类", "信息分类", "公开类型", "公开方式", "公开范围", "公开形式",
               "公开属性", "信息类别", "文件有效性", "所属主题", "服务对象", "主题词", "关键词",
               "体裁", "分类", "有效性", "信息有效性", "效力状态", "时效", "是否有效", "生效时间", "生效日期",
@@ -44,7 +44,7 @@ BUTTONS = {"字号", "字体", "分享", "打印", "语音播报", "浏览次数
 _LABEL = re.compile(
     r"(?:^|(?<=[\s|\]】•·:：]))[\[【]?\s*(?P<label>"
     + "|".join(r"\s*".join(map(re.escape, lab)) for lab in sorted(_LABEL_OF, key=len, reverse=True))
-    + r")\s*[\]】]?\s*(?=[:：|]|\s|$|\d)")
+    + r")(?:\s*[\]】]\s*|\s*(?=[:：|]|\s|$|\d))")     # a label in brackets needs no colon: 【发布文号】X
 _SEPARATORS = " \t\u3000|[]【】:：•·"
 
 # Whole chrome lines (compacted): buttons, font-size switches, breadcrumbs, file names, a timestamp line.
