@@ -640,6 +640,20 @@ def test_a_copy_without_head_or_signature_takes_the_issuer_its_opening_decides_i
     assert doc["issuer"] == issuer
 
 
+def test_a_copy_with_a_space_after_every_character_is_read_without_them():
+    """A PDF transcribed glyph by glyph: 某 某 县 人 民 政 府 …, its marks in a font's code points
+    (« » for 《》, ꎬ ꎮ for ，。); a few spaced words (市 长, 王  东) stay as they are."""
+    head = [" ".join(t) for t in ("某某县人民政府关于印发«某某县春耕生产方案»的通知", "某政发〔2021〕3号",
+                                  "各乡镇人民政府ꎬ县直各部门：", "现将«某某县春耕生产方案»印发给你们ꎬ请认真贯彻执行ꎮ")]
+    text = "\n".join(head + ["某某县人民政府", "2021年3月1日", "某某县春耕生产方案", " ".join("一、县农业农村局负责种子供应ꎮ")])
+    notice, plan = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (notice["title"], notice["doc_number"], notice["date"]) == (
+        "某某县人民政府关于印发《某某县春耕生产方案》的通知", "某政发〔2021〕3号", "2021-03-01")
+    assert (plan["title"], plan["parent"]) == ("某某县春耕生产方案", notice["id"])
+    from generator.reading.text import unspaced
+    assert unspaced("市 长 王  东") == "市 长 王  东"
+
+
 def _table_items(doc: dict) -> list[tuple]:
     return [(it["path"], b["rows"][it["row"]][1], it["participants"], it["deadline"]["text"], it["lines"])
             for b in doc["blocks"] for it in b.get("items", [])]
