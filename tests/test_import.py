@@ -654,6 +654,17 @@ def test_a_copy_with_a_space_after_every_character_is_read_without_them():
     assert unspaced("市 长 王  东") == "市 长 王  东"
 
 
+@pytest.mark.parametrize("column,date", [("备注", "2019-04-21"), ("完成时间", None)])
+def test_a_date_alone_below_a_table_flattened_one_cell_a_line_is_its_signatures(column, date):
+    """A table with no time column prints no date as a cell: a date line under it is the document's;
+    under a table that has one, it may be the last row's cell."""
+    text = (f"道路问题汇总表\n序号 |\n问题描述 |\n责任单位 |\n{column} |\n"
+            "1 |\n人民路沿线车辆违停严重 |\n区交警大队 |\n|\n2 |\n解放路垃圾站杂草丛生 |\n区环卫所 |\n|\n"
+            "2019年4月21日\n")
+    (doc,) = import_text(text, "mouqu-2019", "mouqu").documents
+    assert (doc["title"], doc["date"]) == ("道路问题汇总表", date)
+
+
 def _table_items(doc: dict) -> list[tuple]:
     return [(it["path"], b["rows"][it["row"]][1], it["participants"], it["deadline"]["text"], it["lines"])
             for b in doc["blocks"] for it in b.get("items", [])]
