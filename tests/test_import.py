@@ -665,6 +665,36 @@ def test_a_date_alone_below_a_table_flattened_one_cell_a_line_is_its_signatures(
     assert (doc["title"], doc["date"]) == ("道路问题汇总表", date)
 
 
+def test_notes_under_the_signature_are_no_policy_the_notice_issues():
+    """附注 after the date ((联系人…), (此件公开发布)): the 分工 the notice issues is not in the copy."""
+    text = ("某某旗人民政府办公室关于印发重点任务分工的通知\n各苏木乡镇人民政府：\n"
+            "现将《重点任务分工》印发给你们，请认真贯彻落实。\n一、旗政府督查室要加强日常调度。\n"
+            "2022年2月21日\n(联系人:张某,联系电话:8812822)\n(此件公开发布)\n")
+    (notice,) = import_text(text, "mouqi-2022", "mouqi").documents
+    assert (notice["title"], notice["date"]) == ("某某旗人民政府办公室关于印发重点任务分工的通知", "2022-02-21")
+
+
+def test_a_category_field_listing_with_semicolons_beside_the_index_number_is_metadata():
+    """分  类: 规划 ; 通知 reads like a clause, but under 索引号 it is the page's field, not the title's first line."""
+    text = ("索  引 号: 1122/2021-00089\n分  类: 五年发展规划;国民经济和社会发展规划 ; 通知\n"
+            "某某区人民政府关于印发某某区规划纲要任务清单的通知\n某政发〔2021〕29号\n各乡镇人民政府：\n"
+            "现将《某某区规划纲要任务清单》印发给你们，请认真贯彻执行。\n")
+    (doc,) = import_text(text, "mouqu-2021", "mouqu").documents
+    assert (doc["title"], doc["doc_number"]) == ("某某区人民政府关于印发某某区规划纲要任务清单的通知", "某政发〔2021〕29号")
+
+
+def test_a_news_piece_about_the_document_below_it_is_no_document():
+    """Teaser lines and paragraphs that report 近日，X发布《T》, then T itself: one document, T, issued by X."""
+    text = ("地区生产总值增长5%左右\n固定资产投资增长5%以上\n"
+            "近日，某某区人民政府办公室发布《2023年重点工作目标任务分解》，共细分出171项目标任务，均明确牵头单位。\n"
+            "《方案》要求，各有关部门要通力合作，着力构建闭环式的工作落实机制，推动各项目标任务落地落细。\n"
+            "2023年重点工作目标任务分解\n一、主要预期指标\n1.地区生产总值增长5%左右。\n牵头单位:区发改委\n")
+    result = import_text(text, "mouqu-2023", "mouqu")
+    (doc,) = result.documents
+    assert (doc["title"], doc["issuer"]) == ("2023年重点工作目标任务分解", "某某区人民政府办公室")
+    assert [u["lines"] for u in result.manifest["unplaced"]] == [[1, 1], [2, 2], [3, 3], [4, 4]]
+
+
 def _table_items(doc: dict) -> list[tuple]:
     return [(it["path"], b["rows"][it["row"]][1], it["participants"], it["deadline"]["text"], it["lines"])
             for b in doc["blocks"] for it in b.get("items", [])]

@@ -409,13 +409,16 @@ def split(paras: list[Para]) -> tuple[list[Segment], list[Para]]:
     unplaced: list[Para] = []
     bounds = [h.start for h in heads] + [len(paras)]
     tail = _notice_tail(paras[:bounds[0]], roles[:bounds[0]], heads)
+    stops = [next((k for k in range(h.body, end) if paras[k].boundary), end) for h, end in zip(heads, bounds[1:])]
+    docs = [_document(paras[h.start:h.body], roles[h.start:h.body], paras[h.body:stop], h)
+            for h, stop in zip(heads, stops)]
     if tail:
         segments.append(tail)
+    elif docs and _citing_issuer(paras[:bounds[0]], docs[0].title):
+        unplaced.extend(paras[:bounds[0]])     # a news piece about the document below (X发布《T》), not one
     else:
         _orphans(paras[:bounds[0]], roles[:bounds[0]], segments, unplaced)
-    for h, end in zip(heads, bounds[1:]):
-        stop = next((k for k in range(h.body, end) if paras[k].boundary), end)
-        seg = _document(paras[h.start:h.body], roles[h.start:h.body], paras[h.body:stop], h)
+    for h, end, stop, seg in zip(heads, bounds[1:], stops, docs):
         if tail and h is heads[0]:          # the policy the notice's tail signed
             seg.kind = "policy"
             tail.children.append(seg)
@@ -610,7 +613,7 @@ def _split_policies(seg: Segment, order: bool = False) -> None:
         end = starts[0][0]
     else:
         end += 1
-        while end < len(body) and genre.PUBLIC_NOTE.match(compact(body[end].text)):
+        while end < len(body) and _attached_note(body[end].text):
             end += 1
     rest = body[end:]
     if not rest:
@@ -642,6 +645,12 @@ def _split_policies(seg: Segment, order: bool = False) -> None:
         child.title = clean_title(compact("".join(p.text for p in title_paras))) if title_paras else name
         child.issuer = seg.issuer
         seg.children.append(child)
+
+
+def _attached_note(text: str) -> bool:
+    """附注 under a signature's date: （此件公开发布）, （联系人：…，联系电话：…）, a line in brackets."""
+    t = compact(text)
+    return bool(genre.PUBLIC_NOTE.match(t) or re.fullmatch(r"[（(][^（()）]+[)）]", t))
 
 
 _OWN_PREAMBLE = re.compile(r"(?:制定|制订|特制定|特制订)本(?:" + "|".join(("方案", "办法", "规划", "意见", "细则", "措施", "计划",

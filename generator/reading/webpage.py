@@ -108,7 +108,7 @@ def mark(lines: list[Line]) -> list[Metadata]:
     while k < len(content):
         ln, found = content[k], candidates[k]
         near = any(p and _strong(p) for p in candidates[max(0, k - 2):k + 3])
-        if found and (_strong(found) or k < TOP_LINES or near) and not _body_line(ln.text, found):
+        if found and (_strong(found) or k < TOP_LINES or near) and not (_body_line(ln.text, found) and not near):
             k = _take_block(content, candidates, k, blocks)
             continue
         teaser = k < TOP_LINES and ln.text.endswith(("…", "..."))     # a summary the page cut short
@@ -122,7 +122,8 @@ def mark(lines: list[Line]) -> list[Metadata]:
 
 
 def _body_line(text: str, found) -> bool:
-    """`时间：2023年3月1日上午9时，地点：…` in a meeting notice: text, not a table."""
+    """`时间：2023年3月1日上午9时，地点：…` in a meeting notice: text, not a table (unless a line
+    of the table's own labels stands beside it: 分类: 规划;通知 under 索引号)."""
     return len(found) == 1 and found[0][0] in WEAK and bool(re.search(r"[。，；,;]", found[0][1]))
 
 
