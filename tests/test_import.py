@@ -695,6 +695,19 @@ def test_a_news_piece_about_the_document_below_it_is_no_document():
     assert [u["lines"] for u in result.manifest["unplaced"]] == [[1, 1], [2, 2], [3, 3], [4, 4]]
 
 
+def test_a_notice_whose_copy_lost_every_line_break_is_read_part_by_part():
+    """Letterhead, title, addressees, text and the policy it issues run together on one line:
+    cut where the letterhead's 文件 ends, where the title's 通知 meets the addressees, and where the
+    policy's name, printed again after the notice's last sentence, meets its opening words."""
+    text = ("某某市政府文件某某市人民政府关于印发某某市稳增长若干措施的通知各区县人民政府，市政府各部门："
+            "现将《某某市稳增长若干措施》印发给你们，请认真贯彻执行。某某市稳增长若干措施为促进经济平稳增长，"
+            "制定以下措施。一、市财政局负责落实减税降费政策。\n")
+    notice, policy = import_text(text, "moushi-2021", "moushi").documents
+    assert (notice["title"], notice["issuer"]) == ("某某市人民政府关于印发某某市稳增长若干措施的通知", "某某市人民政府")
+    assert (policy["title"], policy["parent"]) == ("某某市稳增长若干措施", notice["id"])
+    assert notice["blocks"][-1]["text"].endswith("请认真贯彻执行。")
+
+
 def _table_items(doc: dict) -> list[tuple]:
     return [(it["path"], b["rows"][it["row"]][1], it["participants"], it["deadline"]["text"], it["lines"])
             for b in doc["blocks"] for it in b.get("items", [])]

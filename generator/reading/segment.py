@@ -116,6 +116,12 @@ def _glued(p: Para) -> list[Para] | None:
     a = _addressee_head(t)
     if a and a < len(t) and not genre.is_addressee(t):
         return _cut_at(p, [_offset(p.text, a)])
+    m = _LETTERHEAD_FIRST.match(t)
+    if m and _TITLE_START.match(t[m.end():]):      # 某某省政府文件某某省人民政府关于…: the letterhead, then the title
+        return _cut_at(p, [_offset(p.text, m.end())])
+    a = _addressed_title(t)
+    if a:                                         # 关于…的通知各乡镇人民政府：: the title, then the addressees
+        return _cut_at(p, [_offset(p.text, a)])
     m = _TRAILING_NUMBER.search(t)
     if m and m.start() and _caption(t[:m.start()]):         # a page heading: 2021年…任务(华政发〔2021〕2号)
         return _cut_at(p, [_offset(p.text, m.start())])
@@ -137,6 +143,20 @@ def _glued(p: Para) -> list[Para] | None:
     if m and m.end() < len(t) and (m.group("note") or _title_text(t[m.end():])):
         return _cut_at(p, [_offset(p.text, m.end())])
     return None
+
+
+_LETTERHEAD_FIRST = re.compile(r"^\S{2,30}?(?:人民政府|政府|委员会|办公室|办公厅|委|公署|行署)文件")
+# The kinds of document sent to addressees (主送): the title such a head ends in.
+_ADDRESSED = ("通知", "通报", "意见", "决定", "批复", "函")
+
+
+def _addressed_title(t: str) -> int | None:
+    """Where a title ends that addressees follow on the same line (the copy lost the break):
+    the longest title of an addressed kind before text that reads as addressees."""
+    if not genre.is_addressee(t) or t.startswith("各"):
+        return None
+    return next((c for c in range(len(t) - 6, 3, -1) if genre.doc_type(t[:c]) in _ADDRESSED
+                 and _title_text(t[:c]) and genre.is_addressee(t[c:])), None)
 
 
 _TRAILING_NUMBER = re.compile(rf"[（(]{genre.DOC_NUMBER_BODY}[)）]$")
@@ -671,12 +691,36 @@ def _untitled_policy(seg: Segment, names_all: list[list[str]]) -> None:
         seg.children.append(child)
         return
     k = next((i for i, p in enumerate(body[:4]) if _issues(p.text) and _quoted(p.text)), None)
-    if k is None or not names_all or k + 1 >= len(body) or not _OWN_PREAMBLE.search(compact(body[k + 1].text)):
+    if k is None or not names_all:
         return
-    child = Segment("policy", body[k + 1:])
+    parts = _runs_on_into(body[k], names_all[0][0])
+    if parts:           # …请认真贯彻执行。X为深入贯彻…: the copy lost the breaks around X's title
+        notice, title, text = parts
+        child = Segment("policy", [text] + body[k + 1:], head=[("title", title)])
+        seg.paras = body[:k] + [notice]
+    elif k + 1 < len(body) and _OWN_PREAMBLE.search(compact(body[k + 1].text)):
+        child = Segment("policy", body[k + 1:])
+        seg.paras = body[:k + 1]
+    else:
+        return
     child.title, child.issuer = names_all[0][0], seg.issuer
-    seg.paras = body[:k + 1]
     seg.children.append(child)
+
+
+# How a policy's own text opens: its purpose (为…, 根据…) or its first part.
+_OPENS_TEXT = re.compile(r"^(?:为了?|根据|按照|依据|第一章|第一条|一、|（一）)")
+
+
+def _runs_on_into(p: Para, name: str) -> list[Para] | None:
+    """The notice's paragraph, the policy's title and its text, where the name the notice
+    quotes (《X》) is printed again, bare, after a sentence's or a signature's end (。, 日)
+    and before the policy's opening words (为…, 一、…) — not where a sentence names it."""
+    t = compact(p.text)
+    quoted = t.find(f"《{name}》")
+    at = t.find(name, quoted + len(name) + 2) if quoted >= 0 else -1
+    if at < 0 or t[at - 1] not in "。！日" or not _OPENS_TEXT.match(t[at + len(name):]):
+        return None
+    return _cut_at(p, [_offset(p.text, at), _offset(p.text, at + len(name))])
 
 
 def _candidate_names(title: str, notice_body: list[Para]) -> list[list[str]]:
