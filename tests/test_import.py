@@ -706,6 +706,22 @@ def test_a_notice_whose_copy_lost_every_line_break_is_read_part_by_part():
     assert (notice["title"], notice["issuer"]) == ("某某市人民政府关于印发某某市稳增长若干措施的通知", "某某市人民政府")
     assert (policy["title"], policy["parent"]) == ("某某市稳增长若干措施", notice["id"])
     assert notice["blocks"][-1]["text"].endswith("请认真贯彻执行。")
+    from generator.reading.lines import Para
+    from generator.reading.segment import unglue
+    sentence = "根据省政府关于加强统计报送工作的通知要求，为建立统计报送制度，现就有关事项通知如下："
+    assert [p.text for p in unglue([Para(sentence, 1, 1)])] == [sentence]      # a sentence, no title and addressees
+
+
+@pytest.mark.parametrize("signature,issuer", [
+    ("某某县人民政府        2022年5月1日", "某某县人民政府"),
+    ("某某县人民政府 某某县人民法院 二〇二二年五月一日", "某某县人民政府、某某县人民法院"),
+])
+def test_a_signature_with_its_date_on_one_line(signature, issuer):
+    """The issuer(s) and the date a copy set on one line, apart by spaces: a signature all the same."""
+    text = ("关于加强安全生产的通知\n\n各乡镇人民政府：\n\n现将有关事项通知如下：\n\n一、县应急局负责统筹协调。\n\n"
+            f"{signature}\n\n（此件公开发布）\n")
+    (doc,) = import_text(text, "mouxian-2022", "mouxian").documents
+    assert (doc["issuer"], doc["date"]) == (issuer, "2022-05-01")
 
 
 def _table_items(doc: dict) -> list[tuple]:

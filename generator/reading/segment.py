@@ -139,6 +139,9 @@ def _glued(p: Para) -> list[Para] | None:
     m = _SIGNED_BY_HEAD.match(t)
     if m:                                     # an order's signature on one line: 自治区主席 陈 武 2016年12月6日
         return _cut_at(p, [_offset(p.text, m.start("date"))])
+    words = p.text.split()
+    if len(words) > 1 and genre.is_date_line(words[-1]) and all(genre.is_issuer(w) for w in words[:-1]):
+        return _cut_at(p, [_offset(p.text, len(t) - len(words[-1]))])      # 某某县人民政府  2022年5月1日
     m = _NOTE_OR_ANNEX.match(t)
     if m and m.end() < len(t) and (m.group("note") or _title_text(t[m.end():])):
         return _cut_at(p, [_offset(p.text, m.end())])
@@ -152,11 +155,13 @@ _ADDRESSED = ("通知", "通报", "意见", "决定", "批复", "函")
 
 def _addressed_title(t: str) -> int | None:
     """Where a title ends that addressees follow on the same line (the copy lost the break):
-    the longest title of an addressed kind before text that reads as addressees."""
+    the longest title of an addressed kind before a list of addressees, each naming a body or
+    a collective (not 根据…的通知要求，…，现就有关事项通知如下：, a sentence)."""
     if not genre.is_addressee(t) or t.startswith("各"):
         return None
     return next((c for c in range(len(t) - 6, 3, -1) if genre.doc_type(t[:c]) in _ADDRESSED
-                 and _title_text(t[:c]) and genre.is_addressee(t[c:])), None)
+                 and _title_text(t[:c]) and genre.is_addressee(t[c:])
+                 and all(genre.ADDRESSEE_WORDS.search(x) for x in re.split(r"[，,；;]", t[c:]))), None)
 
 
 _TRAILING_NUMBER = re.compile(rf"[（(]{genre.DOC_NUMBER_BODY}[)）]$")
