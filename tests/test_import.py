@@ -551,6 +551,16 @@ def test_a_fabu_wenhao_field_gives_the_wen_hao():
     assert doc["doc_number"] == "某政文[2006]12号"
 
 
+def test_a_law_databases_fields_fill_the_document():
+    """【颁布单位】【发文字号】【颁布日期】【实施日期】【时效性】: a law database's labels, none of them the title's."""
+    text = ("某某市养犬管理办法\n【颁布单位】某某市人民政府 【发文字号】某政发〔2016〕12号\n"
+            "【颁布日期】2016-11-25 【实施日期】2017-01-01 【时效性】现行有效 【效力级别】地方政府规章\n"
+            "第一条　为规范养犬行为，制定本办法。\n第二条　市公安局负责养犬登记。\n")
+    (doc,) = import_text(text, "moushi-2016", "moushi").documents
+    assert (doc["title"], doc["issuer"], doc["doc_number"], doc["date"], doc["published"]) == (
+        "某某市养犬管理办法", "某某市人民政府", "某政发〔2016〕12号", None, "2016-11-25")
+
+
 def test_a_quoted_heading_cut_short_is_not_glued_to_the_title():
     """《T… (the page's heading lost its end and its 》) above the document's own title: one title, T's."""
     text = ("《某某市加快发展数字经济\n\n某某市人民政府办公室关于印发某某市\n加快发展数字经济\n行动方案的通知\n\n"
@@ -599,6 +609,9 @@ def test_a_copy_starting_in_a_notices_signature_is_that_notice_and_its_policy():
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"
+    assert _issuer(None, None, None, {"issuer": "县政府办"}) == "县政府办"
+    assert _issuer(None, None, None, {"issuer": "县政府办"}, "某政发〔2021〕3号") == "县政府"
+    assert _issuer(None, None, None, {"issuer": "县政府网站"}) is None
     assert _meta_number({"doc_number": "督查通报第十七期"}) == "督查通报第十七期"
 
 

@@ -90,8 +90,8 @@ def _title_issuer(title: str | None) -> str | None:
     return name if genre.is_issuer(name) or re.fullmatch(r"\S{1,8}[乡镇]", name) else None
 
 
-# What a page's 发文机关 field may name, however short (区政府: the page says whose it is).
-_BODY = re.compile(r"^[\u4e00-\u9fff]{1,30}(?:政府|办公室|办公厅|委员会|局|委|厅)$")
+# What a page's 发文机关 field may name, however short (区政府, 县政府办, 地区行署: the page says whose it is).
+_BODY = re.compile(r"^[\u4e00-\u9fff]{1,30}(?:政府|政府办|办公室|办公厅|委员会|管委会|行署|局|委|厅)$")
 # A bulletin's serial in the 文号 field: 督查通报第十七期.
 _SERIAL = re.compile(r"^[\u4e00-\u9fff]{2,14}第[\d一二三四五六七八九十百〇零]{1,6}[期号]$")
 
