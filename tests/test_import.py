@@ -561,6 +561,14 @@ def test_a_law_databases_fields_fill_the_document():
         "某某市养犬管理办法", "某某市人民政府", "某政发〔2016〕12号", None, "2016-11-25")
 
 
+def test_a_pages_own_date_under_a_label_of_its_own_is_chrome():
+    """归档时间:2018-11-21 at the top of a page: no part of the title below it."""
+    text = ("归档时间:2018-11-21\n\n某某市人民政府办公室关于做好防汛工作的通知(某政办发〔2017〕2号)\n\n"
+            "各县市区人民政府：\n现将有关事项通知如下：\n一、市水利局负责防汛调度。\n")
+    (doc,) = import_text(text, "moushi-2017", "moushi").documents
+    assert (doc["title"], doc["doc_number"]) == ("某某市人民政府办公室关于做好防汛工作的通知", "某政办发〔2017〕2号")
+
+
 def test_a_quoted_heading_cut_short_is_not_glued_to_the_title():
     """《T… (the page's heading lost its end and its 》) above the document's own title: one title, T's."""
     text = ("《某某市加快发展数字经济\n\n某某市人民政府办公室关于印发某某市\n加快发展数字经济\n行动方案的通知\n\n"

@@ -60,6 +60,10 @@ _CHROME = re.compile(
     r"|^(?:政府信息公开|发布信息|内容全文)$")
 _STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?")
 _TIMESTAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S.{0,30})?$")
+# A page's own date under a label of its own (归档时间:2018-11-21, 录入日期：2020年3月2日 10:05): nothing but
+# the date (a task's 完成时间 is the text's).
+_DATED_LABEL = re.compile(r"^(?!完成|办结)[\u4e00-\u9fff]{2,6}(?:时间|日期)\s*[:：]\s*\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+                          r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 TOP_LINES = 15      # the head of a page: where weak labels count on their own
 
 
@@ -116,7 +120,8 @@ def mark(lines: list[Line]) -> list[Metadata]:
         if k < TOP_LINES and _CHROME.search(compact(ln.text)) and genre.is_doc_number(ln.text):
             ln.furniture = "web-metadata"         # a download named after the 文号: 繁政秘〔2021〕19号.pdf
             blocks.append(Metadata(ln.no, ln.no, {"doc_number": genre.doc_number_text(ln.text)}))
-        elif _CHROME.search(compact(ln.text)) or teaser or (_TIMESTAMP.match(ln.text) and (k < TOP_LINES or near)):
+        elif _CHROME.search(compact(ln.text)) or teaser or (
+                (_TIMESTAMP.match(ln.text) or _DATED_LABEL.match(ln.text)) and (k < TOP_LINES or near)):
             ln.furniture = "web-chrome"
         k += 1
     return blocks
