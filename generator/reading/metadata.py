@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from generator.reading import genre, outline
+from generator.reading.lines import Para
 from generator.reading.segment import Segment
 from generator.reading.text import compact
 
@@ -98,8 +99,9 @@ _SERIAL = re.compile(r"^[\u4e00-\u9fff]{2,14}第[\d一二三四五六七八九�
 
 def _ordering(number: str | None) -> str | None:
     """The government an order's number names: 某某市人民政府令第3号 (not 某府令第3号, an agency code)."""
-    name = compact(number or "").partition("令")[0]
-    return name if genre.ORDER_NUMBER.match(compact(number or "")) and genre.is_issuer(name) else None
+    t = compact(number or "")
+    name = t.partition("令")[0]
+    return name if genre.ORDER_NUMBER.match(t) and genre.is_issuer(name) else None
 
 
 def _fuller_number(head: str | None, page: str | None) -> str | None:
@@ -162,7 +164,7 @@ _DECIDES = re.compile(r"(?:^|(?<=[。，；,;]))([\u4e00-\u9fff]{2,30}?)决定")
 _NOTIFIES = re.compile(r"现[将就]有关(?:事项|问题|工作)?通知如下")
 
 
-def _deciding(paras: list) -> str | None:
+def _deciding(paras: list[Para]) -> str | None:
     """The issuer a notice's opening names when nothing else does (a copy without head or
     signature): the body that 决定s in the sentences before 现将有关事项通知如下 — the notice's
     own voice. Not a body that approved it (经X同意, X批准), nor the one a 办法 says 负责解释."""

@@ -20,9 +20,11 @@ in its title, else in its 附件 list, else the words between 印发 and 的通�
 after its signature each named policy starts at its title line; a policy whose
 title line is missing starts right after the signature and takes the name.
 An order (令: a number with no year, no addressees, 《X》已经…通过，现予公布, the head
-of government's signature) is untitled and issues X the same way.
+of government's signature) is untitled and issues X the same way; its number
+alone, above that sentence, heads it.
 Text before the first head is a document without a title when it holds
-numbered parts or a table (a copy that starts inside a document), else unplaced.
+numbered parts or a table (a copy that starts inside a document), else unplaced;
+so is a news piece that reports the document below it (近日，X发布《T》).
 """
 
 from __future__ import annotations
@@ -168,7 +170,7 @@ _TRAILING_NUMBER = re.compile(rf"[（(]{genre.DOC_NUMBER_BODY}[)）]$")
 # A signature glued to the end of the text before it: an issuer and a date after a full stop.
 _SIGNED = re.compile(r"(?<=[。！])(?P<issuer>(?:中共)?[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))"
                      r"[?？]?(?P<date>\d{4}年\d{1,2}月\d{1,2}日)")
-# The head of government who signs an order (令), his name, and the date, on one line.
+# The head of government who signs an order (令), the name, and the date, on one line.
 _SIGNED_BY_HEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:主席|省长|市长|州长|县长|区长|旗长|盟长|专员)[\u4e00-\u9fff]{0,4}"
                              r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)$")
 # (此件公开发布) or 附件 glued to what follows it.

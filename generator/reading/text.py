@@ -1,7 +1,8 @@
 """Stage 1: a gazette's physical lines, cleaned of page furniture.
 
-Inline furniture (Word bookmarks, stray markup) is cut out of a line; whole
-furniture lines (page numbers, running headers, the 版记 with its 抄送 and 印发
+A line a PDF transcription printed with a space after every character is read
+without those spaces first. Inline furniture (Word bookmarks, stray markup, a
+签发人) is cut out of a line; whole furniture lines (page numbers, running headers, the 版记 with its 抄送 and 印发
 lines, registration numbers) are marked so that later stages skip them. Every
 removal is recorded with its line numbers for the manifest.
 """
