@@ -485,6 +485,35 @@ def test_a_government_order_is_untitled_and_issues_what_it_promulgates(head, num
     assert (policy["title"], policy["parent"]) == ("某某市农村公路养护管理办法", order["id"])
 
 
+@pytest.mark.parametrize("head", [
+    # the promulgated title and the order's number on one line, the signature on one line
+    "某某市养犬管理办法 某某市人民政府令 第58号\n"
+    "《某某市养犬管理办法》已经2016年11月8日市人民政府第9次常务会议通过，现予公布，自2017年1月1日起施行。\n"
+    "市长 王某某 2016年11月20日\n",
+    # the whole head flattened into one line, its parts set apart by spaces
+    "某某市人民政府令 第58号 《某某市养犬管理办法》已经2016年11月8日市人民政府第9次常务会议通过，现予公布，"
+    "自2017年1月1日起施行。 市长 王某某 2016年11月20日\n",
+])
+def test_a_government_orders_head_run_together_is_read_part_by_part(head):
+    text = head + "某某市养犬管理办法\n第一条　为规范养犬行为，制定本办法。\n第二条　市公安局负责养犬登记。\n"
+    order, policy = import_text(text, "moushi-2016", "moushi").documents
+    assert (order["title"], order["doc_number"], order["issuer"], order["date"]) == (
+        "（无标题）", "某某市人民政府令第58号", "某某市人民政府", "2016-11-20")
+    assert (policy["title"], policy["parent"], policy["doc_number"]) == ("某某市养犬管理办法", order["id"], None)
+
+
+def test_a_law_databases_bracketed_fields_give_the_orders_number_with_its_year():
+    """【发布文号】X 【发布日期】Y: labels in brackets need no colon; the field's number is the head's with its year."""
+    text = ("【发布文号】某某市人民政府令2016年第58号 【发布日期】2016-11-25 【生效日期】2017-01-01\n"
+            "【文件来源】某某市人民政府\n"
+            "某某市养犬管理办法 某某市人民政府令 第58号\n"
+            "《某某市养犬管理办法》已经市人民政府常务会议通过，现予公布。\n市长 王某某 2016年11月20日\n"
+            "某某市养犬管理办法\n第一条　为规范养犬行为，制定本办法。\n")
+    order, _ = import_text(text, "moushi-2016", "moushi").documents
+    assert (order["doc_number"], order["issuer"], order["published"]) == (
+        "某某市人民政府令2016年第58号", "某某市人民政府", "2016-11-25")
+
+
 def test_a_title_printed_twice_on_one_wrap_is_one_title():
     """A web page's heading (《T》, with the 文号) runs on into the document's own T: one title, not TT."""
     text = ("某府办发〔2020〕3号《某某市人民政府办公厅关于做好统计报送工作的通知》\n"
@@ -520,6 +549,24 @@ def test_a_fabu_wenhao_field_gives_the_wen_hao():
             "各设区市人民政府：\n一、省水利厅负责全省水利建设。\n")
     (doc,) = import_text(text, "moushi-2006", "moushi").documents
     assert doc["doc_number"] == "某政文[2006]12号"
+
+
+def test_a_law_databases_fields_fill_the_document():
+    """【颁布单位】【发文字号】【颁布日期】【实施日期】【时效性】: a law database's labels, none of them the title's."""
+    text = ("某某市养犬管理办法\n【颁布单位】某某市人民政府 【发文字号】某政发〔2016〕12号\n"
+            "【颁布日期】2016-11-25 【实施日期】2017-01-01 【时效性】现行有效 【效力级别】地方政府规章\n"
+            "第一条　为规范养犬行为，制定本办法。\n第二条　市公安局负责养犬登记。\n")
+    (doc,) = import_text(text, "moushi-2016", "moushi").documents
+    assert (doc["title"], doc["issuer"], doc["doc_number"], doc["date"], doc["published"]) == (
+        "某某市养犬管理办法", "某某市人民政府", "某政发〔2016〕12号", None, "2016-11-25")
+
+
+def test_a_pages_own_date_under_a_label_of_its_own_is_chrome():
+    """归档时间:2018-11-21 at the top of a page: no part of the title below it."""
+    text = ("归档时间:2018-11-21\n\n某某市人民政府办公室关于做好防汛工作的通知(某政办发〔2017〕2号)\n\n"
+            "各县市区人民政府：\n现将有关事项通知如下：\n一、市水利局负责防汛调度。\n")
+    (doc,) = import_text(text, "moushi-2017", "moushi").documents
+    assert (doc["title"], doc["doc_number"]) == ("某某市人民政府办公室关于做好防汛工作的通知", "某政办发〔2017〕2号")
 
 
 def test_a_quoted_heading_cut_short_is_not_glued_to_the_title():
@@ -570,7 +617,132 @@ def test_a_copy_starting_in_a_notices_signature_is_that_notice_and_its_policy():
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"
+    assert _issuer(None, None, None, {"issuer": "县政府办"}) == "县政府办"
+    assert _issuer(None, None, None, {"issuer": "县政府办"}, "某政发〔2021〕3号") == "县政府"
+    assert _issuer(None, None, None, {"issuer": "县政府网站"}) is None
     assert _meta_number({"doc_number": "督查通报第十七期"}) == "督查通报第十七期"
+
+
+@pytest.mark.parametrize("number,issuer", [
+    ("某政发〔2021〕2号", "某某县人民政府"),          # the government's own 文号: its office only published it
+    ("某政办发〔2021〕2号", "县人民政府办公室"),       # the office's own
+    ("某财发〔2021〕2号", "县人民政府办公室"),         # a department's: nothing to read from it
+])
+def test_a_publisher_the_page_names_is_read_against_the_wen_hao(number, issuer):
+    """发布机构 names the government's office, 来源 the government in short; the 文号 says whose it is."""
+    text = (f"• 索引号:1234/2021-01\n• 发布机构:县人民政府办公室\n• 生成日期:2021-03-23\n"
+            f"2021年县政府重点工作任务({number})\n来源:某某县政府   2021-03-23 10:56\n\n"
+            "各乡镇人民政府、县直各单位:\n一、县发改局负责汇总。\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (doc["issuer"], doc["date"], doc["published"]) == (issuer, None, "2021-03-23")
+
+
+@pytest.mark.parametrize("signer", ["某府督字〔2020〕3号    签发人：王 强", "某府督字〔2020〕3号\n签发人：王强"])
+def test_a_signer_beside_or_below_the_wen_hao_is_left_out(signer):
+    """签发人 (a person) on the 文号's line or its own: the head goes on to the issuer and the title;
+    a government's 督查室 issues 督查通知."""
+    text = (f"{signer}\n\n某某区人民政府督查室\n关于对道路清扫情况的\n整改通知\n\n各街道办事处：\n"
+            "  请各街道于6月1日前完成整改，区政府督查室将跟踪督查。\n\n某某区人民政府督查室\n2020年5月20日\n")
+    result = import_text(text, "mouqu-2020", "mouqu")
+    (doc,) = result.documents
+    assert (doc["title"], doc["doc_number"], doc["issuer"], doc["date"]) == (
+        "某某区人民政府督查室关于对道路清扫情况的整改通知", "某府督字〔2020〕3号", "某某区人民政府督查室", "2020-05-20")
+    assert [f["text"] for f in result.manifest["furniture"] if f["kind"] == "signer"] == [signer.split("号")[1].strip()]
+
+
+@pytest.mark.parametrize("opening,issuer", [
+    ("为抓好规划实施，某某州人民政府决定，将主要目标分解落实到各县市。现就有关事项通知如下：", "某某州人民政府"),
+    ("经市人民政府同意，将主要目标分解落实到各区县。现将有关事项通知如下：", None),      # approved, not issued
+    ("为抓好规划实施，市人民政府决定，将主要目标分解落实到各区县。", None),           # no 通知如下: not its opening
+])
+def test_a_copy_without_head_or_signature_takes_the_issuer_its_opening_decides_in(opening, issuer):
+    text = f"{opening}\n一、分工原则\n（一）明确责任。各区县要确保完成。\n"
+    (doc,) = import_text(text, "moushi-2006", "moushi").documents
+    assert doc["issuer"] == issuer
+
+
+def test_a_copy_with_a_space_after_every_character_is_read_without_them():
+    """A PDF transcribed glyph by glyph: 某 某 县 人 民 政 府 …, its marks in a font's code points
+    (« » for 《》, ꎬ ꎮ for ，。); a few spaced words (市 长, 王  东) stay as they are."""
+    head = [" ".join(t) for t in ("某某县人民政府关于印发«某某县春耕生产方案»的通知", "某政发〔2021〕3号",
+                                  "各乡镇人民政府ꎬ县直各部门：", "现将«某某县春耕生产方案»印发给你们ꎬ请认真贯彻执行ꎮ")]
+    text = "\n".join(head + ["某某县人民政府", "2021年3月1日", "某某县春耕生产方案", " ".join("一、县农业农村局负责种子供应ꎮ")])
+    notice, plan = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (notice["title"], notice["doc_number"], notice["date"]) == (
+        "某某县人民政府关于印发《某某县春耕生产方案》的通知", "某政发〔2021〕3号", "2021-03-01")
+    assert (plan["title"], plan["parent"]) == ("某某县春耕生产方案", notice["id"])
+    from generator.reading.text import unspaced
+    assert unspaced("市 长 王  东") == "市 长 王  东"
+
+
+@pytest.mark.parametrize("column,date", [("备注", "2019-04-21"), ("完成时间", None)])
+def test_a_date_alone_below_a_table_flattened_one_cell_a_line_is_its_signatures(column, date):
+    """A table with no time column prints no date as a cell: a date line under it is the document's;
+    under a table that has one, it may be the last row's cell."""
+    text = (f"道路问题汇总表\n序号 |\n问题描述 |\n责任单位 |\n{column} |\n"
+            "1 |\n人民路沿线车辆违停严重 |\n区交警大队 |\n|\n2 |\n解放路垃圾站杂草丛生 |\n区环卫所 |\n|\n"
+            "2019年4月21日\n")
+    (doc,) = import_text(text, "mouqu-2019", "mouqu").documents
+    assert (doc["title"], doc["date"]) == ("道路问题汇总表", date)
+
+
+def test_notes_under_the_signature_are_no_policy_the_notice_issues():
+    """附注 after the date ((联系人…), (此件公开发布)): the 分工 the notice issues is not in the copy."""
+    text = ("某某旗人民政府办公室关于印发重点任务分工的通知\n各苏木乡镇人民政府：\n"
+            "现将《重点任务分工》印发给你们，请认真贯彻落实。\n一、旗政府督查室要加强日常调度。\n"
+            "2022年2月21日\n(联系人:张某,联系电话:8812822)\n(此件公开发布)\n")
+    (notice,) = import_text(text, "mouqi-2022", "mouqi").documents
+    assert (notice["title"], notice["date"]) == ("某某旗人民政府办公室关于印发重点任务分工的通知", "2022-02-21")
+
+
+def test_a_category_field_listing_with_semicolons_beside_the_index_number_is_metadata():
+    """分  类: 规划 ; 通知 reads like a clause, but under 索引号 it is the page's field, not the title's first line."""
+    text = ("索  引 号: 1122/2021-00089\n分  类: 五年发展规划;国民经济和社会发展规划 ; 通知\n"
+            "某某区人民政府关于印发某某区规划纲要任务清单的通知\n某政发〔2021〕29号\n各乡镇人民政府：\n"
+            "现将《某某区规划纲要任务清单》印发给你们，请认真贯彻执行。\n")
+    (doc,) = import_text(text, "mouqu-2021", "mouqu").documents
+    assert (doc["title"], doc["doc_number"]) == ("某某区人民政府关于印发某某区规划纲要任务清单的通知", "某政发〔2021〕29号")
+
+
+def test_a_news_piece_about_the_document_below_it_is_no_document():
+    """Teaser lines and paragraphs that report 近日，X发布《T》, then T itself: one document, T, issued by X."""
+    text = ("地区生产总值增长5%左右\n固定资产投资增长5%以上\n"
+            "近日，某某区人民政府办公室发布《2023年重点工作目标任务分解》，共细分出171项目标任务，均明确牵头单位。\n"
+            "《方案》要求，各有关部门要通力合作，着力构建闭环式的工作落实机制，推动各项目标任务落地落细。\n"
+            "2023年重点工作目标任务分解\n一、主要预期指标\n1.地区生产总值增长5%左右。\n牵头单位:区发改委\n")
+    result = import_text(text, "mouqu-2023", "mouqu")
+    (doc,) = result.documents
+    assert (doc["title"], doc["issuer"]) == ("2023年重点工作目标任务分解", "某某区人民政府办公室")
+    assert [u["lines"] for u in result.manifest["unplaced"]] == [[1, 1], [2, 2], [3, 3], [4, 4]]
+
+
+def test_a_notice_whose_copy_lost_every_line_break_is_read_part_by_part():
+    """Letterhead, title, addressees, text and the policy it issues run together on one line:
+    cut where the letterhead's 文件 ends, where the title's 通知 meets the addressees, and where the
+    policy's name, printed again after the notice's last sentence, meets its opening words."""
+    text = ("某某市政府文件某某市人民政府关于印发某某市稳增长若干措施的通知各区县人民政府，市政府各部门："
+            "现将《某某市稳增长若干措施》印发给你们，请认真贯彻执行。某某市稳增长若干措施为促进经济平稳增长，"
+            "制定以下措施。一、市财政局负责落实减税降费政策。\n")
+    notice, policy = import_text(text, "moushi-2021", "moushi").documents
+    assert (notice["title"], notice["issuer"]) == ("某某市人民政府关于印发某某市稳增长若干措施的通知", "某某市人民政府")
+    assert (policy["title"], policy["parent"]) == ("某某市稳增长若干措施", notice["id"])
+    assert notice["blocks"][-1]["text"].endswith("请认真贯彻执行。")
+    from generator.reading.lines import Para
+    from generator.reading.segment import unglue
+    sentence = "根据省政府关于加强统计报送工作的通知要求，为建立统计报送制度，现就有关事项通知如下："
+    assert [p.text for p in unglue([Para(sentence, 1, 1)])] == [sentence]      # a sentence, no title and addressees
+
+
+@pytest.mark.parametrize("signature,issuer", [
+    ("某某县人民政府        2022年5月1日", "某某县人民政府"),
+    ("某某县人民政府 某某县人民法院 二〇二二年五月一日", "某某县人民政府、某某县人民法院"),
+])
+def test_a_signature_with_its_date_on_one_line(signature, issuer):
+    """The issuer(s) and the date a copy set on one line, apart by spaces: a signature all the same."""
+    text = ("关于加强安全生产的通知\n\n各乡镇人民政府：\n\n现将有关事项通知如下：\n\n一、县应急局负责统筹协调。\n\n"
+            f"{signature}\n\n（此件公开发布）\n")
+    (doc,) = import_text(text, "mouxian-2022", "mouxian").documents
+    assert (doc["issuer"], doc["date"]) == (issuer, "2022-05-01")
 
 
 def _table_items(doc: dict) -> list[tuple]:

@@ -21,18 +21,20 @@ from generator.reading.text import Line, compact
 FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("标题", "名称", "信息名称", "文件名称", "公文标题", "文件标题"),
     "issuer": ("发文机关", "发文单位", "发文机构", "发布机构", "发布单位", "发布部门", "制发机关", "成文机关",
-               "发文部门", "公开责任部门"),
+               "发文部门", "公开责任部门", "颁布单位", "颁布机关", "制定机关"),
     "doc_number": ("文号", "发文字号", "发文文号", "发布文号", "发文序号", "文件编号", "文件字号"),
-    "date": ("成文日期", "发文日期", "成文时间", "印发日期", "签发日期", "生成日期"),
-    "published": ("发布日期", "发布时间", "发表时间", "公开日期", "公开日", "公布日期", "上载日期", "撰写时间", "发稿时间", "更新时间",
-                  "时间", "日期"),
-    "source": ("来源", "信息来源", "文章来源"),
+    "date": ("成文日期", "发文日期", "成文时间", "印发日期", "签发日期"),
+    # 生成日期: when the site generated the page's record (a publication date, not the 成文日期)
+    "published": ("生成日期", "发布日期", "发布时间", "发表时间", "公开日期", "公开日", "公布日期", "上载日期", "撰写时间", "发稿时间", "更新时间",
+                  "颁布日期", "颁布时间", "时间", "日期"),
+    "source": ("来源", "信息来源", "文章来源", "文件来源"),
     "other": ("索引号", "主题分类", "体裁分类", "组配分类", "信息分类", "公开类型", "公开方式", "公开范围", "公开形式",
               "公开属性", "信息类别", "文件有效性", "所属主题", "服务对象", "主题词", "关键词",
               "体裁", "分类", "有效性", "信息有效性", "效力状态", "时效", "是否有效", "生效时间", "生效日期",
               "废止时间", "废止日期", "失效日期", "内容概述", "作者", "编辑", "责任编辑", "浏览次数", "浏览量", "阅读次数",
               "点击数", "访问量", "字号", "字体", "分享", "打印", "语音播报", "内容概览", "内容概述", "在线链接地址",
-              "文件下载", "附件下载", "公文种类", "文种", "所属机构", "发布状态", "统一编号", "登记号"),
+              "文件下载", "附件下载", "公文种类", "文种", "所属机构", "发布状态", "统一编号", "登记号",
+              "实施日期", "施行日期", "时效性", "效力级别", "法规类别", "所属类别"),     # a law database's fields
 }
 # Labels that only count at the top of a page or beside a certain one (时间 and 来源 open ordinary lines too).
 WEAK = {"时间", "日期", "来源", "文号", "标题", "名称", "分类", "作者", "编辑", "体裁", "关键词", "分享", "打印", "字号",
@@ -43,7 +45,7 @@ BUTTONS = {"字号", "字体", "分享", "打印", "语音播报", "浏览次数
 _LABEL = re.compile(
     r"(?:^|(?<=[\s|\]】•·:：]))[\[【]?\s*(?P<label>"
     + "|".join(r"\s*".join(map(re.escape, lab)) for lab in sorted(_LABEL_OF, key=len, reverse=True))
-    + r")\s*[\]】]?\s*(?=[:：|]|\s|$|\d)")
+    + r")(?:\s*[\]】]\s*|\s*(?=[:：|]|\s|$|\d))")     # a label in brackets needs no colon: 【发布文号】X
 _SEPARATORS = " \t\u3000|[]【】:：•·"
 
 # Whole chrome lines (compacted): buttons, font-size switches, breadcrumbs, file names, a timestamp line.
@@ -58,6 +60,10 @@ _CHROME = re.compile(
     r"|^(?:政府信息公开|发布信息|内容全文)$")
 _STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?")
 _TIMESTAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S.{0,30})?$")
+# A page's own date under a label of its own (归档时间:2018-11-21, 录入日期：2020年3月2日 10:05): nothing but
+# the date (a task's 完成时间 is the text's).
+_DATED_LABEL = re.compile(r"^(?!完成|办结)[\u4e00-\u9fff]{2,6}(?:时间|日期)\s*[:：]\s*\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+                          r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 TOP_LINES = 15      # the head of a page: where weak labels count on their own
 
 
@@ -107,21 +113,23 @@ def mark(lines: list[Line]) -> list[Metadata]:
     while k < len(content):
         ln, found = content[k], candidates[k]
         near = any(p and _strong(p) for p in candidates[max(0, k - 2):k + 3])
-        if found and (_strong(found) or k < TOP_LINES or near) and not _body_line(ln.text, found):
+        if found and (_strong(found) or k < TOP_LINES or near) and not (_body_line(ln.text, found) and not near):
             k = _take_block(content, candidates, k, blocks)
             continue
         teaser = k < TOP_LINES and ln.text.endswith(("…", "..."))     # a summary the page cut short
         if k < TOP_LINES and _CHROME.search(compact(ln.text)) and genre.is_doc_number(ln.text):
             ln.furniture = "web-metadata"         # a download named after the 文号: 繁政秘〔2021〕19号.pdf
             blocks.append(Metadata(ln.no, ln.no, {"doc_number": genre.doc_number_text(ln.text)}))
-        elif _CHROME.search(compact(ln.text)) or teaser or (_TIMESTAMP.match(ln.text) and (k < TOP_LINES or near)):
+        elif _CHROME.search(compact(ln.text)) or teaser or (
+                (_TIMESTAMP.match(ln.text) or _DATED_LABEL.match(ln.text)) and (k < TOP_LINES or near)):
             ln.furniture = "web-chrome"
         k += 1
     return blocks
 
 
 def _body_line(text: str, found) -> bool:
-    """`时间：2023年3月1日上午9时，地点：…` in a meeting notice: text, not a table."""
+    """`时间：2023年3月1日上午9时，地点：…` in a meeting notice: text, not a table (unless a line
+    of the table's own labels stands beside it: 分类: 规划;通知 under 索引号)."""
     return len(found) == 1 and found[0][0] in WEAK and bool(re.search(r"[。，；,;]", found[0][1]))
 
 
