@@ -585,6 +585,115 @@ def test_a_page_number_after_a_rule_is_furniture():
     assert doc["title"] == "某某区落实《关于加强街道工作的意见》的任务分解方案"
 
 
+@pytest.mark.parametrize("promulgation", [
+    "《某某市河道管理办法》已经2019年3月5日市人民政府第12次常务会议审议通过，现予以公布，自2019年5月1日起施行。",
+    "《某某市河道管理办法》业经市人民政府常务会议审议通过，现予发布。",
+    "现发布《某某市河道管理办法》，自发布之日起施行。",
+    "现将《某某市河道管理办法》予以公布，自2019年5月1日起施行。",
+])
+def test_every_wording_of_an_orders_promulgation_makes_an_order(promulgation):
+    """An order (令) is known by its number (no title above it), names its government in it, is of type 令,
+    and issues what it promulgates, however the sentence words the promulgation."""
+    text = ("某某市人民政府令\n第8号\n" + promulgation + "\n市长　李某某\n2019年3月20日\n"
+            "某某市河道管理办法\n第一条　为加强河道管理，制定本办法。\n第二条　市水务局负责全市河道的监督管理。\n")
+    order, rules = import_text(text, "moushi-2019", "moushi").documents
+    assert (order["title"], order["doc_number"], order["issuer"], order["date"], order["type"]) == \
+        ("（无标题）", "某某市人民政府令第8号", "某某市人民政府", "2019-03-20", "令")
+    assert (rules["title"], rules["parent"], rules["issuer"]) == ("某某市河道管理办法", order["id"], "某某市人民政府")
+
+
+def test_a_law_databases_fields_run_into_the_text_are_the_pages_metadata():
+    """A record printed on one line: its title, its 【label】value fields (no colon), the title again with
+    the 文号, the addressees and the text; then the signature run on into the title the notice quoted and
+    into that policy's first sentence."""
+    text = ("某某市人民政府关于印发某某市清洁城市行动方案的通知【法规类别】环境卫生【发文字号】某政明电[2016]3号"
+            "【发布部门】某某市政府【发布日期】2016.04.12【效力级别】XP10某某市人民政府关于印发某某市清洁城市行动方案的通知"
+            "(某政明电【2016】3号)各区人民政府,市政府有关部门:现将《某某市清洁城市行动方案》印发给你们,请认真遵照执行。\n\n"
+            "某某市人民政府2016年4月12日某某市清洁城市行动方案为改善城市环境,结合我市实际,制定本方案。\n\n"
+            "一、主要任务\n1.整治背街小巷50条。(责任单位:市城管局)\n")
+    result = import_text(text, "moushi-2016", "moushi")
+    notice, plan = result.documents
+    assert (notice["title"], notice["doc_number"], notice["date"], notice["published"]) == \
+        ("某某市人民政府关于印发某某市清洁城市行动方案的通知", "某政明电【2016】3号", "2016-04-12", "2016-04-12")
+    assert (plan["title"], plan["parent"]) == ("某某市清洁城市行动方案", notice["id"])
+    assert "【法规类别】" not in "".join(b.get("text") or "" for b in notice["blocks"])
+    assert [f["text"][:6] for f in result.manifest["furniture"] if f["kind"] == "web-metadata"] == ["【法规类别】"]
+
+
+def test_a_law_databases_fields_one_a_line_and_a_wen_hao_before_the_addressees():
+    """【发布文号】X with no colon is the 文号 field; dashes fill an empty field; （文号）主送： on one line."""
+    text = ("【发布文号】某政发[1996]21号\n【发布日期】1996-05-06\n【失效日期】-----------\n【文件来源】-----------\n"
+            "自治区人民政府关于\n印发某某工程计划的通知\n(某政发〔1996〕21号)各州、市人民政府,自治区人民政府各部门:\n"
+            "现将《某某工程计划》印发给你们,请认真贯彻执行。\n")
+    (doc,) = import_text(text, "mouqu-1996", "mouqu").documents
+    assert (doc["title"], doc["doc_number"], doc["published"]) == \
+        ("自治区人民政府关于印发某某工程计划的通知", "某政发〔1996〕21号", "1996-05-06")
+    assert doc["source"].get("publication") is None
+    assert [b["kind"] for b in doc["blocks"][1:3]] == ["header", "addressee"]
+
+
+def test_a_signature_run_on_into_the_title_the_notices_own_title_names():
+    """No 《X》 in the notice's sentence: its title (关于印发X的通知) tells where X's title ends."""
+    text = ("某某县人民政府关于印发某某县春季植树行动方案的通知\n各乡镇人民政府：\n现将行动方案印发给你们，请认真贯彻执行。\n"
+            "某某县人民政府2021年3月1日某某县春季植树行动方案为绿化美化县城，制定本方案。\n"
+            "一、县林业局负责苗木调配。\n")
+    notice, plan = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (notice["date"], plan["title"], plan["parent"]) == ("2021-03-01", "某某县春季植树行动方案", notice["id"])
+
+
+def test_a_notice_surviving_as_its_title_above_the_plans_preamble():
+    """The copy kept only the notice's title (a page heading); the plan it issues starts at once with its
+    own preamble (…制定本方案), whose cited titles (《…关于印发…的通知》) hand nothing over."""
+    text = ("某某关于印发优化营商环境行动方案的通知\n"
+            "为贯彻落实《某某省人民政府办公厅关于印发优化营商环境若干措施的通知》精神，结合我市实际，制定本方案。\n"
+            "一、提速审批\n（一）精简审批事项。（责任单位：市行政审批局）\n")
+    notice, plan = import_text(text, "moushi-2019", "moushi").documents
+    assert (plan["title"], plan["parent"]) == ("优化营商环境行动方案", notice["id"])
+
+
+@pytest.mark.parametrize("fields,issuer,date", [
+    ("索 引 号 123/2016-1 发文时间 2016-07-04\n发布机构 某某市政府办 文 号\n", "某某市政府办", "2016-07-04"),
+    ("发布机构：某某县委办\n印发日期：2017-03-02\n", "某某县委办", "2017-03-02"),
+])
+def test_page_fields_name_an_office_by_its_short_form_and_date_it_under_any_label(fields, issuer, date):
+    text = (fields + "标 题: 某某市森林火灾应急预案\n某某市森林火灾应急预案\n1 总则\n"
+            "1.1 各县（区）人民政府负责本行政区域的森林防火工作。\n")
+    (doc,) = import_text(text, "moushi-2016", "moushi").documents
+    assert (doc["issuer"], doc["date"]) == (issuer, date)
+
+
+@pytest.mark.parametrize("fields,signature,date", [
+    ("生成日期：2022-12-02\n成文日期：2022-11-28\n", "", "2022-11-28"),     # a 成文日期 field wins
+    ("生成日期：2022-12-02\n", "某某市人民政府办公室\n2022年11月25日\n", "2022-11-25"),   # a signature wins
+    ("生成日期：2022-12-02\n", "", "2022-12-02"),        # the only date the copy gives
+])
+def test_a_generation_date_is_the_date_only_where_the_copy_gives_no_other(fields, signature, date):
+    text = ("索引号：123/2022-1\n" + fields + "文号：某府办发〔2022〕9号\n"
+            "某某市人民政府办公室关于做好冬季供暖工作的通知\n各区人民政府：\n一、市住建局负责供暖监管。\n" + signature)
+    doc = import_text(text, "moushi-2022", "moushi").documents[0]
+    assert doc["date"] == date
+
+
+def test_the_sites_name_above_the_pages_byline_is_no_issuer():
+    """• 某县人民政府 / • 发布时间 / • 来源 under a heading: the site's byline; the issuer is the page's 发布机构."""
+    text = ("• 发布机构: 某某县卫健局\n• 成文日期: 2023年08月16日\n\n关于做好病媒生物防制工作的通知\n\n"
+            "• 某某县人民政府\n• 发布时间:2023年08月25日\n• 来源: 某某县爱卫办\n\n关于做好病媒生物防制工作的通知\n"
+            "各乡镇人民政府:\n一、各乡镇要开展环境卫生整治。\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    assert (doc["title"], doc["issuer"], doc["date"]) == ("关于做好病媒生物防制工作的通知", "某某县卫健局", "2023-08-16")
+
+
+@pytest.mark.parametrize("head,number", [
+    ("某县政务公开202210\n", "某县政务公开202210"),          # brackets and 号 lost
+    ("", "〔2023〕"),                                          # a 文号 field that kept only its year
+])
+def test_a_wen_hao_that_lost_characters_is_kept_as_printed(head, number):
+    text = ("文号：〔 2023〕\n发布时间：2023-07-24\n\n" + head + "关于做好政务公开工作的通知\n各乡镇人民政府：\n"
+            "一、各乡镇要做好政务公开。\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    assert doc["doc_number"] == number
+
+
 def test_a_source_run_on_into_the_text_gives_the_fuller_issuer():
     """发布日期…来源:X and the text on one line: X, the organ it opens with, is the title's issuer in full."""
     text = ("区人民政府办公室关于做好防汛工作的通知\n"
@@ -629,12 +738,13 @@ def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     ("某财发〔2021〕2号", "县人民政府办公室"),         # a department's: nothing to read from it
 ])
 def test_a_publisher_the_page_names_is_read_against_the_wen_hao(number, issuer):
-    """发布机构 names the government's office, 来源 the government in short; the 文号 says whose it is."""
+    """发布机构 names the government's office, 来源 the government in short; the 文号 says whose it is.
+    (生成日期, with no signature or 成文日期 field, is the date.)"""
     text = (f"• 索引号:1234/2021-01\n• 发布机构:县人民政府办公室\n• 生成日期:2021-03-23\n"
             f"2021年县政府重点工作任务({number})\n来源:某某县政府   2021-03-23 10:56\n\n"
             "各乡镇人民政府、县直各单位:\n一、县发改局负责汇总。\n")
     (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
-    assert (doc["issuer"], doc["date"], doc["published"]) == (issuer, None, "2021-03-23")
+    assert (doc["issuer"], doc["date"], doc.get("published")) == (issuer, "2021-03-23", None)
 
 
 @pytest.mark.parametrize("signer", ["某府督字〔2020〕3号    签发人：王 强", "某府督字〔2020〕3号\n签发人：王强"])

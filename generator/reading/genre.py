@@ -231,8 +231,9 @@ def garbled_date(text: str, near: str | None = None) -> str | None:
     return readings[0] if len(readings) == 1 else None
 
 
-# A 文号 a web copy printed with characters lost (沙政〔2012478, 南兴府办函〔202058): a head's line only.
-DOC_NUMBER_LOST = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［【(（]\d{4}[〕\]］】)）]?\d{1,4}号?$")
+# A 文号 a web copy printed with characters lost (沙政〔2012478, 南兴府办函〔202058, and with both
+# brackets and 号 gone: 某县政务公开202210): a head's line only.
+DOC_NUMBER_LOST = re.compile(r"^[\u4e00-\u9fff]{1,14}(?:[〔\[［【(（]\d{4}[〕\]］】)）]?|(?:19[5-9]|20[0-4])\d)\d{1,4}号?$")
 
 
 def is_doc_number(text: str, lost: bool = False) -> bool:

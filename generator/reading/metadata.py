@@ -31,12 +31,14 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
     body = [b for b in blocks if b["kind"] not in ("header", "closing", "signature")]
     if seg.kind == "orphan" and body and all(b["kind"] == "table" for b in body):
         doc_type = "统计表"
+    elif seg.kind == "order":
+        doc_type = "令"
     elif parent is None and seg.kind == "notice":
         doc_type = _notice_type(title or "")
     else:
         doc_type = genre.doc_type(title or "") or "其他"
     if parent is None:
-        date = signed_date or genre.iso_date(head_texts.get("date") or "") or genre.iso_date(meta.get("date") or "")
+        date = signed_date or genre.iso_date(head_texts.get("date") or "") or _page_date(meta)
         doc_number = _fuller_number(head_texts.get("doc_number"), _meta_number(meta))
         issuer = _issuer(seg.issuer or _ordering(doc_number), signed_issuer, _title_issuer(title), meta,
                          doc_number) or _deciding(seg.paras)
@@ -56,6 +58,12 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
         "source": _source(source, seg, gazette or _web_source(meta)),
         "blocks": blocks,
     }
+
+
+def _page_date(meta: dict) -> str | None:
+    """The page's 成文日期 field (发文日期, 印发日期 …), else its 生成日期: when the site generated the
+    record, a weaker witness that only a copy giving no other date falls back on."""
+    return genre.iso_date(meta.get("date") or "") or genre.iso_date(meta.get("generated") or "")
 
 
 def _source(file: str, seg: Segment, publication: str | None) -> dict:
@@ -91,8 +99,9 @@ def _title_issuer(title: str | None) -> str | None:
     return name if genre.is_issuer(name) or re.fullmatch(r"\S{1,8}[乡镇]", name) else None
 
 
-# What a page's 发文机关 field may name, however short (区政府, 县政府办, 地区行署: the page says whose it is).
-_BODY = re.compile(r"^[\u4e00-\u9fff]{1,30}(?:政府|政府办|办公室|办公厅|委员会|管委会|行署|局|委|厅)$")
+# What a page's 发文机关 field may name, however short (区政府, 地区行署: the page says whose it is), the
+# common short forms of an office's name too: 政府办 / 府办 for 政府办公室, 县委办 for 县委办公室.
+_BODY = re.compile(r"^[\u4e00-\u9fff]{1,30}(?:政府|办公室|办公厅|委员会|管委会|行署|局|委|厅|府办|委办)$")
 # A bulletin's serial in the 文号 field: 督查通报第十七期.
 _SERIAL = re.compile(r"^[\u4e00-\u9fff]{2,14}第[\d一二三四五六七八九十百〇零]{1,6}[期号]$")
 
@@ -112,9 +121,13 @@ def _fuller_number(head: str | None, page: str | None) -> str | None:
     return head or page
 
 
+# A 文号 field that kept only its bracketed year (〔 2023〕): the page's 文号 as printed, characters lost.
+_YEAR_ONLY = re.compile(r"^[〔\[［【(（]\d{4}[〕\]］】)）]$")
+
+
 def _meta_number(meta: dict) -> str | None:
     t = compact(meta.get("doc_number") or "")
-    return t if genre.is_doc_number(t) or _SERIAL.match(t) else None
+    return t if genre.is_doc_number(t, lost=True) or _SERIAL.match(t) or _YEAR_ONLY.match(t) else None
 
 
 def _issuer(head: str | None, signed: str | None, titled: str | None, meta: dict,

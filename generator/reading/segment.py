@@ -19,9 +19,9 @@ A notice that 印发s policies names them (《…》 in its sentence with 印发
 in its title, else in its 附件 list, else the words between 印发 and 的通知);
 after its signature each named policy starts at its title line; a policy whose
 title line is missing starts right after the signature and takes the name.
-An order (令: a number with no year, no addressees, 《X》已经…通过，现予公布, the head
-of government's signature) is untitled and issues X the same way; its number
-alone, above that sentence, heads it.
+An order (令: a number with no year, no addressees, 《X》已经…通过，现予(以)公布/发布 or
+现发布《X》, the head of government's signature) is untitled, of type 令, and issues X the
+same way; its number alone, above that sentence, heads it.
 Text before the first head is a document without a title when it holds
 numbered parts or a table (a copy that starts inside a document), else unplaced;
 so is a news piece that reports the document below it (近日，X发布《T》).
@@ -42,7 +42,7 @@ MAX_HEAD = 8
 
 @dataclass
 class Segment:
-    kind: str                         # notice | policy | orphan
+    kind: str                         # notice | order | policy | orphan
     paras: list[Para]                 # the body, head excluded
     head: list[tuple[str, Para]] = field(default_factory=list)   # (role, para) in order
     title: str | None = None
@@ -81,13 +81,14 @@ def _offset(text: str, compact_len: int) -> int:
 
 def unglue(paras: list[Para]) -> list[Para]:
     """`鞍立政发〔2023〕2号立山区人民政府关于…的通知`, `…的通知 潭县发〔2025〕1 号`,
-    `淮政办发〔2020〕1号各县区人民政府，…：现将…`, a whole notice on one line with its
-    parts set off by spaces: each part a paragraph of its own."""
+    `淮政办发〔2020〕1号各县区人民政府，…：现将…`, `（某政发〔1994〕3号）各州人民政府：`, a whole
+    notice on one line with its parts set off by spaces, a signature run on into the title of what
+    the notice issues: each part a paragraph of its own."""
     out: list[Para] = []
     todo = list(paras)
     while todo:
         p = todo.pop(0)
-        parts = None if p.table or p.boundary else (_spaced(p) or _glued(p))
+        parts = None if p.table or p.boundary else (_spaced(p) or _glued(p) or _signed_on(p, out))
         if parts:
             todo[:0] = parts
         else:
@@ -110,7 +111,8 @@ def _glued(p: Para) -> list[Para] | None:
         return _cut_at(p, [_offset(p.text, c)])
     for start, end in genre.doc_number_spans(t, _title_text):
         after = t[end:]
-        if after and not (_title_text(after) or _addressee_head(after) or after.startswith("《")):
+        if after and not (_title_text(after) or _addressee_head(after) or after.startswith("《")
+                          or t[start] in "（(" and genre.is_addressee(after)):     # （某政发〔1994〕3号）各州人民政府：
             continue
         cuts = [c for c in (start, end) if 0 < c < len(t)]
         if cuts:
@@ -164,6 +166,29 @@ def _addressed_title(t: str) -> int | None:
     return next((c for c in range(len(t) - 6, 3, -1) if genre.doc_type(t[:c]) in _ADDRESSED
                  and _title_text(t[:c]) and genre.is_addressee(t[c:])
                  and all(genre.ADDRESSEE_WORDS.search(x) for x in re.split(r"[，,；;]", t[c:]))), None)
+
+
+# A signature opening a paragraph and running on: 某市人民政府2015年8月10日…
+_SIGNED_FIRST = re.compile(r"^(?P<issuer>(?:中共)?[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))"
+                           r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)(?=\S)")
+
+
+def _signed_on(p: Para, before: list[Para]) -> list[Para] | None:
+    """A notice's signature run on into the title of the policy it issues and into that policy's
+    text (某市人民政府2015年8月10日X实施方案2015年是…), X a name the notice gave above (现将《X》
+    印发给你们, 关于印发X的通知): issuer, date, title and text apart. Only such a name tells where the
+    title ends; a sentence that opens with a body and a date (市政府2023年3月1日召开…) is left whole."""
+    t = compact(p.text)
+    m = _SIGNED_FIRST.match(t)
+    if not m or not genre.is_issuer(m.group("issuer")):
+        return None
+    rest = t[m.end():]
+    name = next((n for q in reversed(before) for names in [_quoted(q.text), *_candidate_names(compact(q.text), [])]
+                 for n in names if rest.startswith(n)), None)
+    if not name:
+        return None
+    cuts = [m.end("issuer"), m.end(), m.end() + len(name)]
+    return _cut_at(p, [_offset(p.text, c) for c in cuts if c < len(t)])
 
 
 _TRAILING_NUMBER = re.compile(rf"[（(]{genre.DOC_NUMBER_BODY}[)）]$")
@@ -414,10 +439,13 @@ def _issues(text: str) -> bool:
 
 
 _NOW_HANDS = r"现将《|现将[^，。；]{0,40}(?:分解|下达|下发|公布)"     # not 现将有关事项通知如下
-_PROMULGATES = r"现予(?:公布|发布)"       # an order (令): 《X》已经…通过，现予公布
+# How an order (令) promulgates: 《X》已经…通过，现予公布 (现予以公布, 现予发布, 现予颁布), or a sentence
+# that opens with the verb: 现发布《X》，自发布之日起施行 (现公布《X》, 现将《X》予以公布).
+_PROMULGATES = r"现予以?(?:公布|发布|颁布)|^现(?:公布|发布|颁布)(?=《)"
 _ISSUING = re.compile(rf"印发|{_PROMULGATES}")
 _HANDS_OVER = re.compile(rf"印发|转发|{_PROMULGATES}|{_NOW_HANDS}")
-_PROMULGATION = re.compile(rf"^《[^《》]+》(?:已经|经).{{0,60}}?{_PROMULGATES}")
+_PROMULGATION = re.compile(r"^《[^《》]+》(?:已经|业经|经|已于).{0,60}?现予以?(?:公布|发布|颁布)"
+                           r"|^现(?:公布|发布|颁布)《[^《》]+》|^现将《[^《》]+》予以(?:公布|发布|颁布)")
 
 
 def _names_a_document(text: str) -> bool:
@@ -556,6 +584,7 @@ def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) ->
     seg.issuer, seg.title = issuer_and_title(issuers, title) if title else ("、".join(issuers) or None, None)
     order = not h.addressed and bool(body) and bool(_PROMULGATION.match(compact(body[0].text)))
     if order:
+        seg.kind = "order"
         seg.title = None      # an order (no addressees) is known by its number; a title above it names what it promulgates
     _split_policies(seg, order)
     return seg
@@ -684,10 +713,17 @@ _OWN_PREAMBLE = re.compile(r"(?:制定|制订|特制定|特制订)本(?:" + "|".
                                                                       "预案", "规定", "要点", "清单")) + ")")
 
 
+# A title cited in 《》: its 印发 (《某办公厅关于印发…的通知》) hands nothing over.
+_CITED_TITLE = re.compile(r"《[^《》]*》")
+
+
 def _untitled_policy(seg: Segment, names_all: list[list[str]]) -> None:
     """A notice with no signature, whose copy runs on into what it issues: a title first
     (the notice's own text was left out), or `现将《X》印发给你们…。` and X itself, whose
-    next paragraph says 特制定本方案 (a notice's own demands after that sentence would not)."""
+    next paragraph says 特制定本方案 (a notice's own demands after that sentence would not)
+    or which that sentence's paragraph prints again bare (…执行。X为…: the breaks were lost),
+    or X's own preamble (…制定本方案) straight under the notice's title (the copy kept only
+    that title, as a page heading)."""
     body = seg.paras
     groups = title_groups(body[:3], [role(p) for p in body[:3]])
     if groups and groups[0][0] == 0 and len(body) > len(groups[0]):
@@ -697,17 +733,20 @@ def _untitled_policy(seg: Segment, names_all: list[list[str]]) -> None:
         child.issuer, seg.paras = seg.issuer, []
         seg.children.append(child)
         return
-    k = next((i for i, p in enumerate(body[:4]) if _issues(p.text) and _quoted(p.text)), None)
-    if k is None or not names_all:
+    k = next((i for i, p in enumerate(body[:4]) if _issues(_CITED_TITLE.sub("《》", p.text)) and _quoted(p.text)), None)
+    if k is None:       # no such sentence: the copy lost the notice's own text; its title names X
+        names_all = _candidate_names(seg.title or "", [])
+    if not names_all:
         return
-    parts = _runs_on_into(body[k], names_all[0][0])
+    start = 0 if k is None else k + 1
+    parts = None if k is None else _runs_on_into(body[k], names_all[0][0])
     if parts:           # …请认真贯彻执行。X为深入贯彻…: the copy lost the breaks around X's title
         notice, title, text = parts
         child = Segment("policy", [text] + body[k + 1:], head=[("title", title)])
         seg.paras = body[:k] + [notice]
-    elif k + 1 < len(body) and _OWN_PREAMBLE.search(compact(body[k + 1].text)):
-        child = Segment("policy", body[k + 1:])
-        seg.paras = body[:k + 1]
+    elif start < len(body) and _OWN_PREAMBLE.search(compact(body[start].text)):
+        child = Segment("policy", body[start:])
+        seg.paras = body[:start]
     else:
         return
     child.title, child.issuer = names_all[0][0], seg.issuer
