@@ -485,6 +485,35 @@ def test_a_government_order_is_untitled_and_issues_what_it_promulgates(head, num
     assert (policy["title"], policy["parent"]) == ("某某市农村公路养护管理办法", order["id"])
 
 
+@pytest.mark.parametrize("head", [
+    # the promulgated title and the order's number on one line, the signature on one line
+    "某某市养犬管理办法 某某市人民政府令 第58号\n"
+    "《某某市养犬管理办法》已经2016年11月8日市人民政府第9次常务会议通过，现予公布，自2017年1月1日起施行。\n"
+    "市长 王某某 2016年11月20日\n",
+    # the whole head flattened into one line, its parts set apart by spaces
+    "某某市人民政府令 第58号 《某某市养犬管理办法》已经2016年11月8日市人民政府第9次常务会议通过，现予公布，"
+    "自2017年1月1日起施行。 市长 王某某 2016年11月20日\n",
+])
+def test_a_government_orders_head_run_together_is_read_part_by_part(head):
+    text = head + "某某市养犬管理办法\n第一条　为规范养犬行为，制定本办法。\n第二条　市公安局负责养犬登记。\n"
+    order, policy = import_text(text, "moushi-2016", "moushi").documents
+    assert (order["title"], order["doc_number"], order["issuer"], order["date"]) == (
+        "（无标题）", "某某市人民政府令第58号", "某某市人民政府", "2016-11-20")
+    assert (policy["title"], policy["parent"], policy["doc_number"]) == ("某某市养犬管理办法", order["id"], None)
+
+
+def test_a_law_databases_bracketed_fields_give_the_orders_number_with_its_year():
+    """【发布文号】X 【发布日期】Y: labels in brackets need no colon; the field's number is the head's with its year."""
+    text = ("【发布文号】某某市人民政府令2016年第58号 【发布日期】2016-11-25 【生效日期】2017-01-01\n"
+            "【文件来源】某某市人民政府\n"
+            "某某市养犬管理办法 某某市人民政府令 第58号\n"
+            "《某某市养犬管理办法》已经市人民政府常务会议通过，现予公布。\n市长 王某某 2016年11月20日\n"
+            "某某市养犬管理办法\n第一条　为规范养犬行为，制定本办法。\n")
+    order, _ = import_text(text, "moushi-2016", "moushi").documents
+    assert (order["doc_number"], order["issuer"], order["published"]) == (
+        "某某市人民政府令2016年第58号", "某某市人民政府", "2016-11-25")
+
+
 def test_a_title_printed_twice_on_one_wrap_is_one_title():
     """A web page's heading (《T》, with the 文号) runs on into the document's own T: one title, not TT."""
     text = ("某府办发〔2020〕3号《某某市人民政府办公厅关于做好统计报送工作的通知》\n"
@@ -522,6 +551,24 @@ def test_a_fabu_wenhao_field_gives_the_wen_hao():
     assert doc["doc_number"] == "某政文[2006]12号"
 
 
+def test_a_law_databases_fields_fill_the_document():
+    """【颁布单位】【发文字号】【颁布日期】【实施日期】【时效性】: a law database's labels, none of them the title's."""
+    text = ("某某市养犬管理办法\n【颁布单位】某某市人民政府 【发文字号】某政发〔2016〕12号\n"
+            "【颁布日期】2016-11-25 【实施日期】2017-01-01 【时效性】现行有效 【效力级别】地方政府规章\n"
+            "第一条　为规范养犬行为，制定本办法。\n第二条　市公安局负责养犬登记。\n")
+    (doc,) = import_text(text, "moushi-2016", "moushi").documents
+    assert (doc["title"], doc["issuer"], doc["doc_number"], doc["date"], doc["published"]) == (
+        "某某市养犬管理办法", "某某市人民政府", "某政发〔2016〕12号", None, "2016-11-25")
+
+
+def test_a_pages_own_date_under_a_label_of_its_own_is_chrome():
+    """归档时间:2018-11-21 at the top of a page: no part of the title below it."""
+    text = ("归档时间:2018-11-21\n\n某某市人民政府办公室关于做好防汛工作的通知(某政办发〔2017〕2号)\n\n"
+            "各县市区人民政府：\n现将有关事项通知如下：\n一、市水利局负责防汛调度。\n")
+    (doc,) = import_text(text, "moushi-2017", "moushi").documents
+    assert (doc["title"], doc["doc_number"]) == ("某某市人民政府办公室关于做好防汛工作的通知", "某政办发〔2017〕2号")
+
+
 def test_a_quoted_heading_cut_short_is_not_glued_to_the_title():
     """《T… (the page's heading lost its end and its 》) above the document's own title: one title, T's."""
     text = ("《某某市加快发展数字经济\n\n某某市人民政府办公室关于印发某某市\n加快发展数字经济\n行动方案的通知\n\n"
@@ -536,6 +583,115 @@ def test_a_page_number_after_a_rule_is_furniture():
             "一、加强基层治理\n1.完善街道管理体制。\n牵头单位：区委组织部\n")
     doc = import_text(text, "mouqu-2019", "mouqu").documents[-1]
     assert doc["title"] == "某某区落实《关于加强街道工作的意见》的任务分解方案"
+
+
+@pytest.mark.parametrize("promulgation", [
+    "《某某市河道管理办法》已经2019年3月5日市人民政府第12次常务会议审议通过，现予以公布，自2019年5月1日起施行。",
+    "《某某市河道管理办法》业经市人民政府常务会议审议通过，现予发布。",
+    "现发布《某某市河道管理办法》，自发布之日起施行。",
+    "现将《某某市河道管理办法》予以公布，自2019年5月1日起施行。",
+])
+def test_every_wording_of_an_orders_promulgation_makes_an_order(promulgation):
+    """An order (令) is known by its number (no title above it), names its government in it, is of type 令,
+    and issues what it promulgates, however the sentence words the promulgation."""
+    text = ("某某市人民政府令\n第8号\n" + promulgation + "\n市长　李某某\n2019年3月20日\n"
+            "某某市河道管理办法\n第一条　为加强河道管理，制定本办法。\n第二条　市水务局负责全市河道的监督管理。\n")
+    order, rules = import_text(text, "moushi-2019", "moushi").documents
+    assert (order["title"], order["doc_number"], order["issuer"], order["date"], order["type"]) == \
+        ("（无标题）", "某某市人民政府令第8号", "某某市人民政府", "2019-03-20", "令")
+    assert (rules["title"], rules["parent"], rules["issuer"]) == ("某某市河道管理办法", order["id"], "某某市人民政府")
+
+
+def test_a_law_databases_fields_run_into_the_text_are_the_pages_metadata():
+    """A record printed on one line: its title, its 【label】value fields (no colon), the title again with
+    the 文号, the addressees and the text; then the signature run on into the title the notice quoted and
+    into that policy's first sentence."""
+    text = ("某某市人民政府关于印发某某市清洁城市行动方案的通知【法规类别】环境卫生【发文字号】某政明电[2016]3号"
+            "【发布部门】某某市政府【发布日期】2016.04.12【效力级别】XP10某某市人民政府关于印发某某市清洁城市行动方案的通知"
+            "(某政明电【2016】3号)各区人民政府,市政府有关部门:现将《某某市清洁城市行动方案》印发给你们,请认真遵照执行。\n\n"
+            "某某市人民政府2016年4月12日某某市清洁城市行动方案为改善城市环境,结合我市实际,制定本方案。\n\n"
+            "一、主要任务\n1.整治背街小巷50条。(责任单位:市城管局)\n")
+    result = import_text(text, "moushi-2016", "moushi")
+    notice, plan = result.documents
+    assert (notice["title"], notice["doc_number"], notice["date"], notice["published"]) == \
+        ("某某市人民政府关于印发某某市清洁城市行动方案的通知", "某政明电【2016】3号", "2016-04-12", "2016-04-12")
+    assert (plan["title"], plan["parent"]) == ("某某市清洁城市行动方案", notice["id"])
+    assert "【法规类别】" not in "".join(b.get("text") or "" for b in notice["blocks"])
+    assert [f["text"][:6] for f in result.manifest["furniture"] if f["kind"] == "web-metadata"] == ["【法规类别】"]
+
+
+def test_a_law_databases_fields_one_a_line_and_a_wen_hao_before_the_addressees():
+    """【发布文号】X with no colon is the 文号 field; dashes fill an empty field; （文号）主送： on one line."""
+    text = ("【发布文号】某政发[1996]21号\n【发布日期】1996-05-06\n【失效日期】-----------\n【文件来源】-----------\n"
+            "自治区人民政府关于\n印发某某工程计划的通知\n(某政发〔1996〕21号)各州、市人民政府,自治区人民政府各部门:\n"
+            "现将《某某工程计划》印发给你们,请认真贯彻执行。\n")
+    (doc,) = import_text(text, "mouqu-1996", "mouqu").documents
+    assert (doc["title"], doc["doc_number"], doc["published"]) == \
+        ("自治区人民政府关于印发某某工程计划的通知", "某政发〔1996〕21号", "1996-05-06")
+    assert doc["source"].get("publication") is None
+    assert [b["kind"] for b in doc["blocks"][1:3]] == ["header", "addressee"]
+
+
+def test_a_signature_run_on_into_the_title_the_notices_own_title_names():
+    """No 《X》 in the notice's sentence: its title (关于印发X的通知) tells where X's title ends."""
+    text = ("某某县人民政府关于印发某某县春季植树行动方案的通知\n各乡镇人民政府：\n现将行动方案印发给你们，请认真贯彻执行。\n"
+            "某某县人民政府2021年3月1日某某县春季植树行动方案为绿化美化县城，制定本方案。\n"
+            "一、县林业局负责苗木调配。\n")
+    notice, plan = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (notice["date"], plan["title"], plan["parent"]) == ("2021-03-01", "某某县春季植树行动方案", notice["id"])
+
+
+def test_a_notice_surviving_as_its_title_above_the_plans_preamble():
+    """The copy kept only the notice's title (a page heading); the plan it issues starts at once with its
+    own preamble (…制定本方案), whose cited titles (《…关于印发…的通知》) hand nothing over."""
+    text = ("某某关于印发优化营商环境行动方案的通知\n"
+            "为贯彻落实《某某省人民政府办公厅关于印发优化营商环境若干措施的通知》精神，结合我市实际，制定本方案。\n"
+            "一、提速审批\n（一）精简审批事项。（责任单位：市行政审批局）\n")
+    notice, plan = import_text(text, "moushi-2019", "moushi").documents
+    assert (plan["title"], plan["parent"]) == ("优化营商环境行动方案", notice["id"])
+
+
+@pytest.mark.parametrize("fields,issuer,date", [
+    ("索 引 号 123/2016-1 发文时间 2016-07-04\n发布机构 某某市政府办 文 号\n", "某某市政府办", "2016-07-04"),
+    ("发布机构：某某县委办\n印发日期：2017-03-02\n", "某某县委办", "2017-03-02"),
+])
+def test_page_fields_name_an_office_by_its_short_form_and_date_it_under_any_label(fields, issuer, date):
+    text = (fields + "标 题: 某某市森林火灾应急预案\n某某市森林火灾应急预案\n1 总则\n"
+            "1.1 各县（区）人民政府负责本行政区域的森林防火工作。\n")
+    (doc,) = import_text(text, "moushi-2016", "moushi").documents
+    assert (doc["issuer"], doc["date"]) == (issuer, date)
+
+
+@pytest.mark.parametrize("fields,signature,date", [
+    ("生成日期：2022-12-02\n成文日期：2022-11-28\n", "", "2022-11-28"),     # a 成文日期 field wins
+    ("生成日期：2022-12-02\n", "某某市人民政府办公室\n2022年11月25日\n", "2022-11-25"),   # a signature wins
+    ("生成日期：2022-12-02\n", "", "2022-12-02"),        # the only date the copy gives
+])
+def test_a_generation_date_is_the_date_only_where_the_copy_gives_no_other(fields, signature, date):
+    text = ("索引号：123/2022-1\n" + fields + "文号：某府办发〔2022〕9号\n"
+            "某某市人民政府办公室关于做好冬季供暖工作的通知\n各区人民政府：\n一、市住建局负责供暖监管。\n" + signature)
+    doc = import_text(text, "moushi-2022", "moushi").documents[0]
+    assert doc["date"] == date
+
+
+def test_the_sites_name_above_the_pages_byline_is_no_issuer():
+    """• 某县人民政府 / • 发布时间 / • 来源 under a heading: the site's byline; the issuer is the page's 发布机构."""
+    text = ("• 发布机构: 某某县卫健局\n• 成文日期: 2023年08月16日\n\n关于做好病媒生物防制工作的通知\n\n"
+            "• 某某县人民政府\n• 发布时间:2023年08月25日\n• 来源: 某某县爱卫办\n\n关于做好病媒生物防制工作的通知\n"
+            "各乡镇人民政府:\n一、各乡镇要开展环境卫生整治。\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    assert (doc["title"], doc["issuer"], doc["date"]) == ("关于做好病媒生物防制工作的通知", "某某县卫健局", "2023-08-16")
+
+
+@pytest.mark.parametrize("head,number", [
+    ("某县政务公开202210\n", "某县政务公开202210"),          # brackets and 号 lost
+    ("", "〔2023〕"),                                          # a 文号 field that kept only its year
+])
+def test_a_wen_hao_that_lost_characters_is_kept_as_printed(head, number):
+    text = ("文号：〔 2023〕\n发布时间：2023-07-24\n\n" + head + "关于做好政务公开工作的通知\n各乡镇人民政府：\n"
+            "一、各乡镇要做好政务公开。\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    assert doc["doc_number"] == number
 
 
 def test_a_source_run_on_into_the_text_gives_the_fuller_issuer():
@@ -570,7 +726,133 @@ def test_a_copy_starting_in_a_notices_signature_is_that_notice_and_its_policy():
 def test_a_web_pages_fields_name_a_short_issuer_and_a_bulletins_serial():
     from generator.reading.metadata import _issuer, _meta_number
     assert _issuer(None, None, None, {"issuer": "区政府"}) == "区政府"
+    assert _issuer(None, None, None, {"issuer": "县政府办"}) == "县政府办"
+    assert _issuer(None, None, None, {"issuer": "县政府办"}, "某政发〔2021〕3号") == "县政府"
+    assert _issuer(None, None, None, {"issuer": "县政府网站"}) is None
     assert _meta_number({"doc_number": "督查通报第十七期"}) == "督查通报第十七期"
+
+
+@pytest.mark.parametrize("number,issuer", [
+    ("某政发〔2021〕2号", "某某县人民政府"),          # the government's own 文号: its office only published it
+    ("某政办发〔2021〕2号", "县人民政府办公室"),       # the office's own
+    ("某财发〔2021〕2号", "县人民政府办公室"),         # a department's: nothing to read from it
+])
+def test_a_publisher_the_page_names_is_read_against_the_wen_hao(number, issuer):
+    """发布机构 names the government's office, 来源 the government in short; the 文号 says whose it is.
+    (生成日期, with no signature or 成文日期 field, is the date.)"""
+    text = (f"• 索引号:1234/2021-01\n• 发布机构:县人民政府办公室\n• 生成日期:2021-03-23\n"
+            f"2021年县政府重点工作任务({number})\n来源:某某县政府   2021-03-23 10:56\n\n"
+            "各乡镇人民政府、县直各单位:\n一、县发改局负责汇总。\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (doc["issuer"], doc["date"], doc.get("published")) == (issuer, "2021-03-23", None)
+
+
+@pytest.mark.parametrize("signer", ["某府督字〔2020〕3号    签发人：王 强", "某府督字〔2020〕3号\n签发人：王强"])
+def test_a_signer_beside_or_below_the_wen_hao_is_left_out(signer):
+    """签发人 (a person) on the 文号's line or its own: the head goes on to the issuer and the title;
+    a government's 督查室 issues 督查通知."""
+    text = (f"{signer}\n\n某某区人民政府督查室\n关于对道路清扫情况的\n整改通知\n\n各街道办事处：\n"
+            "  请各街道于6月1日前完成整改，区政府督查室将跟踪督查。\n\n某某区人民政府督查室\n2020年5月20日\n")
+    result = import_text(text, "mouqu-2020", "mouqu")
+    (doc,) = result.documents
+    assert (doc["title"], doc["doc_number"], doc["issuer"], doc["date"]) == (
+        "某某区人民政府督查室关于对道路清扫情况的整改通知", "某府督字〔2020〕3号", "某某区人民政府督查室", "2020-05-20")
+    assert [f["text"] for f in result.manifest["furniture"] if f["kind"] == "signer"] == [signer.split("号")[1].strip()]
+
+
+@pytest.mark.parametrize("opening,issuer", [
+    ("为抓好规划实施，某某州人民政府决定，将主要目标分解落实到各县市。现就有关事项通知如下：", "某某州人民政府"),
+    ("经市人民政府同意，将主要目标分解落实到各区县。现将有关事项通知如下：", None),      # approved, not issued
+    ("为抓好规划实施，市人民政府决定，将主要目标分解落实到各区县。", None),           # no 通知如下: not its opening
+])
+def test_a_copy_without_head_or_signature_takes_the_issuer_its_opening_decides_in(opening, issuer):
+    text = f"{opening}\n一、分工原则\n（一）明确责任。各区县要确保完成。\n"
+    (doc,) = import_text(text, "moushi-2006", "moushi").documents
+    assert doc["issuer"] == issuer
+
+
+def test_a_copy_with_a_space_after_every_character_is_read_without_them():
+    """A PDF transcribed glyph by glyph: 某 某 县 人 民 政 府 …, its marks in a font's code points
+    (« » for 《》, ꎬ ꎮ for ，。); a few spaced words (市 长, 王  东) stay as they are."""
+    head = [" ".join(t) for t in ("某某县人民政府关于印发«某某县春耕生产方案»的通知", "某政发〔2021〕3号",
+                                  "各乡镇人民政府ꎬ县直各部门：", "现将«某某县春耕生产方案»印发给你们ꎬ请认真贯彻执行ꎮ")]
+    text = "\n".join(head + ["某某县人民政府", "2021年3月1日", "某某县春耕生产方案", " ".join("一、县农业农村局负责种子供应ꎮ")])
+    notice, plan = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (notice["title"], notice["doc_number"], notice["date"]) == (
+        "某某县人民政府关于印发《某某县春耕生产方案》的通知", "某政发〔2021〕3号", "2021-03-01")
+    assert (plan["title"], plan["parent"]) == ("某某县春耕生产方案", notice["id"])
+    from generator.reading.text import unspaced
+    assert unspaced("市 长 王  东") == "市 长 王  东"
+
+
+@pytest.mark.parametrize("column,date", [("备注", "2019-04-21"), ("完成时间", None)])
+def test_a_date_alone_below_a_table_flattened_one_cell_a_line_is_its_signatures(column, date):
+    """A table with no time column prints no date as a cell: a date line under it is the document's;
+    under a table that has one, it may be the last row's cell."""
+    text = (f"道路问题汇总表\n序号 |\n问题描述 |\n责任单位 |\n{column} |\n"
+            "1 |\n人民路沿线车辆违停严重 |\n区交警大队 |\n|\n2 |\n解放路垃圾站杂草丛生 |\n区环卫所 |\n|\n"
+            "2019年4月21日\n")
+    (doc,) = import_text(text, "mouqu-2019", "mouqu").documents
+    assert (doc["title"], doc["date"]) == ("道路问题汇总表", date)
+
+
+def test_notes_under_the_signature_are_no_policy_the_notice_issues():
+    """附注 after the date ((联系人…), (此件公开发布)): the 分工 the notice issues is not in the copy."""
+    text = ("某某旗人民政府办公室关于印发重点任务分工的通知\n各苏木乡镇人民政府：\n"
+            "现将《重点任务分工》印发给你们，请认真贯彻落实。\n一、旗政府督查室要加强日常调度。\n"
+            "2022年2月21日\n(联系人:张某,联系电话:8812822)\n(此件公开发布)\n")
+    (notice,) = import_text(text, "mouqi-2022", "mouqi").documents
+    assert (notice["title"], notice["date"]) == ("某某旗人民政府办公室关于印发重点任务分工的通知", "2022-02-21")
+
+
+def test_a_category_field_listing_with_semicolons_beside_the_index_number_is_metadata():
+    """分  类: 规划 ; 通知 reads like a clause, but under 索引号 it is the page's field, not the title's first line."""
+    text = ("索  引 号: 1122/2021-00089\n分  类: 五年发展规划;国民经济和社会发展规划 ; 通知\n"
+            "某某区人民政府关于印发某某区规划纲要任务清单的通知\n某政发〔2021〕29号\n各乡镇人民政府：\n"
+            "现将《某某区规划纲要任务清单》印发给你们，请认真贯彻执行。\n")
+    (doc,) = import_text(text, "mouqu-2021", "mouqu").documents
+    assert (doc["title"], doc["doc_number"]) == ("某某区人民政府关于印发某某区规划纲要任务清单的通知", "某政发〔2021〕29号")
+
+
+def test_a_news_piece_about_the_document_below_it_is_no_document():
+    """Teaser lines and paragraphs that report 近日，X发布《T》, then T itself: one document, T, issued by X."""
+    text = ("地区生产总值增长5%左右\n固定资产投资增长5%以上\n"
+            "近日，某某区人民政府办公室发布《2023年重点工作目标任务分解》，共细分出171项目标任务，均明确牵头单位。\n"
+            "《方案》要求，各有关部门要通力合作，着力构建闭环式的工作落实机制，推动各项目标任务落地落细。\n"
+            "2023年重点工作目标任务分解\n一、主要预期指标\n1.地区生产总值增长5%左右。\n牵头单位:区发改委\n")
+    result = import_text(text, "mouqu-2023", "mouqu")
+    (doc,) = result.documents
+    assert (doc["title"], doc["issuer"]) == ("2023年重点工作目标任务分解", "某某区人民政府办公室")
+    assert [u["lines"] for u in result.manifest["unplaced"]] == [[1, 1], [2, 2], [3, 3], [4, 4]]
+
+
+def test_a_notice_whose_copy_lost_every_line_break_is_read_part_by_part():
+    """Letterhead, title, addressees, text and the policy it issues run together on one line:
+    cut where the letterhead's 文件 ends, where the title's 通知 meets the addressees, and where the
+    policy's name, printed again after the notice's last sentence, meets its opening words."""
+    text = ("某某市政府文件某某市人民政府关于印发某某市稳增长若干措施的通知各区县人民政府，市政府各部门："
+            "现将《某某市稳增长若干措施》印发给你们，请认真贯彻执行。某某市稳增长若干措施为促进经济平稳增长，"
+            "制定以下措施。一、市财政局负责落实减税降费政策。\n")
+    notice, policy = import_text(text, "moushi-2021", "moushi").documents
+    assert (notice["title"], notice["issuer"]) == ("某某市人民政府关于印发某某市稳增长若干措施的通知", "某某市人民政府")
+    assert (policy["title"], policy["parent"]) == ("某某市稳增长若干措施", notice["id"])
+    assert notice["blocks"][-1]["text"].endswith("请认真贯彻执行。")
+    from generator.reading.lines import Para
+    from generator.reading.segment import unglue
+    sentence = "根据省政府关于加强统计报送工作的通知要求，为建立统计报送制度，现就有关事项通知如下："
+    assert [p.text for p in unglue([Para(sentence, 1, 1)])] == [sentence]      # a sentence, no title and addressees
+
+
+@pytest.mark.parametrize("signature,issuer", [
+    ("某某县人民政府        2022年5月1日", "某某县人民政府"),
+    ("某某县人民政府 某某县人民法院 二〇二二年五月一日", "某某县人民政府、某某县人民法院"),
+])
+def test_a_signature_with_its_date_on_one_line(signature, issuer):
+    """The issuer(s) and the date a copy set on one line, apart by spaces: a signature all the same."""
+    text = ("关于加强安全生产的通知\n\n各乡镇人民政府：\n\n现将有关事项通知如下：\n\n一、县应急局负责统筹协调。\n\n"
+            f"{signature}\n\n（此件公开发布）\n")
+    (doc,) = import_text(text, "mouxian-2022", "mouxian").documents
+    assert (doc["issuer"], doc["date"]) == (issuer, "2022-05-01")
 
 
 def _table_items(doc: dict) -> list[tuple]:

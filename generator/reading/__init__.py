@@ -43,6 +43,7 @@ def import_text(raw: str, stem: str, jurisdiction: str, reading: readers.Reading
         if reading is not None and ln.no in reading.marks and not ln.furniture:
             ln.furniture = reading.marks[ln.no]
     pages = webpage.mark(lines)
+    inline += [page.cut for page in pages if page.cut]
     furniture = text.records(lines)
     found = tables.find_tables(lines, lines_stage.hard_start)
     taken = {k for t in found for k in range(t.first, t.last + 1)}

@@ -136,10 +136,13 @@ def _unnamed_column(lines: list[Line], idx: list[int], j: int, numbered: bool) -
     return not re.search(r"[\d（）()]", t) and bool(after) and column_kind(after[0]) is not None
 
 
-def _ends_table(text: str) -> bool:
+def _ends_table(text: str, kinds: list[str]) -> bool:
+    """An annex, a 文号, a closing, a 版记 — or, below a table with no time column, a date
+    alone: the signature's (a table that has one prints its dates as cells)."""
     t = compact(text)
     return bool(genre.ANNEX.match(t) or genre.is_doc_number(t) or genre.PUBLIC_NOTE.match(t)
-                or re.match(r"^(?:抄送|抄报)[:：]", t))
+                or re.match(r"^(?:抄送|抄报)[:：]", t)
+                or "date" not in kinds and genre.DATE_IN.fullmatch(t.strip("|")))
 
 
 def find_column_tables(lines: list[Line], taken: set[int]) -> list[Table]:
@@ -157,7 +160,7 @@ def find_column_tables(lines: list[Line], taken: set[int]) -> list[Table]:
             continue
         names, kinds, j = found
         end = j
-        while end < len(idx) and not _ends_table(lines[idx[end]].text) and idx[end] == idx[end - 1] + _gap(
+        while end < len(idx) and not _ends_table(lines[idx[end]].text, kinds) and idx[end] == idx[end - 1] + _gap(
                 lines, idx[end - 1], idx[end]):
             end += 1
         rows, row_lines = _rows(lines, idx[j:end], kinds)
@@ -193,7 +196,7 @@ def _spaced_table(lines: list[Line], k: int, idx: list[int]) -> tuple[Table, int
     spans: list[tuple[int, int]] = []
     end = k + 1
     while end < len(idx) and idx[end] == idx[end - 1] + _gap(lines, idx[end - 1], idx[end]) \
-            and not _ends_table(lines[idx[end]].text):
+            and not _ends_table(lines[idx[end]].text, kinds):
         ln = lines[idx[end]]
         cells = _spaced_cells(ln.raw)
         if cells[0][0] < starts[1] - 1:
@@ -235,7 +238,7 @@ def _word_table(lines: list[Line], k: int, idx: list[int]) -> tuple[Table, int] 
     while end < len(idx):
         ln = lines[idx[end]]
         words = ln.text.split()
-        if len(words) < tail + 2 or not re.fullmatch(r"\d{1,3}", words[0]) or _ends_table(ln.text):
+        if len(words) < tail + 2 or not re.fullmatch(r"\d{1,3}", words[0]) or _ends_table(ln.text, kinds):
             break
         text = " ".join(words[1:len(words) - tail])
         rows.append([words[0], text] + [""] * (len(kinds) - tail - 2) + words[len(words) - tail:])

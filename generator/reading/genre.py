@@ -41,8 +41,8 @@ DOC_NUMBER_BODY = r"[\u4e00-\u9fff]{1,14}[〔\[［【(（]\d{4}[〕\]］】)）]
 DOC_NUMBER = re.compile(f"^{DOC_NUMBER_BODY}$")
 DOC_NUMBER_AT_START = re.compile(f"^{DOC_NUMBER_BODY}")
 DOC_NUMBER_AT_END = re.compile(f"{DOC_NUMBER_BODY}$")
-# An order's (令) number, which has no year: 渝府令第121号, 政府令【第135号】.
-ORDER_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,12}令[〔\[［【(（]?第\d{1,4}号[〕\]］】)）]?")
+# An order's (令) number, which has no year in brackets: 渝府令第121号, 政府令【第135号】, 某政府令2016年第116号.
+ORDER_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,12}令[〔\[［【(（]?(?:\d{4}年)?第\d{1,4}号[〕\]］】)）]?")
 # (A copy may lose the closing bracket and 号 with them: 沙政〔2012478.)
 _DOC_NUMBER_CORE = re.compile(r"[〔\[［【(（]\d{4}(?:[〕\]］】)）]第?\d{1,4}号[)）]?|\d{1,4}(?=[\u4e00-\u9fff]|$))")
 
@@ -62,6 +62,23 @@ def doc_number_spans(t: str, fits) -> list[tuple[int, int]]:
     return out
 
 
+# A 文号's agency code, and the kind of document word it may end with (发, 函, 字 …).
+_AGENCY_CODE = re.compile(r"^([\u4e00-\u9fff]{1,14}?)[发函字文规秘电]?[〔\[［【(（]\d{4}")
+
+
+def agency_code(number: str | None) -> str:
+    """The agency code a 文号 opens with, without its document word: 华政 of 华政发〔2021〕2号."""
+    m = _AGENCY_CODE.match(compact(number or ""))
+    return m.group(1) if m else ""
+
+
+def is_government_number(number: str | None) -> bool:
+    """A 文号 of a government's own documents (某政发, 某府发, 某政, 某府函), not of its general
+    office's (某政办发, 某府办函) or a department's (某财发): the place's abbreviation, then 政 or 府."""
+    code = agency_code(number)
+    return len(code) >= 2 and code.endswith(("政", "府"))
+
+
 def doc_number_text(text: str) -> str:
     """A 文号 as printed, without brackets set around it (（韶府〔2019〕31号）) or the file
     type of a download named after it (繁政秘〔2021〕19号.pdf)."""
@@ -79,8 +96,9 @@ DATE_ONLY = re.compile(r"^[(（]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1
 # A date whose 年/月/日 a web copy lost (20231月17, 2024115, 2022121日): read with care.
 GARBLED_DATE = re.compile(r"^(\d{4})年?(\d{1,2})?月?(\d{1,2})?日?$")
 LETTERHEAD = re.compile(r"^\S{2,30}(人民政府|政府|委员会|办公室|办公厅|委|公署|行署)文件$")
-# An issuing body: a government, its office, a department, a party committee, a leading group.
-ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|委员会|管委会|领导小组|指挥部|行政公署|公署"
+# An issuing body: a government, its office or its supervision office (督查室, which issues 督查通知),
+# a department, a party committee, a leading group.
+ISSUER = re.compile(r"^(中共)?[\u4e00-\u9fff]{2,30}(人民政府|政府|办公室|办公厅|督查室|委员会|管委会|领导小组|指挥部|行政公署|公署"
                     r"|人民法院|法院|人民检察院|检察院|局|厅|委|部)$")
 _NOT_A_NAME = re.compile(r"的|由|关于|转发|印发|批转|会同|负责|按照|根据|要求|同意|组织|开展|牵头|配合|落实")
 ADDRESSEE_WORDS = re.compile(r"各|政府|部门|单位|办事处|委员会|局|管委|党组")
@@ -213,8 +231,9 @@ def garbled_date(text: str, near: str | None = None) -> str | None:
     return readings[0] if len(readings) == 1 else None
 
 
-# A 文号 a web copy printed with characters lost (沙政〔2012478, 南兴府办函〔202058): a head's line only.
-DOC_NUMBER_LOST = re.compile(r"^[\u4e00-\u9fff]{1,14}[〔\[［【(（]\d{4}[〕\]］】)）]?\d{1,4}号?$")
+# A 文号 a web copy printed with characters lost (沙政〔2012478, 南兴府办函〔202058, and with both
+# brackets and 号 gone: 某县政务公开202210): a head's line only.
+DOC_NUMBER_LOST = re.compile(r"^[\u4e00-\u9fff]{1,14}(?:[〔\[［【(（]\d{4}[〕\]］】)）]?|(?:19[5-9]|20[0-4])\d)\d{1,4}号?$")
 
 
 def is_doc_number(text: str, lost: bool = False) -> bool:

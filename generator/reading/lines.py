@@ -203,8 +203,8 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: li
     if compact(line) == "目录" and ahead and genre.heading(ahead[0]):
         return False      # a contents list's heading, not the end of a title
     if hard_start(line) or _issuer_starts(para, line, last_line, ahead) \
-            or (last_line[-1:] in "。！？" and _title_starts(line, ahead)):
-        return False      # a title line after a finished sentence starts a document
+            or ((last_line[-1:] in "。！？" or _SET_OFF_DATE.search(last_line)) and _title_starts(line, ahead)):
+        return False      # a title line after a finished sentence (or a signature's date) starts a document
     if genre.LABEL_LINE.match(compact(line)):
         return False      # 牵头单位：…, 完成时限：… open a line of their own
     if wrap and last_width >= wrap - 2 and last_width - width(last_line) <= 4 and genre.is_issuer(para) \
@@ -229,6 +229,10 @@ def _continues(para: str, line: str, wrap: int | None, last_line: str, ahead: li
     if end in "）)" and genre.bracket_balance(last_line) <= 0:
         return False
     return _looks_cut(last_line)
+
+
+# A date set off by a space at the end of a line: a signature run on after the text (… 市长 王某 2016年11月20日).
+_SET_OFF_DATE = re.compile(r"\s\d{4}年\d{1,2}月\d{1,2}日$")
 
 
 def _cut_mid_word(para: str, last_line: str) -> bool:

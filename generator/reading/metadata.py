@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from generator.reading import genre, outline
+from generator.reading.lines import Para
 from generator.reading.segment import Segment
 from generator.reading.text import compact
 
@@ -30,14 +31,17 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
     body = [b for b in blocks if b["kind"] not in ("header", "closing", "signature")]
     if seg.kind == "orphan" and body and all(b["kind"] == "table" for b in body):
         doc_type = "统计表"
+    elif seg.kind == "order":
+        doc_type = "令"
     elif parent is None and seg.kind == "notice":
         doc_type = _notice_type(title or "")
     else:
         doc_type = genre.doc_type(title or "") or "其他"
     if parent is None:
-        date = signed_date or genre.iso_date(head_texts.get("date") or "") or genre.iso_date(meta.get("date") or "")
-        issuer = _issuer(seg.issuer, signed_issuer, _title_issuer(title), meta)
-        doc_number = head_texts.get("doc_number") or _meta_number(meta)
+        date = signed_date or genre.iso_date(head_texts.get("date") or "") or _page_date(meta)
+        doc_number = _fuller_number(head_texts.get("doc_number"), _meta_number(meta))
+        issuer = _issuer(seg.issuer or _ordering(doc_number), signed_issuer, _title_issuer(title), meta,
+                         doc_number) or _deciding(seg.paras)
     else:
         date, issuer, doc_number = parent["date"], parent["issuer"], None
     return {
@@ -54,6 +58,12 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
         "source": _source(source, seg, gazette or _web_source(meta)),
         "blocks": blocks,
     }
+
+
+def _page_date(meta: dict) -> str | None:
+    """The page's 成文日期 field (发文日期, 印发日期 …), else its 生成日期: when the site generated the
+    record, a weaker witness that only a copy giving no other date falls back on."""
+    return genre.iso_date(meta.get("date") or "") or genre.iso_date(meta.get("generated") or "")
 
 
 def _source(file: str, seg: Segment, publication: str | None) -> dict:
@@ -89,29 +99,96 @@ def _title_issuer(title: str | None) -> str | None:
     return name if genre.is_issuer(name) or re.fullmatch(r"\S{1,8}[乡镇]", name) else None
 
 
-# What a page's 发文机关 field may name, however short (区政府: the page says whose it is).
-_BODY = re.compile(r"^[\u4e00-\u9fff]{1,30}(?:政府|办公室|办公厅|委员会|局|委|厅)$")
+# What a page's 发文机关 field may name, however short (区政府, 地区行署: the page says whose it is), the
+# common short forms of an office's name too: 政府办 / 府办 for 政府办公室, 县委办 for 县委办公室.
+_BODY = re.compile(r"^[\u4e00-\u9fff]{1,30}(?:政府|办公室|办公厅|委员会|管委会|行署|局|委|厅|府办|委办)$")
 # A bulletin's serial in the 文号 field: 督查通报第十七期.
 _SERIAL = re.compile(r"^[\u4e00-\u9fff]{2,14}第[\d一二三四五六七八九十百〇零]{1,6}[期号]$")
 
 
+def _ordering(number: str | None) -> str | None:
+    """The government an order's number names: 某某市人民政府令第3号 (not 某府令第3号, an agency code)."""
+    t = compact(number or "")
+    name = t.partition("令")[0]
+    return name if genre.ORDER_NUMBER.match(t) and genre.is_issuer(name) else None
+
+
+def _fuller_number(head: str | None, page: str | None) -> str | None:
+    """The head's 文号, or the page's when it is the same number printed with its year (an
+    order's head prints 某政府令 第116号, a law database's field 某政府令2016年第116号)."""
+    if head and page and re.sub(r"\d{4}年", "", page) == compact(head):
+        return page
+    return head or page
+
+
+# A 文号 field that kept only its bracketed year (〔 2023〕): the page's 文号 as printed, characters lost.
+_YEAR_ONLY = re.compile(r"^[〔\[［【(（]\d{4}[〕\]］】)）]$")
+
+
 def _meta_number(meta: dict) -> str | None:
     t = compact(meta.get("doc_number") or "")
-    return t if genre.is_doc_number(t) or _SERIAL.match(t) else None
+    return t if genre.is_doc_number(t, lost=True) or _SERIAL.match(t) or _YEAR_ONLY.match(t) else None
 
 
-def _issuer(head: str | None, signed: str | None, titled: str | None, meta: dict) -> str | None:
+def _issuer(head: str | None, signed: str | None, titled: str | None, meta: dict,
+            number: str | None = None) -> str | None:
     """The first of the head's, the signature's, the title's, the web page's 发文机关 and 来源
     (the page's publisher, which may be the issuer's office) that names an issuer — in the
     fullest form any of them gives it (淄博市张店区人民政府 for 张店区人民政府, 淮安市人民政府办公室
-    for 市政府办公室)."""
+    for 市政府办公室). A publisher the page alone names is read against the 文号: a government's
+    own 文号 (某政发) published by its office makes the government the issuer."""
     labelled = compact(meta.get("issuer") or "")
-    named = [n for n in (head, signed, titled, labelled, _source_body(meta))
+    printed = (head, signed, titled)
+    named = [n for n in (*printed, labelled, _source_body(meta))
              if n and (genre.is_issuer(n.split("、")[0]) or n == titled or n == labelled and _BODY.match(n))]
     if not named:
         return None
     first = named[0]
-    return max((n for n in named if same_body(n, first)), key=len)
+    if first not in printed and genre.is_government_number(number):
+        first = _government_of(first, number)
+    return _fullest([n for n in named if same_body(n, first)] + [first])
+
+
+# A government's general office: 县人民政府办公室, 某市政府办公厅, 区政府办.
+_GOVERNMENT_OFFICE = re.compile(r"^(?P<government>[\u4e00-\u9fff]*?政府)(?:办公室|办公厅|办)$")
+
+
+def _government_of(name: str, number: str | None) -> str:
+    """The government whose office `name` is, when the 文号's code may be that place's (华政 and
+    华容县…, or a name that gives no place: 县人民政府办公室); else `name`."""
+    m = _GOVERNMENT_OFFICE.match(name)
+    if not m:
+        return name
+    place = m.group("government").removesuffix("政府").removesuffix("人民")
+    return m.group("government") if len(place) <= 1 or genre.agency_code(number)[0] in place else name
+
+
+def _fullest(names: list[str]) -> str:
+    """The fullest of one body's names: the one that names the most of its place, with 人民政府 in
+    full where another name spells it so (华容县政府 and 县人民政府: 华容县人民政府)."""
+    best = max(names, key=lambda n: len(n.replace("人民政府", "政府")))
+    if "人民政府" not in best and any("人民政府" in n for n in names):
+        best = best.replace("政府", "人民政府", 1)
+    return best
+
+
+# A notice's opening in its own voice: …，X决定…。现将（就）有关事项通知如下：
+_DECIDES = re.compile(r"(?:^|(?<=[。，；,;]))([\u4e00-\u9fff]{2,30}?)决定")
+_NOTIFIES = re.compile(r"现[将就]有关(?:事项|问题|工作)?通知如下")
+
+
+def _deciding(paras: list[Para]) -> str | None:
+    """The issuer a notice's opening names when nothing else does (a copy without head or
+    signature): the body that 决定s in the sentences before 现将有关事项通知如下 — the notice's
+    own voice. Not a body that approved it (经X同意, X批准), nor the one a 办法 says 负责解释."""
+    for p in paras[:3]:
+        t = compact(p.text)
+        m = _NOTIFIES.search(t)
+        name = next((d.group(1) for d in _DECIDES.finditer(t[:m.start()]) if genre.is_issuer(d.group(1))),
+                    None) if m else None
+        if name:
+            return name
+    return None
 
 
 # An organ's name opening a value: a copy on one line runs 来源 on into the text (X区人民政府办公室2023年是…).
@@ -119,8 +196,9 @@ _LEADING_BODY = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人
 
 
 def _source_body(meta: dict) -> str:
-    """The page's 来源, cut to the organ it opens with when the text runs on after it."""
-    t = compact(meta.get("source") or "")
+    """The page's 来源 without the time printed beside it, cut to the organ it opens with when
+    the text runs on after it."""
+    t = compact(_web_source(meta) or "")
     m = _LEADING_BODY.match(t)
     return m.group(0) if m and re.search(r"[，。；,;]", t) else t
 

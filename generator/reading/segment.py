@@ -19,10 +19,12 @@ A notice that 印发s policies names them (《…》 in its sentence with 印发
 in its title, else in its 附件 list, else the words between 印发 and 的通知);
 after its signature each named policy starts at its title line; a policy whose
 title line is missing starts right after the signature and takes the name.
-An order (令: a number with no year, no addressees, 《X》已经…通过，现予公布, the head
-of government's signature) is untitled and issues X the same way.
+An order (令: a number with no year, no addressees, 《X》已经…通过，现予(以)公布/发布 or
+现发布《X》, the head of government's signature) is untitled, of type 令, and issues X the
+same way; its number alone, above that sentence, heads it.
 Text before the first head is a document without a title when it holds
-numbered parts or a table (a copy that starts inside a document), else unplaced.
+numbered parts or a table (a copy that starts inside a document), else unplaced;
+so is a news piece that reports the document below it (近日，X发布《T》).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ MAX_HEAD = 8
 
 @dataclass
 class Segment:
-    kind: str                         # notice | policy | orphan
+    kind: str                         # notice | order | policy | orphan
     paras: list[Para]                 # the body, head excluded
     head: list[tuple[str, Para]] = field(default_factory=list)   # (role, para) in order
     title: str | None = None
@@ -79,13 +81,14 @@ def _offset(text: str, compact_len: int) -> int:
 
 def unglue(paras: list[Para]) -> list[Para]:
     """`鞍立政发〔2023〕2号立山区人民政府关于…的通知`, `…的通知 潭县发〔2025〕1 号`,
-    `淮政办发〔2020〕1号各县区人民政府，…：现将…`, a whole notice on one line with its
-    parts set off by spaces: each part a paragraph of its own."""
+    `淮政办发〔2020〕1号各县区人民政府，…：现将…`, `（某政发〔1994〕3号）各州人民政府：`, a whole
+    notice on one line with its parts set off by spaces, a signature run on into the title of what
+    the notice issues: each part a paragraph of its own."""
     out: list[Para] = []
     todo = list(paras)
     while todo:
         p = todo.pop(0)
-        parts = None if p.table or p.boundary else (_spaced(p) or _glued(p))
+        parts = None if p.table or p.boundary else (_spaced(p) or _glued(p) or _signed_on(p, out))
         if parts:
             todo[:0] = parts
         else:
@@ -108,13 +111,20 @@ def _glued(p: Para) -> list[Para] | None:
         return _cut_at(p, [_offset(p.text, c)])
     for start, end in genre.doc_number_spans(t, _title_text):
         after = t[end:]
-        if after and not (_title_text(after) or _addressee_head(after) or after.startswith("《")):
+        if after and not (_title_text(after) or _addressee_head(after) or after.startswith("《")
+                          or t[start] in "（(" and genre.is_addressee(after)):     # （某政发〔1994〕3号）各州人民政府：
             continue
         cuts = [c for c in (start, end) if 0 < c < len(t)]
         if cuts:
             return _cut_at(p, [_offset(p.text, c) for c in cuts])
     a = _addressee_head(t)
     if a and a < len(t) and not genre.is_addressee(t):
+        return _cut_at(p, [_offset(p.text, a)])
+    m = _LETTERHEAD_FIRST.match(t)
+    if m and _TITLE_START.match(t[m.end():]):      # 某某省政府文件某某省人民政府关于…: the letterhead, then the title
+        return _cut_at(p, [_offset(p.text, m.end())])
+    a = _addressed_title(t)
+    if a:                                         # 关于…的通知各乡镇人民政府：: the title, then the addressees
         return _cut_at(p, [_offset(p.text, a)])
     m = _TRAILING_NUMBER.search(t)
     if m and m.start() and _caption(t[:m.start()]):         # a page heading: 2021年…任务(华政发〔2021〕2号)
@@ -127,16 +137,67 @@ def _glued(p: Para) -> list[Para] | None:
     m = genre.ORDER_NUMBER.match(t)
     if m and _title_text(t[m.end():]):        # 政府令【第135号】X办法: the order's number, then what it promulgates
         return _cut_at(p, [_offset(p.text, m.end())])
+    cut = next((c for c in range(4, len(t) - 4) if genre.ORDER_NUMBER.fullmatch(t[c:]) and _title_text(t[:c])), None)
+    if cut:                                   # X办法 某某人民政府令 第116号: what it promulgates, then the number
+        return _cut_at(p, [_offset(p.text, cut)])
+    m = _SIGNED_BY_HEAD.match(t)
+    if m:                                     # an order's signature on one line: 自治区主席 陈 武 2016年12月6日
+        return _cut_at(p, [_offset(p.text, m.start("date"))])
+    words = p.text.split()
+    if len(words) > 1 and genre.is_date_line(words[-1]) and all(genre.is_issuer(w) for w in words[:-1]):
+        return _cut_at(p, [_offset(p.text, len(t) - len(words[-1]))])      # 某某县人民政府  2022年5月1日
     m = _NOTE_OR_ANNEX.match(t)
     if m and m.end() < len(t) and (m.group("note") or _title_text(t[m.end():])):
         return _cut_at(p, [_offset(p.text, m.end())])
     return None
 
 
+_LETTERHEAD_FIRST = re.compile(r"^\S{2,30}?(?:人民政府|政府|委员会|办公室|办公厅|委|公署|行署)文件")
+# The kinds of document sent to addressees (主送): the title such a head ends in.
+_ADDRESSED = ("通知", "通报", "意见", "决定", "批复", "函")
+
+
+def _addressed_title(t: str) -> int | None:
+    """Where a title ends that addressees follow on the same line (the copy lost the break):
+    the longest title of an addressed kind before a list of addressees, each naming a body or
+    a collective (not 根据…的通知要求，…，现就有关事项通知如下：, a sentence)."""
+    if not genre.is_addressee(t) or t.startswith("各"):
+        return None
+    return next((c for c in range(len(t) - 6, 3, -1) if genre.doc_type(t[:c]) in _ADDRESSED
+                 and _title_text(t[:c]) and genre.is_addressee(t[c:])
+                 and all(genre.ADDRESSEE_WORDS.search(x) for x in re.split(r"[，,；;]", t[c:]))), None)
+
+
+# A signature opening a paragraph and running on: 某市人民政府2015年8月10日…
+_SIGNED_FIRST = re.compile(r"^(?P<issuer>(?:中共)?[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))"
+                           r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)(?=\S)")
+
+
+def _signed_on(p: Para, before: list[Para]) -> list[Para] | None:
+    """A notice's signature run on into the title of the policy it issues and into that policy's
+    text (某市人民政府2015年8月10日X实施方案2015年是…), X a name the notice gave above (现将《X》
+    印发给你们, 关于印发X的通知): issuer, date, title and text apart. Only such a name tells where the
+    title ends; a sentence that opens with a body and a date (市政府2023年3月1日召开…) is left whole."""
+    t = compact(p.text)
+    m = _SIGNED_FIRST.match(t)
+    if not m or not genre.is_issuer(m.group("issuer")):
+        return None
+    rest = t[m.end():]
+    name = next((n for q in reversed(before) for names in [_quoted(q.text), *_candidate_names(compact(q.text), [])]
+                 for n in names if rest.startswith(n)), None)
+    if not name:
+        return None
+    cuts = [m.end("issuer"), m.end(), m.end() + len(name)]
+    return _cut_at(p, [_offset(p.text, c) for c in cuts if c < len(t)])
+
+
 _TRAILING_NUMBER = re.compile(rf"[（(]{genre.DOC_NUMBER_BODY}[)）]$")
 # A signature glued to the end of the text before it: an issuer and a date after a full stop.
 _SIGNED = re.compile(r"(?<=[。！])(?P<issuer>(?:中共)?[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))"
                      r"[?？]?(?P<date>\d{4}年\d{1,2}月\d{1,2}日)")
+# The head of government who signs an order (令), the name, and the date, on one line.
+_SIGNED_BY_HEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:主席|省长|市长|州长|县长|区长|旗长|盟长|专员)[\u4e00-\u9fff]{0,4}"
+                             r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)$")
 # (此件公开发布) or 附件 glued to what follows it.
 _NOTE_OR_ANNEX = re.compile(r"(?P<note>[（(]此件[^（()）]{1,10}[)）])|附件(?:\d{1,2}(?![\d年]))?(?![：:])")
 
@@ -148,7 +209,7 @@ def _spaced(p: Para) -> list[Para] | None:
     """A copy that printed a document's parts on one line, set off by spaces: cut where a
     head part, a signature or a sentence ends, or where one begins — only when two or
     more such parts are there (words set apart by spaces alone are cut nowhere)."""
-    words = list(re.finditer(r"(?:\S|(?<=\d)\s+(?=号))+", p.text))     # 〔2009〕47 号: one 文号
+    words = list(re.finditer(r"(?:\S|(?<=\d)\s+(?=号)|(?<=令)\s+(?=第))+", p.text))     # 〔2009〕47 号, 某令 第3号: one 文号
     if len(words) < 3 or "。" not in p.text:
         return None
     kinds = [role(Para(w.group(), p.first, p.last)) for w in words]
@@ -340,8 +401,8 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
                     _ended(paras, roles, k) and not _annexed(paras, k) and not issuing and not named)
             if ok and not others and heads:
                 start = first_title       # a signature's issuer line above belongs to the document before
-        else:
-            ok = False
+        else:               # an order's number (no title: an order is known by it) above 《X》已经…现予公布
+            ok = "doc_number" in others and j < len(paras) and bool(_PROMULGATION.match(compact(paras[j].text)))
         if ok and heads and _reprinted(paras, roles, heads[-1], start, title):
             start = heads.pop().start    # a web page's heading above the document's own head
         if ok:
@@ -378,10 +439,13 @@ def _issues(text: str) -> bool:
 
 
 _NOW_HANDS = r"现将《|现将[^，。；]{0,40}(?:分解|下达|下发|公布)"     # not 现将有关事项通知如下
-_PROMULGATES = r"现予(?:公布|发布)"       # an order (令): 《X》已经…通过，现予公布
+# How an order (令) promulgates: 《X》已经…通过，现予公布 (现予以公布, 现予发布, 现予颁布), or a sentence
+# that opens with the verb: 现发布《X》，自发布之日起施行 (现公布《X》, 现将《X》予以公布).
+_PROMULGATES = r"现予以?(?:公布|发布|颁布)|^现(?:公布|发布|颁布)(?=《)"
 _ISSUING = re.compile(rf"印发|{_PROMULGATES}")
 _HANDS_OVER = re.compile(rf"印发|转发|{_PROMULGATES}|{_NOW_HANDS}")
-_PROMULGATION = re.compile(rf"^《[^《》]+》(?:已经|经).{{0,60}}?{_PROMULGATES}")
+_PROMULGATION = re.compile(r"^《[^《》]+》(?:已经|业经|经|已于).{0,60}?现予以?(?:公布|发布|颁布)"
+                           r"|^现(?:公布|发布|颁布)《[^《》]+》|^现将《[^《》]+》予以(?:公布|发布|颁布)")
 
 
 def _names_a_document(text: str) -> bool:
@@ -400,13 +464,16 @@ def split(paras: list[Para]) -> tuple[list[Segment], list[Para]]:
     unplaced: list[Para] = []
     bounds = [h.start for h in heads] + [len(paras)]
     tail = _notice_tail(paras[:bounds[0]], roles[:bounds[0]], heads)
+    stops = [next((k for k in range(h.body, end) if paras[k].boundary), end) for h, end in zip(heads, bounds[1:])]
+    docs = [_document(paras[h.start:h.body], roles[h.start:h.body], paras[h.body:stop], h)
+            for h, stop in zip(heads, stops)]
     if tail:
         segments.append(tail)
+    elif docs and _citing_issuer(paras[:bounds[0]], docs[0].title):
+        unplaced.extend(paras[:bounds[0]])     # a news piece about the document below (X发布《T》), not one
     else:
         _orphans(paras[:bounds[0]], roles[:bounds[0]], segments, unplaced)
-    for h, end in zip(heads, bounds[1:]):
-        stop = next((k for k in range(h.body, end) if paras[k].boundary), end)
-        seg = _document(paras[h.start:h.body], roles[h.start:h.body], paras[h.body:stop], h)
+    for h, end, stop, seg in zip(heads, bounds[1:], stops, docs):
         if tail and h is heads[0]:          # the policy the notice's tail signed
             seg.kind = "policy"
             tail.children.append(seg)
@@ -517,6 +584,7 @@ def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) ->
     seg.issuer, seg.title = issuer_and_title(issuers, title) if title else ("、".join(issuers) or None, None)
     order = not h.addressed and bool(body) and bool(_PROMULGATION.match(compact(body[0].text)))
     if order:
+        seg.kind = "order"
         seg.title = None      # an order (no addressees) is known by its number; a title above it names what it promulgates
     _split_policies(seg, order)
     return seg
@@ -601,7 +669,7 @@ def _split_policies(seg: Segment, order: bool = False) -> None:
         end = starts[0][0]
     else:
         end += 1
-        while end < len(body) and genre.PUBLIC_NOTE.match(compact(body[end].text)):
+        while end < len(body) and _attached_note(body[end].text):
             end += 1
     rest = body[end:]
     if not rest:
@@ -635,14 +703,27 @@ def _split_policies(seg: Segment, order: bool = False) -> None:
         seg.children.append(child)
 
 
+def _attached_note(text: str) -> bool:
+    """附注 under a signature's date: （此件公开发布）, （联系人：…，联系电话：…）, a line in brackets."""
+    t = compact(text)
+    return bool(genre.PUBLIC_NOTE.match(t) or re.fullmatch(r"[（(][^（()）]+[)）]", t))
+
+
 _OWN_PREAMBLE = re.compile(r"(?:制定|制订|特制定|特制订)本(?:" + "|".join(("方案", "办法", "规划", "意见", "细则", "措施", "计划",
                                                                       "预案", "规定", "要点", "清单")) + ")")
+
+
+# A title cited in 《》: its 印发 (《某办公厅关于印发…的通知》) hands nothing over.
+_CITED_TITLE = re.compile(r"《[^《》]*》")
 
 
 def _untitled_policy(seg: Segment, names_all: list[list[str]]) -> None:
     """A notice with no signature, whose copy runs on into what it issues: a title first
     (the notice's own text was left out), or `现将《X》印发给你们…。` and X itself, whose
-    next paragraph says 特制定本方案 (a notice's own demands after that sentence would not)."""
+    next paragraph says 特制定本方案 (a notice's own demands after that sentence would not)
+    or which that sentence's paragraph prints again bare (…执行。X为…: the breaks were lost),
+    or X's own preamble (…制定本方案) straight under the notice's title (the copy kept only
+    that title, as a page heading)."""
     body = seg.paras
     groups = title_groups(body[:3], [role(p) for p in body[:3]])
     if groups and groups[0][0] == 0 and len(body) > len(groups[0]):
@@ -652,13 +733,40 @@ def _untitled_policy(seg: Segment, names_all: list[list[str]]) -> None:
         child.issuer, seg.paras = seg.issuer, []
         seg.children.append(child)
         return
-    k = next((i for i, p in enumerate(body[:4]) if _issues(p.text) and _quoted(p.text)), None)
-    if k is None or not names_all or k + 1 >= len(body) or not _OWN_PREAMBLE.search(compact(body[k + 1].text)):
+    k = next((i for i, p in enumerate(body[:4]) if _issues(_CITED_TITLE.sub("《》", p.text)) and _quoted(p.text)), None)
+    if k is None:       # no such sentence: the copy lost the notice's own text; its title names X
+        names_all = _candidate_names(seg.title or "", [])
+    if not names_all:
         return
-    child = Segment("policy", body[k + 1:])
+    start = 0 if k is None else k + 1
+    parts = None if k is None else _runs_on_into(body[k], names_all[0][0])
+    if parts:           # …请认真贯彻执行。X为深入贯彻…: the copy lost the breaks around X's title
+        notice, title, text = parts
+        child = Segment("policy", [text] + body[k + 1:], head=[("title", title)])
+        seg.paras = body[:k] + [notice]
+    elif start < len(body) and _OWN_PREAMBLE.search(compact(body[start].text)):
+        child = Segment("policy", body[start:])
+        seg.paras = body[:start]
+    else:
+        return
     child.title, child.issuer = names_all[0][0], seg.issuer
-    seg.paras = body[:k + 1]
     seg.children.append(child)
+
+
+# How a policy's own text opens: its purpose (为…, 根据…) or its first part.
+_OPENS_TEXT = re.compile(r"^(?:为了?|根据|按照|依据|第一章|第一条|一、|（一）)")
+
+
+def _runs_on_into(p: Para, name: str) -> list[Para] | None:
+    """The notice's paragraph, the policy's title and its text, where the name the notice
+    quotes (《X》) is printed again, bare, after a sentence's or a signature's end (。, 日)
+    and before the policy's opening words (为…, 一、…) — not where a sentence names it."""
+    t = compact(p.text)
+    quoted = t.find(f"《{name}》")
+    at = t.find(name, quoted + len(name) + 2) if quoted >= 0 else -1
+    if at < 0 or t[at - 1] not in "。！日" or not _OPENS_TEXT.match(t[at + len(name):]):
+        return None
+    return _cut_at(p, [_offset(p.text, at), _offset(p.text, at + len(name))])
 
 
 def _candidate_names(title: str, notice_body: list[Para]) -> list[list[str]]:

@@ -1,7 +1,8 @@
 """Stage 1: a gazette's physical lines, cleaned of page furniture.
 
-Inline furniture (Word bookmarks, stray markup) is cut out of a line; whole
-furniture lines (page numbers, running headers, the 版记 with its 抄送 and 印发
+A line a PDF transcription printed with a space after every character is read
+without those spaces first. Inline furniture (Word bookmarks, stray markup, a
+签发人) is cut out of a line; whole furniture lines (page numbers, running headers, the 版记 with its 抄送 and 印发
 lines, registration numbers) are marked so that later stages skip them. Every
 removal is recorded with its line numbers for the manifest.
 """
@@ -20,7 +21,12 @@ _INLINE = [
     ("annotation", re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")),
     ("markup", re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")),
     ("markup", re.compile(r"\*\*")),
+    # 签发人 (GB/T 9704: who signed an upward document off, a person), on the 文号's line or its own
+    ("signer", re.compile(r"(?<![^\s号])签发人\s*[:：][\u4e00-\u9fff·、，,\s]{2,30}$")),
 ]
+# Marks a PDF's fonts map to other code points, read as the marks they print: 《》 as « », and 。，
+# as the Yi syllables ꎮ ꎬ (a Founder font's private mapping, seen in transcribed gazettes).
+_GLYPHS = str.maketrans({"«": "《", "»": "》", "\ua3ae": "。", "\ua3ac": "，"})
 _BULLET = re.compile(r"^(\s*)([-•·]\s+)")   # markdown list bullet at line start
 
 DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -77,7 +83,7 @@ def read_lines(text: str) -> tuple[list[Line], list[dict]]:
     lines, removed = [], []
     for no, raw in enumerate(text.split("\n"), 1):
         raw = raw.rstrip("\r")
-        clean = raw
+        clean = unspaced(raw).translate(_GLYPHS)
         for kind, rx in _INLINE:
             for found in rx.findall(clean):
                 removed.append({"kind": kind, "lines": [no, no], "text": found})
@@ -88,6 +94,17 @@ def read_lines(text: str) -> tuple[list[Line], list[dict]]:
             clean = clean[m.end():]
         lines.append(Line(no, raw, clean.replace("\xa0", " ").strip(" \t\u3000\ufeff")))
     return lines, removed
+
+
+def unspaced(line: str) -> str:
+    """A line that prints a space after (almost) every character — a PDF's text transcribed
+    glyph by glyph (青 海 省 人 民 政 府 关 于 …) — read without those single spaces; a run
+    of two or more stays. Other lines as they are (市 长, 王  东: a few spaced words)."""
+    chars = [m.end() for m in re.finditer(r"[\u4e00-\u9fff]", line)]
+    spaced = sum(1 for e in chars if line[e:e + 1] == " " and line[e + 1:e + 2] not in " \t")
+    if len(chars) < 10 or spaced < 0.9 * len(chars) - 1:
+        return line
+    return re.sub(r"(?<=\S) (?=\S)", "", line)
 
 
 def to_simplified(lines: list[Line]) -> bool:
