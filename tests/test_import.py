@@ -803,3 +803,16 @@ def test_a_recurring_limit_opens_no_statement():
     (item,) = _items("某某县2023年重点工作任务\n三、工作要求\n各乡镇要在6月底前完成自查整改。"
                      "各乡镇要于每月10日前报送整改进展。\n")
     assert "statements" not in item and item["deadline"]["text"] == "每月10日前"
+
+
+@pytest.mark.parametrize("part", ["总体情况", "工作成效", "编制背景"])
+def test_the_figures_of_a_report_part_and_of_a_notices_opening_are_no_targets(part):
+    text = ("某某县人民政府办公室关于2023年民生实事进展情况的通报\n"
+            "各乡镇人民政府，县直各部门：\n"
+            "现将今年确定的20件民生实事进展情况通报如下：\n"
+            f"一、{part}\n"
+            "今年确定民生实事20件，截至9月底，办结8件，占比40%；在办12件，占比60%。\n"
+            "二、下一步目标\n"
+            "年底前，全县新建公厕12座，改造农村公路80公里。\n")
+    targets = [(i["metric"], i["value"], i["unit"]) for i in _items(text) for i in i["indicators"]]
+    assert targets == [("新建公厕", 12, "座"), ("改造农村公路", 80, "公里")]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from generator.reading.deadlines import find_deadlines, first_of_each_sentence, parse_deadline, principal
 from generator.reading import genre
 from generator.reading.text import compact
-from generator.reading.indicators import find_indicators
+from generator.reading.indicators import find_indicators, reports
 from generator.reading.responsibility import (dangling_tail_units, find_collective_duties, find_function_duties,
                                       find_prose_assignments, find_responsibilities, parse_responsibility_cell,
                                       unit_heading)
@@ -530,7 +530,8 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
     texts = [block_text(blocks[i]) for i in anchor.members]
     is_section = block["kind"] == "section"
     title_deadline = is_section and _deadline_in(_heading(block), year)
-    indicators = [indicator_dict(x) for t in texts for x in find_indicators(t)]
+    record = any(reports(b.get("title") or "") for b in [block, *anchor.ancestors])   # 一、总体情况: what was done
+    indicators = [] if record else [indicator_dict(x) for t in texts for x in find_indicators(t)]
     context = _context(anchor.ancestors[::-1])
     article = is_section and genre.number_key(block.get("number") or "").startswith("a")
     if not (reading.found() or indicators or article or title_deadline
@@ -554,7 +555,7 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
         or _dated_statements(blocks, anchor, reading, year)
     if statements:
         item["indicators"] = []
-        item["statements"] = [_statement(s, f"{uid}.s{k}", kind, year)
+        item["statements"] = [_statement(s, f"{uid}.s{k}", kind, year, record)
                               for k, s in enumerate(statements, 1)]
     return item, reading.stray
 
@@ -696,8 +697,8 @@ def _same_division(before: _Reading, reading: _Reading) -> bool:
     return (_collectives_only(before) and _collectives_only(reading)) or reading.forms == ["role"]
 
 
-def _statement(st: _Statement, uid: str, kind: str, year: int | None) -> dict:
-    indicators = [indicator_dict(x) for x in find_indicators(st.text)]
+def _statement(st: _Statement, uid: str, kind: str, year: int | None, record: bool) -> dict:
+    indicators = [] if record else [indicator_dict(x) for x in find_indicators(st.text)]
     d = {"id": uid, "kind": kind, "text": st.text.strip(), "lines": st.lines}
     d.update(_fields(st.reading, _item_deadline(st.reading, [st.text], [], year), indicators))
     return d
