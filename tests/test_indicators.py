@@ -152,6 +152,11 @@ CASES = [
     ("count-length", "新建城市绿道30公里", [("新建城市绿道", "=", 30, "公里", None, None)]),
     ("count-bracketed", "新建便民服务中心（站）12个", [("新建便民服务中心（站）", "=", 12, "个", None, None)]),
     ("count-shows", "完成送戏下乡120场次", [("完成送戏下乡", "=", 120, "场次", None, None)]),
+    # synthetic: the places listed before 等 are examples, what is counted follows the number
+    ("count-named", "新建东关、西关等4所幼儿园", [("新建幼儿园", "=", 4, "所", None, None)]),
+    # synthetic: the number first, then what is to be done with them
+    ("count-first", "12个行政村完成污水管网改造", [("行政村完成污水管网改造", "=", 12, "个", None, None)]),
+    ("count-first-built", "首批20个示范社区全面建成", [("示范社区全面建成", "=", 20, "个", None, None)]),
 ]
 
 
@@ -194,6 +199,10 @@ def test_default_year_is_the_horizon():
     "开工建设滨河绿道（一期3.5公里）。",
     "物资仓库位于工业路18号，面积为260平方米，存放帐篷200顶。",   # a place described
     "建成1200平方米的老年活动中心",                               # a size, not a count
+    "申报材料3个工作日内完成审核",                                 # a span of time
+    "对县民政局、县财政局等8个部门落实整改达标情况开展督查",       # a list's tail
+    "每年至少听取1次政务公开工作汇报",                             # 公开工作 holds no 开工
+    "3个乡镇建成区绿化覆盖率",                                     # 建成区 is a noun
 ])
 def test_not_targets(text):
     assert find_indicators(text) == []

@@ -93,7 +93,7 @@ _VALUE_FIRST = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>%|‰)\s*的(?P<what>[^,;。�
 # amount itself). A digit run into Latin letters (5G, 4K) belongs to the name of the thing, and so does a
 # whole parenthesis (服务中心（站）), never half of one.
 _COUNT_VERB = (r"新增|增加|盘活|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建|培训|救助|改造|整治|帮扶|安置|资助|招聘"
-               r"|接种|筛查|完成|实施|抓好")
+               r"|接种|筛查|完成|实施|抓好|启动|种植")
 _COUNT_UNIT = f"(?:(?:{_MULTIPLIER})?(?:{_alt(COUNTABLE)}))"
 _COUNT_AFTER = re.compile(rf"(?P<verb>(?:累计)?(?:{_COUNT_VERB}))"
                           r"(?P<noun>(?:\d+[A-Za-z]+|\([^()\d]*\)|[^\d\s,;。、()]|、(?!\s*\d)){2,20}?)"
@@ -102,6 +102,13 @@ _IS_COUNT_UNIT = re.compile(f"^{_COUNT_UNIT}$")
 # 新建中转站8个、分类池20个: the verb counts each thing of the list.
 _COUNT_MORE = re.compile(rf"\s*、\s*(?P<noun>[^\d\s,;。、]{{2,20}}?)\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
                          r"(?![\u4e00-\u9fff]*的)")
+# 建成投用A镇、B镇等3家中心敬老院: the places listed are examples; what is counted follows the number.
+_NAMED_AFTER = re.compile(r"(?!的)[\u4e00-\u9fff]{2,16}")
+# 7个乡镇卫生院完成搬迁, 首批100个示范社区全面建成: the number first, then what is to be done with them
+# (never a list's tail, 等10个部门…, nor a span of time, 7个工作日内完成; 完成率 and 建成区 are nouns).
+_COUNT_FIRST = re.compile(rf"(?<!等)(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})(?!\s*(?:工作日|月|百分点))"
+                          r"(?P<what>(?!的)[\u4e00-\u9fff]{2,16}?(?:全面|基本|全部|均|陆续)?"
+                          r"(?:完成|建成|投用|投产|竣工)(?![率区])[\u4e00-\u9fff]{0,10})")
 # 为1658名残疾人提供康复救助: how many are served; the metric is who gets what.
 _SERVED = re.compile(rf"为\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})(?P<who>[^\d\s,;。、]{{1,20}}?)"
                      r"(?:提供|开展|实施|落实|办理|发放|进行)(?P<what>[^\d\s,;。]{2,20})")
@@ -277,14 +284,16 @@ def _counts(text: str, t: str, a: int, b: int, year_at: YearAt,
     def words(m: re.Match, *groups: str) -> str:
         return "".join(re.sub(r"\s+", "", text[m.start(g):m.end(g)]) for g in groups)
 
-    for rx in (_COUNT_BEFORE, _COUNT_AFTER, _SERVED):
+    for rx in (_COUNT_BEFORE, _COUNT_AFTER, _SERVED, _COUNT_FIRST):
         for m in rx.finditer(t, a, b):
             if any(x < m.end() and m.start() < y for x, y in taken):
                 continue
-            if rx is _SERVED:
-                add(m, re.sub(r"^.*的", "", words(m, "who")) + words(m, "what"))
+            if rx in (_SERVED, _COUNT_FIRST):
+                add(m, re.sub(r"^.*的", "", words(m, "who")) + words(m, "what") if rx is _SERVED else words(m, "what"))
                 continue
-            add(m, words(m, "noun") if rx is _COUNT_BEFORE else words(m, "verb", "noun"),
+            named = rx is _COUNT_AFTER and words(m, "noun").endswith("等") and _NAMED_AFTER.match(t, m.end(), b)
+            add(m, words(m, "noun") if rx is _COUNT_BEFORE
+                else words(m, "verb") + named.group() if named else words(m, "verb", "noun"),
                 ">=" if m.groupdict().get("least") else "=")
             if rx is not _SERVED:
                 more_rx = _COUNT_MORE if rx is _COUNT_AFTER else _COUNT_BEFORE_MORE
