@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.reading.deadlines import find_deadlines, parse_deadline
+from generator.reading.deadlines import find_deadlines, first_of_each_sentence, parse_deadline, principal
 
 
 @pytest.mark.parametrize("value,date,period,recurring,kind", [
@@ -59,6 +59,17 @@ def test_impossible_dates_have_no_date():
     # a day of every month (or of a quarter's last month): recurring, no date
     ("请于每月25日前报送上月进展", [("每月25日前", None)]),
     ("于每季度末月20日前书面报告", [("每季度末月20日前", None)]),
+    # the end of every period: recurring, no date
+    ("各单位在每季度末报送进展", [("每季度末", None)]),
+    ("每月底前更新台账", [("每月底前", None)]),
+    # a year opening a sentence, set off by a comma: the period of the sentence's work; an earlier
+    # year than the document's is a record, and a year run into its verb no limit
+    ("2023年，全县新建公厕12座。到2025年，实现全覆盖。", [("2023年", "2023-12-31"), ("到2025年", "2025-12-31")]),
+    ("2020年，全县新建公厕12座。", []),
+    ("2023年新建公厕12座。", []),
+    # stages numbered 1. 2. before their months (never a decimal or a year's dot)
+    ("1.4月底前完成选址。 2.10月底前建成投用。", [("4月底前", "2022-04-30"), ("10月底前", "2022-10-31")]),
+    ("截至2021.4月底", []),
     # a base year, a signature date, 兜底 and 底线 are no deadlines
     ("儿童意外伤害死亡率以 2020 年为基数下降 20%", []),
     ("较2020年下降6%左右", []),
@@ -70,3 +81,24 @@ def test_find_deadlines(text, found):
     got = find_deadlines(text, default_year=2022)
     assert [(d.text, d.date) for d in got] == found
     assert all(text[d.span[0]:d.span[1]].strip() == d.text for d in got)
+
+
+def _limits(text: str) -> list:
+    return find_deadlines(text, default_year=2023)
+
+
+@pytest.mark.parametrize("text,stands", [
+    # the steps of one year's work are done by the last
+    ("6月底前完成选址。10月底前建成投用。", "10月底前"),
+    # a later year is a further goal: the earliest year's stands
+    ("到2024年，覆盖率达到90%。到2026年，实现全覆盖。", "到2024年"),
+    # a recurring limit is the rule of its text, over a year's end elsewhere
+    ("县督查室年底前逐项考核。各单位于每月10日前报送进展。", "每月10日前"),
+])
+def test_principal(text, stands):
+    assert principal(first_of_each_sentence(text, _limits(text))).text == stands
+
+
+def test_a_later_limit_in_the_same_sentence_is_a_step_after_the_first():
+    text = "各单位于3月5日前报分管领导审核，审核后于3月10日前报县政府。"
+    assert [d.text for d in first_of_each_sentence(text, _limits(text))] == ["3月5日前"]

@@ -1075,3 +1075,68 @@ def test_a_notices_request_naming_no_one_is_its_addressees_duty():
     assert [b["item"]["generic"] for b in notice["blocks"] if "item" in b] == [
         ["各乡镇人民政府", "县直各部门"], ["各责任单位"]]
     assert not [b for b in plan["blocks"] if b.get("item", {}).get("generic")]
+def _items(text: str, stem: str = "mouxian-2023") -> list[dict]:
+    return [b["item"] for d in import_text(text, stem, stem.split("-")[0]).documents
+            for b in d["blocks"] if "item" in b]
+
+
+def _limit(item: dict) -> tuple:
+    return item["deadline"]["text"], item["deadline"]["date"]
+
+
+def test_the_dated_sentences_of_a_goals_paragraph_are_statements_with_their_own_limits():
+    """A paragraph under its heading: each sentence that dates its own goals keeps its date and
+    targets; a plan titled with its years (2023—2025年) opens in the first."""
+    text = ("某某县充电设施建设三年行动方案（2023—2025年）\n"
+            "一、主要目标\n"
+            "2023年，全县新建充电桩300个以上，建成充电站10座。到2025年，全县累计建成充电桩1000个以上。\n")
+    (item,) = _items(text)
+    s1, s2 = item["statements"]
+    assert (_limit(s1), _limit(s2)) == (("2023年", "2023-12-31"), ("到2025年", "2025-12-31"))
+    assert [i["value"] for i in s1["indicators"]] == [300, 10]
+    assert [i["value"] for i in s2["indicators"]] == [1000]
+
+
+def test_a_numbered_parts_own_text_stays_one_item_dated_by_its_earliest_year():
+    text = ("某某县2023年工作方案\n"
+            "（二）发展目标。到2023年，全县污水处理率达到90%以上。到2025年，实现城乡污水处理全覆盖，"
+            "处理率达到95%以上。\n")
+    (item,) = _items(text)
+    assert "statements" not in item and _limit(item) == ("到2023年", "2023-12-31")
+    assert [i["value"] for i in item["indicators"]] == [90, 95]
+
+
+def test_the_steps_of_a_years_task_are_done_by_the_last():
+    text = ("某某县2023年重点工作任务\n"
+            "2.推进城乡供水一体化。6月底前，完成管网改造方案编制。11月底前，完成主管网铺设。\n"
+            "牵头单位：县水利局\n")
+    (item,) = _items(text)
+    assert _limit(item) == ("11月底前", "2023-11-30")
+
+
+@pytest.mark.parametrize("body", [
+    "3.强化督查问效。县督查室要跟踪督查，年底逐项考核。各责任单位要于每月10日前报送工作进展情况。\n",
+    "三、工作要求\n县督查室要跟踪督查，年底逐项考核。各责任单位要于每月10日前报送工作进展情况。\n",
+])
+def test_a_recurring_limit_is_the_rule_of_its_paragraph_over_a_years_end(body):
+    (item,) = _items("某某县2023年重点工作任务\n" + body)
+    assert item["deadline"]["text"] == "每月10日前" and item["deadline"]["recurring"]
+
+
+def test_a_recurring_limit_opens_no_statement():
+    (item,) = _items("某某县2023年重点工作任务\n三、工作要求\n各乡镇要在6月底前完成自查整改。"
+                     "各乡镇要于每月10日前报送整改进展。\n")
+    assert "statements" not in item and item["deadline"]["text"] == "每月10日前"
+
+
+@pytest.mark.parametrize("part", ["总体情况", "工作成效", "编制背景"])
+def test_the_figures_of_a_report_part_and_of_a_notices_opening_are_no_targets(part):
+    text = ("某某县人民政府办公室关于2023年民生实事进展情况的通报\n"
+            "各乡镇人民政府，县直各部门：\n"
+            "现将今年确定的20件民生实事进展情况通报如下：\n"
+            f"一、{part}\n"
+            "今年确定民生实事20件，截至9月底，办结8件，占比40%；在办12件，占比60%。\n"
+            "二、下一步目标\n"
+            "年底前，全县新建公厕12座，改造农村公路80公里。\n")
+    targets = [(i["metric"], i["value"], i["unit"]) for i in _items(text) for i in i["indicators"]]
+    assert targets == [("新建公厕", 12, "座"), ("改造农村公路", 80, "公里")]

@@ -142,6 +142,21 @@ CASES = [
     ("cases", "开展免费筛查2万例以上", [("开展免费筛查", ">=", 2, "万例", None, None)]),
     ("per-head-from", "将农村养老金从每人每月150元提高到每人每月180元",
      [("农村养老金", "increase_to", 180, "元", None, None)]),
+    # synthetic: a 万/亿 before a measure word belongs to the unit; a measure per another is one unit
+    ("hundred-million-jin", "粮食总产量稳定在30亿斤以上", [("粮食总产量", ">=", 30, "亿斤", None, None)]),
+    ("ten-thousand-tons", "钢材产量达到150万吨", [("钢材产量", "=", 150, "万吨", None, None)]),
+    ("per-area", "建成区路网密度达到6.2公里/平方公里", [("建成区路网密度", "=", 6.2, "公里/平方公里", None, None)]),
+    # synthetic: an amount of things to build or do, with no comparator word
+    ("count-5g", "累计建成5G基站8000个", [("累计建成5G基站", "=", 8000, "个", None, None)]),
+    ("count-area", "综合整治背街小巷20万平方米", [("整治背街小巷", "=", 20, "万平方米", None, None)]),
+    ("count-length", "新建城市绿道30公里", [("新建城市绿道", "=", 30, "公里", None, None)]),
+    ("count-bracketed", "新建便民服务中心（站）12个", [("新建便民服务中心（站）", "=", 12, "个", None, None)]),
+    ("count-shows", "完成送戏下乡120场次", [("完成送戏下乡", "=", 120, "场次", None, None)]),
+    # synthetic: the places listed before 等 are examples, what is counted follows the number
+    ("count-named", "新建东关、西关等4所幼儿园", [("新建幼儿园", "=", 4, "所", None, None)]),
+    # synthetic: the number first, then what is to be done with them
+    ("count-first", "12个行政村完成污水管网改造", [("行政村完成污水管网改造", "=", 12, "个", None, None)]),
+    ("count-first-built", "首批20个示范社区全面建成", [("示范社区全面建成", "=", 20, "个", None, None)]),
 ]
 
 
@@ -177,6 +192,17 @@ def test_default_year_is_the_horizon():
     "女性厕位与男性厕位的比例至少为3:2",                  # ratios are not read
     "开展1—2项体育运动",
     "纳税每增加1000万可相应增加1名",
+    # synthetic: what is already done, a notice's opening, half a parenthesis
+    "目前，全县农村贫困人口已减少到3.2万人。",
+    "截至6月底，12件实事已完成5件，完成率41.7%。",
+    "现将《实施方案》印发给你们，并就做好方案确定的58项任务通知如下：",
+    "开工建设滨河绿道（一期3.5公里）。",
+    "物资仓库位于工业路18号，面积为260平方米，存放帐篷200顶。",   # a place described
+    "建成1200平方米的老年活动中心",                               # a size, not a count
+    "申报材料3个工作日内完成审核",                                 # a span of time
+    "对县民政局、县财政局等8个部门落实整改达标情况开展督查",       # a list's tail
+    "每年至少听取1次政务公开工作汇报",                             # 公开工作 holds no 开工
+    "3个乡镇建成区绿化覆盖率",                                     # 建成区 is a noun
 ])
 def test_not_targets(text):
     assert find_indicators(text) == []

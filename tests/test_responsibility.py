@@ -469,6 +469,7 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("县里的干部要下沉一线。", [], []),
     # a subject set off by a comma or a time before 要
     ("3.各村、各有关单位在汛期到来前，要组织一次隐患排查。", [], ["各村", "各有关单位"]),
+    ("工程竣工后各乡镇要及时组织验收。", [], ["各乡镇"]),
     # the offices a role names as a class; 既 and 也 are no part of the subject
     ("各牵头单位要统筹协调；配合单位要积极作为。", [], ["各牵头单位", "配合单位"]),
     ("各级各部门既要抓当前，也要谋长远。", [], ["各级各部门"]),

@@ -12,7 +12,10 @@ comparator of a level (达到 85%以上 is >=), never of a change (下降6%左�
 decrease_by).
 
 Not targets: ages (5岁以下), years, 一类以上, 达到或优于III类, score bands
-(1050分及以上), and money policy parameters (奖励, 补助, 最高不超过…万元).
+(1050分及以上), money policy parameters (奖励, 补助, 最高不超过…万元), what is already
+done (已减少到107万人) or what a place is like (位于…，面积为134平方米), and the counts of a
+notice's opening (现将…确定的146项工作任务). Nor are the figures of a part that reports (基本情况,
+工作成效, 编制背景: `reports`, which items.py asks of the headings).
 """
 
 from __future__ import annotations
@@ -54,16 +57,26 @@ COMPARATORS: list[tuple[str, str, bool]] = [
 _VERB = {v: (c, rel) for alts, c, rel in COMPARATORS for v in alts.split("|")}
 QUALIFIERS = {"及以上": ">=", "以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
 
-UNITS = ("/10万", "/万", "/千", "‰", "%", "个百分点", "个工作日", "工作日", "微克/立方米", "毫克/立方米", "亿立方米", "万立方米", "立方米", "万人次", "人次",
-         "万人", "万件", "万户", "万亩", "亩", "万例", "例", "万元", "亿元", "元", "万", "件", "所", "个月", "个", "人", "名", "家", "天",
-         "张", "处", "项", "户", "次", "座", "条", "公里", "千米", "米", "吨", "小时", "倍", "辆", "台", "场")
+# Units of a rate, a share or a span of time, read before the measure words (个百分点, not 个).
+RATES = ("/10万", "/万", "/千", "‰", "%", "个百分点", "个工作日", "工作日", "个月", "天", "小时", "倍",
+         "微克/立方米", "毫克/立方米")
+# The measure words of the genre: what is counted, built, grown or spent.
+COUNTABLE = ("平方公里", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米", "吨", "公斤", "千克", "斤", "千瓦时",
+             "千瓦", "兆瓦", "标准箱", "人次", "场次", "架次", "人", "名", "户", "家", "所", "个", "件", "例", "台", "套", "辆", "座",
+             "条", "处", "项", "张", "场", "次", "头", "间", "栋", "册", "艘")
+MEASURES = COUNTABLE + ("美元", "元")
 
 
 def _alt(words) -> str:
     return "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
 
 
-_UNIT = f"(?:{_alt(UNITS)})"
+# A 万 or 亿 before a measure word belongs to the unit, as the texts write it (24亿斤: 24, unit 亿斤;
+# 1万个: 1, unit 万个); so does a measure per another (5.1公里/平方公里, 1500元/人). A bare 万 is a unit
+# only where no measure word follows.
+_MULTIPLIER = r"(?:[十百千]\s*)?万\s*|亿\s*"
+_UNIT = (rf"(?:{_alt(RATES)}|(?:{_MULTIPLIER})?(?:{_alt(MEASURES)})(?:\s*/\s*(?:{_alt(MEASURES)}))?"
+         r"|万)")
 _NUM = r"(?<![\d.\-—~])\d+(?:\.\d+)?"
 _VALUES = rf"{_NUM}\s*{_UNIT}?(?:\s*(?:、|和|及|与)\s*{_NUM}\s*{_UNIT}?)*"
 _QUAL = f"(?:{_alt(QUALIFIERS)})"
@@ -75,20 +88,33 @@ _IND = re.compile(
     rf"(?P<vals>{_VALUES})\s*(?P<qual>{_QUAL})?")
 _ONE = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>{_UNIT})?")
 _VALUE_FIRST = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>%|‰)\s*的(?P<what>[^,;。、和\d]{{2,}})")
-# 新增城乡公益性岗位2300个, 评选出10家诚信经营示范店: a count of things to build or select.
-_COUNT_VERB = r"新增|增加|盘活|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建|培训|救助|改造|帮扶|安置|资助|招聘|接种|筛查|完成|实施|抓好"
-_COUNT_UNIT = f"(?:{_alt(('所', '个', '家', '条', '处', '项', '座', '张', '户', '名', '件', '万件', '人次', '万人', '人', '亩'))})"
-_COUNT_AFTER = re.compile(rf"(?P<verb>{_COUNT_VERB})(?P<noun>(?:[^\d\s,;。、]|、(?!\s*\d)){{2,20}}?)\s*(?P<n>{_NUM})\s*"
-                          rf"(?P<u>{_COUNT_UNIT})(?![\u4e00-\u9fff]*的)")
+# 新增城乡公益性岗位2300个, 评选出10家诚信经营示范店, 累计建成5G基站1万个, 综合整治老旧小区15万平方米:
+# a count or an amount of things to build, select or do, with no comparator word (the target is the
+# amount itself). A digit run into Latin letters (5G, 4K) belongs to the name of the thing, and so does a
+# whole parenthesis (服务中心（站）), never half of one.
+_COUNT_VERB = (r"新增|增加|盘活|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建|培训|救助|改造|整治|帮扶|安置|资助|招聘"
+               r"|接种|筛查|完成|实施|抓好|启动|种植")
+_COUNT_UNIT = f"(?:(?:{_MULTIPLIER})?(?:{_alt(COUNTABLE)}))"
+_COUNT_AFTER = re.compile(rf"(?P<verb>(?:累计)?(?:{_COUNT_VERB}))"
+                          r"(?P<noun>(?:\d+[A-Za-z]+|\([^()\d]*\)|[^\d\s,;。、()]|、(?!\s*\d)){2,20}?)"
+                          rf"\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})(?![\u4e00-\u9fff]*的)")
 _IS_COUNT_UNIT = re.compile(f"^{_COUNT_UNIT}$")
 # 新建中转站8个、分类池20个: the verb counts each thing of the list.
 _COUNT_MORE = re.compile(rf"\s*、\s*(?P<noun>[^\d\s,;。、]{{2,20}}?)\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})"
                          r"(?![\u4e00-\u9fff]*的)")
+# 建成投用A镇、B镇等3家中心敬老院: the places listed are examples; what is counted follows the number.
+_NAMED_AFTER = re.compile(r"(?!的)[\u4e00-\u9fff]{2,16}")
+# 7个乡镇卫生院完成搬迁, 首批100个示范社区全面建成: the number first, then what is to be done with them
+# (never a list's tail, 等10个部门…, nor a span of time, 7个工作日内完成; 完成率 and 建成区 are nouns).
+_COUNT_FIRST = re.compile(rf"(?<!等)(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})(?!\s*(?:工作日|月|百分点))"
+                          r"(?P<what>(?!的)[\u4e00-\u9fff]{2,16}?(?:全面|基本|全部|均|陆续)?"
+                          r"(?:完成|建成|投用|投产|竣工)(?![率区])[\u4e00-\u9fff]{0,10})")
 # 为1658名残疾人提供康复救助: how many are served; the metric is who gets what.
 _SERVED = re.compile(rf"为\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})(?P<who>[^\d\s,;。、]{{1,20}}?)"
                      r"(?:提供|开展|实施|落实|办理|发放|进行)(?P<what>[^\d\s,;。]{2,20})")
 # 培育形成2个千亿级产业集群和6个五百亿级产业集群: the number first, a list of such counts.
-_COUNTED_NOUN = r"(?P<noun>[\u4e00-\u9fff]{2,16}?)(?=[和及与]\s*\d|[^\u4e00-\u9fff]|$)"
+# (建成1500平方米的托养中心: a size, not a count; the noun never opens with 的)
+_COUNTED_NOUN = r"(?P<noun>(?!的)[\u4e00-\u9fff]{2,16}?)(?=[和及与]\s*\d|[^\u4e00-\u9fff]|$)"
 _COUNT_BEFORE = re.compile(rf"(?P<least>至少|不少于)?\s*(?P<verb>{_COUNT_VERB})(?:形成|出)?\s*(?P<n>{_NUM})\s*"
                            rf"(?P<u>{_COUNT_UNIT}){_COUNTED_NOUN}")
 _COUNT_BEFORE_MORE = re.compile(rf"\s*[和及与、]\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT}){_COUNTED_NOUN}")
@@ -97,6 +123,16 @@ _ACT_END = re.compile(rf"(?:{_COUNT_VERB}|掌握|配备|设立|建立|开设|举
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,16}(?=$|[，,；;。（(、])")
 _PREDICATE = re.compile(r"建立|建成|创建|设立|配备|开展|实现|达到|拥有|具备|完成|覆盖")
 
+# The sentence of a notice's opening that hands on the document (现将《方案》印发给你们，并就抓好《方案》确定的
+# 146项工作任务…通知如下) counts the document's tasks; it sets none.
+_TRANSMITTAL = re.compile(r"(?<![\u4e00-\u9fff])现(?:将|就|把|予以|予|下达|印发|转发)|(?:印发|下达|转发)给你们")
+# A sentence saying what is already done (贫困人口已减少到107万人, 已完成26件，完成率40%) or describing a
+# place (储备库位于…，面积为134平方米) is a record.
+_RECORD = re.compile(r"已(?:经)?(?:累计)?[\u4e00-\u9fff]{1,4}?\s*\d|位于")
+# The heading of a part that reports what was done or stood before (一、总体情况, 二、2022年工作完成情况,
+# 工作成效, 编制背景): its figures are records, not targets.
+_REPORT_PART = re.compile(r"(?:\d{4}年)?(?:工作|项目)?(?:(?:基本|总体|进展|完成|落实|推进|办理)情况|成效|成绩|回顾|现状)"
+                          r"|(?:主要|取得的|发展)(?:成效|成绩|现状)|(?:编制|规划|制定)?背景")
 # Clauses that set policy parameters or scores, not targets.
 _NOT_TARGETS = re.compile(r"奖励|补助|补贴|给予|最高|贴息|资助|补偿|罚款|收费|扶持|分值|积分|\d\s*分(?![钟之别局类])"
                           r"|每(?:增加|超出|超过|提高|增长|减少|降低)")   # 每增加1000万…: a rule's rate
@@ -248,14 +284,16 @@ def _counts(text: str, t: str, a: int, b: int, year_at: YearAt,
     def words(m: re.Match, *groups: str) -> str:
         return "".join(re.sub(r"\s+", "", text[m.start(g):m.end(g)]) for g in groups)
 
-    for rx in (_COUNT_BEFORE, _COUNT_AFTER, _SERVED):
+    for rx in (_COUNT_BEFORE, _COUNT_AFTER, _SERVED, _COUNT_FIRST):
         for m in rx.finditer(t, a, b):
             if any(x < m.end() and m.start() < y for x, y in taken):
                 continue
-            if rx is _SERVED:
-                add(m, re.sub(r"^.*的", "", words(m, "who")) + words(m, "what"))
+            if rx in (_SERVED, _COUNT_FIRST):
+                add(m, re.sub(r"^.*的", "", words(m, "who")) + words(m, "what") if rx is _SERVED else words(m, "what"))
                 continue
-            add(m, words(m, "noun") if rx is _COUNT_BEFORE else words(m, "verb", "noun"),
+            named = rx is _COUNT_AFTER and words(m, "noun").endswith("等") and _NAMED_AFTER.match(t, m.end(), b)
+            add(m, words(m, "noun") if rx is _COUNT_BEFORE
+                else words(m, "verb") + named.group() if named else words(m, "verb", "noun"),
                 ">=" if m.groupdict().get("least") else "=")
             if rx is not _SERVED:
                 more_rx = _COUNT_MORE if rx is _COUNT_AFTER else _COUNT_BEFORE_MORE
@@ -285,12 +323,19 @@ def _value_first(text: str, t: str, a: int, b: int, year_at: YearAt,
     return out
 
 
+def reports(heading: str) -> bool:
+    """A part's heading that says the part reports what was done (基本情况, 工作成效)."""
+    return bool(_REPORT_PART.fullmatch(re.sub(r"[\s。:：]", "", heading)))
+
+
 def find_indicators(text: str, default_year: int | None = None) -> list[Indicator]:
     """Every numeric target of a block text, in order; `default_year` is the
     target year when the sentence names none (a plan's horizon, e.g. 2025)."""
     t = _prepare(text)
     out = []
     for sa, sb in split_top(t, "。;!?"):
+        if _TRANSMITTAL.search(t, sa, sb) or _RECORD.search(t, sa, sb):
+            continue
         cues = [(m.end(), int(m.group("y") or m.group("y2"))) for m in _TARGET_YEAR.finditer(t, sa, sb)]
 
         def year_at(pos: int) -> int | None:   # 到2025年 reaches what follows it in the sentence

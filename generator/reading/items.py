@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.reading.deadlines import find_deadlines, parse_deadline
+from generator.reading.deadlines import find_deadlines, first_of_each_sentence, parse_deadline, principal
 from generator.reading import genre
 from generator.reading.text import compact
-from generator.reading.indicators import find_indicators
+from generator.reading.indicators import find_indicators, reports
 from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
                                       find_function_duties, find_prose_assignments, find_responsibilities,
                                       named_as_one, opens_text, parse_responsibility_cell, unit_heading)
@@ -381,20 +381,26 @@ def _deadline_dict(d) -> dict | None:
     return {"text": d.text, "date": d.date, "period": d.period, "recurring": d.recurring, "kind": d.kind}
 
 
-_TIME = re.compile(r"\d\s*[年月]|季度|年底|年末|年内|每月\d")
+_TIME = re.compile(r"\d\s*[年月]|季度|年底|年末|年内|每月[\d底末]")
 
 
 def _item_deadline(reading: _Reading, texts: list[str], headings: list[dict], year: int | None):
-    """完成时间 of the parenthetical, else a time limit in the item's own text,
-    else one in an enclosing heading's title (（一）全面排查摸底（2023年6月底前））."""
+    """完成时间 of the parenthetical, else the time limit that stands for the item's own text
+    (deadlines.principal), else one in an enclosing heading's title (（一）全面排查摸底（2023年6月底前））."""
     if reading.deadline_text:
         return parse_deadline(reading.deadline_text, year)
-    for text in texts + [_heading(h) for h in headings]:
-        found = [d for d in find_deadlines(text, year) if (d.date or d.recurring or year is None and d.period)
-                 and not _validity(text, d.span)] if _TIME.search(fold(text)) else []
-        if found:
-            return found[0]
-    return None
+    own = [d for text in texts for d in first_of_each_sentence(text, _limits(text, year))]
+    if own:
+        return principal(own)
+    return next((d for h in headings for d in _limits(_heading(h), year)), None)
+
+
+def _limits(text: str, year: int | None) -> list:
+    """The time limits of `text` that give a date, recur, or name a period of an unknown year."""
+    if not _TIME.search(fold(text)):
+        return []
+    return [d for d in find_deadlines(text, year) if (d.date or d.recurring or year is None and d.period)
+            and not _validity(text, d.span)]
 
 
 _VALIDITY = re.compile(r"(?:有效期|执行|施行|实施|延续|延长|期限)\s*$")
@@ -417,10 +423,10 @@ def indicator_dict(ind) -> dict:
 
 def _year(doc: dict) -> int | None:
     """The year a 6月底前 falls in: the document's date, else the year its title names
-    (2023年重点工作任务分解, with no signature date)."""
+    (2023年重点工作任务分解, with no signature date; 三年行动方案（2022—2024年） opens in 2022)."""
     if doc.get("date"):
         return int(doc["date"][:4])
-    m = re.search(r"(?<!\d)(\d{4})\s*年", doc.get("title") or "")
+    m = re.search(r"(?<!\d)(\d{4})\s*(?:年|[—–\-~至到]\s*\d{4}\s*年)", doc.get("title") or "")
     return int(m.group(1)) if m else None
 
 
@@ -542,7 +548,8 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
         _asked(reading, blocks, anchor, texts)
     is_section = block["kind"] == "section"
     title_deadline = is_section and _deadline_in(_heading(block), year)
-    indicators = [indicator_dict(x) for t in texts for x in find_indicators(t)]
+    record = any(reports(b.get("title") or "") for b in [block, *anchor.ancestors])   # 一、总体情况: what was done
+    indicators = [] if record else [indicator_dict(x) for t in texts for x in find_indicators(t)]
     context = _context(anchor.ancestors[::-1])
     article = is_section and genre.number_key(block.get("number") or "").startswith("a")
     if not (reading.found() or indicators or article or title_deadline
@@ -562,10 +569,11 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
             "lines": [block["lines"][0], blocks[anchor.members[-1]]["lines"][1]],
             "continued": len(anchor.members) - 1}
     item.update(_fields(reading, _item_deadline(reading, texts, headings, year), indicators))
-    statements = _statements(blocks, anchor) or _sentence_statements(blocks, anchor)
+    statements = _statements(blocks, anchor) or _sentence_statements(blocks, anchor) \
+        or _dated_statements(blocks, anchor, reading, year)
     if statements:
         item["indicators"] = []
-        item["statements"] = [_statement(s, f"{uid}.s{k}", kind, year)
+        item["statements"] = [_statement(s, f"{uid}.s{k}", kind, year, record)
                               for k, s in enumerate(statements, 1)]
     return item, reading.stray
 
@@ -659,6 +667,43 @@ def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement
     return out if len(owners) >= 2 else []
 
 
+def _dated_statements(blocks: list[dict], anchor: _Anchor, whole: _Reading, year: int | None) -> list[_Statement]:
+    """The sentences of a paragraph that set time limits of their own (一、主要目标 / 2022年，…。
+    到2024年，…): one statement per sentence with a limit, a sentence with none continuing the one
+    before it (or opening the first), so that each keeps its own date. A numbered part's own text
+    (（二）发展目标。到2022年，…。到2025年，…) stays whole: the part is one goal or task; and a
+    recurring limit (每月10日前报送…) opens none: it is the standing rule of the whole. Only where
+    the limits differ, not in an article, nor where a 完成时限 label dates the whole. A statement's
+    units are those its own prose names, else (and wherever a label or parenthetical speaks for
+    the whole) the item's."""
+    if whole.deadline_text or genre.number_key(blocks[anchor.index].get("number") or "").startswith("a"):
+        return []
+    out: list[_Statement] = []
+    pending, first, labelled = "", None, False
+    for i in anchor.members:
+        b = blocks[i]
+        t = b.get("text") or "" if b["kind"] == "section" else block_text(b)
+        labelled |= bool(find_responsibilities(t))
+        for a, e in [(0, len(t))] if b["kind"] == "section" else split_top(t, "。;!?"):
+            sentence = t[a:e + 1]
+            if any(not d.recurring for d in _limits(sentence, year)):
+                out.append(_Statement(pending + sentence, [first or b["lines"][0], b["lines"][1]], _Reading()))
+                pending, first = "", None
+            elif out:
+                out[-1].text += sentence
+                out[-1].lines[1] = b["lines"][1]
+            else:
+                pending, first = pending + sentence, first or b["lines"][0]
+    if len({(d.text, d.date) for d in (_item_deadline(_Reading(), [st.text], [], year) for st in out)}) < 2:
+        return []
+    for st in out:
+        if not labelled:
+            _read_prose(st.reading, [st.text], [st.text])
+        if not st.reading.found():
+            st.reading.absorb(whole)
+    return out
+
+
 def _collectives_only(reading: _Reading) -> bool:
     """Roles and kinds of office (各牵头单位, 民政、卫生等部门), no single office."""
     return not reading.lead and (not reading.participants or reading.forms == ["functions"])
@@ -670,8 +715,8 @@ def _same_division(before: _Reading, reading: _Reading) -> bool:
     return (_collectives_only(before) and _collectives_only(reading)) or reading.forms == ["role"]
 
 
-def _statement(st: _Statement, uid: str, kind: str, year: int | None) -> dict:
-    indicators = [indicator_dict(x) for x in find_indicators(st.text)]
+def _statement(st: _Statement, uid: str, kind: str, year: int | None, record: bool) -> dict:
+    indicators = [] if record else [indicator_dict(x) for x in find_indicators(st.text)]
     d = {"id": uid, "kind": kind, "text": st.text.strip(), "lines": st.lines}
     d.update(_fields(st.reading, _item_deadline(st.reading, [st.text], [], year), indicators))
     return d

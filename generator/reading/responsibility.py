@@ -700,6 +700,10 @@ _PARTNER = re.compile(r"\s*会同(?P<y>[^,;。]{2,30}?)(?:等(?:部门|单位)?)
 _NOTE_IN_SUBJECT = re.compile(r"\([^()]*[,;。][^()]*\)")
 
 
+# 项目实施结束后各镇（街）要…: when the duty falls, set before its subject, is no part of it.
+_WHEN_BEFORE = re.compile(r"^[^、,，]{2,20}?(?:之后|以后|后|之前|以前|前|期间|时)(?=各)")
+
+
 def find_collective_duties(text: str) -> list[Responsibility]:
     """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
     (or, for collectives, a clause) whose subject is collectives or offices named in full
@@ -710,7 +714,7 @@ def find_collective_duties(text: str) -> list[Responsibility]:
     for m in _COLLECTIVE_SUBJECT.finditer(masked):
         x = "".join(c for c, k in zip(text[m.start("x"):m.end("x")], m.group("x")) if k != "#")
         role = _LEAD_ROLE.search(x)     # A、B等牵头部门: A and B lead
-        x = x[:role.start()] if role else x
+        x = _WHEN_BEFORE.sub("", x[:role.start()] if role else x)
         names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
             _names(x.replace("及其", "、").replace("和", "、"))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
