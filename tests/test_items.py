@@ -228,6 +228,12 @@ def test_an_article_is_one_item_whatever_its_sentences():
     assert "statements" not in it and it["participants"] == ["县住建局", "县市场监管局"]
 
 
+def test_three_levels_of_a_decimal_number_are_a_heading_whatever_follows():
+    # 1.5万 is a quantity; no quantity has two points
+    assert genre.heading("1.4.1 分级负责、属地管理")[:2] == ("decimal3", "1.4.1")
+    assert genre.heading("1.5万人次参加培训") is None
+
+
 def test_the_duty_under_a_heading_with_parts_is_the_headings():
     doc = {"id": "x-01", "date": "2023-02-01", "type": "方案", "title": "方案", "blocks": [
         {"kind": "section", "level": 1, "number": "（一）", "title": "约束性指标。", "text": None, "lines": [3, 3]},
