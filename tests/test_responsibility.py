@@ -455,6 +455,11 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("请于3月9日前报送县政府督查室，县政府督查室将适时督办。", ["县政府督查室"], []),
     ("未完成任务的乡镇，县人民政府将实行问责。", ["县人民政府"], []),
     ("整改情况报送督查室，督查室将跟踪督办。", [], []),         # no level: an office's short name
+    # … with a modal or a deadline: after a clause of basis, an office and a date report what it did
+    ("根据上级的工作安排，县专项办于2023年7月起对各部门进行督查。", [], []),
+    ("根据工作安排，县专项办将于7月起对各部门进行督查。", ["县专项办"], []),
+    ("各镇于4月前报送县商务局，县商务局于6月底前完成审核。", ["县商务局"], ["各镇"]),
+    ("整改结束后，各镇于6月底前报送整改情况。", [], ["各镇"]),
     # levels sharing one body's name: the body of each, a collective named as written
     ("市、县（区）人民政府法制机构负责指导本行政区域的执法公示工作。", [], ["市、县（区）人民政府法制机构"]),
     ("县、乡镇两级政府要做好扑火准备。", [], ["县、乡镇两级政府"]),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from generator.reading.deadlines import find_deadlines
 from generator.model.units import fold, is_generic, is_unit_like, names_an_office
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
@@ -650,7 +651,7 @@ _FORMULA = "贯彻执行|遵照执行|贯彻落实|组织实施"      # a reques
 _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,])|(?P<formula>(?<={_FORMULA})))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?"
                                  rf"(?P<x>(?:本[市区县旗](?=各))?(?:(?!{_FORMULA})[^由本,;。:]){{2,60}}?)"
                                  rf"[既也都还均]?{_PAUSE}(?:{_MODAL}|按照?职责分工"
-                                 r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每))"
+                                 r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|(?P<dated>于)(?=\d{4}年|\d{1,2}月|每))"
                                  r"|对(?=[^。;]{1,40}?负(?:总)?责)"      # X对…负总责: X answers for it
                                  r"|按(?:照)?(?:各自)?(?:职责|职能))")      # X按照职责分工…: X acts by its remit
 
@@ -769,10 +770,14 @@ def find_collective_duties(text: str) -> list[Responsibility]:
             start, names = head[0], head[1] + names
         offices = all(c or (names_an_office(n) or is_generic(n) or head and is_unit_like(n)) and len(n) <= 24
                       and "的" not in n for n, c in names)
-        if t[:start].rstrip().endswith(",") and not all(_collective(n) or _DEFINED_COLLECTIVE.search(n)
-                                                        or not c and names_an_office(n) and _in_full(n)
-                                                        for n, c in names):
-            continue        # after a comma, collectives or offices named in full (…，县政府督查室将…) open a subject
+        # After a comma, collectives or offices named in full (…，县政府督查室将…) open a subject; an
+        # office with a date alone only when it is a deadline (…报送区X中心，区X中心于7月份前确定…):
+        # the date it acts on or from reports what it did (根据…安排，县专项办于2023年7月26日起对…督查).
+        if t[:start].rstrip().endswith(",") and not all(
+                _collective(n) or _DEFINED_COLLECTIVE.search(n)
+                or not c and names_an_office(n) and _in_full(n)
+                and (m.group("dated") is None or _time_limit_at(t, m.end("dated"))) for n, c in names):
+            continue
         if names and offices and (role or any(c or is_generic(n) for n, c in names)
                                   or all(_in_full(n) for n, _ in names)):
             roles = _Roles(lead_labelled=bool(role))
@@ -787,6 +792,11 @@ def find_collective_duties(text: str) -> list[Responsibility]:
             roles.put(names, lead=False)
             out.append(_result(text, m.span(), roles, "collective"))
     return sorted(out, key=lambda r: r.span)
+
+
+def _time_limit_at(t: str, i: int) -> bool:
+    """A time limit opens t[i:] (6月底前, 每年第1季度), not a date it starts on (2023年7月26日起)."""
+    return any(d.span[0] == 0 for d in find_deadlines(t[i:i + 20]))
 
 
 def _collective_head(text: str, t: str, i: int) -> tuple[int, list[tuple[str, bool]]] | None:
