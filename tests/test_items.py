@@ -228,6 +228,71 @@ def test_an_article_is_one_item_whatever_its_sentences():
     assert "statements" not in it and it["participants"] == ["县住建局", "县市场监管局"]
 
 
+def _article_doc(*paragraphs: str, issuer: str | None = None) -> dict:
+    """第四条 printed as paragraphs: the article's own text, then the paragraphs under it."""
+    blocks = [{"kind": "section", "level": 1, "number": "第四条", "title": None, "text": paragraphs[0], "lines": [3, 3]}]
+    blocks += [{"kind": "paragraph", "text": t, "lines": [4 + k, 4 + k]} for k, t in enumerate(paragraphs[1:])]
+    return {"id": "x-01", "date": "2023-02-01", "type": "办法", "title": "办法", "issuer": issuer, "blocks": blocks}
+
+
+def test_each_paragraph_of_an_article_is_a_statement():
+    """A 办法 gives each body its duty in a paragraph: one statement each, every paragraph read by
+    every reader (…负责 in one, a subject with 应当 in the next); a paragraph naming no one goes
+    with the one before."""
+    doc = _article_doc("市林业行政主管部门是本市古树名木行政主管部门，负责古树名木的监督管理；"
+                       "区人民政府林业行政主管部门负责本区的日常养护。",
+                       "各级人民政府应当加强对古树名木保护工作的领导。",
+                       "古树名木的名录每五年更新一次。",
+                       "市规划、财政、城管执法等行政部门，按照各自职责，做好保护工作。")
+    items.attach(doc)
+    sts = doc["blocks"][0]["item"]["statements"]
+    assert [(s["participants"], s["generic"]) for s in sts] == [
+        (["市林业行政主管部门", "区人民政府林业行政主管部门"], []), ([], ["各级人民政府"]),
+        (["市规划", "财政", "城管执法"], [])]
+    assert sts[1]["text"].endswith("更新一次。")
+
+
+def test_a_lower_level_in_a_rule_names_each_government_of_it():
+    """区园林局 in a city government's 办法 is every district's (a collective); the city's own
+    bureau is one office."""
+    doc = _article_doc("市林业局负责全市古树名木的保护；区园林局负责本区的日常养护。", issuer="某某市人民政府")
+    items.attach(doc)
+    it = doc["blocks"][0]["item"]
+    assert (it["participants"], it["generic"]) == (["市林业局"], ["区园林局"])
+
+
+def test_an_office_yields_to_the_prose_of_its_sentence():
+    """市政府将…，具体工作由市发改委牵头负责: the office prose names does the work; collectives
+    of another sentence act beside the office prose names there."""
+    doc = _paragraph_doc("市政府将对各项任务实施动态管理，具体工作由市发改委牵头负责。"
+                         "各县区、各部门要于年中自查，由市发改委汇总上报。")
+    items.attach(doc)
+    it = doc["blocks"][0]["item"]
+    assert (it["lead"], it["participants"], it["generic"]) == (["市发改委"], [], ["各县区", "各部门"])
+
+
+@pytest.mark.parametrize("heading,lead_in", [
+    ({"title": "目标要求", "text": None}, ["坚持公开为常态，到2023年，基本建成统一规范的标准体系。"]),
+    ({"title": "总体目标。", "text": "到2023年，基本建成统一规范的标准体系。"}, []),     # run in
+])
+def test_a_goals_lead_in_sets_the_time_limit_of_them_all(heading, lead_in):
+    """一、目标要求, then words with 到2023年 before the numbered goals: a goal of its own."""
+    doc = {"id": "x-01", "date": "2020-06-01", "type": "方案", "title": "方案", "blocks": [
+        {"kind": "section", "level": 1, "number": "一、", **heading, "lines": [3, 3]},
+        *[{"kind": "paragraph", "text": t, "lines": [4, 4]} for t in lead_in],
+        {"kind": "section", "level": 2, "number": "（一）", "title": None, "lines": [5, 5],
+         "text": "2020年年底前，初步建成试点领域事项目录。"}]}
+    items.attach(doc)
+    it = doc["blocks"][0]["item"]
+    assert (it["kind"], it["deadline"]["date"]) == ("goal", "2023-12-31")
+
+
+def test_three_levels_of_a_decimal_number_are_a_heading_whatever_follows():
+    # 1.5万 is a quantity; no quantity has two points
+    assert genre.heading("1.4.1 分级负责、属地管理")[:2] == ("decimal3", "1.4.1")
+    assert genre.heading("1.5万人次参加培训") is None
+
+
 def test_the_duty_under_a_heading_with_parts_is_the_headings():
     doc = {"id": "x-01", "date": "2023-02-01", "type": "方案", "title": "方案", "blocks": [
         {"kind": "section", "level": 1, "number": "（一）", "title": "约束性指标。", "text": None, "lines": [3, 3]},

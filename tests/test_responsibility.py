@@ -455,6 +455,11 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("请于3月9日前报送县政府督查室，县政府督查室将适时督办。", ["县政府督查室"], []),
     ("未完成任务的乡镇，县人民政府将实行问责。", ["县人民政府"], []),
     ("整改情况报送督查室，督查室将跟踪督办。", [], []),         # no level: an office's short name
+    # … with a modal or a deadline: after a clause of basis, an office and a date report what it did
+    ("根据上级的工作安排，县专项办于2023年7月起对各部门进行督查。", [], []),
+    ("根据工作安排，县专项办将于7月起对各部门进行督查。", ["县专项办"], []),
+    ("各镇于4月前报送县商务局，县商务局于6月底前完成审核。", ["县商务局"], ["各镇"]),
+    ("整改结束后，各镇于6月底前报送整改情况。", [], ["各镇"]),
     # levels sharing one body's name: the body of each, a collective named as written
     ("市、县（区）人民政府法制机构负责指导本行政区域的执法公示工作。", [], ["市、县（区）人民政府法制机构"]),
     ("县、乡镇两级政府要做好扑火准备。", [], ["县、乡镇两级政府"]),
@@ -638,3 +643,56 @@ def test_an_article_names_who_leads_the_work_of_its_area(text, participants, gen
 def test_the_members_of_a_body_given_a_duty_share_it(text, participants, generic):
     found = find_prose_assignments(text)
     assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == (participants, generic)
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # a long name read as a subject because it defines its abbreviation
+    ("森林资源与林地行政主管部门（以下简称林地部门）负责林地征占用的监督管理。", ["森林资源与林地行政主管部门"], []),
+    # the stock phrase of a 办法: X对…实施统一监督管理
+    ("市水行政主管部门（以下简称市水务部门）对全市的河道采砂实施统一监督管理。", ["市水行政主管部门"], []),
+    # X是…主管部门 / X为…的责任主体, whatever qualifies the role
+    ("市农业行政主管部门是本市渔业行政主管部门，负责渔业的监督管理。", ["市农业行政主管部门"], []),
+    ("各乡镇人民政府为秸秆禁烧的责任主体，要落实网格巡查。", [], ["各乡镇人民政府"]),
+    # the agent of a passive duty before any verb of a duty (公布, 督促 …)
+    ("保护名录由县人民政府公布。", ["县人民政府"], []),
+    ("由县市场监管局督促经营者做好消毒。", ["县市场监管局"], []),
+    # a procedure step by step: who approves, then who registers
+    ("设立殡葬服务站，由所在村申请，报县级人民政府批准，县级民政部门办理登记手续。", [],
+     ["县级人民政府", "县级民政部门"]),
+])
+def test_who_a_rule_gives_a_duty(text, participants, generic):
+    """The wording of 办法 and 规定 for who does what."""
+    found = find_prose_assignments(text)
+    assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == \
+        (participants, generic)
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # under whose lead the subject works, between it and 负责 (负责人工… is a duty, not a person)
+    ("县（市、区）以上地震主管机构在同级人民政府领导下，负责人工地震观测工作。", [], ["县（市、区）以上地震主管机构"]),
+    ("县级以上人民政府水行政主管部门统筹负责河湖治理。", [], ["县级以上人民政府水行政主管部门"]),
+    # 应 before the verb that opens a duty; the units it brings in (组织…等部门，协调…等单位) take part
+    ("各县（区）人民政府应组织水利、交通等部门，协调当地驻军、消防救援等单位，做好抢险工作。",
+     ["水利", "交通", "消防救援"], ["各县（区）人民政府", "当地驻军"]),
+    ("区政府将组织相关部门对完成情况进行考评。", ["区政府"], ["相关部门"]),
+    ("各牵头单位应组织各责任单位针对薄弱环节开展自查。", [], ["各牵头单位", "各责任单位"]),
+    # a clause of purpose or basis before the subject, after which an office opens it
+    ("围绕实施方案的推进，市政府督查室要加大督查力度。", ["市政府督查室"], []),
+    ("按照工作安排，各乡镇要按时报送。", [], ["各乡镇"]),
+    # no name holds 按照 or a quotation; 相关部门和单位: the bare 单位 adds no one
+    ("各行业主管部门按照“谁主管谁负责”原则，落实监管责任。", [], []),
+    ("相关部门和单位应加强资金监管。", [], ["相关部门"]),
+])
+def test_the_subject_of_a_duty_in_a_rule(text, participants, generic):
+    found = find_collective_duties(text)
+    assert ([n for r in found for n in r.participants], [n for r in found for n in r.generic]) == \
+        (participants, generic)
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    ("市人社、财政、审计等行政部门，按照各自职责，做好监督工作。", ["市人社", "财政", "审计"], []),
+    ("民政、卫生、公安等部门和有关驻军单位应当按各自职责做好救助工作。", ["民政", "卫生", "公安"], ["有关驻军单位"]),
+])
+def test_function_duties_with_a_head_or_a_collective(text, participants, generic):
+    (r,) = find_function_duties(text)
+    assert (r.participants, r.generic) == (participants, generic)

@@ -56,6 +56,9 @@ def test_normalise(raw, name):
     "特邀单位", "市各行业主管部门", "市负有安全生产监管职责的部门", "区妇儿工委各成员单位", "各镇（街道、开发区）",
     "试点街区所在镇办", "街区管理单位", "开发区", "区“双减”工作协调机制成员单位", "各街道办事处",
     "区法规政策性别平等评估机制联席会议各成员单位",
+    # levels, not one government's office; whichever is competent; bodies of a kind
+    "县级以上人民政府", "县（市、区）以上地震主管机构", "县级民政部门", "县区卫生行政主管部门", "县直单位", "县单位",
+    "乡镇（街道）", "上级主管部门", "区政府主管部门", "区级主管部门", "当地驻军", "景区管理机构", "景区业主单位",
 ])
 def test_generic(name):
     assert is_generic(name)
@@ -64,10 +67,17 @@ def test_generic(name):
 @pytest.mark.parametrize("name", [
     "区卫健局", "团区委", "马尚街道", "张店经济开发区", "区人行", "区委宣传部（区网信办）", "区直机关工委",
     "市自然资源和规划局张店分局", "烟台海关",
+    # a competent department named by its function is one office; 县市场… is no pair of levels
+    "市水行政主管部门", "建设行政主管部门", "农业农村主管部门", "县市场监管局",
 ])
 def test_offices_are_not_generic(name):
     assert not is_generic(name)
     assert is_unit_like(name)
+
+
+@pytest.mark.parametrize("text", ["1.地区生产总值增长5%以上。", "区级耕地保护激励评价的主要内容", "当地宗教"])
+def test_levels_and_places_make_no_collective_of_a_phrase(text):
+    assert not is_generic(text)
 
 
 @pytest.mark.parametrize("name", ["社区", "试行", "2022 年版", "含", "区、县", "以下简称妇儿工委"])

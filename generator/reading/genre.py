@@ -27,6 +27,8 @@ HEADINGS = [
     ("cn", re.compile(rf"^({_ORDINAL}\s*、)\s*")),
     ("pcn", re.compile(rf"^([（(]\s*{_ORDINAL}\s*[)）])\s*")),
     ("pcn", re.compile(r"^([\u3220-\u3229])\s*")),                  # ㈠ … ㈩, one character
+    # 1.5万 is a quantity, 1.4 分级负责 may be one too; 1.4.1 分级负责 is none: no quantity has two points
+    ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){2,})(?![\d.．])\s*(?=[\u4e00-\u9fff])")),
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)(?![\d.．])\s*(?=[\u4e00-\u9fff])(?!" + UNIT + ")")),
     ("num", re.compile(r"^(\d{1,2}\s*[.．、﹒。])(?![\d.．])\s*")),
     ("pnum", re.compile(r"^([（(]\d{1,2}[)）])\s*")),

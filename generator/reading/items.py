@@ -25,7 +25,7 @@ from generator.reading.text import compact
 from generator.reading.indicators import find_indicators, reports
 from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
                                       find_function_duties, find_prose_assignments, find_responsibilities,
-                                      named_as_one, opens_text, parse_responsibility_cell, unit_heading)
+                                      parse_responsibility_cell, unit_heading)
 from generator.model.units import fold, is_unit_like, normalise_unit_name
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
@@ -36,7 +36,7 @@ EMERGENCY_TYPES = ("应急预案", "预案")
 # Headings that say what their numbered parts are: 主要目标, 策略措施, 重点任务 …;
 # 重点任务和主要措施 names two; 发展领域、主要目标和策略措施 names no single one,
 # 明确责任目标, 保障措施 and 预警措施 name no part of the kind.
-_CONTEXT = [("goal", re.compile(r"^(?:主要|总体|发展|工作|创建|具体|预期)?目标$")),
+_CONTEXT = [("goal", re.compile(r"^(?:主要|总体|发展|工作|创建|具体|预期)?目标(?:要求)?$")),
             ("measure", re.compile(r"^(?:策略|主要|任务|工作|具体|政策|重点)?措施$")),
             ("task", re.compile(r"^(?:重点|主要|工作|具体)?任务$"))]
 _LABELS = re.compile("|".join(r"\s*".join(w) for w in (
@@ -205,30 +205,39 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
 
 
 def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -> None:
-    """Who prose assigns a duty to (由X牵头, X负责…); else the collectives or offices named
-    in full that are the subject of a requirement in `subject_texts`. Collectives opening
-    the text are read either way (各地要…自查，由市发改委汇总: both act)."""
-    prose = [p for t in texts for p in find_prose_assignments(t) if not _interprets(t, p.span)]
-    for p in prose:
-        # 会同区发展改革、科技…等部门 names functions, not offices: keep the offices
-        p.lead = [n for n in p.lead if is_unit_like(n)]
-        p.participants = [n for n in p.participants if is_unit_like(n)]
-        if p.lead or p.participants or p.generic:
-            reading.add(p)
-    named = reading.found()
+    """Who prose assigns a duty to (由X牵头, X负责…), and the collectives or offices named in
+    full that are the subject of a requirement in `subject_texts`: each reader reads every
+    sentence (a 办法's paragraph names one body by 是…主管部门, the next by …负责, the third by
+    …等部门应当…), the subject reader yielding to prose only where it names someone (_spoken)."""
+    spoken: dict[str, list[tuple[int, int]]] = {}
+    for t in texts:
+        for p in find_prose_assignments(t):
+            if _interprets(t, p.span):
+                continue
+            # 会同区发展改革、科技…等部门 names functions, not offices: keep the offices
+            p.lead = [n for n in p.lead if is_unit_like(n)]
+            p.participants = [n for n in p.participants if is_unit_like(n)]
+            if p.lead or p.participants or p.generic:
+                reading.add(p)
+                spoken.setdefault(t, []).append(p.span)
     for t in subject_texts:
         for r in find_collective_duties(t):
-            if not named or _opening_collectives(t, r):
+            if not _spoken(t, r, spoken.get(t, [])):
                 reading.add(r)
     for t in texts:     # …but a subject 民政、卫生等部门要… is named so on purpose
         for p in find_function_duties(t):
             reading.add(p)
 
 
-def _opening_collectives(text: str, r) -> bool:
-    """The requirement's subject opens the text and is collectives only, each named as one
-    (各地、各部门 — not 各单位接到通知后, a clause the subject ran on into)."""
-    return opens_text(text, r.span) and not (r.lead or r.participants) and all(map(named_as_one, r.generic))
+def _spoken(text: str, r, spans: list[tuple[int, int]]) -> bool:
+    """A subject prose has read already (its words), or an office whose sentence prose gives its
+    duty to another (市政府将对…实施动态管理，具体工作由市发改委牵头负责): collectives there still act
+    (各地、各部门应于年中自查…，由市发改委汇总)."""
+    if any(a < r.span[1] and r.span[0] < b for a, b in spans):
+        return True
+    sentences = [(a, e + 1) for a, e in split_top(text, "。;!?")]
+    return bool(r.lead or r.participants) and any(
+        a <= r.span[0] < e and any(a <= x < e for x, _ in spans) for a, e in sentences)
 
 
 def _collective_members(anchor: _Anchor) -> list[int]:
@@ -448,7 +457,32 @@ def attach(doc: dict) -> list[dict]:
         rows = table_items(doc, blocks[i], k, ancestors, year)
         if rows:
             blocks[i]["items"] = rows
+    _lower_levels_are_collectives(doc)
     return unplaced + unattached(blocks, {tuple(u["lines"]) for u in unplaced})
+
+
+# Levels of government, highest first; a name opens with one (区人民政府…) unless it is a word's
+# first character (市场监管局, 区域, 县城, 镇江市).
+_RANK = {"自治区": 0, "省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2, "乡": 3, "镇": 3}
+_ISSUER_LEVEL = re.compile(r"(自治区|[省市州盟区县旗乡镇])(?:人民)?政府")
+_NAME_LEVEL = re.compile(r"^([省市州盟区县旗乡镇])(?!场|域|城|江)")
+
+
+def _lower_levels_are_collectives(doc: dict) -> None:
+    """区人民政府公园行政主管部门 in a city government's 办法 is every district's: a body named by a
+    level below the issuing government's is that body of each government of the level, a collective
+    (its own level's, 市城乡建设行政主管部门, is one office)."""
+    m = _ISSUER_LEVEL.search(doc.get("issuer") or "")
+    if not m:
+        return
+    for b in doc["blocks"]:
+        for it in ([b["item"]] if "item" in b else []) + b.get("items", []):
+            for x in [it, *it.get("statements", [])]:
+                lower = [n for n in x["lead"] + x["participants"] if (level := _NAME_LEVEL.match(n))
+                         and _RANK[level.group(1)] > _RANK[m.group(1)]]
+                x["lead"] = [n for n in x["lead"] if n not in lower]
+                x["participants"] = [n for n in x["participants"] if n not in lower]
+                x["generic"] += [n for n in lower if n not in x["generic"]]
 
 
 # Conventions a document states for its lists of units.
@@ -552,7 +586,7 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
     indicators = [] if record else [indicator_dict(x) for t in texts for x in find_indicators(t)]
     context = _context(anchor.ancestors[::-1])
     article = is_section and genre.number_key(block.get("number") or "").startswith("a")
-    if not (reading.found() or indicators or article or title_deadline
+    if not (reading.found() or indicators or article or title_deadline or _goals_lead_in(block, texts, year)
             or (is_section and context and not _grouping(blocks, anchor))):
         return None, reading.stray
     numbers = [b["number"] for b in anchor.ancestors if b.get("number")]
@@ -576,6 +610,13 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
         item["statements"] = [_statement(s, f"{uid}.s{k}", kind, year, record)
                               for k, s in enumerate(statements, 1)]
     return item, reading.stray
+
+
+def _goals_lead_in(block: dict, texts: list[str], year: int | None) -> bool:
+    """一、目标要求 / 坚持…，到2023年，基本建成…: a goals heading whose opening words, run in or a
+    paragraph of their own before the numbered goals, set the time limit of them all is a goal."""
+    return (block["kind"] == "section" and _context([block]) == "goal"
+            and _item_deadline(_Reading(), texts, [], year) is not None)
 
 
 def _fields(reading: _Reading, deadline, indicators: list[dict]) -> dict:
@@ -639,22 +680,24 @@ def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement
     """Prose whose sentences give duties to different units (区委办公室负责…；区统计局负责…。
     各部门要…): one statement per sentence that names its own; a sentence naming none continues
     the statement before it, or opens the first, and so does one that goes on dividing the same
-    work (_same_division).
-    Not where a label or parenthetical speaks, nor in an article (第二条), the unit of a 办法's duties."""
-    if genre.number_key(blocks[anchor.index].get("number") or "").startswith("a"):
-        return []
+    work (_same_division). In an article (第四条) the paragraph is the statement: a 办法 gives
+    each body its duties in a paragraph of their own, however many sentences it takes, and a
+    paragraph naming its own opens one whoever it names.
+    Not where a label or parenthetical speaks."""
+    article = genre.number_key(blocks[anchor.index].get("number") or "").startswith("a")
     out: list[_Statement] = []
     pending, first = "", None
     for i in anchor.members:
         b = blocks[i]
-        t = b.get("text") or "" if b["kind"] == "section" else block_text(b)
+        # an article's run-in first sentence may stand as its title (第三条 市X局负责…。)
+        t = b.get("text") or "" if b["kind"] == "section" and not article else block_text(b)
         if find_responsibilities(t):
             return []
-        for a, e in split_top(t, "。;!?"):
+        for a, e in [(0, len(t))] if article else split_top(t, "。;!?"):
             sentence = t[a:e + 1]
             reading = _Reading()
             _read_prose(reading, [sentence], [sentence])
-            if reading.found() and not (out and _same_division(out[-1].reading, reading)):
+            if reading.found() and not (out and not article and _same_division(out[-1].reading, reading)):
                 out.append(_Statement(pending + sentence, [first or b["lines"][0], b["lines"][1]], reading))
                 pending, first = "", None
             elif out:
@@ -712,7 +755,7 @@ def _collectives_only(reading: _Reading) -> bool:
 def _same_division(before: _Reading, reading: _Reading) -> bool:
     """A sentence that goes on dividing the same work: roles after roles (牵头单位要…；责任单位要…),
     or offices given a role by name (X为牵头单位…。A、B为协办单位)."""
-    return (_collectives_only(before) and _collectives_only(reading)) or reading.forms == ["role"]
+    return (_collectives_only(before) and _collectives_only(reading)) or "role" in reading.forms
 
 
 def _statement(st: _Statement, uid: str, kind: str, year: int | None, record: bool) -> dict:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from generator.reading.deadlines import find_deadlines
 from generator.model.units import fold, is_generic, is_unit_like, names_an_office
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
@@ -574,16 +575,29 @@ _ENUM = re.compile(rf"\s*{_NUMBERING}\s*")
 _BY_LEAD = re.compile(r"由(?P<x>[^由,;。]{2,40}?)(?:负责)?牵头(?!单位|部门)")
 _SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负责|牵头组织|牵头(?!单位|部门))")
 _MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别|自行|统筹)?"      # 行政审批部门依职权负责…
-_BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)负责(?!牵头|同志|人)")
-# 由X在…划定, 由X对…审核, 由X组织实施: the agent of a passive duty, named before what it does.
+# 负责人, 负责同志 are people (各单位主要负责人要…); 负责人工影响天气, 负责人口普查 are duties.
+_IN_CHARGE = r"同志|人(?![工口才事防])"
+_BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)负责(?!牵头|{_IN_CHARGE})")
+# What a body is given to do besides 负责 (由市人民政府公布, 由县市场监管局督促…); none of them
+# opens the rest of an office's name (审批 would: 行政审批局).
+_ACT_VERB = r"(?:批准|审核|审定|核准|核定|颁发|核发|办理|受理|督促|查处|公布|确定|发布|印制|认定|协调|编制|决定|划定)"
+# 由X在…划定, 由X对…审核, 由X组织实施, 由X公布: the agent of a passive duty, named before what it does.
 # 所需经费由县财政承担: who pays answers for it too.
-_BY_ACT = re.compile(rf"由(?P<x>[^由,;。]{{2,20}}?){_MANNER}(?=在|对|将|按|依|根据|统一|会同|组织|承担|负担|分担|解决|列支)")
+_BY_ACT = re.compile(rf"由(?P<x>[^由,;。]{{2,20}}?){_MANNER}"
+                     rf"(?=在|对|将|按|依|根据|统一|会同|组织|统筹|承担|负担|分担|解决|列支|{_ACT_VERB})")
+# A 办法's procedure, step by step: 报县级人民政府批准，县级宗教事务部门办理登记手续 — who approves and
+# who then registers or issues act too.
+_APPROVED_BY = re.compile(r"^报(?:经|请)?(?P<x>[^由,;。]{2,20}?)(?:批准|审批|核准)$")
+_THEN_BY = re.compile(r"^(?P<x>[^由,;。]{3,20}?)(?=办理|登记|核发|颁发|发给)")
 _WITH_DUTY = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:协同|配合|会同)(?P<y>[^由,;。]{2,30}?)(?:共同)?负责")
 # 所负责的工作 is what one is in charge of (a noun phrase), not a duty given; 主管 (in 办法 and 规定:
 # 市建设委员会主管本市…工作) gives one, 主管部门 names an office; so does 领导 before what is led
 # (县级以上人民政府领导本行政区域内的…工作), not 领导小组 or 在区委领导下.
-_DUTY_VERB = r"(?:(?<!所)负责(?!牵头|同志|人)|主管(?!部门|单位|机关|领导|副)|(?:统一)?领导(?=本|全[省市区县]|辖区))"
-_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,30}}?(?:{_SHORT_NAME.pattern})?){_MANNER}{_DUTY_VERB}")
+_DUTY_VERB = (rf"(?:(?<!所)负责(?!牵头|{_IN_CHARGE})|主管(?!部门|单位|机关|机构|领导|副)"
+              r"|(?:统一)?领导(?=本|全[省市区县]|辖区))")
+# X对本行政区域内的…工作实施统一监督管理: the stock phrase of a 办法 giving a body its remit.
+_REMIT = r"对[^,;。]{1,40}?(?:实施|进行|行使)(?:统一)?(?:监督管理|监督|管理)"
+_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,30}}?(?:{_SHORT_NAME.pattern})?){_MANNER}(?:{_DUTY_VERB}|{_REMIT})")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
@@ -592,15 +606,20 @@ _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门�
 _HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
 # 联席会议由A、B、C组成，负责…: the members of a body that is given a duty share it.
 _MADE_OF = re.compile(r"由(?P<x>[^由,;。]{2,80}?)(?:等(?:部门|单位)?)?(?:共同)?组成$")
-# X为该项工作的牵头单位, A、B为协办单位: a role given by naming it.
-_ROLE_IS = re.compile(r"^(?P<x>[^由,;。]{2,80}?)(?:为|是)(?:[^,;。]{0,24}的)?(?P<role>"
-                      + "|".join(sorted(LEAD_LABELS + ROLE_LABELS + ("主管部门", "主管机关"), key=len, reverse=True))
+# X为该项工作的牵头单位, A、B为协办单位: a role given by naming it; in a 办法, X是本市公园行政主管部门
+# and X为…的责任主体 (whatever qualifies the role).
+_ROLE_IS = re.compile(r"^(?P<x>[^由,;。]{2,80}?)(?:为|是)[^,;。]{0,24}?(?P<role>"
+                      + "|".join(sorted(LEAD_LABELS + ROLE_LABELS + ("主管部门", "主管机关", "责任主体"), key=len,
+                                        reverse=True))
                       + r")$")
 
 
 def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
-    """Units of a prose subject (`A、B和C`), or None unless all look like offices."""
+    """Units of a prose subject (`A、B和C`), or None unless all look like offices. `short`: a
+    subject with no 由 before it must be short or prefixed, unless it defines its abbreviation
+    (国土资源与房产行政主管部门（以下简称国土房产部门）负责…: a name, however long)."""
     f = fold(x)
+    short = short and not _SHORT_NAME.search(f)
     if _level_body(f):
         return [(x, True)]
     if _NOT_SUBJECT.search(f) or sum(c in OPEN for c in f) != sum(c in CLOSE for c in f):
@@ -616,29 +635,35 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
 
 # What ends the subject of a duty: a modal (要, 应当, 须 …), 负责 or 将 (will); after 请, also a
 # time or an object (请各单位于3月9日前报送, 请各事涉部门对问题进行整改).
-_MODAL = (r"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|应(?=于|在|按|及时|严格|认真)|须|务必|必须"
-          r"|(?<!所)负责(?!同志|人)|将(?![来近其之要会以被])")
+# 应 only before what a duty opens with: 应急管理局, 相应, 适应 hold no modal.
+_SHOULD = (r"(?<![相响适供反对呼效理感顺报回答])应(?=于|在|按|及时|严格|认真|组织|加强|建立|做好|制定|依法|根据|结合"
+           r"|积极|切实|主动|采取|配合|会同|对照|确保|落实|指定|定期|向)")
+_MODAL = (rf"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|{_SHOULD}|须|务必|必须"
+          rf"|{_MANNER}(?<!所)负责(?!{_IN_CHARGE})|将(?![来近其之要会以被])")
 _PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志|人员)$")       # 各责任领导, 工作人员: people, not offices
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
-# 各乡镇在节假日来临前，要…; 县发改局等牵头部门，要…: the subject may be set off by a comma or a time.
+# 各乡镇在节假日来临前，要…; 县发改局等牵头部门，要…: the subject may be set off by a comma or a time,
+# or by whose lead it works under (X在同级人民政府领导下，负责…).
 # …的乡镇原则上到2021年底要…: a hedge and a year's time limit too.
-_PAUSE = (r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|期间|时)\s*,?\s*)?"
+_PAUSE = (r"(?:\s*,\s*(?=要|应|须|务必|必须|在)|\s*)(?:在[^,;。]{1,20}?(?:前|后|中|下|期间|时)\s*,?\s*)?"
           r"(?:原则上)?(?:(?:到|在|于)\d{4}年[^,;。]{0,4}?(?:底|前|内)\s*)?")
 _FORMULA = "贯彻执行|遵照执行|贯彻落实|组织实施"      # a request's closing words: its sentence ends there
 _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,])|(?P<formula>(?<={_FORMULA})))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?"
                                  rf"(?P<x>(?:本[市区县旗](?=各))?(?:(?!{_FORMULA})[^由本,;。:]){{2,60}}?)"
                                  rf"[既也都还均]?{_PAUSE}(?:{_MODAL}|按照?职责分工"
-                                 r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|于(?=\d{4}年|\d{1,2}月|每))"
+                                 r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|(?P<dated>于)(?=\d{4}年|\d{1,2}月|每))"
                                  r"|对(?=[^。;]{1,40}?负(?:总)?责)"      # X对…负总责: X answers for it
                                  r"|按(?:照)?(?:各自)?(?:职责|职能))")      # X按照职责分工…: X acts by its remit
 
 
 # `民政、卫生健康、教育等部门要…`: a subject naming departments by their functions; 等部门 says
-# they are offices, so each takes part, named as written.
+# they are offices, so each takes part, named as written (等行政部门 too), and a collective may
+# join them (…等部门和有关军事机关应当…).
 # 财政、农业农村主管部门分别…: the same, the last function carrying the shared head (split as written).
 _FUNCTION_SUBJECT = re.compile(
     rf"(?:^|(?<=[。;!,:]))\s*(?:{_NUMBERING}\s*)?(?:(?P<x>[\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})+)等(?:[^,;。、]{{0,16}}的|相关|有关)?"
-    r"(?:部门|单位)|(?P<shared>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})*、[\u4e00-\u9fff]{2,6}?(?:主管|行政|管理)部门))"
+    r"(?:行政|主管|行政主管)?(?:部门|单位)(?:(?:和|及|以及)(?P<also>(?:有关|相关|各)[\u4e00-\u9fff]{2,10}?))?"
+    r"|(?P<shared>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})*、[\u4e00-\u9fff]{2,6}?(?:主管|行政|管理)部门))"
     rf"\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互|(?P<lead>牵头(?!单位|部门)))")
 
 
@@ -653,7 +678,8 @@ def find_function_duties(text: str) -> list[Responsibility]:
         if not any(_ACTS.match(n) and _ACTS.match(n).end() < len(n) or _PEOPLE.search(n) for n, _ in names):
             roles = _Roles(lead_labelled=bool(m.group("lead")))
             if group == "x":
-                roles.put(names, lead=roles.lead_labelled)
+                also = [(text[m.start("also"):m.end("also")], True)] if m.group("also") else []
+                roles.put(names + also, lead=roles.lead_labelled)
             else:       # 农业农村主管部门 here is one function's office, not 主管部门 at large
                 bucket = roles.lead if roles.lead_labelled else roles.participants
                 bucket += list(dict.fromkeys(n for n, _ in names))
@@ -692,10 +718,26 @@ _DEFINED_COLLECTIVE = re.compile(r"^[^,;。]{2,20}的各?(?:乡镇|乡|镇|街�
 # 将约束性指标分解落实到各区县: who a target is handed down to answers for it.
 _HANDED_TO = re.compile(r"分解(?:落实)?(?:到|至|给)(?P<y>[^,;。]{2,20}?)(?=[,;。]|$)")
 _LEAD_ROLE = re.compile(r"等(?:牵头|主责)(?:责任)?(?:单位|部门)$")
-# X要会同Y对…: Y acts with the subject.
-_PARTNER = re.compile(r"\s*会同(?P<y>[^,;。]{2,30}?)(?:等(?:部门|单位)?)?(?=对|在|就|按|共同|研究|做好|开展|制定|进行|加强|[,;。]|$)")
+# X要会同Y对…, X将组织Y对…, X应组织A、B等部门，协调C等单位…: who the subject brings in act with it.
+_PARTNER = re.compile(r"\s*,?\s*(?:会同|组织|协调)(?P<y>[^,;。]{2,60}?)(?:等(?P<etc>部门|单位)?)?"
+                      r"(?=针对|对|在|就|按|共同|研究|做好|开展|制定|进行|加强|[,;。]|$)")
 
 
+def _partners(text: str, t: str, pos: int) -> tuple[list[tuple[str, bool]], int]:
+    """(names, end) of the partners a subject brings in from t[pos] on, clause after clause: offices
+    and collectives, or any name of a list closed by 等部门 (functions named as departments)."""
+    names, end = [], pos
+    while p := _PARTNER.match(t, end):
+        found = [(n, c) for n, c in _names(text[p.start("y"):p.end("y")])
+                 if p.group("etc") or names_an_office(n) or is_generic(n)]
+        if not found:
+            break
+        names, end = names + found, p.end()
+    return names, end
+
+
+# What no name of a subject holds: 按照, a quotation (各行业主管部门按照“三管三必须”…).
+_CLAUSE_WORDS = re.compile(r"按照|[“”\"《]")
 # 本市各级行政执法机关（包括…，…）应当…: a note in brackets, commas inside, is no part of the name.
 _NOTE_IN_SUBJECT = re.compile(r"\([^()]*[,;。][^()]*\)")
 
@@ -719,7 +761,11 @@ def find_collective_duties(text: str) -> list[Responsibility]:
             _names(x.replace("及其", "、").replace("和", "、"))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
-        names = [(n, c or bool(_DEFINED_COLLECTIVE.search(n))) for n, c in names if not _PEOPLE.search(n)]
+        # 相关部门和单位: a bare 单位 shares the qualifier before it; 各行业主管部门按照“…”: a clause
+        if any(_CLAUSE_WORDS.search(n) for n, _ in names):
+            continue
+        names = [(n, c or bool(_DEFINED_COLLECTIVE.search(n))) for n, c in names
+                 if not _PEOPLE.search(n) and n not in ("单位", "部门")]
         if m.group("formula") is not None and not all(named_as_one(n) for n, _ in names):
             continue        # after a request's closing formula whose stop the copy lost: collectives named as one
         start = m.start("x")
@@ -728,19 +774,21 @@ def find_collective_duties(text: str) -> list[Responsibility]:
             start, names = head[0], head[1] + names
         offices = all(c or (names_an_office(n) or is_generic(n) or head and is_unit_like(n)) and len(n) <= 24
                       and "的" not in n for n, c in names)
-        if t[:start].rstrip().endswith(",") and not all(_collective(n) or _DEFINED_COLLECTIVE.search(n)
-                                                        or not c and names_an_office(n) and _in_full(n)
-                                                        for n, c in names):
-            continue        # after a comma, collectives or offices named in full (…，县政府督查室将…) open a subject
+        # After a comma, collectives or offices named in full (…，县政府督查室将…) open a subject; an
+        # office with a date alone only when it is a deadline (…报送区X中心，区X中心于7月份前确定…):
+        # the date it acts on or from reports what it did (根据…安排，县专项办于2023年7月26日起对…督查).
+        if t[:start].rstrip().endswith(",") and not all(
+                _collective(n) or _DEFINED_COLLECTIVE.search(n)
+                or not c and names_an_office(n) and _in_full(n)
+                and (m.group("dated") is None or _time_limit_at(t, m.end("dated"))) for n, c in names):
+            continue
         if names and offices and (role or any(c or is_generic(n) for n, c in names)
                                   or all(_in_full(n) for n, _ in names)):
             roles = _Roles(lead_labelled=bool(role))
             roles.put(names, lead=bool(role))
-            partners = _PARTNER.match(t, m.end())
-            if partners:
-                roles.put([(n, c) for n, c in _names(text[partners.start("y"):partners.end("y")])
-                           if names_an_office(n) or is_generic(n)], lead=False)
-            out.append(_result(text, (start, partners.end() if partners else m.end()), roles, "collective"))
+            partners, end = _partners(text, t, m.end())
+            roles.put(partners, lead=False)
+            out.append(_result(text, (start, end), roles, "collective"))
     for m in _HANDED_TO.finditer(t):
         names = _names(text[m.start("y"):m.end("y")])
         if all(_collective(n) or is_unit_like(n, prefixed=True) for n, _ in names):
@@ -750,10 +798,9 @@ def find_collective_duties(text: str) -> list[Responsibility]:
     return sorted(out, key=lambda r: r.span)
 
 
-def opens_text(text: str, span: tuple[int, int]) -> bool:
-    """span starts the text, after its number (（一）, 2., 一是) if it has one."""
-    e = _ENUM.match(fold(text))
-    return span[0] == (e.end() if e else len(text) - len(text.lstrip()))
+def _time_limit_at(t: str, i: int) -> bool:
+    """A time limit opens t[i:] (6月底前, 每年第1季度), not a date it starts on (2023年7月26日起)."""
+    return any(d.span[0] == 0 for d in find_deadlines(t[i:i + 20]))
 
 
 def _collective_head(text: str, t: str, i: int) -> tuple[int, list[tuple[str, bool]]] | None:
@@ -776,7 +823,7 @@ def _collective_head(text: str, t: str, i: int) -> tuple[int, list[tuple[str, bo
 
 def find_prose_assignments(text: str) -> list[Responsibility]:
     """Assignments in running text: 由X牵头[，会同Y等…], X负责牵头, X牵头组织 (X
-    leads); 由X负责, clause-initial X负责, 由X在/对/组织… (X participates). Not: 社会同步 (会同 is read
+    leads); 由X负责, clause-initial X负责, 由X在/对/组织/公布…, 报X批准[，Y办理…] (X participates). Not: 社会同步 (会同 is read
     only right after a lead), 由相关部门负责…组成 (a composition), 责任单位每年向…."""
     t = fold(text)
     clauses = split_top(text, ",;。!?:")
@@ -784,10 +831,11 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
     for c in t:
         inside.append(depth > 0 or c in OPEN)
         depth = max(0, depth + (c in OPEN) - (c in CLOSE))
-    out = []
+    out, approved = [], False
     for k, (a, b) in enumerate(clauses):
         if a < len(t) and inside[a]:   # parentheticals are find_responsibilities' business
             continue
+        after_approval, approved = approved, False
         e = _ENUM.match(t, a, b)
         a = e.end() if e else a
         clause = t[a:b]
@@ -816,7 +864,8 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
         hit = None
         for pattern, lead, short in ((_BY_LEAD, True, False), (_SUBJECT_LEAD, True, True),
                                      (_BY_DUTY_PROSE, False, False), (_SUBJECT_DUTY, False, True),
-                                     (_BY_ACT, False, True), (_HELD_BY, False, True)):
+                                     (_BY_ACT, False, True), (_HELD_BY, False, True), (_APPROVED_BY, False, True),
+                                     *([(_THEN_BY, False, True)] if after_approval else [])):
             m = pattern.search(clause)
             if not m or (not lead and clause.rstrip().endswith("组成")):
                 continue
@@ -827,6 +876,7 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
         if not hit:
             continue
         m, lead, names = hit
+        approved = m.re is _APPROVED_BY
         roles = _Roles(lead_labelled=lead)
         roles.put(names, lead)
         end = a + m.end()
