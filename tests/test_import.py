@@ -890,6 +890,38 @@ def test_a_table_with_one_space_between_cells():
                     ("2", ["县人社局"], [], ["各乡镇人民政府"])]
 
 
+def test_a_one_space_table_with_a_report_column_after_its_units():
+    """序号 任务 责任单位 推进情况: the unit list follows the task, the report the units; a unit cell
+    printed one office a line, the report on a line of its own and headings printed as rows."""
+    text = ("某某县2024年重点任务进展情况表\n"
+            "序号 重点任务 责任单位 三季度进展情况\n"
+            "一、产业发展\n"
+            "1 新建标准化厂房5万平方米。 县工信局 已建成3万平方米。\n"
+            "2 培育规上企业10家。 县发改委\n"
+            "县商务局\n"
+            "县市场监管局\n"
+            "已培育6家。\n"
+            "（一）城乡建设\n"
+            "3 改造老旧小区8个。 县住建局 已开工5个，完成投资1200万元。\n")
+    (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
+    rows = [(it["number"], it["text"], it["participants"]) for b in doc["blocks"] for it in b.get("items", [])]
+    assert rows == [("1", "新建标准化厂房5万平方米。", ["县工信局"]),
+                    ("2", "培育规上企业10家。", ["县发改委", "县商务局", "县市场监管局"]),
+                    ("3", "改造老旧小区8个。", ["县住建局"])]
+
+
+def test_a_one_space_table_opening_with_its_leader_names_lead_and_partner_columns():
+    text = ("某某县农业农村局10月份重点工作完成情况\n"
+            "负责领导 重点工作 牵头部门 协同部门 完成情况\n"
+            "李明 推进高标准农田建设(完成2万亩) 县农业农村局、县水利局 县财政局、有关乡镇 已完成1.5万亩。\n"
+            "1、项目已全部开工\n")
+    (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
+    (row,) = [it for b in doc["blocks"] for it in b.get("items", [])]
+    assert (row["lead"], row["participants"], row["generic"]) == (
+        ["县农业农村局", "县水利局"], ["县财政局"], ["有关乡镇"])
+    assert row["text"] == "推进高标准农田建设(完成2万亩)"
+
+
 def test_a_caption_opening_with_a_day_is_not_part_of_the_title():
     text = ("2024年3月5日环境卫生检查（城区路段）\n"
             "城区环境卫生检查问题汇总表\n"

@@ -28,7 +28,7 @@ from generator.reading.unit_lists import split_units
 _UNIT_COL = re.compile(r"^(?:主要|协同|具体)?(?:牵头|责任|配合|协办|参与|主办|协同|主责|承办|实施)(?:责任)?(?:单位|部门)"
                        r"(?:（[^）]*）)?$|^责任主体$"
                        r"|^(?:(?!单位|部门)[\u4e00-\u9fff]){0,6}(?:协同|配合|协办|参与)[\u4e00-\u9fff]{0,4}(?:单位|部门)$")
-_PERSON_COL = re.compile(r"^(?:[区县市]政府)?(?:牵头|责任|分管|包保|联系|挂钩|主要)?(?:[县区市])?(?:领导|责任人|负责人|联系人)$")
+_PERSON_COL = re.compile(r"^(?:[区县市]政府)?(?:牵头|责任|分管|包保|联系|挂钩|主要|负责)?(?:[县区市])?(?:领导|责任人|负责人|联系人)$")
 _DATE_COL = re.compile(r"^(?:完成|办结)?(?:时限|时间|期限)(?:要求)?$|^时间节点$|^进度(?:要求|安排)$|^时序进度$|^完成时限$")
 _NUMBER_COL = re.compile(r"^(?:序号|编号|序)$")
 _TEXT_COL = re.compile(
@@ -222,31 +222,94 @@ _TAIL_KINDS = ("units", "date", "person")
 
 def _word_table(lines: list[Line], k: int, idx: list[int]) -> tuple[Table, int] | None:
     """A table printed with one space between cells and no alignment (序号 类别 主要任务 细化措施
-    牵头单位 参与单位 责任单位): the header is column names, the number column first and the unit,
-    date and person columns last; a row is a line opening with its number. Task cells may hold
-    spaces, unit lists and dates do not: the row's last words fill the trailing columns, the
-    rest is the task."""
+    牵头单位 参与单位 责任单位): the header is column names, the number (or leader) column first,
+    then the task columns, a block of unit, date and person columns, and perhaps a report column
+    after it (推进情况); a row is a line opening with its number (or a person's name). Task cells
+    may hold spaces, unit lists and dates do not: the block's words follow the task, the rest is
+    the task. Under a report column a row may go on over lines: a unit list a line is the unit
+    cell printed one office a line, a numbered part's heading (二、重点工作) a row of its own,
+    other text the report's."""
     header = lines[idx[k]].text.split()
     kinds = [column_kind(t) for t in header]
-    tail = len(kinds) - next((j for j in range(len(kinds) - 1, -1, -1) if kinds[j] not in _TAIL_KINDS), -1) - 1
-    if len(header) < 4 or kinds[0] != "number" or "units" not in kinds[len(kinds) - tail:] \
-            or tail > len(kinds) - 2 or any(len(t) > 8 for t in header):
+    block = _tail_block(kinds)
+    if len(header) < 4 or kinds[0] not in ("number", "person") or block is None \
+            or any(len(t) > 8 for t in header):
         return None
     rows: list[list[str]] = []
     spans: list[tuple[int, int]] = []
     end = k + 1
     while end < len(idx):
         ln = lines[idx[end]]
-        words = ln.text.split()
-        if len(words) < tail + 2 or not re.fullmatch(r"\d{1,3}", words[0]) or _ends_table(ln.text, kinds):
+        if _ends_table(ln.text, kinds):
             break
-        text = " ".join(words[1:len(words) - tail])
-        rows.append([words[0], text] + [""] * (len(kinds) - tail - 2) + words[len(words) - tail:])
-        spans.append((ln.no, ln.no))
+        row = _word_row(ln.text.split(), kinds, block)
+        if row:
+            rows.append(row)
+            spans.append((ln.no, ln.no))
+        elif block[1] < len(kinds) and idx[end] == idx[end - 1] + 1 and (rows or _part_heading(ln.text)):
+            _carry_on(rows, spans, ln, kinds, block)
+        else:
+            break
         end += 1
-    if not rows:
+    if not any(row[0] for row in rows):
         return None
     return Table(idx[k], idx[end - 1], header, rows, row_lines=spans), end
+
+
+def _tail_block(kinds: list[str | None]) -> tuple[int, int] | None:
+    """The run of unit, date and person columns around the last unit column, after at least
+    one task column; what follows it must be text (a report, 上半年推进情况: a name the genre's
+    words may miss), not another number or unit."""
+    last = next((j for j in range(len(kinds) - 1, -1, -1) if kinds[j] == "units"), None)
+    if last is None:
+        return None
+    a, b = last, last + 1
+    while a > 0 and kinds[a - 1] in _TAIL_KINDS:
+        a -= 1
+    while b < len(kinds) and kinds[b] in _TAIL_KINDS:
+        b += 1
+    if a < 2 or any(kind not in ("text", None) for kind in kinds[b:]):
+        return None
+    return a, b
+
+
+def _word_row(words: list[str], kinds: list[str | None], block: tuple[int, int]) -> list[str] | None:
+    a, b = block
+    opens = re.fullmatch(r"\d{1,3}", words[0]) if kinds[0] == "number" else cell_kind(words[0]) == "person"
+    if len(words) < b - a + 2 or not opens:
+        return None
+    if b == len(kinds):
+        at = len(words) - (b - a)
+    else:       # the block's first cell is the first unit list after the task
+        at = next((j for j in range(2, len(words)) if cell_kind(words[j]) == "units"), None)
+        if at is None:
+            return None
+    tail = words[at:at + b - a]
+    report = " ".join(words[at + b - a:])
+    return [words[0], " ".join(words[1:at])] + [""] * (a - 2) + tail + [""] * (b - a - len(tail)) \
+        + ([report] + [""] * (len(kinds) - b - 1) if b < len(kinds) else [])
+
+
+def _part_heading(text: str) -> bool:
+    """一、… or （一）…: a heading the table prints as a row across its columns."""
+    found = genre.heading(text.strip())
+    return bool(found) and found[0] in ("cn", "pcn")
+
+
+def _carry_on(rows: list[list[str]], spans: list[tuple[int, int]], ln: Line, kinds: list[str | None],
+              block: tuple[int, int]) -> None:
+    text = ln.text.strip()
+    if _part_heading(text):
+        rows.append(["", text] + [""] * (len(kinds) - 2))
+        spans.append((ln.no, ln.no))
+        return
+    a, b = block
+    units = max(j for j in range(a, b) if rows[-1][j] or j == a)
+    if cell_kind(text) == "units" and not any(rows[-1][b:]):
+        rows[-1][units] += f"、{text}" if rows[-1][units] else text
+    else:
+        rows[-1][-1] += f"\n{text}" if rows[-1][-1] else text
+    spans[-1] = (spans[-1][0], ln.no)
 
 
 def _record(lines: list[Line], k: int, idx: list[int]) -> tuple[Table, int] | None:
