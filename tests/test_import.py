@@ -922,6 +922,30 @@ def test_a_one_space_table_opening_with_its_leader_names_lead_and_partner_column
     assert row["text"] == "推进高标准农田建设(完成2万亩)"
 
 
+def test_a_one_cell_a_line_report_keeps_its_task_numbers_past_a_stray_cell():
+    """Rows numbered with the plan's own task numbers (7, 41, 42) rise down the table: a lower
+    number inside a row is a stray cell. 计划完成时间 is the time column; a bureau's 股 are units."""
+    text = ("某某县水利局2024年10月重点工作完成情况\n\n"
+            "序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n目前完成情况\n\n"
+            "7\n\n完成病险水库除险加固4座。\n\n工程股\n\n3\n\n2024年底\n\n已完工2座。\n\n"
+            "41\n\n新建农村供水工程12处。\n\n农水股、水保站\n\n2024年11月底\n\n正在施工。\n\n"
+            "42\n\n开展河湖清四乱专项行动。\n\n河湖股\n\n2024年底\n\n已清理问题15个。\n")
+    (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
+    rows = [(it["number"], it["lead"], it["deadline"]["date"]) for b in doc["blocks"] for it in b.get("items", [])]
+    assert rows == [("7", ["工程股"], "2024-12-31"), ("41", ["农水股", "水保站"], "2024-11-30"),
+                    ("42", ["河湖股"], "2024-12-31")]
+
+
+def test_a_project_lists_building_year_is_its_rows_time_limit_and_its_budget_no_target():
+    text = ("某某县2024年民生实事项目清单\n"
+            "序号 | 项目名称 | 建设时间 | 建设内容 | 投资金额（万元） | 责任单位 |\n"
+            "1 | 城区道路改造项目 | 2024 | 改造城区道路12公里。 | 3500 | 住建局 |\n")
+    (item,) = [it for d in import_text(text, "mouxian-2024", "mouxian").documents
+               for b in d["blocks"] for it in b.get("items", [])]
+    assert (item["deadline"]["text"], item["deadline"]["date"]) == ("2024", "2024-12-31")
+    assert [(i["value"], i["unit"]) for i in item["indicators"]] == [(12, "公里")]
+
+
 def test_a_caption_opening_with_a_day_is_not_part_of_the_title():
     text = ("2024年3月5日环境卫生检查（城区路段）\n"
             "城区环境卫生检查问题汇总表\n"

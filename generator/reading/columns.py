@@ -29,7 +29,7 @@ _UNIT_COL = re.compile(r"^(?:主要|协同|具体)?(?:牵头|责任|配合|协�
                        r"(?:（[^）]*）)?$|^责任主体$"
                        r"|^(?:(?!单位|部门)[\u4e00-\u9fff]){0,6}(?:协同|配合|协办|参与)[\u4e00-\u9fff]{0,4}(?:单位|部门)$")
 _PERSON_COL = re.compile(r"^(?:[区县市]政府)?(?:牵头|责任|分管|包保|联系|挂钩|主要|负责)?(?:[县区市])?(?:领导|责任人|负责人|联系人)$")
-_DATE_COL = re.compile(r"^(?:完成|办结)?(?:时限|时间|期限)(?:要求)?$|^时间节点$|^进度(?:要求|安排)$|^时序进度$|^完成时限$")
+_DATE_COL = re.compile(r"^(?:计划)?(?:完成|办结)?(?:时限|时间|期限)(?:要求)?$|^时间节点$|^进度(?:要求|安排)$|^时序进度$|^完成时限$")
 _NUMBER_COL = re.compile(r"^(?:序号|编号|序)$")
 _TEXT_COL = re.compile(
     r"^(?:分类|类别|领域|板块|项目|项目名称|事项|重点工作|备注|指标|指标名称|目标名称|工作标准|具体内容)$"
@@ -425,6 +425,8 @@ def _rows(lines: list[Line], cells: list[int], kinds: list[str]) -> tuple[list[l
             rows.append(_Row(kinds, lines[c[0]].no))      # 2.… : the cell numbers its own rows
             rows[-1].col = col
             rows[-1].place(kind, text, no)
+        elif kind == "number" and rows and _stray_number(rows[-1], text):
+            continue
         elif not rows or not rows[-1].place(kind, text, no):
             if numbered and rows:
                 rows[-1].cells[_last_text(kinds)] += "\n" + text     # a further paragraph of the task
@@ -445,6 +447,13 @@ def _rows(lines: list[Line], cells: list[int], kinds: list[str]) -> tuple[list[l
         out.append(r.cells)
         spans.append((r.first, r.end))
     return out, spans
+
+
+def _stray_number(row: _Row, text: str) -> bool:
+    """A number inside a row numbered higher (6 | task | unit | 2 | 2023年底): rows keep their
+    plan's task numbers, which rise down the table, so it is a stray cell, not the next row."""
+    number = next((compact(c) for c, k in zip(row.cells, row.kinds) if k == "number"), "")
+    return number.isdigit() and int(compact(text)) < int(number)
 
 
 def _last_text(kinds: list[str]) -> int:

@@ -17,7 +17,7 @@ but cannot be read or attached is returned for the source manifest's `unplaced`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.reading.deadlines import find_deadlines, first_of_each_sentence, parse_deadline, principal
 from generator.reading import genre
@@ -770,9 +770,12 @@ def _statement(st: _Statement, uid: str, kind: str, year: int | None, record: bo
 _LEAD_COLUMN = re.compile(r"牵头|主办|主责|主要责任")
 _ROLE_COLUMN = re.compile(r"责任单位|责任部门|配合|参与|协办|协同|承办|责任主体")
 _PERSON_COLUMN = re.compile(r"领导|责任人|负责人|联系人")
-_DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时限")
+# 建设时间 of a project list: the year the project is to be built in is its time limit
+_DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时限|^建设(?:时间|年限|期限)$")
 # 落实情况, 完成进展情况: a report on what was done, not the task, and its numbers no targets.
 _PROGRESS_COLUMN = re.compile(r"(?:落实|完成|进展|推进|办理|进度)情况$|进展$")
+# 年度投资金额（万元）: a budget, and its figures no targets.
+_BUDGET_COLUMN = re.compile(r"投资|金额|资金")
 _YEAR_COLUMN = re.compile(r"^(\d{4})年$")
 _TABLE_VALUE = re.compile(r"^(?P<cmp>[>≥<≤])?(?P<n>\d+(?:\.\d+)?)(?P<wan>万)?$")
 _METRIC_UNIT = re.compile(r"[（(]([^（()）]+)[)）]$")
@@ -789,7 +792,7 @@ def table_items(doc: dict, table: dict, k: int, ancestors: list[dict], year: int
     number_cols = [j for j, h in enumerate(header) if h in ("序号", "编号")]
     other = set(lead_cols + role_cols + number_cols) | people
     text_cols = [j for j, h in enumerate(header)
-                 if j not in other and not _DEADLINE_COLUMN.search(h) and not _PROGRESS_COLUMN.search(h)]
+                 if j not in other and not any(rx.search(h) for rx in (_DEADLINE_COLUMN, _PROGRESS_COLUMN, _BUDGET_COLUMN))]
     years = [(j, int(m.group(1))) for j, h in enumerate(header) for m in [_YEAR_COLUMN.match(h)] if m]
     rows = table.get("rows") or []
     row_lines = table.get("row_lines") or []
@@ -849,11 +852,18 @@ def _row_responsibility(row, lead_cols, role_cols, header, year, text: str) -> d
         r = parse_responsibility_cell(row[j]) if j < len(row) else None
         if r:
             reading.add(r, lead_override=j in lead_cols)
-    deadline = next((parse_deadline(compact(row[j]), year) for j, h in enumerate(header)
+    deadline = next((_column_deadline(compact(row[j]), year) for j, h in enumerate(header)
                      if _DEADLINE_COLUMN.search(h) and j < len(row) and row[j].strip()), None)
     if deadline is None and text:
         deadline = _item_deadline(_Reading(), [text], [], year)
     return _fields(reading, deadline, [indicator_dict(x) for x in find_indicators(text)] if text else [])
+
+
+def _column_deadline(cell: str, year: int | None):
+    """A time column's cell; a bare year there (2024) is that year, to its end."""
+    if re.fullmatch(r"(?:19|20)\d{2}", cell):
+        return replace(parse_deadline(f"{cell}年", year), text=cell, span=None)
+    return parse_deadline(cell, year)
 
 
 def _row_indicators(row: list[str], years: list[tuple[int, int]]) -> list[dict]:
