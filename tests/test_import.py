@@ -936,6 +936,13 @@ def test_a_one_cell_a_line_report_keeps_its_task_numbers_past_a_stray_cell():
                     ("42", ["河湖股"], "2024-12-31")]
 
 
+def test_a_report_sentence_naming_a_period_is_no_date_cell():
+    from generator.reading.columns import cell_kind
+    assert cell_kind("二季度完成投资3200万元,同比增长5.1%") == "text"
+    assert cell_kind("2024年6月底前，完成验收") == "date"
+    assert cell_kind("2024年三季度") == "date"
+
+
 def test_a_project_lists_building_year_is_its_rows_time_limit_and_its_budget_no_target():
     text = ("某某县2024年民生实事项目清单\n"
             "序号 | 项目名称 | 建设时间 | 建设内容 | 投资金额（万元） | 责任单位 |\n"

@@ -71,7 +71,10 @@ def cell_kind(text: str) -> str:
     if re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:[、,，][\u4e00-\u9fff]{2,4})*", re.sub(r"\s+", "", text)) \
             and not is_unit_like(t) and _person_spacing(text):
         return "person"
-    if len(t) <= 30 and re.search(r"\d{4}年|\d{1,2}月|季度|年底|年内|年末|长期|持续|常态|全年|底前|月前|每[年月季]", t):
+    # a sentence is a date cell only when it opens with its date (2024年6月底前，…), not a report
+    # that names a period (三季度绝对数16285元,增幅7.4%)
+    if len(t) <= 30 and re.search(r"\d{4}年|\d{1,2}月|季度|年底|年内|年末|长期|持续|常态|全年|底前|月前|每[年月季]", t) \
+            and (not re.search(r"[，,。；;]", t) or re.match(r"\d{4}年|\d{1,2}月", t)):
         return "date"
     if len(t) <= 20 and not re.search(r"[。，,；;：:、\d]", t) and not _TASK_VERB.match(t):
         return "name"
