@@ -1198,3 +1198,13 @@ def test_an_annexs_title_in_a_web_tables_cell_loses_the_cells_bar():
             "1 |\n新建村级幼儿园 |\n县教育局 |\n")
     docs = import_text(text, "mouxian-2024", "mouxian").documents
     assert docs[-1]["title"] == "某某县2024年民生实事项目清单"
+
+
+def test_a_project_tables_construction_year_is_its_rows_time_limit():
+    """序号 项目名称 建设时间 建设内容 责任单位: the 建设时间 cell (2024) dates the row."""
+    text = ("某某县2024年民生实事项目清单\n序号\t项目名称\t建设时间\t建设内容\t责任单位\n"
+            "1\t城区道路改造项目\t2024\t改造城区道路3公里。\t县住建局\n"
+            "2\t城北公园建设项目\t2025\t新建公园1个。\t县城市管理局\n")
+    (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
+    (table,) = [b for b in doc["blocks"] if b["kind"] == "table"]
+    assert [i["deadline"]["date"] for i in table["items"]] == ["2024-12-31", "2025-12-31"]

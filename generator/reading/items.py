@@ -770,7 +770,7 @@ def _statement(st: _Statement, uid: str, kind: str, year: int | None, record: bo
 _LEAD_COLUMN = re.compile(r"牵头|主办|主责|主要责任")
 _ROLE_COLUMN = re.compile(r"责任单位|责任部门|配合|参与|协办|协同|承办|责任主体")
 _PERSON_COLUMN = re.compile(r"领导|责任人|负责人|联系人")
-_DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时限")
+_DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时限|建设(?:时间|年限|期限)")     # a project table's 建设时间 too
 # 落实情况, 完成进展情况: a report on what was done, not the task, and its numbers no targets.
 _PROGRESS_COLUMN = re.compile(r"(?:落实|完成|进展|推进|办理|进度)情况$|进展$")
 _YEAR_COLUMN = re.compile(r"^(\d{4})年$")

@@ -705,13 +705,16 @@ def _split_policies(seg: Segment, order: bool = False) -> None:
             names = candidate
             break
     if not starts:
-        lead = 1 if len(rest) > 1 and _bare_annex(rest[:1]) else 0        # 附件 / its title
-        roles = [role(p) for p in rest[lead:lead + 3]]
-        groups = title_groups(rest[lead:lead + 3], roles)
+        bare = genre.ANNEX.match(compact(rest[0].text).strip("|"))      # 附件1 | (a web table's stray bar)
+        lead = 1 if len(rest) > 1 and bare and not bare.group(2) else 0        # 附件 / its title
+        # 附件: whose name went to the next line: a title there is the annex's (an unnamed part is not)
+        shift = 1 if len(rest) > 1 and _bare_annex(rest[:1]) else 0
+        roles = [role(p) for p in rest[shift:shift + 3]]
+        groups = title_groups(rest[shift:shift + 3], roles)
         first_is_title = bool(groups) and groups[0][0] == 0
         names = names_all[0] if names_all else []
         if first_is_title or not names or not (passes_on or lead):    # an annex named but not printed is no document
-            starts = [(lead, len(groups[0]), None)] if first_is_title else []
+            starts = [(shift, len(groups[0]), None)] if first_is_title else []
         else:
             starts = [(0, 0, names[0])]
     if not starts:
