@@ -165,6 +165,8 @@ CASES = [
     # synthetic: the number first, with a floor on it
     ("count-first-floor", "到2025年底，30平方公里以上建成区面积达到海绵城市建设要求",
      [("建成区面积达到海绵城市建设要求", ">=", 30, "平方公里", 2025, None)]),
+    # synthetic: examples before 等, then the counted thing
+    ("count-examples", "种植香樟、银杏等乔木500株", [("种植乔木", "=", 500, "株", None, None)]),
     # synthetic: a concentration's unit with its slash spelled out
     ("concentration-spelled", "二氧化氮年均浓度控制在35微克每立方米以下",
      [("二氧化氮年均浓度", "<=", 35, "微克每立方米", None, None)]),

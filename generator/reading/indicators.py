@@ -63,7 +63,7 @@ RATES = ("/10万", "/万", "/千", "‰", "%", "个百分点", "个工作日", "
 # The measure words of the genre: what is counted, built, grown or spent.
 COUNTABLE = ("平方公里", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米", "吨", "公斤", "千克", "斤", "千瓦时",
              "千瓦", "兆瓦", "标准箱", "人次", "场次", "架次", "人", "名", "户", "家", "所", "个", "件", "例", "台", "套", "辆", "座",
-             "条", "处", "项", "张", "场", "次", "头", "间", "栋", "册", "艘")
+             "条", "处", "项", "张", "场", "次", "头", "间", "栋", "册", "艘", "株")
 MEASURES = COUNTABLE + ("美元", "元")
 
 
@@ -295,7 +295,7 @@ def _counts(text: str, t: str, a: int, b: int, year_at: YearAt,
                 continue
             named = rx is _COUNT_AFTER and words(m, "noun").endswith("等") and _NAMED_AFTER.match(t, m.end(), b)
             add(m, words(m, "noun") if rx is _COUNT_BEFORE
-                else words(m, "verb") + named.group() if named else words(m, "verb", "noun"),
+                else words(m, "verb") + named.group() if named else words(m, "verb") + _counted(words(m, "noun")),
                 ">=" if m.groupdict().get("least") else "=")
             if rx is not _SERVED:
                 more_rx = _COUNT_MORE if rx is _COUNT_AFTER else _COUNT_BEFORE_MORE
@@ -309,6 +309,11 @@ def _counts(text: str, t: str, a: int, b: int, year_at: YearAt,
                     verb = own.group() if own and rx is _COUNT_AFTER else verb
                     more = more_rx.match(t, more.end(), b)
     return out
+
+
+def _counted(noun: str) -> str:
+    """What a count counts: after the examples a list gives before 等 (桂花、紫薇等苗木: 苗木)."""
+    return re.sub(r"^.*、.*等(?=[\u4e00-\u9fff]{2})", "", noun)
 
 
 def _value_first(text: str, t: str, a: int, b: int, year_at: YearAt,
