@@ -102,3 +102,21 @@ def test_principal(text, stands):
 def test_a_later_limit_in_the_same_sentence_is_a_step_after_the_first():
     text = "各单位于3月5日前报分管领导审核，审核后于3月10日前报县政府。"
     assert [d.text for d in first_of_each_sentence(text, _limits(text))] == ["3月5日前"]
+
+
+@pytest.mark.parametrize("value,date", [
+    ("2024", "2024-12-31"),          # a project table's 建设时间 cell: the year alone
+    ("2024年", "2024-12-31"),
+])
+def test_a_year_alone_in_a_time_cell_ends_with_that_year(value, date):
+    d = parse_deadline(value, 2023)
+    assert (d.date, d.period, d.kind) == (date, "year", "deadline")
+
+
+@pytest.mark.parametrize("sentence,phrase", [
+    ("请各单位于5月10日下午5:00前将材料报送至县财政局", "5月10日下午5:00前"),
+    ("请于5月10日12时前报送", "5月10日12时前"),
+])
+def test_a_days_limit_with_its_hour_is_one_phrase(sentence, phrase):
+    (d,) = find_deadlines(sentence, 2020)
+    assert (d.text, d.date) == (phrase, "2020-05-10")

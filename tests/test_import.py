@@ -1203,3 +1203,71 @@ def test_the_figures_of_a_report_part_and_of_a_notices_opening_are_no_targets(pa
             "年底前，全县新建公厕12座，改造农村公路80公里。\n")
     targets = [(i["metric"], i["value"], i["unit"]) for i in _items(text) for i in i["indicators"]]
     assert targets == [("新建公厕", 12, "座"), ("改造农村公路", 80, "公里")]
+
+
+@pytest.mark.parametrize("opening", ["1、", "1", ""])
+def test_a_title_run_on_into_the_documents_opening_words_is_cut_off(opening):
+    """A document site's text layer that lost its breaks (and its brackets) prints a page number, the
+    title and the text on one line: X办法试行第一章总则…, X实施方案为…: the title is the document's."""
+    text = (opening + "某某区河道保洁管理办法试行第一章总则第一条为加强本区河道保洁管理改善水环境根据有关规定制定本办法"
+            "第二条区水务局负责本区河道保洁的监督管理\n")
+    (doc,) = import_text(text, "mouqu-2024", "mouqu").documents
+    assert doc["title"] == "某某区河道保洁管理办法试行"
+
+
+def test_a_notice_forwarding_a_plan_prints_it_as_its_own_document():
+    """《X》已经区政府同意，现转发给你们: X printed after the signature is a document of the notice's."""
+    text = ("某某区人民政府办公室关于转发《某某区河道治理实施方案》的通知\n各镇人民政府：\n"
+            "区水务局拟定的《某某区河道治理实施方案》已经区政府同意，现转发给你们，请认真按照执行。\n"
+            "某某区人民政府办公室\n2024年5月10日\n某某区河道治理实施方案\n为改善河道水质，制定本方案。\n"
+            "一、区水务局负责河道整治。\n")
+    notice, plan = import_text(text, "mouqu-2024", "mouqu").documents
+    assert (plan["title"], plan["issuer"], plan["date"]) == ("某某区河道治理实施方案", "某某区人民政府办公室", "2024-05-10")
+
+
+def test_a_regulation_adopted_by_a_meeting_takes_its_issuer_and_date_from_its_note():
+    """A regulation printed with its 题注 and no signature: the meeting's body and the adoption day."""
+    text = ("某某市河道管理条例\n（2001年6月8日某某市第十二届人民代表大会常务委员会第三次会议通过"
+            "2001年9月1日某某省第九届人民代表大会常务委员会第五次会议批准）\n"
+            "第一条　为加强河道管理，制定本条例。\n第二条　市水务局负责全市河道的监督管理。\n")
+    (doc,) = import_text(text, "moushi-2001", "moushi").documents
+    assert (doc["issuer"], doc["date"]) == ("某某市第十二届人民代表大会常务委员会", "2001-06-08")
+
+
+def test_a_pages_source_short_for_an_office_is_the_issuer_when_nothing_else_names_one():
+    """时间:…来源:政府办 above an untitled-by-issuer table: the office as the page names it."""
+    text = ("2024年重点工作任务推进情况汇总表\n\n时间:2024-07-19 来源:政府办\n2024年重点工作任务推进情况汇总表\n"
+            "序号 目标任务 责任单位 推进情况\n1 新建公园3个。 区城市管理局 已完工2个。\n")
+    doc = import_text(text, "mouqu-2024", "mouqu").documents[0]
+    assert doc["issuer"] == "政府办"
+
+
+def test_a_list_annexed_to_a_circular_under_a_bare_annex_line_is_a_document():
+    """通报 … signature, 附件: on its own line, then the honours list's title: the list is the circular's."""
+    text = ("某某区人民政府办公室关于表彰2023年度安全生产先进单位的通报\n各镇人民政府：\n"
+            "2023年，各单位认真落实安全生产责任。经研究，决定对下列单位予以通报表彰。\n"
+            "某某区人民政府办公室\n2024年2月1日\n附件:\n某某区2023年度安全生产先进单位名单\n"
+            "一、先进单位(2家)\n区应急管理局、区消防救援大队\n")
+    circular, honours = import_text(text, "mouqu-2024", "mouqu").documents
+    assert (honours["title"], honours["parent"], honours["date"]) == (
+        "某某区2023年度安全生产先进单位名单", circular["id"], "2024-02-01")
+
+
+def test_an_annexs_title_in_a_web_tables_cell_loses_the_cells_bar():
+    """附件:, then `X清单 |` (a flattened web table's first cell): X清单 is the annex's title, as named above."""
+    text = ("某某县人民政府关于印发某某县2024年民生实事项目的通知\n各镇人民政府：\n"
+            "现将《某某县2024年民生实事项目》印发给你们，请认真组织实施。\n附件:某某县2024年民生实事项目清单\n"
+            "某某县人民政府\n2024年4月2日\n附件:\n|\n某某县2024年民生实事项目清单 |\n||||\n序号 |\n项目名称 |\n责任单位 |\n"
+            "1 |\n新建村级幼儿园 |\n县教育局 |\n")
+    docs = import_text(text, "mouxian-2024", "mouxian").documents
+    assert docs[-1]["title"] == "某某县2024年民生实事项目清单"
+
+
+def test_a_project_tables_construction_year_is_its_rows_time_limit():
+    """序号 项目名称 建设时间 建设内容 责任单位: the 建设时间 cell (2024) dates the row."""
+    text = ("某某县2024年民生实事项目清单\n序号\t项目名称\t建设时间\t建设内容\t责任单位\n"
+            "1\t城区道路改造项目\t2024\t改造城区道路3公里。\t县住建局\n"
+            "2\t城北公园建设项目\t2025\t新建公园1个。\t县城市管理局\n")
+    (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
+    (table,) = [b for b in doc["blocks"] if b["kind"] == "table"]
+    assert [i["deadline"]["date"] for i in table["items"]] == ["2024-12-31", "2025-12-31"]

@@ -157,6 +157,19 @@ CASES = [
     # synthetic: the number first, then what is to be done with them
     ("count-first", "12个行政村完成污水管网改造", [("行政村完成污水管网改造", "=", 12, "个", None, None)]),
     ("count-first-built", "首批20个示范社区全面建成", [("示范社区全面建成", "=", 20, "个", None, None)]),
+    # synthetic: a list of counts changes verb where an item names its own; 修复, 布设 make things too
+    ("count-own-verb", "修复山塘2座、新建水闸3座、泵站4座", [("修复山塘", "=", 2, "座", None, None),
+                                                    ("新建水闸", "=", 3, "座", None, None),
+                                                    ("新建泵站", "=", 4, "座", None, None)]),
+    ("count-laid-out", "布设水质监测点12处", [("布设水质监测点", "=", 12, "处", None, None)]),
+    # synthetic: the number first, with a floor on it
+    ("count-first-floor", "到2025年底，30平方公里以上建成区面积达到海绵城市建设要求",
+     [("建成区面积达到海绵城市建设要求", ">=", 30, "平方公里", 2025, None)]),
+    # synthetic: examples before 等, then the counted thing
+    ("count-examples", "种植香樟、银杏等乔木500株", [("种植乔木", "=", 500, "株", None, None)]),
+    # synthetic: a concentration's unit with its slash spelled out
+    ("concentration-spelled", "二氧化氮年均浓度控制在35微克每立方米以下",
+     [("二氧化氮年均浓度", "<=", 35, "微克每立方米", None, None)]),
 ]
 
 

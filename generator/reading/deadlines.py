@@ -31,11 +31,13 @@ class Deadline:
 
 
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# The hour a day's limit may name: 6月23日下午5:00前, 6月23日12时前.
+_HOUR = r"\s*(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|[时点](?:\s*\d{1,2}\s*分)?)"
 _DATE = re.compile(
     r"(?P<every>每年|每季度(?:末月)?|每月|每半年)?"
     r"(?P<to>力争到|力争在|截止到|截至|截止|到|至)?\s*"
     r"(?:(?<![\d.])(?P<y>\d{4})\s*年\s*|(?P<rel>明年|次年|今年|当年|本年度?)(?=年?[底末内]|\d))?"
-    r"(?:(?:(?<![\d.])|(?<=(?<![\d.])\d\.))(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*日)?"   # 2.8月底前: stage 2, in the 8th month
+    r"(?:(?:(?<![\d.])|(?<=(?<![\d.])\d\.))(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*日(?:" + _HOUR + r")?)?"   # 2.8月底前: stage 2, in the 8th month
     r"|第?(?P<q>[一二三四1-4])\s*季度"
     r"|(?<=月)(?P<dom>\d{1,2})\s*日"            # 每月25日前: a day of every month
     r"|(?P<year_end>年?(?=底|末)))?"
@@ -89,11 +91,17 @@ def _deadline(text: str, m: re.Match, default_year: int | None) -> Deadline:
                     span=(m.start(), m.end()))
 
 
+# A table cell holding a year alone, without 年 (建设时间 | 2024 |).
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}年?")
+
+
 def parse_deadline(text: str, default_year: int | None = None) -> Deadline:
     """A 完成时间 / 完成时限 value: 2021年12月, 12月底, 12月15日, 2023年6月底前,
     到2025年, 年底前, 每年8月底前, 实时推进, 10个工作日内."""
     t = fold(text)
     value = text.strip()
+    if _BARE_YEAR.fullmatch(t.strip()):        # a 建设时间 cell: 2024, the work of that year
+        return Deadline(value, f"{t.strip()[:4]}-12-31", "year")
     for m in _DATE.finditer(t):
         if _has_time(m):
             d = _deadline(text, m, default_year)

@@ -117,7 +117,7 @@ TYPE_SUFFIXES = ["应急预案", "实施方案", "工作方案", "行动方案",
                  "分解方案", "分工方案", "工作规则", "实施计划", "工作计划",
                  "规划", "纲要", "意见", "措施", "方案", "预案", "办法", "细则", "规定", "规则", "清单", "要点",
                  "分解表", "分工表", "项目表", "任务表", "责任表", "一览表", "汇总表", "统计表", "计划", "通知", "通报", "通告", "批复", "决定", "公告", "报告", "纪要",
-                 "函", "目录"]
+                 "函", "目录", "名单"]
 
 
 def heading(text: str, bare: bool = False) -> tuple[str, str, str] | None:
@@ -305,6 +305,7 @@ def doc_type(title: str) -> str | None:
     t = compact(title)
     t = re.sub(r"([（(][^（()）]*[)）])+$", "", t)
     t = re.sub(r"[（(]?[\d年—\-至]{2,}[)）]$", "", t)    # a period whose bracket a copy lost
+    t = re.sub(r"试行$", "", t)                          # （试行） whose brackets a copy lost
     for suffix in TYPE_SUFFIXES:
         if t.endswith(suffix):
             return suffix

@@ -59,11 +59,11 @@ QUALIFIERS = {"及以上": ">=", "以上": ">=", "以下": "<=", "以内": "<=",
 
 # Units of a rate, a share or a span of time, read before the measure words (个百分点, not 个).
 RATES = ("/10万", "/万", "/千", "‰", "%", "个百分点", "个工作日", "工作日", "个月", "天", "小时", "倍",
-         "微克/立方米", "毫克/立方米")
+         "微克/立方米", "毫克/立方米", "微克每立方米", "毫克每立方米")      # the slash spelled out
 # The measure words of the genre: what is counted, built, grown or spent.
 COUNTABLE = ("平方公里", "平方米", "立方米", "公顷", "亩", "公里", "千米", "米", "吨", "公斤", "千克", "斤", "千瓦时",
              "千瓦", "兆瓦", "标准箱", "人次", "场次", "架次", "人", "名", "户", "家", "所", "个", "件", "例", "台", "套", "辆", "座",
-             "条", "处", "项", "张", "场", "次", "头", "间", "栋", "册", "艘")
+             "条", "处", "项", "张", "场", "次", "头", "间", "栋", "册", "艘", "株")
 MEASURES = COUNTABLE + ("美元", "元")
 
 
@@ -93,7 +93,7 @@ _VALUE_FIRST = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>%|‰)\s*的(?P<what>[^,;。�
 # amount itself). A digit run into Latin letters (5G, 4K) belongs to the name of the thing, and so does a
 # whole parenthesis (服务中心（站）), never half of one.
 _COUNT_VERB = (r"新增|增加|盘活|新建|改扩建|建成|建设|评选出|培育|引进|打造|创建|培训|救助|改造|整治|帮扶|安置|资助|招聘"
-               r"|接种|筛查|完成|实施|抓好|启动|种植")
+               r"|接种|筛查|完成|实施|抓好|启动|种植|修复|布设")
 _COUNT_UNIT = f"(?:(?:{_MULTIPLIER})?(?:{_alt(COUNTABLE)}))"
 _COUNT_AFTER = re.compile(rf"(?P<verb>(?:累计)?(?:{_COUNT_VERB}))"
                           r"(?P<noun>(?:\d+[A-Za-z]+|\([^()\d]*\)|[^\d\s,;。、()]|、(?!\s*\d)){2,20}?)"
@@ -106,9 +106,10 @@ _COUNT_MORE = re.compile(rf"\s*、\s*(?P<noun>[^\d\s,;。、]{{2,20}}?)\s*(?P<n>
 _NAMED_AFTER = re.compile(r"(?!的)[\u4e00-\u9fff]{2,16}")
 # 7个乡镇卫生院完成搬迁, 首批100个示范社区全面建成: the number first, then what is to be done with them
 # (never a list's tail, 等10个部门…, nor a span of time, 7个工作日内完成; 完成率 and 建成区 are nouns).
-_COUNT_FIRST = re.compile(rf"(?<!等)(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})(?!\s*(?:工作日|月|百分点))"
+# 50平方公里以上建设用地面积达到…: a floor (or ceiling) on the amount.
+_COUNT_FIRST = re.compile(rf"(?<!等)(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})(?!\s*(?:工作日|月|百分点))(?P<qual>以上|以下)?"
                           r"(?P<what>(?!的)[\u4e00-\u9fff]{2,16}?(?:全面|基本|全部|均|陆续)?"
-                          r"(?:完成|建成|投用|投产|竣工)(?![率区])[\u4e00-\u9fff]{0,10})")
+                          r"(?:完成|建成|投用|投产|竣工|达到)(?![率区])[\u4e00-\u9fff]{0,10})")
 # 为1658名残疾人提供康复救助: how many are served; the metric is who gets what.
 _SERVED = re.compile(rf"为\s*(?P<n>{_NUM})\s*(?P<u>{_COUNT_UNIT})(?P<who>[^\d\s,;。、]{{1,20}}?)"
                      r"(?:提供|开展|实施|落实|办理|发放|进行)(?P<what>[^\d\s,;。]{2,20})")
@@ -289,19 +290,30 @@ def _counts(text: str, t: str, a: int, b: int, year_at: YearAt,
             if any(x < m.end() and m.start() < y for x, y in taken):
                 continue
             if rx in (_SERVED, _COUNT_FIRST):
-                add(m, re.sub(r"^.*的", "", words(m, "who")) + words(m, "what") if rx is _SERVED else words(m, "what"))
+                add(m, re.sub(r"^.*的", "", words(m, "who")) + words(m, "what") if rx is _SERVED else words(m, "what"),
+                    QUALIFIERS.get(m.groupdict().get("qual") or "", "="))
                 continue
             named = rx is _COUNT_AFTER and words(m, "noun").endswith("等") and _NAMED_AFTER.match(t, m.end(), b)
             add(m, words(m, "noun") if rx is _COUNT_BEFORE
-                else words(m, "verb") + named.group() if named else words(m, "verb", "noun"),
+                else words(m, "verb") + named.group() if named else words(m, "verb") + _counted(words(m, "noun")),
                 ">=" if m.groupdict().get("least") else "=")
             if rx is not _SERVED:
                 more_rx = _COUNT_MORE if rx is _COUNT_AFTER else _COUNT_BEFORE_MORE
                 more = more_rx.match(t, m.end(), b)
+                verb = words(m, "verb") if rx is _COUNT_AFTER else ""
                 while more:
-                    add(more, words(more, "noun") if rx is _COUNT_BEFORE else words(m, "verb") + words(more, "noun"))
+                    noun = words(more, "noun")
+                    own = re.match(_COUNT_VERB, noun)       # 修复堰塘1座、建设机电井7座、农桥5座: 建设 from there on
+                    verb = "" if own else verb
+                    add(more, verb + noun)
+                    verb = own.group() if own and rx is _COUNT_AFTER else verb
                     more = more_rx.match(t, more.end(), b)
     return out
+
+
+def _counted(noun: str) -> str:
+    """What a count counts: after the examples a list gives before 等 (桂花、紫薇等苗木: 苗木)."""
+    return re.sub(r"^.*、.*等(?=[\u4e00-\u9fff]{2})", "", noun)
 
 
 def _value_first(text: str, t: str, a: int, b: int, year_at: YearAt,

@@ -38,10 +38,11 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
     else:
         doc_type = genre.doc_type(title or "") or "其他"
     if parent is None:
-        date = signed_date or genre.iso_date(head_texts.get("date") or "") or _page_date(meta)
+        adopted_by, adopted_on = _adoption([p for _, p in seg.head] + seg.paras[:2])
+        date = signed_date or genre.iso_date(head_texts.get("date") or "") or _page_date(meta) or adopted_on
         doc_number = _fuller_number(head_texts.get("doc_number"), _meta_number(meta))
         issuer = _issuer(seg.issuer or _ordering(doc_number), signed_issuer, _title_issuer(title), meta,
-                         doc_number) or _deciding(seg.paras)
+                         doc_number) or _deciding(seg.paras) or adopted_by
     else:
         date, issuer, doc_number = parent["date"], parent["issuer"], None
     return {
@@ -137,10 +138,11 @@ def _issuer(head: str | None, signed: str | None, titled: str | None, meta: dict
     fullest form any of them gives it (淄博市张店区人民政府 for 张店区人民政府, 淮安市人民政府办公室
     for 市政府办公室). A publisher the page alone names is read against the 文号: a government's
     own 文号 (某政发) published by its office makes the government the issuer."""
-    labelled = compact(meta.get("issuer") or "")
+    labelled, source = compact(meta.get("issuer") or ""), _source_body(meta)
     printed = (head, signed, titled)
-    named = [n for n in (*printed, labelled, _source_body(meta))
-             if n and (genre.is_issuer(n.split("、")[0]) or n == titled or n == labelled and _BODY.match(n))]
+    # a page's own field may give the body short, as its staff call it (来源：政府办)
+    named = [n for n in (*printed, labelled, source)
+             if n and (genre.is_issuer(n.split("、")[0]) or n == titled or n in (labelled, source) and _BODY.match(n))]
     if not named:
         return None
     first = named[0]
@@ -189,6 +191,21 @@ def _deciding(paras: list[Para]) -> str | None:
         if name:
             return name
     return None
+
+
+# A regulation's 题注 under its title: (1988年12月16日某市第九届人民代表大会常务委员会第八次会议通过 …).
+_ADOPTED = re.compile(r"^[（(](?P<date>\d{4}年\d{1,2}月\d{1,2}日)(?P<body>[\u4e00-\u9fff]{2,40}?)"
+                      r"第[一二三四五六七八九十百\d]+次(?:全体|常务)?会议(?:审议)?通过")
+
+
+def _adoption(paras: list[Para]) -> tuple[str | None, str | None]:
+    """The body whose meeting adopted a regulation and the day, from its 题注: what a regulation
+    without signature or 文号 has for its issuer and date."""
+    for p in paras:
+        m = _ADOPTED.match(compact(p.text))
+        if m:
+            return m.group("body"), genre.iso_date(m.group("date"))
+    return None, None
 
 
 # An organ's name opening a value: a copy on one line runs 来源 on into the text (X区人民政府办公室2023年是…).

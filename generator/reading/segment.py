@@ -149,6 +149,28 @@ def _glued(p: Para) -> list[Para] | None:
     m = _NOTE_OR_ANNEX.match(t)
     if m and m.end() < len(t) and (m.group("note") or _title_text(t[m.end():])):
         return _cut_at(p, [_offset(p.text, m.end())])
+    cuts = _title_run_on(t)
+    if cuts:
+        return [x for x in _cut_at(p, [_offset(p.text, c) for c in cuts]) if not _PAGE_NUMBER.fullmatch(compact(x.text))]
+    return None
+
+
+# A page or chunk number a document site's text layer prints before the first line (1、, 1).
+_PAGE_NUMBER = re.compile(r"\d{1,3}[、.．]?")
+
+
+def _title_run_on(t: str) -> list[int] | None:
+    """Where a title ends that runs straight into the document's own opening words (X实施方案为深入
+    贯彻…, X办法第一章总则…: a text layer that lost its line breaks), after a page number the layer
+    may print before it: the shortest title, with no punctuation, followed by such an opening."""
+    m = _PAGE_NUMBER.match(t)
+    start = m.end() if m and not re.match(r"\d", t[m.end():m.end() + 1]) else 0
+    for c in range(start + 6, min(len(t) - 20, start + 80)):
+        head = t[start:c]
+        if re.search(r"[，,、：:《》“”]", head):
+            return None
+        if _OPENS_TEXT.match(t[c:]) and _title_text(head):
+            return [x for x in (start, c) if x]
     return None
 
 
@@ -621,7 +643,7 @@ def issuer_and_title(issuers: list[str], title: str) -> tuple[str | None, str]:
 
 
 def clean_title(title: str) -> str:
-    t = title.strip()
+    t = title.strip().strip("|").strip()             # a web table's cell bar: 清单 |
     t = re.sub(r"^【[^】]{1,20}】", "", t)            # a site's category label
     m = re.fullmatch(r"(?:《([^《》]+)》)+", compact(t))
     if m:
@@ -643,7 +665,7 @@ def signature_end(paras: list[Para]) -> int | None:
     return None
 
 
-_PASSES_ON = re.compile(rf"印发给你们|现予印发|{_NOW_HANDS}")
+_PASSES_ON = re.compile(rf"(?:印发|转发)给你们|现予(?:印发|转发)|{_NOW_HANDS}")
 
 
 def _passes_on(title: str, body: list[Para]) -> bool:
@@ -655,8 +677,10 @@ def _split_policies(seg: Segment, order: bool = False) -> None:
     body = seg.paras
     end = signature_end(body)
     passes_on = order or _passes_on(seg.title or "", body)
-    # a notice's 附件：X, then X printed after the signature (an 意见's annex is its own part)
-    conveys = end is not None and genre.doc_type(seg.title or "通知") == "通知" and _annex_names(body[:end])
+    # a notice's 附件：X, then X printed after the signature, or X printed there under a bare 附件
+    # (an 意见's annex is its own part)
+    conveys = end is not None and genre.doc_type(seg.title or "通知") in ("通知", "通报") and (
+        _annex_names(body[:end]) or _bare_annex(body[end + 1:end + 2]))
     if not passes_on and not conveys:
         return
     names_all = _candidate_names(seg.title or "", body[:end + 1] if end is not None else body[:6])
@@ -683,12 +707,14 @@ def _split_policies(seg: Segment, order: bool = False) -> None:
     if not starts:
         bare = genre.ANNEX.match(compact(rest[0].text).strip("|"))      # 附件1 | (a web table's stray bar)
         lead = 1 if len(rest) > 1 and bare and not bare.group(2) else 0        # 附件 / its title
-        roles = [role(p) for p in rest[lead:lead + 3]]
-        groups = title_groups(rest[lead:lead + 3], roles)
+        # 附件: whose name went to the next line: a title there is the annex's (an unnamed part is not)
+        shift = 1 if len(rest) > 1 and _bare_annex(rest[:1]) else 0
+        roles = [role(p) for p in rest[shift:shift + 3]]
+        groups = title_groups(rest[shift:shift + 3], roles)
         first_is_title = bool(groups) and groups[0][0] == 0
         names = names_all[0] if names_all else []
         if first_is_title or not names or not (passes_on or lead):    # an annex named but not printed is no document
-            starts = [(lead, len(groups[0]), None)] if first_is_title else []
+            starts = [(shift, len(groups[0]), None)] if first_is_title else []
         else:
             starts = [(0, 0, names[0])]
     if not starts:
@@ -701,6 +727,12 @@ def _split_policies(seg: Segment, order: bool = False) -> None:
         child.title = clean_title(compact("".join(p.text for p in title_paras))) if title_paras else name
         child.issuer = seg.issuer
         seg.children.append(child)
+
+
+def _bare_annex(paras: list[Para]) -> bool:
+    """附件, 附件1, 附件: (1 | a web table's stray bar) on a line of its own, its title below."""
+    m = paras and genre.ANNEX.match(compact(paras[0].text).strip("|"))
+    return bool(m) and not (m.group(2) or "").strip("：: ")
 
 
 def _attached_note(text: str) -> bool:
@@ -830,7 +862,7 @@ def _quoted(text: str) -> list[str]:
 def _norm(text: str) -> str:
     """A title as compared: no quotes, no trailing note in brackets ((试行), (共计121项)), no brackets."""
     t = compact(text)
-    t = re.sub(r"[“”\"'‘’《》〈〉<>]", "", t)
+    t = re.sub(r"[“”\"'‘’《》〈〉<>|]", "", t)
     t = re.sub(r"[（(][^（()）]*[)）]$", "", t)
     return re.sub(r"[（()）]", "", t)
 
