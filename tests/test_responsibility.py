@@ -372,6 +372,12 @@ def test_prose_traps(text):
     assert find_prose_assignments(text) == []
 
 
+def test_an_agent_brings_in_partners_and_an_office_name_holds_a_verb():
+    """由X会同Y进行解释: both act; 编制 opening 编制委员会 is part of X's name, not X's act."""
+    (r,) = find_prose_assignments("本规定由中共某某县委机构编制委员会办公室会同县财政局进行解释。")
+    assert r.participants == ["中共某某县委机构编制委员会办公室", "县财政局"]
+
+
 def test_prose_composition_trap_alone():
     # zichuan-2022 3341: 由相关部门负责规划统计监测人员组成
     assert find_prose_assignments("由相关部门负责规划统计监测人员组成") == []

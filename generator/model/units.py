@@ -77,7 +77,8 @@ _UNIT_END = re.compile(
     r"(?:局|委|办|部|院|会|联|协|中心|机关|队|站|社|所|室|组|政府|部门|机构|单位|公司|集团|处|科|行|台|馆|校|厅"
     r"|关|街道|开发区|办事处|管委会|分局|支局|法院|检察院"
     r"|(?<=[省市县区州旗盟级])财政)$")      # 省财政, 县级财政: the finance office of a level (由省财政解决)
-_LEVEL_PREFIX = re.compile(r"^(?:[区县市旗盟州省]|团[区县市旗]委)")      # 旗, 盟: Inner Mongolia's county and prefecture
+# 旗, 盟: Inner Mongolia's county and prefecture; 中共X县委…办公室: a party body, named with its place.
+_LEVEL_PREFIX = re.compile(r"^(?:[区县市旗盟州省]|团[区县市旗]委|中共)")
 
 
 def names_an_office(name: str) -> bool:

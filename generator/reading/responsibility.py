@@ -581,10 +581,12 @@ _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)�
 # What a body is given to do besides 负责 (由市人民政府公布, 由县市场监管局督促…); none of them
 # opens the rest of an office's name (审批 would: 行政审批局).
 _ACT_VERB = r"(?:批准|审核|审定|核准|核定|颁发|核发|办理|受理|督促|查处|公布|确定|发布|印制|认定|协调|编制|决定|划定)"
+# 编制委员会, 协调办公室: a verb opening the rest of an office's name, not what the office does.
+_OFFICE_AFTER = r"委员会|委|办公室|办|中心|局|小组"
 # 由X在…划定, 由X对…审核, 由X组织实施, 由X公布: the agent of a passive duty, named before what it does.
 # 所需经费由县财政承担: who pays answers for it too.
 _BY_ACT = re.compile(rf"由(?P<x>[^由,;。]{{2,20}}?){_MANNER}"
-                     rf"(?=在|对|将|按|依|根据|统一|会同|组织|统筹|承担|负担|分担|解决|列支|{_ACT_VERB})")
+                     rf"(?=在|对|将|按|依|根据|统一|会同|组织|统筹|承担|负担|分担|解决|列支|{_ACT_VERB}(?!{_OFFICE_AFTER}))")
 # A 办法's procedure, step by step: 报县级人民政府批准，县级宗教事务部门办理登记手续 — who approves and
 # who then registers or issues act too.
 _APPROVED_BY = re.compile(r"^报(?:经|请)?(?P<x>[^由,;。]{2,20}?)(?:批准|审批|核准)$")
@@ -880,6 +882,9 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
         roles = _Roles(lead_labelled=lead)
         roles.put(names, lead)
         end = a + m.end()
+        if m.re is _BY_ACT:     # 由X会同Y进行解释: whom the agent brings in acts with it
+            partners, end = _partners(text, t, end)
+            roles.put(partners, lead=False)
         if lead and k + 1 < len(clauses) and m.end() == len(clause.rstrip()):
             c0, c1 = clauses[k + 1]
             w = _WITH.match(t[c0:c1].lstrip())
