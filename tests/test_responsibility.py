@@ -514,6 +514,9 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("要督促贯彻落实各项要求。", [], []),
     # … but not a clause that ends in an office: it opens no subject listed across the comma
     ("请各单位于3月9日前报送县政府督查室，县政府督查室将适时督办。", ["县政府督查室"], ["各单位"]),
+    # a standing duty, its recurrence between the office and what it does
+    ("区政府督查室每季度对重点工作进行一次督查。", ["区政府督查室"], []),
+    ("坚持每年对企业开展评估。", [], []),
     # a request naming whom it asks, however it goes on (精心组织, 高度重视)
     ("现印发给你们，请有关单位精心组织，按期完成。", [], ["有关单位"]),
     ("现转发给你们。请各街道、各开发区高度重视，抓好落实。", [], ["各街道", "各开发区"]),

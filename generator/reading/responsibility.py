@@ -655,6 +655,8 @@ _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,])|(?P<formula>(?<={_FORMULA
                                  rf"[既也都还均]?{_PAUSE}(?:{_MODAL}|按照?职责分工"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧|精心|高度重视|切实|严格|积极)|(?P<dated>于)(?=\d{4}年|\d{1,2}月|每))"
                                  r"|对(?=[^。;]{1,40}?负(?:总)?责)"      # X对…负总责: X answers for it
+                                 # X每季度对…进行一次督查: a standing duty, its recurrence before it
+                                 r"|每(?:年|半年|季度|月|周)(?=对[^。;]{1,60}?(?:进行|开展|实施))"
                                  r"|按(?:照)?(?:各自)?(?:职责|职能))")      # X按照职责分工…: X acts by its remit
 
 
