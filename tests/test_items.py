@@ -219,13 +219,17 @@ def test_a_prose_lead_beside_a_label_that_names_none():
     assert (it["lead"], it["participants"]) == (["县住建局"], ["县财政局"])
 
 
-def test_an_article_is_one_item_whatever_its_sentences():
+def test_an_article_is_one_item_with_a_statement_per_sentence_naming_its_own():
+    """An article giving duties to several bodies sentence by sentence is one item (the union), its
+    statements one per sentence that names its own, as in notices' prose."""
     doc = {"id": "x-01", "date": "2023-02-01", "type": "办法", "title": "办法", "blocks": [
         {"kind": "section", "level": 1, "number": "第二条", "title": None, "lines": [3, 3],
-         "text": "县住建局主管本县物业管理工作。县市场监管局负责物业收费监督。"}]}
+         "text": "县住建局是本县物业管理的监督管理机关，负责物业服务企业的备案。"
+                 "县市场监管局（下简称监管局）负责物业收费监督。"}]}
     items.attach(doc)
     it = doc["blocks"][0]["item"]
-    assert "statements" not in it and it["participants"] == ["县住建局", "县市场监管局"]
+    assert it["participants"] == ["县住建局", "县市场监管局"]
+    assert [s["participants"] for s in it["statements"]] == [["县住建局"], ["县市场监管局"]]
 
 
 def _article_doc(*paragraphs: str, issuer: str | None = None) -> dict:
@@ -236,9 +240,9 @@ def _article_doc(*paragraphs: str, issuer: str | None = None) -> dict:
 
 
 def test_each_paragraph_of_an_article_is_a_statement():
-    """A 办法 gives each body its duty in a paragraph: one statement each, every paragraph read by
-    every reader (…负责 in one, a subject with 应当 in the next); a paragraph naming no one goes
-    with the one before."""
+    """A 办法 gives each body its duty in a paragraph: one statement each (one per sentence naming
+    its own; ;-clauses stay together), every paragraph read by every reader (…负责 in one, a
+    subject with 应当 in the next); a paragraph naming no one goes with the one before."""
     doc = _article_doc("市林业行政主管部门是本市古树名木行政主管部门，负责古树名木的监督管理；"
                        "区人民政府林业行政主管部门负责本区的日常养护。",
                        "各级人民政府应当加强对古树名木保护工作的领导。",
@@ -334,7 +338,7 @@ def test_completion_time_in_the_parenthetical():
 
 def test_articles_are_items():
     arts = [it for _, _, it in all_items(imported("zhangdian-2021")) if it["kind"] == "article"]
-    assert len(arts) == 34 and arts[2]["id"] == "zhangdian-2021-04-1.a3"
+    assert len(arts) == 36 and arts[2]["id"] == "zhangdian-2021-04-1.a3"
 
 
 def test_duplicate_numbers_get_distinct_ids():

@@ -372,6 +372,12 @@ def test_prose_traps(text):
     assert find_prose_assignments(text) == []
 
 
+def test_an_agent_brings_in_partners_and_an_office_name_holds_a_verb():
+    """由X会同Y进行解释: both act; 编制 opening 编制委员会 is part of X's name, not X's act."""
+    (r,) = find_prose_assignments("本规定由中共某某县委机构编制委员会办公室会同县财政局进行解释。")
+    assert r.participants == ["中共某某县委机构编制委员会办公室", "县财政局"]
+
+
 def test_prose_composition_trap_alone():
     # zichuan-2022 3341: 由相关部门负责规划统计监测人员组成
     assert find_prose_assignments("由相关部门负责规划统计监测人员组成") == []
@@ -383,6 +389,10 @@ def test_prose_composition_trap_alone():
     ("镇财政、国土、环保等相关部门按职责做好配合。", ["镇财政", "国土", "环保"]),
     # the shared head on the last function, split as written
     ("五、教育、卫生健康行政部门分别负责下列工作", ["教育", "卫生健康行政部门"]),
+    # 等有关部门、单位
+    ("第七条 水利、农机、气象等有关部门、单位，要各负其责。", ["水利", "农机", "气象"]),
+    # one function's 主管部门 as an article's subject
+    ("第九条 园林绿化主管部门，要对行道树加强养护。", ["园林绿化主管部门"]),
 ])
 def test_function_duties(text, participants):
     (r,) = find_function_duties(text)
@@ -393,6 +403,7 @@ def test_function_duties(text, participants):
     "由区应急部门牵头，会同财政、交通等部门开展调查",     # 会同's objects: functions, not parties
     "做好交通、电力等部门的协调",                         # not a subject
     "加强宣传、组织等部门要做好",                         # a clause, no subject
+    "有关主管部门要加强监督",                             # a collective, not one function's office
 ])
 def test_function_duties_traps(text):
     assert find_function_duties(text) == []
@@ -503,6 +514,12 @@ def test_the_agent_of_a_passive_duty_takes_part(text, participants):
     ("要督促贯彻落实各项要求。", [], []),
     # … but not a clause that ends in an office: it opens no subject listed across the comma
     ("请各单位于3月9日前报送县政府督查室，县政府督查室将适时督办。", ["县政府督查室"], ["各单位"]),
+    # a standing duty, its recurrence between the office and what it does
+    ("区政府督查室每季度对重点工作进行一次督查。", ["区政府督查室"], []),
+    ("坚持每年对企业开展评估。", [], []),
+    # a request naming whom it asks, however it goes on (精心组织, 高度重视)
+    ("现印发给你们，请有关单位精心组织，按期完成。", [], ["有关单位"]),
+    ("现转发给你们。请各街道、各开发区高度重视，抓好落实。", [], ["各街道", "各开发区"]),
 ])
 def test_the_subject_of_a_duty_in_running_text(text, participants, generic):
     found = find_collective_duties(text)

@@ -78,7 +78,8 @@ _UNIT_END = re.compile(
     r"|关|街道|开发区|办事处|管委会|分局|支局|法院|检察院"
     r"|(?<![控参持入配炒散新老龙])股"      # a county bureau's own section (农业股), not 控股/入股
     r"|(?<=[省市县区州旗盟级])财政)$")      # 省财政, 县级财政: the finance office of a level (由省财政解决)
-_LEVEL_PREFIX = re.compile(r"^(?:[区县市旗盟州省]|团[区县市旗]委)")      # 旗, 盟: Inner Mongolia's county and prefecture
+# 旗, 盟: Inner Mongolia's county and prefecture; 中共X县委…办公室: a party body, named with its place.
+_LEVEL_PREFIX = re.compile(r"^(?:[区县市旗盟州省]|团[区县市旗]委|中共)")
 
 
 def names_an_office(name: str) -> bool:

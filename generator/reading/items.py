@@ -680,9 +680,9 @@ def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement
     """Prose whose sentences give duties to different units (区委办公室负责…；区统计局负责…。
     各部门要…): one statement per sentence that names its own; a sentence naming none continues
     the statement before it, or opens the first, and so does one that goes on dividing the same
-    work (_same_division). In an article (第四条) the paragraph is the statement: a 办法 gives
-    each body its duties in a paragraph of their own, however many sentences it takes, and a
-    paragraph naming its own opens one whoever it names.
+    work (_same_division). In an article (第四条) the sentence is the statement (its ;-clauses
+    divide one remit: X负责…；区X部门负责区属…), and a sentence naming its own opens one whoever
+    it names: a 办法 gives each body its duties sentence by sentence (A是…机关，负责…。B负责…).
     Not where a label or parenthetical speaks."""
     article = genre.number_key(blocks[anchor.index].get("number") or "").startswith("a")
     out: list[_Statement] = []
@@ -693,7 +693,7 @@ def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement
         t = b.get("text") or "" if b["kind"] == "section" and not article else block_text(b)
         if find_responsibilities(t):
             return []
-        for a, e in [(0, len(t))] if article else split_top(t, "。;!?"):
+        for a, e in split_top(t, "。!?" if article else "。;!?"):
             sentence = t[a:e + 1]
             reading = _Reading()
             _read_prose(reading, [sentence], [sentence])

@@ -94,8 +94,8 @@ class _Roles:
         return not (self.lead or self.participants or self.generic)
 
 
-# A name's abbreviation given in passing: 县森林防火指挥部（以下简称县指挥部）.
-_SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[^（()）]{1,20}[)）]")
+# A name's abbreviation given in passing: 县森林防火指挥部（以下简称县指挥部）, （下简称…）, （简称…）.
+_SHORT_NAME = re.compile(r"[（(](?:(?:以下|下文|下)?简称|(?:以下|下文|下)称)[^（()）]{1,20}[)）]")
 
 # A note on the list inside it: 县发改局（首位单位为牵头单位，下同）、县财政局 (the convention is read
 # from the document's text; here it only hides the unit).
@@ -581,10 +581,12 @@ _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)�
 # What a body is given to do besides 负责 (由市人民政府公布, 由县市场监管局督促…); none of them
 # opens the rest of an office's name (审批 would: 行政审批局).
 _ACT_VERB = r"(?:批准|审核|审定|核准|核定|颁发|核发|办理|受理|督促|查处|公布|确定|发布|印制|认定|协调|编制|决定|划定)"
+# 编制委员会, 协调办公室: a verb opening the rest of an office's name, not what the office does.
+_OFFICE_AFTER = r"委员会|委|办公室|办|中心|局|小组"
 # 由X在…划定, 由X对…审核, 由X组织实施, 由X公布: the agent of a passive duty, named before what it does.
 # 所需经费由县财政承担: who pays answers for it too.
 _BY_ACT = re.compile(rf"由(?P<x>[^由,;。]{{2,20}}?){_MANNER}"
-                     rf"(?=在|对|将|按|依|根据|统一|会同|组织|统筹|承担|负担|分担|解决|列支|{_ACT_VERB})")
+                     rf"(?=在|对|将|按|依|根据|统一|会同|组织|统筹|承担|负担|分担|解决|列支|{_ACT_VERB}(?!{_OFFICE_AFTER}))")
 # A 办法's procedure, step by step: 报县级人民政府批准，县级宗教事务部门办理登记手续 — who approves and
 # who then registers or issues act too.
 _APPROVED_BY = re.compile(r"^报(?:经|请)?(?P<x>[^由,;。]{2,20}?)(?:批准|审批|核准)$")
@@ -606,10 +608,10 @@ _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门�
 _HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
 # 联席会议由A、B、C组成，负责…: the members of a body that is given a duty share it.
 _MADE_OF = re.compile(r"由(?P<x>[^由,;。]{2,80}?)(?:等(?:部门|单位)?)?(?:共同)?组成$")
-# X为该项工作的牵头单位, A、B为协办单位: a role given by naming it; in a 办法, X是本市公园行政主管部门
-# and X为…的责任主体 (whatever qualifies the role).
+# X为该项工作的牵头单位, A、B为协办单位: a role given by naming it; in a 办法, X是本市公园行政主管部门,
+# X是…的监督管理机关 and X为…的责任主体 (whatever qualifies the role).
 _ROLE_IS = re.compile(r"^(?P<x>[^由,;。]{2,80}?)(?:为|是)[^,;。]{0,24}?(?P<role>"
-                      + "|".join(sorted(LEAD_LABELS + ROLE_LABELS + ("主管部门", "主管机关", "责任主体"), key=len,
+                      + "|".join(sorted(LEAD_LABELS + ROLE_LABELS + ("主管部门", "主管机关", "监督管理机关", "监督管理部门", "责任主体"), key=len,
                                         reverse=True))
                       + r")$")
 
@@ -651,8 +653,10 @@ _FORMULA = "贯彻执行|遵照执行|贯彻落实|组织实施"      # a reques
 _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,])|(?P<formula>(?<={_FORMULA})))\s*(?:{_NUMBERING}\s*)?(?P<asked>请)?"
                                  rf"(?P<x>(?:本[市区县旗](?=各))?(?:(?!{_FORMULA})[^由本,;。:]){{2,60}}?)"
                                  rf"[既也都还均]?{_PAUSE}(?:{_MODAL}|按照?职责分工"
-                                 r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧)|(?P<dated>于)(?=\d{4}年|\d{1,2}月|每))"
+                                 r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧|精心|高度重视|切实|严格|积极)|(?P<dated>于)(?=\d{4}年|\d{1,2}月|每))"
                                  r"|对(?=[^。;]{1,40}?负(?:总)?责)"      # X对…负总责: X answers for it
+                                 # X每季度对…进行一次督查: a standing duty, its recurrence before it
+                                 r"|每(?:年|半年|季度|月|周)(?=对[^。;]{1,60}?(?:进行|开展|实施))"
                                  r"|按(?:照)?(?:各自)?(?:职责|职能))")      # X按照职责分工…: X acts by its remit
 
 
@@ -662,8 +666,8 @@ _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,])|(?P<formula>(?<={_FORMULA
 # 财政、农业农村主管部门分别…: the same, the last function carrying the shared head (split as written).
 _FUNCTION_SUBJECT = re.compile(
     rf"(?:^|(?<=[。;!,:]))\s*(?:{_NUMBERING}\s*)?(?:(?P<x>[\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})+)等(?:[^,;。、]{{0,16}}的|相关|有关)?"
-    r"(?:行政|主管|行政主管)?(?:部门|单位)(?:(?:和|及|以及)(?P<also>(?:有关|相关|各)[\u4e00-\u9fff]{2,10}?))?"
-    r"|(?P<shared>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})*、[\u4e00-\u9fff]{2,6}?(?:主管|行政|管理)部门))"
+    r"(?:行政|主管|行政主管)?(?:部门|单位)(?:、单位)?(?:(?:和|及|以及)(?P<also>(?:有关|相关|各)[\u4e00-\u9fff]{2,10}?))?"
+    r"|(?P<shared>(?![有相各其本该])(?:[\u4e00-\u9fff]{2,8}、)*[\u4e00-\u9fff]{2,6}?(?:主管|行政|管理)部门))"
     rf"\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互|(?P<lead>牵头(?!单位|部门)))")
 
 
@@ -880,6 +884,9 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
         roles = _Roles(lead_labelled=lead)
         roles.put(names, lead)
         end = a + m.end()
+        if m.re is _BY_ACT:     # 由X会同Y进行解释: whom the agent brings in acts with it
+            partners, end = _partners(text, t, end)
+            roles.put(partners, lead=False)
         if lead and k + 1 < len(clauses) and m.end() == len(clause.rstrip()):
             c0, c1 = clauses[k + 1]
             w = _WITH.match(t[c0:c1].lstrip())
