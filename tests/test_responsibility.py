@@ -616,6 +616,11 @@ def test_a_request_that_names_no_one_is_made_of_the_addressees(text, addressees,
     assert (r and (r.lead, r.participants, r.generic)) == (generic and ([], [], generic))
 
 
+def test_a_request_to_the_addressees_keeps_their_line_as_its_wording():
+    r = addressee_request("现将《实施方案》印发给你们，请认真贯彻执行。请各单位于月底前报送。", "各镇人民政府，县直各部门：")
+    assert r.raw == "各镇人民政府，县直各部门：……请认真贯彻执行"
+
+
 def test_functions_named_as_the_leads():
     """`A、B等部门牵头…`: functions (组织 among them, an office's function, not a verb) labelled the leads."""
     (r,) = find_function_duties("组织、人事、民政等部门牵头每年选派一批干部到基层。")

@@ -19,7 +19,7 @@ are kept as written (whitespace removed); collectives go to `generic`.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from generator.reading.deadlines import find_deadlines
 from generator.model.units import fold, is_generic, is_unit_like, names_an_office
@@ -457,7 +457,10 @@ def addressee_request(text: str, addressees: str) -> Responsibility | None:
     names = [line[a:b].strip() for a, b in split_top(fold(line), ",;")]
     if not m or not names or not all(is_unit_like(n) and _ADDRESSEE.fullmatch(n) for n in names):
         return None
-    return _result(text, m.span(), _Roles(generic=list(dict.fromkeys(names))), "addressees")
+    found = _result(text, m.span(), _Roles(generic=list(dict.fromkeys(names))), "addressees")
+    # the original wording of who is asked: the addressee line, then the request as far as its stop
+    request = re.match(r"[^。;；!！]*", text[m.start():]).group(0).strip()
+    return replace(found, raw=f"{addressees.strip()}……{request}")
 
 
 _ADDRESSEE = re.compile(r"[\u4e00-\u9fff、()（）]+")
