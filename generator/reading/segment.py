@@ -190,9 +190,11 @@ def _addressed_title(t: str) -> int | None:
                  and all(genre.ADDRESSEE_WORDS.search(x) for x in re.split(r"[，,；;]", t[c:]))), None)
 
 
-# A signature opening a paragraph and running on: 某市人民政府2015年8月10日…
-_SIGNED_FIRST = re.compile(r"^(?P<issuer>(?:中共)?[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))"
-                           r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)(?=\S)")
+# A signature's issuer and date, written together: 某市人民政府2015年8月10日
+_SIGNER = r"(?P<issuer>(?:中共)?[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))"
+_SIGNED_DATE = r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)"
+# A signature opening a paragraph and running on.
+_SIGNED_FIRST = re.compile(rf"^{_SIGNER}{_SIGNED_DATE}(?=\S)")
 
 
 def _signed_on(p: Para, before: list[Para]) -> list[Para] | None:
@@ -215,11 +217,10 @@ def _signed_on(p: Para, before: list[Para]) -> list[Para] | None:
 
 _TRAILING_NUMBER = re.compile(rf"[（(]{genre.DOC_NUMBER_BODY}[)）]$")
 # A signature glued to the end of the text before it: an issuer and a date after a full stop.
-_SIGNED = re.compile(r"(?<=[。！])(?P<issuer>(?:中共)?[\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))"
-                     r"[?？]?(?P<date>\d{4}年\d{1,2}月\d{1,2}日)")
+_SIGNED = re.compile(rf"(?<=[。！]){_SIGNER}[?？]?{_SIGNED_DATE}")
 # The head of government who signs an order (令), the name, and the date, on one line.
 _SIGNED_BY_HEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:主席|省长|市长|州长|县长|区长|旗长|盟长|专员)[\u4e00-\u9fff]{0,4}"
-                             r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)$")
+                             rf"{_SIGNED_DATE}$")
 # (此件公开发布) or 附件 glued to what follows it.
 _NOTE_OR_ANNEX = re.compile(r"(?P<note>[（(]此件[^（()）]{1,10}[)）])|附件(?:\d{1,2}(?![\d年]))?(?![：:])")
 
