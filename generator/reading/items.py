@@ -333,8 +333,13 @@ def _context(blocks: list[dict]) -> str | None:
     return None
 
 
+def _is_article(block: dict) -> bool:
+    """A block numbered as an article (第四条)."""
+    return genre.number_key(block.get("number") or "").startswith("a")
+
+
 def _kind(block: dict, ancestors: list[dict], doc_type: str, responsible: bool, indicators: list) -> str:
-    if genre.number_key(block.get("number") or "").startswith("a"):
+    if _is_article(block):
         return "article"
     ctx = _context([block] + ancestors[::-1])
     if ctx == "task":
@@ -585,7 +590,7 @@ def _block_item(doc, blocks, anchor: _Anchor, ids: _Ids, year):
     record = any(reports(b.get("title") or "") for b in [block, *anchor.ancestors])   # 一、总体情况: what was done
     indicators = [] if record else [indicator_dict(x) for t in texts for x in find_indicators(t)]
     context = _context(anchor.ancestors[::-1])
-    article = is_section and genre.number_key(block.get("number") or "").startswith("a")
+    article = is_section and _is_article(block)
     if not (reading.found() or indicators or article or title_deadline or _goals_lead_in(block, texts, year)
             or (is_section and context and not _grouping(blocks, anchor))):
         return None, reading.stray
@@ -684,7 +689,7 @@ def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement
     divide one remit: X负责…；区X部门负责区属…), and a sentence naming its own opens one whoever
     it names: a 办法 gives each body its duties sentence by sentence (A是…机关，负责…。B负责…).
     Not where a label or parenthetical speaks."""
-    article = genre.number_key(blocks[anchor.index].get("number") or "").startswith("a")
+    article = _is_article(blocks[anchor.index])
     out: list[_Statement] = []
     pending, first = "", None
     for i in anchor.members:
@@ -719,7 +724,7 @@ def _dated_statements(blocks: list[dict], anchor: _Anchor, whole: _Reading, year
     the limits differ, not in an article, nor where a 完成时限 label dates the whole. A statement's
     units are those its own prose names, else (and wherever a label or parenthetical speaks for
     the whole) the item's."""
-    if whole.deadline_text or genre.number_key(blocks[anchor.index].get("number") or "").startswith("a"):
+    if whole.deadline_text or _is_article(blocks[anchor.index]):
         return []
     out: list[_Statement] = []
     pending, first, labelled = "", None, False
