@@ -305,6 +305,9 @@ def test_a_query_that_arrives_without_a_key_up_searches(site, nginx_site, browse
 
 
 NO_SPACE = [
+    # two words, split into strings the index holds: 可视 + 化旅游 is as long and
+    # as cheap (some page holds both), but fewer pages hold its pieces
+    ("可视化旅游", ["可视化", "旅游"]),
     ("淄川区孕产妇死亡率", ["淄川区", "孕产妇死亡率"]),        # a place and an indicator
     ("槐荫区区妇联", ["槐荫区", "区妇联"]),                     # a place and a unit (its names)
 ]
@@ -317,6 +320,7 @@ def test_a_query_without_spaces_finds_the_pages_holding_every_part(site, nginx_s
     mon.settle()
     mon.page.locator("input.md-search__input").click()
     assert not pages_containing(site, ["淄川区孕产妇死亡率"]), "a literal match: the test would prove nothing"
+    assert pages_containing(site, ["可视"], ["化旅游"]), "no other split as cheap: the test would prove nothing"
     for query, parts in NO_SPACE:
         expected = pages_containing(site, *[[p, *names.get(p, [])] for p in parts])
         assert len(expected) > 1, query
