@@ -718,3 +718,21 @@ def test_the_subject_of_a_duty_in_a_rule(text, participants, generic):
 def test_function_duties_with_a_head_or_a_collective(text, participants, generic):
     (r,) = find_function_duties(text)
     assert (r.participants, r.generic) == (participants, generic)
+
+
+def test_a_convention_in_a_labelled_note_is_no_unit():
+    (r,) = find_responsibilities("（责任单位：市发改委、市经信局，各县、市、区人民政府。"
+                                 "以下均需各县、市、区人民政府负责落实，不再列出）")
+    assert (r.participants, r.generic) == (["市发改委", "市经信局"], ["各县、市、区人民政府"])
+
+
+def test_a_bare_list_with_its_convention_and_a_nested_collective():
+    """(A，B，各县<市、区>人民政府，排名第一位为牵头单位，下同): <> print a name's inner parentheses;
+    the convention is no unit (items.apply_conventions reads it)."""
+    (r,) = find_responsibilities("加快建设幼儿园。（市教育局，市财政局，各县<市、区>人民政府，排名第一位为牵头单位，下同）")
+    assert (r.participants, r.generic) == (["市教育局", "市财政局"], ["各县<市、区>人民政府"])
+
+
+def test_a_collective_of_counties_and_districts_is_one_name():
+    (r,) = find_responsibilities("加强税收征管。（市税务局、市财政局，各县市、区政府，列第一位的为牵头单位，下同）")
+    assert (r.participants, r.generic) == (["市税务局", "市财政局"], ["各县市、区政府"])

@@ -121,6 +121,8 @@ def _names(s: str) -> list[tuple[str, bool]]:
     """(name, is_collective) of a unit list; `X等Y` gives X and the collective Y."""
     out = []
     for piece in _pieces(s):
+        if _NOT_A_UNIT.search(piece):       # (A，B，排名第一位为牵头单位，下同): the list's convention
+            continue
         m = _ETC.search(piece)
         if m:
             if m.start():
@@ -317,9 +319,40 @@ def _trim(t: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# A convention stated once, in a task's note: 以下各项工作均需各县区政府落实，不再列出 — the
+# collective takes part in this task and in every later one (items.apply_conventions).
+LATER_TOO = re.compile(r"以下(?:各项)?(?:工作|任务)?(?:均|都)(?:需|须|由)(?P<x>[^,;。:]{2,40}?)(?:负责)?落实"
+                       r"\s*[,;]?\s*不再(?:一一)?列出\s*[。.;]?")
+
+
+def later_collectives(text: str) -> list[str]:
+    """The collectives a 以下均需X落实，不再列出 in `text` makes part of every later task."""
+    return [n for m in LATER_TOO.finditer(fold(text)) for n, _ in _names(text[m.start("x"):m.end("x")])]
+
+
+def _blank(s: str, spans: list[tuple[int, int]]) -> str:
+    for x, y in spans:
+        s = s[:x] + " " * (y - x) + s[y:]
+    return s
+
+
 def _read_group(text: str, t: str, i: int, j: int) -> Responsibility | None:
-    """The bracket group t[i..j] as a responsibility, or None."""
+    """The bracket group t[i..j] as a responsibility, or None; a convention sentence in it
+    (LATER_TOO) is read apart, its collective a generic of this group's."""
+    stated = [m.span() for m in LATER_TOO.finditer(t, i + 1, j)]
+    if not stated:
+        return _read_units_group(text, t, i, j)
+    r = _read_units_group(_blank(text, stated), _blank(t, stated), i, j)
+    if r:
+        r.raw = text[r.span[0]:r.span[1]]
+        r.generic += [n for n in later_collectives(text[i:j]) if n not in r.generic]
+    return r
+
+
+def _read_units_group(text: str, t: str, i: int, j: int) -> Responsibility | None:
     a, b = _trim(t, i + 1, j)
+    while b > a and t[b - 1] in "。.":      # 〔A牵头，B参与，C负责落实。〕: a sentence's stop
+        b -= 1
     end = j + 1
     if end < len(t) and t[end] in CLOSE:   # [ …（…）…）] : a stray closer belongs here
         end += 1
