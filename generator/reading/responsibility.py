@@ -736,6 +736,13 @@ def _in_full(name: str) -> bool:
     return is_unit_like(name, prefixed=True) or is_unit_like(_PLACE_NAME.sub("", name), prefixed=True)
 
 
+def _listed_in_full(names: list[tuple[str, bool]]) -> list[bool]:
+    """Which offices of a subject's list are named in full: a later one may drop the level the
+    first gives (县农业局、财政局将…: the county's 财政局)."""
+    first = bool(names) and not names[0][1] and _in_full(names[0][0])
+    return [_in_full(n) or (first and k > 0 and not c and names_an_office(n)) for k, (n, c) in enumerate(names)]
+
+
 # Levels that share one body's name: 市、县(区)…, 市、区县…, 县、乡镇两级….
 _LEVELS = re.compile(r"^(?:[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?、)+[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?"
                      r"(?:[两三四五]级|各级)?")
@@ -782,6 +789,8 @@ _CLAUSE_WORDS = re.compile(r"按照|[“”\"《]")
 _NOTE_IN_SUBJECT = re.compile(r"\([^()]*[,;。][^()]*\)")
 
 
+# 各牵头和责任部门: a role word before 和 shares the noun after it (one collective, not 各牵头 and 责任部门).
+_SHARED_HEAD = re.compile(r"(?:牵头|责任|相关|有关|主管|配合|成员)和")
 # 项目实施结束后各镇（街）要…: when the duty falls, set before its subject, is no part of it.
 _WHEN_BEFORE = re.compile(r"^[^、,，]{2,20}?(?:之后|以后|后|之前|以前|前|期间|时)(?=各)")
 
@@ -797,8 +806,9 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         x = "".join(c for c, k in zip(text[m.start("x"):m.end("x")], m.group("x")) if k != "#")
         role = _LEAD_ROLE.search(x)     # A、B等牵头部门: A and B lead
         x = _WHEN_BEFORE.sub("", x[:role.start()] if role else x)
+        listed = x.replace("及其", "、")
         names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
-            _names(x.replace("及其", "、").replace("和", "、"))
+            _names(listed if _SHARED_HEAD.search(listed) else listed.replace("和", "、"))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
         # 相关部门和单位: a bare 单位 shares the qualifier before it; 各行业主管部门按照“…”: a clause
@@ -817,13 +827,13 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         # After a comma, collectives or offices named in full (…，县政府督查室将…) open a subject; an
         # office with a date alone only when it is a deadline (…报送区X中心，区X中心于7月份前确定…):
         # the date it acts on or from reports what it did (根据…安排，县专项办于2023年7月26日起对…督查).
+        full = _listed_in_full(names)
         if t[:start].rstrip().endswith(",") and not all(
                 _collective(n) or _DEFINED_COLLECTIVE.search(n)
-                or not c and names_an_office(n) and _in_full(n)
-                and (m.group("dated") is None or _time_limit_at(t, m.end("dated"))) for n, c in names):
+                or not c and names_an_office(n) and in_full
+                and (m.group("dated") is None or _time_limit_at(t, m.end("dated"))) for (n, c), in_full in zip(names, full)):
             continue
-        if names and offices and (role or any(c or is_generic(n) for n, c in names)
-                                  or all(_in_full(n) for n, _ in names)):
+        if names and offices and (role or any(c or is_generic(n) for n, c in names) or all(full)):
             roles = _Roles(lead_labelled=bool(role))
             roles.put(names, lead=bool(role))
             partners, end = _partners(text, t, m.end())
