@@ -754,6 +754,8 @@ def test_a_later_office_of_a_subject_may_drop_the_level_the_first_gives():
     is the county's, as 县林业局 says."""
     found = find_collective_duties("各申报单位要按时报送材料，县林业局、财政局将组织专家验收。")
     assert [n for r in found for n in r.participants] == ["县林业局", "财政局"]
+    # the clause before the comma is a duty of its own, not the subject's first part
+    assert [n for r in found for n in r.generic] == ["各申报单位"]
 
 
 def test_a_countys_development_zone_is_one_unit_its_towns_are_not():

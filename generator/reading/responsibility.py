@@ -864,8 +864,9 @@ def _collective_head(text: str, t: str, i: int) -> tuple[int, list[tuple[str, bo
     while start < comma and t[start].isspace():
         start += 1
     names = _names(text[start:comma])
-    # name-shaped collectives only: 请各单位于3月9日前报送… is a clause, though it names 各单位
-    if "," in t[start:comma] or not names or not all(_collective(n) and is_unit_like(n) and len(n) <= 16
+    # name-shaped collectives only: 请各单位于3月9日前报送… is a clause, though it names 各单位, and so
+    # is 各申报主体要对材料负责 (a duty of its own)
+    if "," in t[start:comma] or re.search(_MODAL, t[start:comma]) or not names or not all(_collective(n) and is_unit_like(n) and len(n) <= 16
                                                      for n, _ in names):
         return None
     return start, names
