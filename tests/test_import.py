@@ -1271,3 +1271,17 @@ def test_a_project_tables_construction_year_is_its_rows_time_limit():
     (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
     (table,) = [b for b in doc["blocks"] if b["kind"] == "table"]
     assert [i["deadline"]["date"] for i in table["items"]] == ["2024-12-31", "2025-12-31"]
+
+
+def test_a_collective_stated_for_all_later_tasks_joins_each_of_them():
+    """以下各项工作均需X落实，不再列出 in a task's note: X is a generic of that task and of every
+    later one; each bracket closes the sentences since the previous one."""
+    text = ("某某市空气质量提升行动方案\n"
+            "1.推进工业治理。完成重点企业深度治理。〔市生态环境局牵头，市工信局参与，各区人民政府负责落实。"
+            "以下各项工作均需各区人民政府落实，不再列出。〕推进锅炉改造，淘汰小型燃煤锅炉。（市市场监管局牵头，市住建局参与）\n"
+            "2.推进移动源治理。加快淘汰老旧车辆。（市公安局牵头，市交通局参与）\n")
+    first, second = _items(text)
+    s1, s2 = first["statements"]
+    assert (s1["lead"], s1["participants"], s1["generic"]) == (["市生态环境局"], ["市工信局"], ["各区人民政府"])
+    assert (s2["lead"], s2["generic"]) == (["市市场监管局"], ["各区人民政府"])
+    assert (second["lead"], second["generic"]) == (["市公安局"], ["各区人民政府"])

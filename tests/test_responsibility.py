@@ -718,3 +718,46 @@ def test_the_subject_of_a_duty_in_a_rule(text, participants, generic):
 def test_function_duties_with_a_head_or_a_collective(text, participants, generic):
     (r,) = find_function_duties(text)
     assert (r.participants, r.generic) == (participants, generic)
+
+
+def test_a_convention_in_a_labelled_note_is_no_unit():
+    (r,) = find_responsibilities("（责任单位：市发改委、市经信局，各县、市、区人民政府。"
+                                 "以下均需各县、市、区人民政府负责落实，不再列出）")
+    assert (r.participants, r.generic) == (["市发改委", "市经信局"], ["各县、市、区人民政府"])
+
+
+def test_a_bare_list_with_its_convention_and_a_nested_collective():
+    """(A，B，各县<市、区>人民政府，排名第一位为牵头单位，下同): <> print a name's inner parentheses;
+    the convention is no unit (items.apply_conventions reads it)."""
+    (r,) = find_responsibilities("加快建设幼儿园。（市教育局，市财政局，各县<市、区>人民政府，排名第一位为牵头单位，下同）")
+    assert (r.participants, r.generic) == (["市教育局", "市财政局"], ["各县<市、区>人民政府"])
+
+
+def test_a_collective_of_counties_and_districts_is_one_name():
+    (r,) = find_responsibilities("加强税收征管。（市税务局、市财政局，各县市、区政府，列第一位的为牵头单位，下同）")
+    assert (r.participants, r.generic) == (["市税务局", "市财政局"], ["各县市、区政府"])
+
+
+@pytest.mark.parametrize("text,generic", [
+    # a role word before 和 shares the noun after it: one collective
+    ("各牵头和责任部门要细化分解任务，逐月排出计划。", ["各牵头和责任部门"]),
+    # two names joined by 和 are two
+    ("各乡镇和县直各部门要加强协作。", ["各乡镇", "县直各部门"]),
+])
+def test_a_subject_joined_by_and(text, generic):
+    (r,) = find_collective_duties(text)
+    assert (r.participants, r.generic) == ([], generic)
+
+
+def test_a_later_office_of_a_subject_may_drop_the_level_the_first_gives():
+    """…，县林业局、财政局将组织验收: after a comma, offices named in full open a subject; 财政局
+    is the county's, as 县林业局 says."""
+    found = find_collective_duties("各申报单位要按时报送材料，县林业局、财政局将组织专家验收。")
+    assert [n for r in found for n in r.participants] == ["县林业局", "财政局"]
+    # the clause before the comma is a duty of its own, not the subject's first part
+    assert [n for r in found for n in r.generic] == ["各申报单位"]
+
+
+def test_a_countys_development_zone_is_one_unit_its_towns_are_not():
+    (r,) = find_responsibilities("建设产业园区。（县农业农村局、开发区，乡镇按职责分工负责）")
+    assert (r.participants, r.generic) == (["县农业农村局", "开发区"], ["乡镇"])

@@ -25,7 +25,7 @@ from generator.reading.text import compact
 from generator.reading.indicators import find_indicators, reports
 from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
                                       find_function_duties, find_prose_assignments, find_responsibilities,
-                                      parse_responsibility_cell, unit_heading)
+                                      later_collectives, parse_responsibility_cell, unit_heading)
 from generator.model.units import fold, is_unit_like, normalise_unit_name
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
@@ -510,6 +510,20 @@ def apply_conventions(documents: list[dict]) -> None:
                     for it in ([b["item"]] if "item" in b else []) + b.get("items", []):
                         for x in [it, *it.get("statements", [])]:
                             _lead_by(x, rule)
+    for d in documents:
+        _later_too(d)
+
+
+def _later_too(doc: dict) -> None:
+    """以下各项工作均需X落实，不再列出 (LATER_TOO): X takes part in every later task of the
+    document that names units of its own (a heading grouping tasks is no task)."""
+    said: list[str] = []
+    for b in doc["blocks"]:
+        for it in ([b["item"]] if "item" in b else []) + b.get("items", []):
+            for x in [it, *it.get("statements", [])]:     # the item, then its statements in order
+                if said and (x["lead"] or x["participants"]):
+                    x["generic"] += [n for n in said if n not in x["generic"]]
+                said += [n for n in map(normalise_unit_name, later_collectives(x.get("raw") or "")) if n not in said]
 
 
 def _lead_by(item: dict, rule: str) -> None:

@@ -121,6 +121,8 @@ def _names(s: str) -> list[tuple[str, bool]]:
     """(name, is_collective) of a unit list; `X等Y` gives X and the collective Y."""
     out = []
     for piece in _pieces(s):
+        if _NOT_A_UNIT.search(piece):       # (A，B，排名第一位为牵头单位，下同): the list's convention
+            continue
         m = _ETC.search(piece)
         if m:
             if m.start():
@@ -317,9 +319,40 @@ def _trim(t: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# A convention stated once, in a task's note: 以下各项工作均需各县区政府落实，不再列出 — the
+# collective takes part in this task and in every later one (items.apply_conventions).
+LATER_TOO = re.compile(r"以下(?:各项)?(?:工作|任务)?(?:均|都)(?:需|须|由)(?P<x>[^,;。:]{2,40}?)(?:负责)?落实"
+                       r"\s*[,;]?\s*不再(?:一一)?列出\s*[。.;]?")
+
+
+def later_collectives(text: str) -> list[str]:
+    """The collectives a 以下均需X落实，不再列出 in `text` makes part of every later task."""
+    return [n for m in LATER_TOO.finditer(fold(text)) for n, _ in _names(text[m.start("x"):m.end("x")])]
+
+
+def _blank(s: str, spans: list[tuple[int, int]]) -> str:
+    for x, y in spans:
+        s = s[:x] + " " * (y - x) + s[y:]
+    return s
+
+
 def _read_group(text: str, t: str, i: int, j: int) -> Responsibility | None:
-    """The bracket group t[i..j] as a responsibility, or None."""
+    """The bracket group t[i..j] as a responsibility, or None; a convention sentence in it
+    (LATER_TOO) is read apart, its collective a generic of this group's."""
+    stated = [m.span() for m in LATER_TOO.finditer(t, i + 1, j)]
+    if not stated:
+        return _read_units_group(text, t, i, j)
+    r = _read_units_group(_blank(text, stated), _blank(t, stated), i, j)
+    if r:
+        r.raw = text[r.span[0]:r.span[1]]
+        r.generic += [n for n in later_collectives(text[i:j]) if n not in r.generic]
+    return r
+
+
+def _read_units_group(text: str, t: str, i: int, j: int) -> Responsibility | None:
     a, b = _trim(t, i + 1, j)
+    while b > a and t[b - 1] in "。.":      # 〔A牵头，B参与，C负责落实。〕: a sentence's stop
+        b -= 1
     end = j + 1
     if end < len(t) and t[end] in CLOSE:   # [ …（…）…）] : a stray closer belongs here
         end += 1
@@ -703,6 +736,13 @@ def _in_full(name: str) -> bool:
     return is_unit_like(name, prefixed=True) or is_unit_like(_PLACE_NAME.sub("", name), prefixed=True)
 
 
+def _listed_in_full(names: list[tuple[str, bool]]) -> list[bool]:
+    """Which offices of a subject's list are named in full: a later one may drop the level the
+    first gives (县农业局、财政局将…: the county's 财政局)."""
+    first = bool(names) and not names[0][1] and _in_full(names[0][0])
+    return [_in_full(n) or (first and k > 0 and not c and names_an_office(n)) for k, (n, c) in enumerate(names)]
+
+
 # Levels that share one body's name: 市、县(区)…, 市、区县…, 县、乡镇两级….
 _LEVELS = re.compile(r"^(?:[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?、)+[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?"
                      r"(?:[两三四五]级|各级)?")
@@ -749,6 +789,8 @@ _CLAUSE_WORDS = re.compile(r"按照|[“”\"《]")
 _NOTE_IN_SUBJECT = re.compile(r"\([^()]*[,;。][^()]*\)")
 
 
+# 各牵头和责任部门: a role word before 和 shares the noun after it (one collective, not 各牵头 and 责任部门).
+_SHARED_HEAD = re.compile(r"(?:牵头|责任|相关|有关|主管|配合|成员)和")
 # 项目实施结束后各镇（街）要…: when the duty falls, set before its subject, is no part of it.
 _WHEN_BEFORE = re.compile(r"^[^、,，]{2,20}?(?:之后|以后|后|之前|以前|前|期间|时)(?=各)")
 
@@ -764,8 +806,9 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         x = "".join(c for c, k in zip(text[m.start("x"):m.end("x")], m.group("x")) if k != "#")
         role = _LEAD_ROLE.search(x)     # A、B等牵头部门: A and B lead
         x = _WHEN_BEFORE.sub("", x[:role.start()] if role else x)
+        listed = x.replace("及其", "、")
         names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
-            _names(x.replace("及其", "、").replace("和", "、"))
+            _names(listed if _SHARED_HEAD.search(listed) else listed.replace("和", "、"))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
         # 相关部门和单位: a bare 单位 shares the qualifier before it; 各行业主管部门按照“…”: a clause
@@ -784,13 +827,13 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         # After a comma, collectives or offices named in full (…，县政府督查室将…) open a subject; an
         # office with a date alone only when it is a deadline (…报送区X中心，区X中心于7月份前确定…):
         # the date it acts on or from reports what it did (根据…安排，县专项办于2023年7月26日起对…督查).
+        full = _listed_in_full(names)
         if t[:start].rstrip().endswith(",") and not all(
                 _collective(n) or _DEFINED_COLLECTIVE.search(n)
-                or not c and names_an_office(n) and _in_full(n)
-                and (m.group("dated") is None or _time_limit_at(t, m.end("dated"))) for n, c in names):
+                or not c and names_an_office(n) and in_full
+                and (m.group("dated") is None or _time_limit_at(t, m.end("dated"))) for (n, c), in_full in zip(names, full)):
             continue
-        if names and offices and (role or any(c or is_generic(n) for n, c in names)
-                                  or all(_in_full(n) for n, _ in names)):
+        if names and offices and (role or any(c or is_generic(n) for n, c in names) or all(full)):
             roles = _Roles(lead_labelled=bool(role))
             roles.put(names, lead=bool(role))
             partners, end = _partners(text, t, m.end())
@@ -821,8 +864,9 @@ def _collective_head(text: str, t: str, i: int) -> tuple[int, list[tuple[str, bo
     while start < comma and t[start].isspace():
         start += 1
     names = _names(text[start:comma])
-    # name-shaped collectives only: 请各单位于3月9日前报送… is a clause, though it names 各单位
-    if "," in t[start:comma] or not names or not all(_collective(n) and is_unit_like(n) and len(n) <= 16
+    # name-shaped collectives only: 请各单位于3月9日前报送… is a clause, though it names 各单位, and so
+    # is 各申报主体要对材料负责 (a duty of its own)
+    if "," in t[start:comma] or re.search(_MODAL, t[start:comma]) or not names or not all(_collective(n) and is_unit_like(n) and len(n) <= 16
                                                      for n, _ in names):
         return None
     return start, names

@@ -49,11 +49,13 @@ def split_top(s: str, seps: str, protect: re.Pattern | None = None) -> list[tupl
 
 
 # Collectives whose own wording holds a list separator: one generic unit each.
-_LEVEL = r"(?:省|市|区|县|乡|镇|街道|县级市|县区|市区|自治县|旗|开发区|园区|场|片区|管委会)"
+_LEVEL = r"(?:省|市|区|县|乡|镇|街道|县级市|县区|县市|市区|自治县|旗|开发区|园区|场|片区|管委会)"
 _COLLECTIVES = re.compile(
     r"各(?:乡)?镇(?:人民)?政府、(?:各)?街道办事处"
     r"|各(?:乡)?镇、(?:各)?街道、(?:各)?开发区"
     rf"|各{_LEVEL}(?:[、,]{_LEVEL}){{1,4}}(?:人民)?(?:政府|党委|党委和政府|管委会)?"   # 各县、市、区政府, 各区、县级市
+    # 各县<市、区>人民政府: angle brackets for the parentheses of a name already in parentheses
+    rf"|各{_LEVEL}[<〈]{_LEVEL}(?:[、,]{_LEVEL}){{0,4}}[>〉](?:人民)?(?:政府|党委|党委和政府|管委会)?"
     r"|全[区县市]有[^,;。]*?的单位")
 
 
