@@ -1271,3 +1271,45 @@ def test_a_project_tables_construction_year_is_its_rows_time_limit():
     (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
     (table,) = [b for b in doc["blocks"] if b["kind"] == "table"]
     assert [i["deadline"]["date"] for i in table["items"]] == ["2024-12-31", "2025-12-31"]
+
+
+def test_a_sites_category_tag_in_corner_brackets_is_no_part_of_the_title():
+    """「通告」 before a title (a site's column tag): the title and its issuer start after it."""
+    text = ("「通告」某某自治县人民政府关于禁止燃放孔明灯的通告\n"
+            "为保障公共安全，现就有关事项通告如下：\n一、全县范围内禁止燃放孔明灯。\n特此通告。\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (doc["title"], doc["issuer"], doc["type"]) == (
+        "某某自治县人民政府关于禁止燃放孔明灯的通告", "某某自治县人民政府", "通告")
+
+
+def test_a_contents_heading_under_a_plan_title_is_no_part_of_it():
+    """A plan's title, then 目  录 and the first chapters: the title is the plan's, its type 规划."""
+    text = ("某某县国民经济和社会发展第十三个五年规划\n目  录\n第一章  发展基础\n第一节  主要成就\n"
+            "第一章  发展基础\n“十二五”时期，全县经济保持平稳较快增长，人民生活水平明显提高，社会事业全面进步。\n")
+    doc = import_text(text, "mouxian-2016", "mouxian").documents[0]
+    assert (doc["title"], doc["type"]) == ("某某县国民经济和社会发展第十三个五年规划", "规划")
+
+
+def test_a_circular_that_issues_a_report_is_a_circular():
+    """关于印发…落实情况的通报: the title's last word (通报) is its type, not 通知 for 印发."""
+    text = ("关于印发2023年重点工作落实情况的通报\n各镇人民政府，县直各部门：\n"
+            "现将2023年重点工作落实情况通报如下，请各单位对照抓好落实。\n某某县人民政府督查室\n2023年8月1日\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    assert doc["type"] == "通报"
+
+
+def test_a_copy_that_opens_with_its_doc_number_alone_has_no_title():
+    """某府通告〔2022〕2号 alone, then the text: the line is the 文号, the title null, the type 通告."""
+    text = ("某府通告〔2022〕2 号\n全县居民：\n为保障公共安全，根据有关法律法规，现通告如下：\n"
+            "一、城区范围内禁止燃放烟花爆竹。\n二、各乡镇结合实际加以管控。\n")
+    (doc,) = import_text(text, "mouxian-2022", "mouxian").documents
+    assert (doc["title"], doc["doc_number"], doc["type"]) == ("（无标题）", "某府通告〔2022〕2号", "通告")
+
+
+def test_a_copy_that_opens_with_its_preamble_has_no_title():
+    """为…，现就有关事项通告如下： first: a lead-in sentence, not a title; the type is 通告."""
+    text = ("为加强公共安全管理，保障人民群众生命财产安全，结合我县实际，现就禁止燃放孔明灯有关事项通告如下：\n"
+            "一、禁放范围\n本县行政区域内全域禁止燃放孔明灯，无任何例外区域和时段。\n"
+            "二、禁放内容\n严禁任何单位和个人销售孔明灯。\n")
+    (doc,) = import_text(text, "mouxian-2026", "mouxian").documents
+    assert (doc["title"], doc["type"]) == ("（无标题）", "通告")

@@ -33,8 +33,10 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
         doc_type = "统计表"
     elif seg.kind == "order":
         doc_type = "令"
+    elif not title and parent is None:
+        doc_type = _untitled_type(head_texts.get("doc_number"), seg.paras) or "其他"
     elif parent is None and seg.kind == "notice":
-        doc_type = _notice_type(title or "")
+        doc_type = _notice_type(title)
     else:
         doc_type = genre.doc_type(title or "") or "其他"
     if parent is None:
@@ -252,12 +254,32 @@ def _head_blocks(seg: Segment) -> list[dict]:
     return out
 
 
+# The kinds of document an addressed head may end in besides 通知: the title's last word says it.
+_ADDRESSED_KIND = re.compile(r"(?:通报|通告|公告|决定|批复)$")
+
+
 def _notice_type(title: str) -> str:
-    """A notice that 印发s a policy is a 通知 whatever the policy is."""
+    """A notice that 印发s a policy is a 通知 whatever the policy is — unless its title ends in
+    another addressed kind (关于印发…落实情况的通报 is a 通报)."""
     t = compact(title)
+    if _ADDRESSED_KIND.search(t):
+        return genre.doc_type(t) or "通知"
     if "印发" in t or re.search(r"(通知|通知)$", t):
         return "通知"
     return genre.doc_type(t) or "通知"
+
+
+# A notice's opening that says what it is: …，现就有关事项通告如下：
+_ANNOUNCES = re.compile(r"(通告|公告|通报|通知)如下")
+
+
+def _untitled_type(number: str | None, paras: list[Para]) -> str | None:
+    """The kind of a copy without its title line: the one its 文号 names (某府通告〔2021〕1号),
+    else the one its opening announces (现就…通告如下)."""
+    m = re.search(r"(?:通告|公告|通报)$", genre.agency_code(number))
+    if m:
+        return m.group(0)
+    return next((m.group(1) for p in paras[:3] for m in [_ANNOUNCES.search(compact(p.text))] if m), None)
 
 
 def validity(blocks: list[dict], title: str, date: str | None) -> dict:

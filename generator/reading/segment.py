@@ -278,6 +278,7 @@ def _part_text(t: str) -> bool:
             and not _DAY_FIRST.match(t))
 
 
+_CONTENTS = "目录"
 # 2019年4月21日卫生城市检查(…): a caption that opens with a day; a title names a year, not a day.
 _DAY_FIRST = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
@@ -298,6 +299,8 @@ def role(p: Para) -> str:
         return "note"
     if genre.is_issuer(t):
         return "issuer"
+    if t == _CONTENTS:
+        return "body"       # a table of contents' heading (目  录): never part of the title above it
     if genre.is_addressee(t):
         return "addressee"
     if _title_text(t):
@@ -424,8 +427,10 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
                     _ended(paras, roles, k) and not _annexed(paras, k) and not issuing and not named)
             if ok and not others and heads:
                 start = first_title       # a signature's issuer line above belongs to the document before
-        else:               # an order's number (no title: an order is known by it) above 《X》已经…现予公布
-            ok = "doc_number" in others and j < len(paras) and bool(_PROMULGATION.match(compact(paras[j].text)))
+        else:               # an order's number (no title: an order is known by it) above 《X》已经…现予公布,
+            # or a copy that lost its title line and opens with the 文号 alone (某府通告〔2021〕1号)
+            ok = "doc_number" in others and j < len(paras) and (
+                bool(_PROMULGATION.match(compact(paras[j].text))) or not heads and not _substantive(paras[:k], roles))
         if ok and heads and _reprinted(paras, roles, heads[-1], start, title):
             start = heads.pop().start    # a web page's heading above the document's own head
         if ok:
@@ -584,7 +589,8 @@ def _cited_document(text: str) -> tuple[str | None, str | None]:
 
 def _caption(text: str) -> bool:
     t = compact(text)
-    return (0 < len(t) <= 150 and "。" not in t and not genre.heading(t) and not genre.is_date_line(t)
+    return (0 < len(t) <= 150 and "。" not in t and not t.endswith(("：", ":")) and not genre.heading(t)
+            and not genre.is_date_line(t)
             and not genre.is_closing(t) and not genre.is_addressee(t))
 
 
@@ -645,7 +651,7 @@ def issuer_and_title(issuers: list[str], title: str) -> tuple[str | None, str]:
 
 def clean_title(title: str) -> str:
     t = title.strip().strip("|").strip()             # a web table's cell bar: 清单 |
-    t = re.sub(r"^【[^】]{1,20}】", "", t)            # a site's category label
+    t = re.sub(r"^(?:【[^】]{1,20}】|「[^」]{1,20}」)", "", t)     # a site's category label (【公告】, 「通告」)
     m = re.fullmatch(r"(?:《([^《》]+)》)+", compact(t))
     if m:
         t = m.group(1)                                # 《title》《title》: printed as a citation
