@@ -1313,3 +1313,22 @@ def test_a_copy_that_opens_with_its_preamble_has_no_title():
             "二、禁放内容\n严禁任何单位和个人销售孔明灯。\n")
     (doc,) = import_text(text, "mouxian-2026", "mouxian").documents
     assert (doc["title"], doc["type"]) == ("（无标题）", "通告")
+
+
+def test_a_title_that_opens_with_its_issuer_before_a_quoted_subject_names_the_issuer():
+    """X县人民政府办公室《关于…》的通知 beats the page's short 来源 field (政府办)."""
+    text = ("某某县人民政府办公室《关于认真办理2025年民生实事》的通知\n来源 : 政府办\n"
+            "各乡镇人民政府，县直各部门：\n现将有关事项通知如下：\n一、各乡镇要加快项目建设。\n")
+    (doc,) = import_text(text, "mouxian-2025", "mouxian").documents
+    assert doc["issuer"] == "某某县人民政府办公室"
+
+
+def test_a_heads_issuer_line_completes_the_title_and_the_imprint_dates_it():
+    """A page's short heading (某县关于…的通告 文号), then the head (文号 / 某县人民政府 / 关于…的通告):
+    the title is the issuer's and the head's; with no dated signature, the 版记's 印发 date dates it."""
+    text = ("某某县关于禁止焚烧秸秆的通告 某政通〔2018〕3号\n某政通〔2018〕3号\n某某县人民政府\n关于禁止焚烧秸秆的通告\n"
+            "为改善环境质量，现将有关事项通告如下：\n一、全县范围内禁止露天焚烧秸秆。\n二、本通告自发布之日起施行。\n"
+            "某某县人民政府办公室2018年4月2日印发\n")
+    (doc,) = import_text(text, "mouxian-2018", "mouxian").documents
+    assert (doc["title"], doc["issuer"], doc["date"]) == (
+        "某某县人民政府关于禁止焚烧秸秆的通告", "某某县人民政府", "2018-04-02")

@@ -64,9 +64,10 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
 
 
 def _page_date(meta: dict) -> str | None:
-    """The page's 成文日期 field (发文日期, 印发日期 …), else its 生成日期: when the site generated the
-    record, a weaker witness that only a copy giving no other date falls back on."""
-    return genre.iso_date(meta.get("date") or "") or genre.iso_date(meta.get("generated") or "")
+    """The page's 成文日期 field (发文日期, 印发日期 …), else the 版记's 印发 date, else its 生成日期: when
+    the site generated the record, a weaker witness that only a copy giving no other date falls back on."""
+    return next((d for key in ("date", "imprinted", "generated") for d in [genre.iso_date(meta.get(key) or "")] if d),
+                None)
 
 
 def _source(file: str, seg: Segment, publication: str | None) -> dict:
@@ -96,7 +97,7 @@ def _title_issuer(title: str | None) -> str | None:
     """The issuer a title opens with: GB/T 9704's 某县人民政府办公室关于…的通知 (a township's
     too: 某某乡关于…), or a policy's 镇巴县人民政府工作规则."""
     t = compact(title or "")
-    m = re.match(r"^(\S{2,30}?)(?:关于|转发|印发|批转)", t) or re.match(
+    m = re.match(r"^(\S{2,30}?)《?(?:关于|转发|印发|批转)", t) or re.match(
         r"^(\S{2,20}?(?:人民政府|政府办公室|人民政府办公室|办公室|办公厅|委员会|管委会))\S{2,}", t)
     name = m.group(1) if m else ""
     return name if genre.is_issuer(name) or re.fullmatch(r"\S{1,8}[乡镇]", name) else None

@@ -609,6 +609,8 @@ def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) ->
     issuers = [name for p, r in zip(head, roles) if r == "issuer" for name in genre.issuers(p.text)]
     if not titles and roles[:1] == ["part"] and "doc_number" in roles:
         titles = [head[0].text]     # a heading above the 文号 names the document, whatever its ending
+    if issuers:       # the head's own issuer line (X人民政府 / 关于…): its title is X关于…, whatever a page's heading says
+        titles = [issuer_and_title(issuers, t)[1] for t in titles]
     title = _best_title(titles)
     seg.issuer, seg.title = issuer_and_title(issuers, title) if title else ("、".join(issuers) or None, None)
     order = not h.addressed and bool(body) and bool(_PROMULGATION.match(compact(body[0].text)))
