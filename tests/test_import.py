@@ -1332,3 +1332,17 @@ def test_a_heads_issuer_line_completes_the_title_and_the_imprint_dates_it():
     (doc,) = import_text(text, "mouxian-2018", "mouxian").documents
     assert (doc["title"], doc["issuer"], doc["date"]) == (
         "某某县人民政府关于禁止焚烧秸秆的通告", "某某县人民政府", "2018-04-02")
+
+
+def test_a_disclosure_tables_policy_inquiry_fields_are_metadata():
+    """A disclosure page's table flattened with | (标 题:, 有 效 性:, 政策咨询机关:, 政策咨询电话:), then the
+    addressees: the 标题 field is the title, the inquiry fields no part of it."""
+    text = ("索引号: | 113400000/202104-00012 | 信息分类: | 规范性文件 |\n---|---|---|---|\n"
+            "发布机构: | 某某区政府(办公室) | 有 效 性: | 有效 |\n"
+            "标 题: | 某某区人民政府办公室关于印发2021年重点工作任务分解表的通知 | ||\n"
+            "政策咨询机关: | 政策咨询电话: |\n政策咨询机关: | |||\n政策咨询电话: |\n"
+            "各乡镇人民政府、街道办事处，区政府各部门：\n"
+            "为抓好2021年重点工作落实，现将任务分解如下，请认真抓好落实。\n一、各乡镇要高度重视，夯实责任。\n")
+    (doc,) = import_text(text, "mouqu-2021", "mouqu").documents
+    assert (doc["title"], doc["issuer"], doc["type"]) == (
+        "某某区人民政府办公室关于印发2021年重点工作任务分解表的通知", "某某区人民政府办公室", "通知")
