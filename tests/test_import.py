@@ -1346,3 +1346,14 @@ def test_a_disclosure_tables_policy_inquiry_fields_are_metadata():
     (doc,) = import_text(text, "mouqu-2021", "mouqu").documents
     assert (doc["title"], doc["issuer"], doc["type"]) == (
         "某某区人民政府办公室关于印发2021年重点工作任务分解表的通知", "某某区人民政府办公室", "通知")
+
+
+def test_a_bulletins_masthead_gives_issuer_and_damaged_date_but_not_the_title():
+    """督查通报 masthead (某县政务督查 / 12期 / `某县人民政府督查室   2023年9月5` on one line) above the
+    title: issuer and date (read as printed) from the masthead line, the title as printed."""
+    text = ("某县政务督查\n12期\n某县人民政府督查室           2023年9月5\n"
+            "关于2023年重点任务落实情况的通报\n各乡镇人民政府，县政府各部门：\n"
+            "根据县政府安排，县政府督查室对重点任务落实情况进行了专项督查，现将有关情况通报如下。\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    assert (doc["title"], doc["issuer"], doc["date"], doc["type"]) == (
+        "关于2023年重点任务落实情况的通报", "某县人民政府督查室", "2023-09-05", "通报")

@@ -41,7 +41,9 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
         doc_type = genre.doc_type(title or "") or "其他"
     if parent is None:
         adopted_by, adopted_on = _adoption([p for _, p in seg.head] + seg.paras[:2])
-        date = signed_date or genre.iso_date(head_texts.get("date") or "") or _page_date(meta) or adopted_on
+        head_date = head_texts.get("date") or ""
+        date = signed_date or genre.iso_date(head_date) or genre.garbled_date(head_date, published) \
+            or _page_date(meta) or adopted_on
         doc_number = _fuller_number(head_texts.get("doc_number"), _meta_number(meta))
         issuer = _issuer(seg.issuer or _ordering(doc_number), signed_issuer, _title_issuer(title), meta,
                          doc_number) or _deciding(seg.paras) or adopted_by

@@ -144,8 +144,9 @@ def _glued(p: Para) -> list[Para] | None:
     if m:                                     # an order's signature on one line: 自治区主席 陈 武 2016年12月6日
         return _cut_at(p, [_offset(p.text, m.start("date"))])
     words = p.text.split()
-    if len(words) > 1 and genre.is_date_line(words[-1]) and all(genre.is_issuer(w) for w in words[:-1]):
-        return _cut_at(p, [_offset(p.text, len(t) - len(words[-1]))])      # 某某县人民政府  2022年5月1日
+    if len(words) > 1 and (genre.is_date_line(words[-1]) or genre.is_garbled_date(words[-1])) \
+            and all(genre.is_issuer(w) for w in words[:-1]):     # 某某县人民政府  2022年5月1日, a 督查通报's masthead
+        return _cut_at(p, [_offset(p.text, len(t) - len(words[-1]))])      # line 某某督查室  2022年8月19 too
     m = _NOTE_OR_ANNEX.match(t)
     if m and m.end() < len(t) and (m.group("note") or _title_text(t[m.end():])):
         return _cut_at(p, [_offset(p.text, m.end())])
@@ -399,7 +400,7 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
     issued: list[str] = []        # names the last notice issues: their titles start no document
     issuing = False               # the last notice 印发s a policy whose title has not come yet
     k = 0
-    in_head = [r in HEAD_ROLES or _dated(p, r) for p, r in zip(paras, roles)]
+    in_head = [r in HEAD_ROLES or _dated(p, r) or _masthead_date(paras, roles, k) for k, (p, r) in enumerate(zip(paras, roles))]
     while k < len(paras):
         if not (in_head[k] and (roles[k] != "date" or k + 1 < len(roles) and roles[k + 1] in HEAD_ROLES)) \
                 and not (roles[k] == "addressee" and not _substantive(paras[:k], roles)):
@@ -442,6 +443,13 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
             issuing = issuing and not groups    # the policy's own title: the next may start a document
             k = max(j, k + 1)
     return heads
+
+
+def _masthead_date(paras: list[Para], roles: list[str], k: int) -> bool:
+    """The date of a masthead at the top of a copy (某县政务督查 / 20期 / 某县人民政府督查室  2022年8月19,
+    then the title): the issuer's line dates the issue; the head runs on through it to the title."""
+    return roles[k] == "date" and roles[k - 1:k] == ["issuer"] and roles[k + 1:k + 2] in (["title"], ["part"]) \
+        and not _substantive(paras[:k], roles[:k])
 
 
 def _opens_outline(paras: list[Para], j: int) -> bool:
@@ -609,10 +617,13 @@ def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) ->
     issuers = [name for p, r in zip(head, roles) if r == "issuer" for name in genre.issuers(p.text)]
     if not titles and roles[:1] == ["part"] and "doc_number" in roles:
         titles = [head[0].text]     # a heading above the 文号 names the document, whatever its ending
-    if issuers:       # the head's own issuer line (X人民政府 / 关于…): its title is X关于…, whatever a page's heading says
-        titles = [issuer_and_title(issuers, t)[1] for t in titles]
+    # A masthead's issuer, dated on its line (某县人民政府督查室  2022年8月19 above a 督查通报), is no part of the title.
+    titled = [] if any(r == "issuer" and roles[k + 1:k + 2] == ["date"] for k, r in enumerate(roles)) else issuers
+    if titled:        # the head's own issuer line (X人民政府 / 关于…): its title is X关于…, whatever a page's heading says
+        titles = [issuer_and_title(titled, t)[1] for t in titles]
     title = _best_title(titles)
-    seg.issuer, seg.title = issuer_and_title(issuers, title) if title else ("、".join(issuers) or None, None)
+    seg.issuer, seg.title = issuer_and_title(titled, title) if title else (None, None)
+    seg.issuer = seg.issuer or "、".join(issuers) or None
     order = not h.addressed and bool(body) and bool(_PROMULGATION.match(compact(body[0].text)))
     if order:
         seg.kind = "order"
