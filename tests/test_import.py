@@ -1357,3 +1357,13 @@ def test_a_bulletins_masthead_gives_issuer_and_damaged_date_but_not_the_title():
     (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
     assert (doc["title"], doc["issuer"], doc["date"], doc["type"]) == (
         "关于2023年重点任务落实情况的通报", "某县人民政府督查室", "2023-09-05", "通报")
+
+
+def test_an_encyclopedias_infobox_names_the_plan():
+    """A wiki copy: the plan's opening, 基本介绍, `- 中文名:X应急预案`, `- 类型:应急预案`: the plan is X."""
+    text = ("为有效应对突发地质灾害，最大程度减少灾害损失，保障人民群众生命财产安全，维护社会稳定，促进经济社会全面"
+            "协调可持续发展，依据有关法律法规，结合本县实际，\n基本介绍\n"
+            "- 中文名:某某县地质灾害应急预案\n- 类型:应急预案\n- 文字类型:中文\n总则\n(一)编制目的\n"
+            "为有效应对突发地质灾害，最大程度减少灾害损失，制定本预案。\n(二)适用范围\n本预案适用于本县行政区域地质灾害的应急处置。\n")
+    (doc,) = import_text(text, "mouxian-2020", "mouxian").documents
+    assert (doc["title"], doc["type"]) == ("某某县地质灾害应急预案", "应急预案")

@@ -597,7 +597,9 @@ def _cited_document(text: str) -> tuple[str | None, str | None]:
 
 def _caption(text: str) -> bool:
     t = compact(text)
-    return (0 < len(t) <= 150 and "。" not in t and not t.endswith(("：", ":")) and not genre.heading(t)
+    # a sentence is no caption: one that leads into the text (…通告如下：) or runs on clause after clause
+    return (0 < len(t) <= 150 and "。" not in t and not t.endswith(("：", ":")) and len(re.findall(r"[，,]", t)) <= 2
+            and not genre.heading(t)
             and not genre.is_date_line(t)
             and not genre.is_closing(t) and not genre.is_addressee(t))
 
