@@ -1367,3 +1367,18 @@ def test_an_encyclopedias_infobox_names_the_plan():
             "为有效应对突发地质灾害，最大程度减少灾害损失，制定本预案。\n(二)适用范围\n本预案适用于本县行政区域地质灾害的应急处置。\n")
     (doc,) = import_text(text, "mouxian-2020", "mouxian").documents
     assert (doc["title"], doc["type"]) == ("某某县地质灾害应急预案", "应急预案")
+
+
+def test_an_outlines_title_field_completes_its_split_title_and_its_note_is_no_part_of_it():
+    """标题 field, a metadata line that swallowed the title's first words (时效性:某市国民经济和社会发展), the
+    rest of the title, then the 题注 (…会议通过): the title is the field's, the 题注 dates the outline (the
+    page's 成文日期 only repeats its 发布日期), the type is 规划纲要."""
+    text = ("标题:某某市国民经济和社会发展第十四个五年规划纲要\n"
+            "索引号:00000000-1/2021-00001 发文机关:某某市发展和改革委员会 成文日期:2021年10月08日 "
+            "发布日期:2021年10月08日 时效性:某某市国民经济和社会发展\n第十四个五年规划纲要\n"
+            "(2021年2月20日某某市第七届人民代表大会\n第五次会议通过)\n"
+            "“十四五”时期是全面建设社会主义现代化国家新征程的第一个五年，是本市高质量发展的关键时期。\n"
+            "一、发展基础\n“十三五”时期，全市经济社会发展取得显著成就，综合实力持续增强。\n")
+    (doc,) = import_text(text, "moushi-2021", "moushi").documents
+    assert (doc["title"], doc["date"], doc["type"]) == (
+        "某某市国民经济和社会发展第十四个五年规划纲要", "2021-02-20", "规划纲要")

@@ -27,7 +27,7 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
     meta = seg.meta
     published = genre.iso_date(meta.get("published") or "")
     signed_issuer, signed_date = _signature(blocks, published)
-    title = seg.title or _meta_title(meta)
+    title = _fuller_title(seg.title, _meta_title(meta)) if parent is None else seg.title
     body = [b for b in blocks if b["kind"] not in ("header", "closing", "signature")]
     if seg.kind == "orphan" and body and all(b["kind"] == "table" for b in body):
         doc_type = "统计表"
@@ -42,8 +42,11 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
     if parent is None:
         adopted_by, adopted_on = _adoption([p for _, p in seg.head] + seg.paras[:2])
         head_date = head_texts.get("date") or ""
+        page_date = _page_date(meta)
+        if adopted_on and page_date == published:
+            page_date = None        # a 成文日期 field that repeats the 发布日期 dates the posting, not the adoption
         date = signed_date or genre.iso_date(head_date) or genre.garbled_date(head_date, published) \
-            or _page_date(meta) or adopted_on
+            or page_date or adopted_on
         doc_number = _fuller_number(head_texts.get("doc_number"), _meta_number(meta))
         issuer = _issuer(seg.issuer or _ordering(doc_number), signed_issuer, _title_issuer(title), meta,
                          doc_number) or _deciding(seg.paras) or adopted_by
@@ -93,6 +96,14 @@ def _meta_title(meta: dict) -> str | None:
     from generator.reading.segment import clean_title
     t = genre.DOC_NUMBER_AT_START.sub("", compact(meta.get("title") or ""))    # 名称: 靖政发〔2025〕17号 某县人民政府关于…
     return clean_title(t) if t and genre.doc_type(t) else None
+
+
+def _fuller_title(printed: str | None, field: str | None) -> str | None:
+    """The copy's title, or the page's 标题 field when it is that title in full (the copy lost the
+    title's first words into the metadata line above it: 时效性:某市国民经济和社会发展 / 第十四个五年规划纲要)."""
+    if printed and field and len(field) > len(printed) and field.endswith(compact(printed)):
+        return field
+    return printed or field
 
 
 def _title_issuer(title: str | None) -> str | None:
@@ -198,16 +209,11 @@ def _deciding(paras: list[Para]) -> str | None:
     return None
 
 
-# A regulation's 题注 under its title: (1988年12月16日某市第九届人民代表大会常务委员会第八次会议通过 …).
-_ADOPTED = re.compile(r"^[（(](?P<date>\d{4}年\d{1,2}月\d{1,2}日)(?P<body>[\u4e00-\u9fff]{2,40}?)"
-                      r"第[一二三四五六七八九十百\d]+次(?:全体|常务)?会议(?:审议)?通过")
-
-
 def _adoption(paras: list[Para]) -> tuple[str | None, str | None]:
     """The body whose meeting adopted a regulation and the day, from its 题注: what a regulation
     without signature or 文号 has for its issuer and date."""
     for p in paras:
-        m = _ADOPTED.match(compact(p.text))
+        m = genre.ADOPTED.match(compact(p.text))
         if m:
             return m.group("body"), genre.iso_date(m.group("date"))
     return None, None

@@ -300,8 +300,8 @@ def role(p: Para) -> str:
         return "note"
     if genre.is_issuer(t):
         return "issuer"
-    if t == _CONTENTS:
-        return "body"       # a table of contents' heading (目  录): never part of the title above it
+    if t == _CONTENTS or genre.ADOPTED.match(t):
+        return "body"       # a table of contents' heading (目  录), a 题注: never part of the title above
     if genre.is_addressee(t):
         return "addressee"
     if _title_text(t):
