@@ -400,7 +400,7 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
     issued: list[str] = []        # names the last notice issues: their titles start no document
     issuing = False               # the last notice 印发s a policy whose title has not come yet
     k = 0
-    in_head = [r in HEAD_ROLES or _dated(p, r) or _masthead_date(paras, roles, k) for k, (p, r) in enumerate(zip(paras, roles))]
+    in_head = [r in HEAD_ROLES or _dated(p, r) or _masthead_date(roles, k) for k, (p, r) in enumerate(zip(paras, roles))]
     while k < len(paras):
         if not (in_head[k] and (roles[k] != "date" or k + 1 < len(roles) and roles[k + 1] in HEAD_ROLES)) \
                 and not (roles[k] == "addressee" and not _substantive(paras[:k], roles)):
@@ -445,11 +445,12 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
     return heads
 
 
-def _masthead_date(paras: list[Para], roles: list[str], k: int) -> bool:
+def _masthead_date(roles: list[str], k: int) -> bool:
     """The date of a masthead at the top of a copy (某县政务督查 / 20期 / 某县人民政府督查室  2022年8月19,
-    then the title): the issuer's line dates the issue; the head runs on through it to the title."""
+    then the title): the issuer's line dates the issue; the head runs on through it to the title. Only
+    the masthead's name and issue stand above it (after a notice's last words it is the notice's signature)."""
     return roles[k] == "date" and roles[k - 1:k] == ["issuer"] and roles[k + 1:k + 2] in (["title"], ["part"]) \
-        and not _substantive(paras[:k], roles[:k])
+        and all(r in ("title", "part") for r in roles[:k - 1])
 
 
 def _opens_outline(paras: list[Para], j: int) -> bool:
