@@ -1285,3 +1285,114 @@ def test_a_collective_stated_for_all_later_tasks_joins_each_of_them():
     assert (s1["lead"], s1["participants"], s1["generic"]) == (["市生态环境局"], ["市工信局"], ["各区人民政府"])
     assert (s2["lead"], s2["generic"]) == (["市市场监管局"], ["各区人民政府"])
     assert (second["lead"], second["generic"]) == (["市公安局"], ["各区人民政府"])
+
+
+def test_a_sites_category_tag_in_corner_brackets_is_no_part_of_the_title():
+    """「通告」 before a title (a site's column tag): the title and its issuer start after it."""
+    text = ("「通告」某某自治县人民政府关于禁止燃放孔明灯的通告\n"
+            "为保障公共安全，现就有关事项通告如下：\n一、全县范围内禁止燃放孔明灯。\n特此通告。\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (doc["title"], doc["issuer"], doc["type"]) == (
+        "某某自治县人民政府关于禁止燃放孔明灯的通告", "某某自治县人民政府", "通告")
+
+
+def test_a_contents_heading_under_a_plan_title_is_no_part_of_it():
+    """A plan's title, then 目  录 and the first chapters: the title is the plan's, its type 规划."""
+    text = ("某某县国民经济和社会发展第十三个五年规划\n目  录\n第一章  发展基础\n第一节  主要成就\n"
+            "第一章  发展基础\n“十二五”时期，全县经济保持平稳较快增长，人民生活水平明显提高，社会事业全面进步。\n")
+    doc = import_text(text, "mouxian-2016", "mouxian").documents[0]
+    assert (doc["title"], doc["type"]) == ("某某县国民经济和社会发展第十三个五年规划", "规划")
+
+
+def test_a_circular_that_issues_a_report_is_a_circular():
+    """关于印发…落实情况的通报: the title's last word (通报) is its type, not 通知 for 印发."""
+    text = ("关于印发2023年重点工作落实情况的通报\n各镇人民政府，县直各部门：\n"
+            "现将2023年重点工作落实情况通报如下，请各单位对照抓好落实。\n某某县人民政府督查室\n2023年8月1日\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    assert doc["type"] == "通报"
+
+
+def test_a_copy_that_opens_with_its_doc_number_alone_has_no_title():
+    """某府通告〔2022〕2号 alone, then the text: the line is the 文号, the title null, the type 通告."""
+    text = ("某府通告〔2022〕2 号\n全县居民：\n为保障公共安全，根据有关法律法规，现通告如下：\n"
+            "一、城区范围内禁止燃放烟花爆竹。\n二、各乡镇结合实际加以管控。\n")
+    (doc,) = import_text(text, "mouxian-2022", "mouxian").documents
+    assert (doc["title"], doc["doc_number"], doc["type"]) == ("（无标题）", "某府通告〔2022〕2号", "通告")
+
+
+def test_a_copy_that_opens_with_its_preamble_has_no_title():
+    """为…，现就有关事项通告如下： first: a lead-in sentence, not a title; the type is 通告."""
+    text = ("为加强公共安全管理，保障人民群众生命财产安全，结合我县实际，现就禁止燃放孔明灯有关事项通告如下：\n"
+            "一、禁放范围\n本县行政区域内全域禁止燃放孔明灯，无任何例外区域和时段。\n"
+            "二、禁放内容\n严禁任何单位和个人销售孔明灯。\n")
+    (doc,) = import_text(text, "mouxian-2026", "mouxian").documents
+    assert (doc["title"], doc["type"]) == ("（无标题）", "通告")
+
+
+def test_a_title_that_opens_with_its_issuer_before_a_quoted_subject_names_the_issuer():
+    """X县人民政府办公室《关于…》的通知 beats the page's short 来源 field (政府办)."""
+    text = ("某某县人民政府办公室《关于认真办理2025年民生实事》的通知\n来源 : 政府办\n"
+            "各乡镇人民政府，县直各部门：\n现将有关事项通知如下：\n一、各乡镇要加快项目建设。\n")
+    (doc,) = import_text(text, "mouxian-2025", "mouxian").documents
+    assert doc["issuer"] == "某某县人民政府办公室"
+
+
+def test_a_heads_issuer_line_completes_the_title_and_the_imprint_dates_it():
+    """A page's short heading (某县关于…的通告 文号), then the head (文号 / 某县人民政府 / 关于…的通告):
+    the title is the issuer's and the head's; with no dated signature, the 版记's 印发 date dates it."""
+    text = ("某某县关于禁止焚烧秸秆的通告 某政通〔2018〕3号\n某政通〔2018〕3号\n某某县人民政府\n关于禁止焚烧秸秆的通告\n"
+            "为改善环境质量，现将有关事项通告如下：\n一、全县范围内禁止露天焚烧秸秆。\n二、本通告自发布之日起施行。\n"
+            "某某县人民政府办公室2018年4月2日印发\n")
+    (doc,) = import_text(text, "mouxian-2018", "mouxian").documents
+    assert (doc["title"], doc["issuer"], doc["date"]) == (
+        "某某县人民政府关于禁止焚烧秸秆的通告", "某某县人民政府", "2018-04-02")
+
+
+def test_a_disclosure_tables_policy_inquiry_fields_are_metadata():
+    """A disclosure page's table flattened with | (标 题:, 有 效 性:, 政策咨询机关:, 政策咨询电话:), then the
+    addressees: the 标题 field is the title, the inquiry fields no part of it."""
+    text = ("索引号: | 113400000/202104-00012 | 信息分类: | 规范性文件 |\n---|---|---|---|\n"
+            "发布机构: | 某某区政府(办公室) | 有 效 性: | 有效 |\n"
+            "标 题: | 某某区人民政府办公室关于印发2021年重点工作任务分解表的通知 | ||\n"
+            "政策咨询机关: | 政策咨询电话: |\n政策咨询机关: | |||\n政策咨询电话: |\n"
+            "各乡镇人民政府、街道办事处，区政府各部门：\n"
+            "为抓好2021年重点工作落实，现将任务分解如下，请认真抓好落实。\n一、各乡镇要高度重视，夯实责任。\n")
+    (doc,) = import_text(text, "mouqu-2021", "mouqu").documents
+    assert (doc["title"], doc["issuer"], doc["type"]) == (
+        "某某区人民政府办公室关于印发2021年重点工作任务分解表的通知", "某某区人民政府办公室", "通知")
+
+
+def test_a_bulletins_masthead_gives_issuer_and_damaged_date_but_not_the_title():
+    """督查通报 masthead (某县政务督查 / 12期 / `某县人民政府督查室   2023年9月5` on one line) above the
+    title: issuer and date (read as printed) from the masthead line, the title as printed."""
+    text = ("某县政务督查\n12期\n某县人民政府督查室           2023年9月5\n"
+            "关于2023年重点任务落实情况的通报\n各乡镇人民政府，县政府各部门：\n"
+            "根据县政府安排，县政府督查室对重点任务落实情况进行了专项督查，现将有关情况通报如下。\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    assert (doc["title"], doc["issuer"], doc["date"], doc["type"]) == (
+        "关于2023年重点任务落实情况的通报", "某县人民政府督查室", "2023-09-05", "通报")
+
+
+def test_an_encyclopedias_infobox_names_the_plan():
+    """A wiki copy: the plan's opening, 基本介绍, `- 中文名:X应急预案`, `- 类型:应急预案`: the plan is X."""
+    text = ("为有效应对突发地质灾害，最大程度减少灾害损失，保障人民群众生命财产安全，维护社会稳定，促进经济社会全面"
+            "协调可持续发展，依据有关法律法规，结合本县实际，\n基本介绍\n"
+            "- 中文名:某某县地质灾害应急预案\n- 类型:应急预案\n- 文字类型:中文\n总则\n(一)编制目的\n"
+            "为有效应对突发地质灾害，最大程度减少灾害损失，制定本预案。\n(二)适用范围\n本预案适用于本县行政区域地质灾害的应急处置。\n")
+    (doc,) = import_text(text, "mouxian-2020", "mouxian").documents
+    assert (doc["title"], doc["type"]) == ("某某县地质灾害应急预案", "应急预案")
+
+
+def test_an_outlines_title_field_completes_its_split_title_and_its_note_is_no_part_of_it():
+    """标题 field, a metadata line that swallowed the title's first words (时效性:某市国民经济和社会发展), the
+    rest of the title, then the 题注 (…会议通过): the title is the field's, the 题注 dates the outline (the
+    page's 成文日期 only repeats its 发布日期), the type is 规划纲要."""
+    text = ("标题:某某市国民经济和社会发展第十四个五年规划纲要\n"
+            "索引号:00000000-1/2021-00001 发文机关:某某市发展和改革委员会 成文日期:2021年10月08日 "
+            "发布日期:2021年10月08日 时效性:某某市国民经济和社会发展\n第十四个五年规划纲要\n"
+            "(2021年2月20日某某市第七届人民代表大会\n第五次会议通过)\n"
+            "“十四五”时期是全面建设社会主义现代化国家新征程的第一个五年，是本市高质量发展的关键时期。\n"
+            "一、发展基础\n“十三五”时期，全市经济社会发展取得显著成就，综合实力持续增强。\n")
+    (doc,) = import_text(text, "moushi-2021", "moushi").documents
+    assert (doc["title"], doc["date"], doc["type"]) == (
+        "某某市国民经济和社会发展第十四个五年规划纲要", "2021-02-20", "规划纲要")

@@ -52,6 +52,7 @@ def import_text(raw: str, stem: str, jurisdiction: str, reading: readers.Reading
     paras, toc = _drop_contents_lists(paras)
     segments, loose = segment.split(paras)
     _attach_metadata(segments, pages)
+    _attach_imprints(segments, furniture)
     documents: list[dict] = []
     gazette = metadata.gazette(furniture)
     for n, seg in enumerate(segments, 1):
@@ -80,6 +81,19 @@ def import_text(raw: str, stem: str, jurisdiction: str, reading: readers.Reading
     if reading is not None:
         manifest.update(reading.manifest(stem))
     return Imported(documents, manifest, unplaced)
+
+
+_IMPRINTED = re.compile(text.DATE + r"(?=\s*印发$)", re.M)
+
+
+def _attach_imprints(segments: list, furniture: list[dict]) -> None:
+    """A 版记's 印发 date (某县人民政府办公室2017年5月27日印发) belongs to the document it closes: the
+    date a copy without a dated signature has."""
+    for f in furniture:
+        m = _IMPRINTED.search(f["text"] or "") if f["kind"] == "imprint" else None
+        seg = next((s for s in reversed(segments) if s.first <= f["lines"][0]), None) if m else None
+        if seg is not None:
+            seg.meta.setdefault("imprinted", m.group(0))
 
 
 def _attach_metadata(segments: list, pages: list) -> None:

@@ -29,7 +29,7 @@ from generator.reading.responsibility import (addressee_request, dangling_tail_u
 from generator.model.units import fold, is_unit_like, normalise_unit_name
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
-PLAN_TYPES = ("规划", "纲要")
+PLAN_TYPES = ("规划", "纲要", "规划纲要")
 MEASURE_TYPES = ("措施", "若干措施")
 EMERGENCY_TYPES = ("应急预案", "预案")
 

@@ -27,19 +27,26 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
     meta = seg.meta
     published = genre.iso_date(meta.get("published") or "")
     signed_issuer, signed_date = _signature(blocks, published)
-    title = seg.title or _meta_title(meta)
+    title = _fuller_title(seg.title, _meta_title(meta)) if parent is None else seg.title
     body = [b for b in blocks if b["kind"] not in ("header", "closing", "signature")]
     if seg.kind == "orphan" and body and all(b["kind"] == "table" for b in body):
         doc_type = "统计表"
     elif seg.kind == "order":
         doc_type = "令"
+    elif not title and parent is None:
+        doc_type = _untitled_type(head_texts.get("doc_number"), seg.paras) or "其他"
     elif parent is None and seg.kind == "notice":
-        doc_type = _notice_type(title or "")
+        doc_type = _notice_type(title)
     else:
         doc_type = genre.doc_type(title or "") or "其他"
     if parent is None:
         adopted_by, adopted_on = _adoption([p for _, p in seg.head] + seg.paras[:2])
-        date = signed_date or genre.iso_date(head_texts.get("date") or "") or _page_date(meta) or adopted_on
+        head_date = head_texts.get("date") or ""
+        page_date = _page_date(meta)
+        if adopted_on and page_date == published:
+            page_date = None        # a 成文日期 field that repeats the 发布日期 dates the posting, not the adoption
+        date = signed_date or genre.iso_date(head_date) or genre.garbled_date(head_date, published) \
+            or page_date or adopted_on
         doc_number = _fuller_number(head_texts.get("doc_number"), _meta_number(meta))
         issuer = _issuer(seg.issuer or _ordering(doc_number), signed_issuer, _title_issuer(title), meta,
                          doc_number) or _deciding(seg.paras) or adopted_by
@@ -62,9 +69,10 @@ def document(seg: Segment, doc_id: str, jurisdiction: str, source: str, parent: 
 
 
 def _page_date(meta: dict) -> str | None:
-    """The page's 成文日期 field (发文日期, 印发日期 …), else its 生成日期: when the site generated the
-    record, a weaker witness that only a copy giving no other date falls back on."""
-    return genre.iso_date(meta.get("date") or "") or genre.iso_date(meta.get("generated") or "")
+    """The page's 成文日期 field (发文日期, 印发日期 …), else the 版记's 印发 date, else its 生成日期: when
+    the site generated the record, a weaker witness that only a copy giving no other date falls back on."""
+    return next((d for key in ("date", "imprinted", "generated") for d in [genre.iso_date(meta.get(key) or "")] if d),
+                None)
 
 
 def _source(file: str, seg: Segment, publication: str | None) -> dict:
@@ -90,11 +98,19 @@ def _meta_title(meta: dict) -> str | None:
     return clean_title(t) if t and genre.doc_type(t) else None
 
 
+def _fuller_title(printed: str | None, field: str | None) -> str | None:
+    """The copy's title, or the page's 标题 field when it is that title in full (the copy lost the
+    title's first words into the metadata line above it: 时效性:某市国民经济和社会发展 / 第十四个五年规划纲要)."""
+    if printed and field and len(field) > len(printed) and field.endswith(compact(printed)):
+        return field
+    return printed or field
+
+
 def _title_issuer(title: str | None) -> str | None:
     """The issuer a title opens with: GB/T 9704's 某县人民政府办公室关于…的通知 (a township's
     too: 某某乡关于…), or a policy's 镇巴县人民政府工作规则."""
     t = compact(title or "")
-    m = re.match(r"^(\S{2,30}?)(?:关于|转发|印发|批转)", t) or re.match(
+    m = re.match(r"^(\S{2,30}?)《?(?:关于|转发|印发|批转)", t) or re.match(
         r"^(\S{2,20}?(?:人民政府|政府办公室|人民政府办公室|办公室|办公厅|委员会|管委会))\S{2,}", t)
     name = m.group(1) if m else ""
     return name if genre.is_issuer(name) or re.fullmatch(r"\S{1,8}[乡镇]", name) else None
@@ -193,16 +209,11 @@ def _deciding(paras: list[Para]) -> str | None:
     return None
 
 
-# A regulation's 题注 under its title: (1988年12月16日某市第九届人民代表大会常务委员会第八次会议通过 …).
-_ADOPTED = re.compile(r"^[（(](?P<date>\d{4}年\d{1,2}月\d{1,2}日)(?P<body>[\u4e00-\u9fff]{2,40}?)"
-                      r"第[一二三四五六七八九十百\d]+次(?:全体|常务)?会议(?:审议)?通过")
-
-
 def _adoption(paras: list[Para]) -> tuple[str | None, str | None]:
     """The body whose meeting adopted a regulation and the day, from its 题注: what a regulation
     without signature or 文号 has for its issuer and date."""
     for p in paras:
-        m = _ADOPTED.match(compact(p.text))
+        m = genre.ADOPTED.match(compact(p.text))
         if m:
             return m.group("body"), genre.iso_date(m.group("date"))
     return None, None
@@ -252,12 +263,32 @@ def _head_blocks(seg: Segment) -> list[dict]:
     return out
 
 
+# The kinds of document an addressed head may end in besides 通知: the title's last word says it.
+_ADDRESSED_KIND = re.compile(r"(?:通报|通告|公告|决定|批复)$")
+
+
 def _notice_type(title: str) -> str:
-    """A notice that 印发s a policy is a 通知 whatever the policy is."""
+    """A notice that 印发s a policy is a 通知 whatever the policy is — unless its title ends in
+    another addressed kind (关于印发…落实情况的通报 is a 通报)."""
     t = compact(title)
+    if _ADDRESSED_KIND.search(t):
+        return genre.doc_type(t) or "通知"
     if "印发" in t or re.search(r"(通知|通知)$", t):
         return "通知"
     return genre.doc_type(t) or "通知"
+
+
+# A notice's opening that says what it is: …，现就有关事项通告如下：
+_ANNOUNCES = re.compile(r"(通告|公告|通报|通知)如下")
+
+
+def _untitled_type(number: str | None, paras: list[Para]) -> str | None:
+    """The kind of a copy without its title line: the one its 文号 names (某府通告〔2021〕1号),
+    else the one its opening announces (现就…通告如下)."""
+    m = re.search(r"(?:通告|公告|通报)$", genre.agency_code(number))
+    if m:
+        return m.group(0)
+    return next((m.group(1) for p in paras[:3] for m in [_ANNOUNCES.search(compact(p.text))] if m), None)
 
 
 def validity(blocks: list[dict], title: str, date: str | None) -> dict:

@@ -144,8 +144,9 @@ def _glued(p: Para) -> list[Para] | None:
     if m:                                     # an order's signature on one line: 自治区主席 陈 武 2016年12月6日
         return _cut_at(p, [_offset(p.text, m.start("date"))])
     words = p.text.split()
-    if len(words) > 1 and genre.is_date_line(words[-1]) and all(genre.is_issuer(w) for w in words[:-1]):
-        return _cut_at(p, [_offset(p.text, len(t) - len(words[-1]))])      # 某某县人民政府  2022年5月1日
+    if len(words) > 1 and (genre.is_date_line(words[-1]) or genre.is_garbled_date(words[-1])) \
+            and all(genre.is_issuer(w) for w in words[:-1]):     # 某某县人民政府  2022年5月1日, a 督查通报's masthead
+        return _cut_at(p, [_offset(p.text, len(t) - len(words[-1]))])      # line 某某督查室  2022年8月19 too
     m = _NOTE_OR_ANNEX.match(t)
     if m and m.end() < len(t) and (m.group("note") or _title_text(t[m.end():])):
         return _cut_at(p, [_offset(p.text, m.end())])
@@ -278,6 +279,7 @@ def _part_text(t: str) -> bool:
             and not _DAY_FIRST.match(t))
 
 
+_CONTENTS = "目录"
 # 2019年4月21日卫生城市检查(…): a caption that opens with a day; a title names a year, not a day.
 _DAY_FIRST = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
@@ -298,6 +300,8 @@ def role(p: Para) -> str:
         return "note"
     if genre.is_issuer(t):
         return "issuer"
+    if t == _CONTENTS or genre.ADOPTED.match(t):
+        return "body"       # a table of contents' heading (目  录), a 题注: never part of the title above
     if genre.is_addressee(t):
         return "addressee"
     if _title_text(t):
@@ -396,7 +400,7 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
     issued: list[str] = []        # names the last notice issues: their titles start no document
     issuing = False               # the last notice 印发s a policy whose title has not come yet
     k = 0
-    in_head = [r in HEAD_ROLES or _dated(p, r) for p, r in zip(paras, roles)]
+    in_head = [r in HEAD_ROLES or _dated(p, r) or _masthead_date(roles, k) for k, (p, r) in enumerate(zip(paras, roles))]
     while k < len(paras):
         if not (in_head[k] and (roles[k] != "date" or k + 1 < len(roles) and roles[k + 1] in HEAD_ROLES)) \
                 and not (roles[k] == "addressee" and not _substantive(paras[:k], roles)):
@@ -424,8 +428,10 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
                     _ended(paras, roles, k) and not _annexed(paras, k) and not issuing and not named)
             if ok and not others and heads:
                 start = first_title       # a signature's issuer line above belongs to the document before
-        else:               # an order's number (no title: an order is known by it) above 《X》已经…现予公布
-            ok = "doc_number" in others and j < len(paras) and bool(_PROMULGATION.match(compact(paras[j].text)))
+        else:               # an order's number (no title: an order is known by it) above 《X》已经…现予公布,
+            # or a copy that lost its title line and opens with the 文号 alone (某府通告〔2021〕1号)
+            ok = "doc_number" in others and j < len(paras) and (
+                bool(_PROMULGATION.match(compact(paras[j].text))) or not heads and not _substantive(paras[:k], roles))
         if ok and heads and _reprinted(paras, roles, heads[-1], start, title):
             start = heads.pop().start    # a web page's heading above the document's own head
         if ok:
@@ -437,6 +443,14 @@ def find_heads(paras: list[Para], roles: list[str]) -> list[_Head]:
             issuing = issuing and not groups    # the policy's own title: the next may start a document
             k = max(j, k + 1)
     return heads
+
+
+def _masthead_date(roles: list[str], k: int) -> bool:
+    """The date of a masthead at the top of a copy (某县政务督查 / 20期 / 某县人民政府督查室  2022年8月19,
+    then the title): the issuer's line dates the issue; the head runs on through it to the title. Only
+    the masthead's name and issue stand above it (after a notice's last words it is the notice's signature)."""
+    return roles[k] == "date" and roles[k - 1:k] == ["issuer"] and roles[k + 1:k + 2] in (["title"], ["part"]) \
+        and all(r in ("title", "part") for r in roles[:k - 1])
 
 
 def _opens_outline(paras: list[Para], j: int) -> bool:
@@ -584,7 +598,10 @@ def _cited_document(text: str) -> tuple[str | None, str | None]:
 
 def _caption(text: str) -> bool:
     t = compact(text)
-    return (0 < len(t) <= 150 and "。" not in t and not genre.heading(t) and not genre.is_date_line(t)
+    # a sentence is no caption: one that leads into the text (…通告如下：) or runs on clause after clause
+    return (0 < len(t) <= 150 and "。" not in t and not t.endswith(("：", ":")) and len(re.findall(r"[，,]", t)) <= 2
+            and not genre.heading(t)
+            and not genre.is_date_line(t)
             and not genre.is_closing(t) and not genre.is_addressee(t))
 
 
@@ -603,8 +620,13 @@ def _document(head: list[Para], roles: list[str], body: list[Para], h: _Head) ->
     issuers = [name for p, r in zip(head, roles) if r == "issuer" for name in genre.issuers(p.text)]
     if not titles and roles[:1] == ["part"] and "doc_number" in roles:
         titles = [head[0].text]     # a heading above the 文号 names the document, whatever its ending
+    # A masthead's issuer, dated on its line (某县人民政府督查室  2022年8月19 above a 督查通报), is no part of the title.
+    titled = [] if any(r == "issuer" and roles[k + 1:k + 2] == ["date"] for k, r in enumerate(roles)) else issuers
+    if titled:        # the head's own issuer line (X人民政府 / 关于…): its title is X关于…, whatever a page's heading says
+        titles = [issuer_and_title(titled, t)[1] for t in titles]
     title = _best_title(titles)
-    seg.issuer, seg.title = issuer_and_title(issuers, title) if title else ("、".join(issuers) or None, None)
+    seg.issuer, seg.title = issuer_and_title(titled, title) if title else (None, None)
+    seg.issuer = seg.issuer or "、".join(issuers) or None
     order = not h.addressed and bool(body) and bool(_PROMULGATION.match(compact(body[0].text)))
     if order:
         seg.kind = "order"
@@ -645,7 +667,7 @@ def issuer_and_title(issuers: list[str], title: str) -> tuple[str | None, str]:
 
 def clean_title(title: str) -> str:
     t = title.strip().strip("|").strip()             # a web table's cell bar: 清单 |
-    t = re.sub(r"^【[^】]{1,20}】", "", t)            # a site's category label
+    t = re.sub(r"^(?:【[^】]{1,20}】|「[^」]{1,20}」)", "", t)     # a site's category label (【公告】, 「通告」)
     m = re.fullmatch(r"(?:《([^《》]+)》)+", compact(t))
     if m:
         t = m.group(1)                                # 《title》《title》: printed as a citation

@@ -20,7 +20,8 @@ from generator.reading.text import Line, compact
 
 # field -> labels; a label may be printed letter-spaced (索 引 号, 文    号).
 FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("标题", "名称", "信息名称", "文件名称", "公文标题", "文件标题", "法规标题"),
+    "title": ("标题", "名称", "信息名称", "文件名称", "公文标题", "文件标题", "法规标题",
+              "中文名"),      # an encyclopedia's infobox (- 中文名:X应急预案 / - 类型:应急预案)
     "issuer": ("发文机关", "发文单位", "发文机构", "发布机构", "发布单位", "发布部门", "制发机关", "成文机关",
                "发文部门", "公开责任部门", "颁布单位", "颁布机关", "制定机关"),
     "doc_number": ("文号", "发文字号", "发文文号", "发布文号", "发文序号", "文件编号", "文件字号"),
@@ -36,10 +37,11 @@ FIELDS: dict[str, tuple[str, ...]] = {
               "废止时间", "废止日期", "失效日期", "内容概述", "作者", "编辑", "责任编辑", "浏览次数", "浏览量", "阅读次数",
               "点击数", "访问量", "字号", "字体", "分享", "打印", "语音播报", "内容概览", "内容概述", "在线链接地址",
               "文件下载", "附件下载", "公文种类", "文种", "所属机构", "发布状态", "统一编号", "登记号",
-              "实施日期", "施行日期", "时效性", "效力级别", "法规类别", "所属类别"),     # a law database's 【】 fields
+              "实施日期", "施行日期", "时效性", "效力级别", "法规类别", "所属类别",
+              "政策咨询机关", "政策咨询电话", "类型", "文字类型"),     # a law database's 【】 fields
 }
 # Labels that only count at the top of a page or beside a certain one (时间 and 来源 open ordinary lines too).
-WEAK = {"时间", "日期", "来源", "文号", "标题", "名称", "分类", "作者", "编辑", "体裁", "关键词", "分享", "打印", "字号",
+WEAK = {"时间", "日期", "来源", "文号", "标题", "名称", "分类", "类型", "作者", "编辑", "体裁", "关键词", "分享", "打印", "字号",
         "字体"}
 _LABEL_OF = {label: name for name, labels in FIELDS.items() for label in labels}
 # Labels of the page's controls: what follows them on the next line is no value of theirs.
