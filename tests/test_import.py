@@ -1271,3 +1271,21 @@ def test_a_project_tables_construction_year_is_its_rows_time_limit():
     (doc,) = import_text(text, "mouxian-2024", "mouxian").documents
     (table,) = [b for b in doc["blocks"] if b["kind"] == "table"]
     assert [i["deadline"]["date"] for i in table["items"]] == ["2024-12-31", "2025-12-31"]
+
+
+def test_a_text_layer_that_lost_every_mark_is_cut_at_its_articles_and_before_each_duty_subject():
+    """Rules whose copy lost 。，； run on in one line: the articles in sequence still cut it (not
+    第8号), and inside an article the subject of each duty opens a statement of its own (not a
+    name an abbreviation defines, not 本县X)."""
+    text = ("某某县河道管理办法\n"
+            "第一章总则第一条为加强本县河道管理根据某某省河道条例某某省人民政府令第8号结合本县实际制定本办法"
+            "第二条本办法适用于本县行政区域内河道的整治利用和保护"
+            "第三条县水务局负责本县河道的统一管理和监督检查对河道整治中的重大问题组织相关部门研究提出处理意见"
+            "县河长制工作领导小组下设办公室办公室设在县水务局以下简称县河长办负责日常协调工作"
+            "各乡镇人民政府应当落实河道巡查责任并定期报告县水务局\n")
+    art1, art2, art3 = _items(text)
+    assert [art1["path"][-1], art2["path"][-1], art3["path"][-1]] == ["第一条", "第二条", "第三条"]
+    s1, s2 = art3["statements"]
+    assert s1["text"].startswith("县水务局负责") and "以下简称县河长办负责日常协调工作" in s1["text"]
+    assert s1["participants"] == ["县水务局"]
+    assert s2["text"].startswith("各乡镇人民政府应当") and s2["generic"] == ["各乡镇人民政府"]

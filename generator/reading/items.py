@@ -192,7 +192,7 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
         previous = text
     texts = [block_text(blocks[i]) for i in anchor.members]
     if not reading.found():     # prose and the subjects of duties only where no label speaks
-        _read_prose(reading, texts, [block_text(blocks[i]) for i in _collective_members(anchor)])
+        _read_prose(reading, texts, [block_text(blocks[i]) for i in _collective_members(blocks, anchor)])
         if not reading.found():
             note = _shared_note(blocks, anchor)
             if note:
@@ -240,11 +240,12 @@ def _spoken(text: str, r, spans: list[tuple[int, int]]) -> bool:
         a <= r.span[0] < e and any(a <= x < e for x, _ in spans) for a, e in sentences)
 
 
-def _collective_members(anchor: _Anchor) -> list[int]:
+def _collective_members(blocks: list[dict], anchor: _Anchor) -> list[int]:
     """Where a requirement's subject speaks for the item (各牵头单位要…, 区政府办公室将…): its own
     text or the paragraph under its title (一、落实责任 / 各责任单位要…; （一）主要目标 / 各区县要确保
-    完成, though numbered parts follow: the heading carries that duty as an item of its own)."""
-    return anchor.members[:2]
+    完成, though numbered parts follow: the heading carries that duty as an item of its own). An
+    article's paragraphs (款) are all its own text: each may give a body its duty."""
+    return anchor.members if _is_article(blocks[anchor.index]) else anchor.members[:2]
 
 
 def _shared_note(blocks: list[dict], anchor: _Anchor):

@@ -20,6 +20,7 @@ MAX_TITLE = 40
 def blocks(paras: list[Para]) -> list[dict]:
     bare = any(_family(p) and _family(p).startswith("decimal") and _family(p) != "decimal1"
                for p in paras)
+    paras = [q for p in paras for q in _unpunctuated_pieces(p)]
     stack: list[str] = []
     out: list[dict] = []
     k = 0
@@ -55,6 +56,36 @@ def blocks(paras: list[Para]) -> list[dict]:
             out.append({"kind": "paragraph", "text": p.text, "lines": p.lines})
         k += 1
     return out
+
+
+# A text layer that lost every mark (。，；): a long paragraph without one.
+_MARKS = re.compile(r"[。，,；;：:！？!?]")
+_UNPUNCTUATED = 80
+_ARTICLE = re.compile(rf"第[{genre.CN_NUM}\d]+条")
+# Where the lost 。 would stand before a duty's subject: a body named with its level (区X委员会, 各镇人民政府,
+# 区X等部门) and then its duty (负责, 应当, 是…). Not a name an abbreviation defines (以下简称X负责…: the
+# sentence goes on), nor a level within a word or a name (本区X, 区市X委: the name opens at 区).
+_SUBJECT = re.compile(r"(?<![本全该我称区县市省州旗])(?:(?:[区县市省州旗]|各)(?:(?!以下|简称)[\u4e00-\u9fff]){1,20}?"
+                      r"(?:委员会|委|局|人民政府|政府|办公室|部门|中心|办事处))(?=负责|应当|应|是|要|必须)")
+
+
+def _unpunctuated_pieces(p: Para) -> list[Para]:
+    """A paragraph whose text layer lost every sentence mark, cut where the genre still shows a
+    boundary: before each article in sequence (第一条, 第二条 … inside the run), and, inside an
+    article, before each subject of a duty, so that each statement stands apart."""
+    t = p.text
+    if p.table or p.boundary or len(compact(t)) < _UNPUNCTUATED or _MARKS.search(t):
+        return [p]
+    cuts, want = [], 1
+    for m in _ARTICLE.finditer(t):
+        if genre.number_key(m.group()) == f"a{want}":
+            cuts.append(m.start())
+            want += 1
+    numbered = {a + len(_ARTICLE.match(t, a).group()) for a in cuts}     # a subject right after 第X条 opens it
+    cuts += [m.start() for m in _SUBJECT.finditer(t) if cuts and m.start() > cuts[0]]
+    cuts = sorted({c for c in cuts if c > 0} - numbered)
+    bounds = [0, *cuts, len(t)]
+    return [Para(t[a:b], p.first, p.last) for a, b in zip(bounds, bounds[1:]) if t[a:b].strip()]
 
 
 def _next_sibling_at(text: str, h: tuple[str, str, str]) -> int | None:
