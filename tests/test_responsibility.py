@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
-                                      find_function_duties, find_prose_assignments,
+                                      find_function_duties, find_kind_duties, find_prose_assignments,
                                       find_responsibilities, is_dangling_tail,
                                       parse_responsibility_cell, unit_heading)
 
@@ -718,3 +718,14 @@ def test_the_subject_of_a_duty_in_a_rule(text, participants, generic):
 def test_function_duties_with_a_head_or_a_collective(text, participants, generic):
     (r,) = find_function_duties(text)
     assert (r.participants, r.generic) == (participants, generic)
+
+
+def test_rules_binding_kinds_of_body_name_each_kind_as_a_collective():
+    """A rule binding a kind of body (…企业, …单位, 个体工商户, 经营者) names a collective; people listed
+    with them (负责人, 驾驶员, 所有者) are left out; a kind must be named by its trade (not 企业 alone)."""
+    (r,) = find_kind_duties("第五条 餐饮企业、门店负责人及从业人员是食品安全的责任主体，必须遵守本办法。")
+    assert r.generic == ["餐饮企业"] and not r.participants
+    (r,) = find_kind_duties("沿街单位和个体工商户，要做好门前清扫。")
+    assert r.generic == ["沿街单位", "个体工商户"]
+    assert find_kind_duties("企业要加强管理。") == []
+    assert find_kind_duties("县市场监管局和餐饮企业要加强协作。") == []      # an office among them: not kinds alone

@@ -24,7 +24,7 @@ from generator.reading import genre
 from generator.reading.text import compact
 from generator.reading.indicators import find_indicators, reports
 from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
-                                      find_function_duties, find_prose_assignments, find_responsibilities,
+                                      find_function_duties, find_kind_duties, find_prose_assignments, find_responsibilities,
                                       parse_responsibility_cell, unit_heading)
 from generator.model.units import fold, is_unit_like, normalise_unit_name
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
@@ -227,6 +227,10 @@ def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -
     for t in texts:     # …but a subject 民政、卫生等部门要… is named so on purpose
         for p in find_function_duties(t):
             reading.add(p)
+    if not reading.found():     # rules that bind kinds of body (运输企业必须…) where no body is named
+        for t in texts:
+            for p in find_kind_duties(t):
+                reading.add(p)
 
 
 def _spoken(text: str, r, spans: list[tuple[int, int]]) -> bool:

@@ -694,6 +694,30 @@ def find_function_duties(text: str) -> list[Responsibility]:
     return out
 
 
+# A kind of body (运输企业, 临街单位, 个体工商户, 经营者): a class the rules bind, named by its trade; not a
+# clause (事发后…单位, …的单位, A与B, X等单位: other readers' or no one's).
+_TRADE = r"(?:(?![的等后与时各其])[\u4e00-\u9fff])"
+_KIND_OF_BODY = re.compile(rf"^(?:{_TRADE}{{2,10}}(?:企业|单位)|{_TRADE}{{0,10}}(?:经营者|个体工商户))$")
+# People listed with them (车属单位负责人, 车辆所有者, 驾驶员): not units, left out.
+_PERSON_END = re.compile(r"(?:人|员|者)$")
+_KIND_SUBJECT = re.compile(r"(?:^|(?<=[。;!:]))\s*(?:{n}\s*)?(?P<x>[^由本,;。:“”《》]{{2,40}}?)"
+                           r"(?:是[^,;。]{{0,24}}?责任主体|\s*,?\s*(?:必须|应当|要(?!求)|须))".format(n=_NUMBERING))
+
+
+def find_kind_duties(text: str) -> list[Responsibility]:
+    """`运输企业是道路交通安全的责任主体`, `客运企业必须…`, `临街单位和个体工商户，要…`: rules binding
+    kinds of body; each kind is a collective (people listed with them are left out)."""
+    out = []
+    for m in _KIND_SUBJECT.finditer(fold(text)):
+        names = re.split(r"、|及|和|以及", text[m.start("x"):m.end("x")])
+        kinds = [n for n in names if _KIND_OF_BODY.match(n)]
+        if kinds and all(_KIND_OF_BODY.match(n) or _PERSON_END.search(n) and len(n) <= 8 for n in names):
+            roles = _Roles()
+            roles.put([(n, True) for n in kinds], lead=False)
+            out.append(_result(text, m.span("x"), roles, "collective"))
+    return out
+
+
 # A place's own name before its level: 兴庆区, 紫阳县 (区政府办公室 is then named in full).
 _PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?=[区县市旗州盟])")
 
