@@ -729,3 +729,10 @@ def test_rules_binding_kinds_of_body_name_each_kind_as_a_collective():
     assert r.generic == ["沿街单位", "个体工商户"]
     assert find_kind_duties("企业要加强管理。") == []
     assert find_kind_duties("县市场监管局和餐饮企业要加强协作。") == []      # an office among them: not kinds alone
+
+
+def test_a_duty_by_one_body_or_another_names_each_and_who_applies_acts():
+    """由A或B提出申请: whichever of them applies, each answers for it (乡镇, a level, though short)."""
+    (r,) = [p for p in find_prose_assignments("名录实行动态管理，变更由区直部门或街道提出书面申请，报区政府批准。")
+            if p.generic]
+    assert r.generic == ["区直部门", "街道"]

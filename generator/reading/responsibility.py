@@ -583,10 +583,11 @@ _IN_CHARGE = r"同志|人(?![工口才事防])"
 _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)负责(?!牵头|{_IN_CHARGE})")
 # What a body is given to do besides 负责 (由市人民政府公布, 由县市场监管局督促…); none of them
 # opens the rest of an office's name (审批 would: 行政审批局).
-_ACT_VERB = r"(?:批准|审核|审定|核准|核定|颁发|核发|办理|受理|督促|查处|公布|确定|发布|印制|认定|协调|编制|决定|划定)"
+_ACT_VERB = r"(?:批准|审核|审定|核准|核定|颁发|核发|办理|受理|督促|查处|公布|确定|发布|印制|认定|协调|编制|决定|划定|提出)"
 # 编制委员会, 协调办公室: a verb opening the rest of an office's name, not what the office does.
 _OFFICE_AFTER = r"委员会|委|办公室|办|中心|局|小组"
-# 由X在…划定, 由X对…审核, 由X组织实施, 由X公布: the agent of a passive duty, named before what it does.
+# 由X在…划定, 由X对…审核, 由X组织实施, 由X公布, 由X或Y提出申请 (who applies): the agent of a passive duty,
+# named before what it does.
 # 所需经费由县财政承担: who pays answers for it too.
 _BY_ACT = re.compile(rf"由(?P<x>[^由,;。]{{2,20}}?){_MANNER}"
                      rf"(?=在|对|将|按|依|根据|统一|会同|组织|统筹|承担|负担|分担|解决|列支|{_ACT_VERB}(?!{_OFFICE_AFTER}))")
@@ -632,7 +633,7 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     names = []
     for part in _AND.split(x):     # 市人民政府办公厅和县（市）、区人民政府办公室: an office, then a level body
         names += [(part, True)] if _level_body(fold(part)) else _names(part)
-    ok = names and all(c or (len(n) >= 3 and is_unit_like(n) and (not short or len(n) <= 8
+    ok = names and all(c or ((len(n) >= 3 or is_generic(n)) and is_unit_like(n) and (not short or len(n) <= 8
                                                                    or is_unit_like(n, prefixed=True)))
                        for n, c in names)
     return names if ok else None
@@ -900,7 +901,9 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
             m = pattern.search(clause)
             if not m or (not lead and clause.rstrip().endswith("组成")):
                 continue
-            names = _prose_names(text[a + m.start("x"):a + m.end("x")], short)
+            x = text[a + m.start("x"):a + m.end("x")]
+            # 由县直部门或乡镇提出申请: whichever of them acts, each answers for it
+            names = _prose_names(x.replace("或", "、") if m.group().startswith("由") else x, short)
             if names:
                 hit = (m, lead, names)
                 break
