@@ -1289,3 +1289,19 @@ def test_a_text_layer_that_lost_every_mark_is_cut_at_its_articles_and_before_eac
     assert s1["text"].startswith("县水务局负责") and "以下简称县河长办负责日常协调工作" in s1["text"]
     assert s1["participants"] == ["县水务局"]
     assert s2["text"].startswith("各乡镇人民政府应当") and s2["generic"] == ["各乡镇人民政府"]
+
+
+def test_a_text_layer_that_lost_every_mark_gives_each_statement_its_opening_body_or_reports_it():
+    """In rules that lost every mark, the body a statement opens with (县X局是…) is its subject;
+    one whose list lost its 、 too (县A B C等部门应…) cannot be parted and is reported, not dropped."""
+    text = ("某某县河道管理办法\n"
+            "第一条为加强本县河道管理结合本县实际制定本办法"
+            "第二条县水务局是本县河道的主管部门负责本县河道管理工作"
+            "县交通公安环保等部门应按照各自职责做好河道管理相关工作"
+            "各乡镇人民政府应当落实河道巡查责任并定期报告县水务局\n")
+    imported = import_text(text, "mouxian-2023", "mouxian")
+    art = [b["item"] for d in imported.documents for b in d["blocks"] if "item" in b][-1]
+    s1, s2 = art["statements"]
+    assert s1["participants"] == ["县水务局"] and "县交通公安环保等部门应" in s1["text"]
+    assert s2["generic"] == ["各乡镇人民政府"]
+    assert [u["text"][:10] for u in imported.manifest["unplaced"]] == ["县交通公安环保等部门"]

@@ -25,7 +25,8 @@ from generator.reading.text import compact
 from generator.reading.indicators import find_indicators, reports
 from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
                                       find_function_duties, find_kind_duties, find_prose_assignments, find_responsibilities,
-                                      parse_responsibility_cell, unit_heading)
+                                      parse_responsibility_cell, unit_heading, unmarked_run_of_names,
+                                      unmarked_subject)
 from generator.model.units import fold, is_unit_like, normalise_unit_name
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
@@ -189,6 +190,8 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
         for r in found:
             reading.add(r)
         reading.stray += [(i, s) for s in stray_responsibilities(text, [r.span for r in found])]
+        if unmarked_run_of_names(text):
+            reading.stray.append((i, text.strip()))
         previous = text
     texts = [block_text(blocks[i]) for i in anchor.members]
     if not reading.found():     # prose and the subjects of duties only where no label speaks
@@ -227,6 +230,10 @@ def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -
     for t in texts:     # …but a subject 民政、卫生等部门要… is named so on purpose
         for p in find_function_duties(t):
             reading.add(p)
+    for t in texts:     # a text layer that lost its marks: the body each statement opens with
+        r = unmarked_subject(t)
+        if r and not any(n in reading.participants + reading.generic for n in r.participants + r.generic):
+            reading.add(r)
     if not reading.found():     # rules that bind kinds of body (运输企业必须…) where no body is named
         for t in texts:
             for p in find_kind_duties(t):

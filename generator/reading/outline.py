@@ -12,6 +12,7 @@ import re
 
 from generator.reading import genre
 from generator.reading.lines import Para
+from generator.reading.responsibility import MARKS, UNMARKED_SUBJECT
 from generator.reading.text import compact
 
 MAX_TITLE = 40
@@ -58,15 +59,8 @@ def blocks(paras: list[Para]) -> list[dict]:
     return out
 
 
-# A text layer that lost every mark (。，；): a long paragraph without one.
-_MARKS = re.compile(r"[。，,；;：:！？!?]")
-_UNPUNCTUATED = 80
+_UNPUNCTUATED = 80       # a long paragraph without one mark (。，；): a text layer that lost them all
 _ARTICLE = re.compile(rf"第[{genre.CN_NUM}\d]+条")
-# Where the lost 。 would stand before a duty's subject: a body named with its level (区X委员会, 各镇人民政府,
-# 区X等部门) and then its duty (负责, 应当, 是…). Not a name an abbreviation defines (以下简称X负责…: the
-# sentence goes on), nor a level within a word or a name (本区X, 区市X委: the name opens at 区).
-_SUBJECT = re.compile(r"(?<![本全该我称区县市省州旗])(?:(?:[区县市省州旗]|各)(?:(?!以下|简称)[\u4e00-\u9fff]){1,20}?"
-                      r"(?:委员会|委|局|人民政府|政府|办公室|部门|中心|办事处))(?=负责|应当|应|是|要|必须)")
 
 
 def _unpunctuated_pieces(p: Para) -> list[Para]:
@@ -74,7 +68,7 @@ def _unpunctuated_pieces(p: Para) -> list[Para]:
     boundary: before each article in sequence (第一条, 第二条 … inside the run), and, inside an
     article, before each subject of a duty, so that each statement stands apart."""
     t = p.text
-    if p.table or p.boundary or len(compact(t)) < _UNPUNCTUATED or _MARKS.search(t):
+    if p.table or p.boundary or len(compact(t)) < _UNPUNCTUATED or MARKS.search(t):
         return [p]
     cuts, want = [], 1
     for m in _ARTICLE.finditer(t):
@@ -82,7 +76,7 @@ def _unpunctuated_pieces(p: Para) -> list[Para]:
             cuts.append(m.start())
             want += 1
     numbered = {a + len(_ARTICLE.match(t, a).group()) for a in cuts}     # a subject right after 第X条 opens it
-    cuts += [m.start() for m in _SUBJECT.finditer(t) if cuts and m.start() > cuts[0]]
+    cuts += [m.start() for m in UNMARKED_SUBJECT.finditer(t) if cuts and m.start() > cuts[0]]
     cuts = sorted({c for c in cuts if c > 0} - numbered)
     bounds = [0, *cuts, len(t)]
     return [Para(t[a:b], p.first, p.last) for a, b in zip(bounds, bounds[1:]) if t[a:b].strip()]

@@ -695,6 +695,42 @@ def find_function_duties(text: str) -> list[Responsibility]:
     return out
 
 
+# A text layer that lost every mark (。，；, the 、 of a list too).
+MARKS = re.compile(r"[。，,；;：:！？!?、]")
+# Where the lost 。 would stand before a duty's subject: a body named with its level (区X委员会, 各镇人民政府,
+# 区X等部门) and then its duty (负责, 应当, 是…). Not a name an abbreviation defines (以下简称X负责…: the
+# sentence goes on), nor a level within a word or a name (本区X, 区市X委: the name opens at 区), nor 各自.
+UNMARKED_SUBJECT = re.compile(r"(?<![本全该我称区县市省州旗])(?P<x>(?:[区县市省州旗]|各(?!自))(?:(?!以下|简称)[\u4e00-\u9fff]){1,20}?"
+                              r"(?:委员会|委|局|人民政府|政府|办公室|部门|中心|办事处))(?=负责|应当|应|是|要|必须)")
+
+
+def _unmarked_subject(text: str) -> re.Match | None:
+    """The body a statement of a text that lost every mark opens with (区X委是…, 第五条区X局负责…), as
+    the cut before it found it."""
+    if MARKS.search(text):
+        return None
+    e = _ENUM.match(text)
+    return UNMARKED_SUBJECT.match(text, e.end() if e else len(text) - len(text.lstrip()))
+
+
+def unmarked_subject(text: str) -> Responsibility | None:
+    """That body, as a participant (a collective if it is one); None where there is none, or the
+    name runs several together (区A B C等部门: the 、 between them lost, no reader can part them)."""
+    m = _unmarked_subject(text)
+    if not m or "等" in m.group("x"):
+        return None
+    roles = _Roles()
+    roles.put([(m.group("x"), is_generic(m.group("x")))], lead=False)
+    return _result(text, m.span("x"), roles, "prose")
+
+
+def unmarked_run_of_names(text: str) -> bool:
+    """A statement of a text that lost every mark whose subject runs names together (区A B C等部门应…):
+    who is meant cannot be read, so it is reported, not dropped."""
+    m = _unmarked_subject(text)
+    return bool(m) and "等" in m.group("x")
+
+
 # A kind of body (运输企业, 临街单位, 个体工商户, 经营者): a class the rules bind, named by its trade; not a
 # clause (事发后…单位, …的单位, A与B, X等单位: other readers' or no one's).
 _TRADE = r"(?:(?![的等后与时各其])[\u4e00-\u9fff])"
