@@ -1305,3 +1305,16 @@ def test_a_text_layer_that_lost_every_mark_gives_each_statement_its_opening_body
     assert s1["participants"] == ["县水务局"] and "县交通公安环保等部门应" in s1["text"]
     assert s2["generic"] == ["各乡镇人民政府"]
     assert [u["text"][:10] for u in imported.manifest["unplaced"]] == ["县交通公安环保等部门"]
+
+
+def test_a_text_layer_in_numbered_chunks_loses_its_chunk_numbers_and_joins_a_word_they_cut():
+    """A document site's layer in long chunks, each line opening with its number (1、 2、): the
+    numbers are furniture, not parts (2、 is no heading), and a word the chunk cut joins again."""
+    body = "，".join(["全面推进河道整治工作持续改善水环境质量"] * 12)
+    text = (f"1、某某县河道整治实施方案为改善水环境制定本方案。{body}。（县水务局负责）县农业农村局负责指导农业面源污染治"
+            f"\n2、理工作，{body}。\n")
+    imported = import_text(text, "mouxian-2023", "mouxian")
+    assert [f["text"] for f in imported.manifest["furniture"] if f["kind"] == "chunk-number"] == ["1、", "2、"]
+    blocks = [b for d in imported.documents for b in d["blocks"]]
+    assert not any(b.get("number") for b in blocks)
+    assert any("农业面源污染治理工作" in (b.get("text") or "") for b in blocks)
