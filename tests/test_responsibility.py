@@ -736,3 +736,10 @@ def test_a_duty_by_one_body_or_another_names_each_and_who_applies_acts():
     (r,) = [p for p in find_prose_assignments("名录实行动态管理，变更由区直部门或街道提出书面申请，报区政府批准。")
             if p.generic]
     assert r.generic == ["区直部门", "街道"]
+
+
+def test_offices_listed_after_one_named_in_full_share_its_level():
+    """县水务局、环保局将…: the level printed once for the list; after a comma it still opens a subject."""
+    (r,) = [r for r in find_collective_duties("各申报单位要对材料负责，县水务局、环保局将组织复核。") if r.participants]
+    assert r.participants == ["县水务局", "环保局"]
+    assert find_collective_duties("水务局、环保局将组织复核。") == []      # no level: kinds of office, not a subject

@@ -764,6 +764,13 @@ def _in_full(name: str) -> bool:
     return is_unit_like(name, prefixed=True) or is_unit_like(_PLACE_NAME.sub("", name), prefixed=True)
 
 
+def _listed_in_full(names: list[tuple[str, bool]]) -> list[bool]:
+    """Which names of a subject are offices named in full; after a first one that is, the offices
+    listed with it share its level (县农业局、财政局将…: the 县 printed once for both)."""
+    first = bool(names) and _in_full(names[0][0])
+    return [_in_full(n) or first and names_an_office(n) for n, _ in names]
+
+
 # Levels that share one body's name: 市、县(区)…, 市、区县…, 县、乡镇两级….
 _LEVELS = re.compile(r"^(?:[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?、)+[省市县区乡镇旗]{1,2}(?:\([省市县区乡镇旗]{1,2}\))?"
                      r"(?:[两三四五]级|各级)?")
@@ -845,13 +852,13 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         # After a comma, collectives or offices named in full (…，县政府督查室将…) open a subject; an
         # office with a date alone only when it is a deadline (…报送区X中心，区X中心于7月份前确定…):
         # the date it acts on or from reports what it did (根据…安排，县专项办于2023年7月26日起对…督查).
+        full = _listed_in_full(names)
         if t[:start].rstrip().endswith(",") and not all(
                 _collective(n) or _DEFINED_COLLECTIVE.search(n)
-                or not c and names_an_office(n) and _in_full(n)
-                and (m.group("dated") is None or _time_limit_at(t, m.end("dated"))) for n, c in names):
+                or not c and names_an_office(n) and f
+                and (m.group("dated") is None or _time_limit_at(t, m.end("dated"))) for (n, c), f in zip(names, full)):
             continue
-        if names and offices and (role or any(c or is_generic(n) for n, c in names)
-                                  or all(_in_full(n) for n, _ in names)):
+        if names and offices and (role or any(c or is_generic(n) for n, c in names) or all(full)):
             roles = _Roles(lead_labelled=bool(role))
             roles.put(names, lead=bool(role))
             partners, end = _partners(text, t, m.end())
