@@ -743,3 +743,11 @@ def test_offices_listed_after_one_named_in_full_share_its_level():
     (r,) = [r for r in find_collective_duties("各申报单位要对材料负责，县水务局、环保局将组织复核。") if r.participants]
     assert r.participants == ["县水务局", "环保局"]
     assert find_collective_duties("水务局、环保局将组织复核。") == []      # no level: kinds of office, not a subject
+
+
+def test_and_between_two_qualifiers_of_one_head_joins_no_list():
+    """各配合和责任单位要…: one collective (配合单位 and 责任单位), not 各配合 and 责任单位; 各镇和各部门 a list."""
+    (r,) = find_collective_duties("各配合和责任单位要按时报送进展。")
+    assert r.generic == ["各配合和责任单位"] and not r.participants
+    (r,) = find_collective_duties("各镇和各部门要按时报送进展。")
+    assert r.generic == ["各镇", "各部门"]

@@ -821,6 +821,20 @@ _NOTE_IN_SUBJECT = re.compile(r"\([^()]*[,;。][^()]*\)")
 _WHEN_BEFORE = re.compile(r"^[^、,，]{2,20}?(?:之后|以后|后|之前|以前|前|期间|时)(?=各)")
 
 
+# A role or qualifier that a head noun after 和 completes (各牵头和责任部门: 牵头部门 and 责任部门).
+_QUALIFIER_END = re.compile(r"(?:牵头|责任|配合|协办|参与|相关|有关|主管)$")
+
+
+def _and_as_list(x: str) -> str:
+    """A subject's 和 as a list mark where it joins names (各镇和各部门), not where it joins two
+    qualifiers of one head (各牵头和责任部门: the lead and the responsible departments, one collective)."""
+    parts = x.split("和")
+    out = parts[0]
+    for part in parts[1:]:
+        out += ("和" if _QUALIFIER_END.search(out) else "、") + part
+    return out
+
+
 def find_collective_duties(text: str) -> list[Responsibility]:
     """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
     (or, for collectives, a clause) whose subject is collectives or offices named in full
@@ -833,7 +847,7 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         role = _LEAD_ROLE.search(x)     # A、B等牵头部门: A and B lead
         x = _WHEN_BEFORE.sub("", x[:role.start()] if role else x)
         names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
-            _names(x.replace("及其", "、").replace("和", "、"))
+            _names(_and_as_list(x.replace("及其", "、")))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
         # 相关部门和单位: a bare 单位 shares the qualifier before it; 各行业主管部门按照“…”: a clause
