@@ -1396,3 +1396,50 @@ def test_an_outlines_title_field_completes_its_split_title_and_its_note_is_no_pa
     (doc,) = import_text(text, "moushi-2021", "moushi").documents
     assert (doc["title"], doc["date"], doc["type"]) == (
         "某某市国民经济和社会发展第十四个五年规划纲要", "2021-02-20", "规划纲要")
+
+
+def test_a_text_layer_that_lost_every_mark_is_cut_at_its_articles_and_before_each_duty_subject():
+    """Rules whose copy lost 。，； run on in one line: the articles in sequence still cut it (not
+    第8号), and inside an article the subject of each duty opens a statement of its own (not a
+    name an abbreviation defines, not 本县X)."""
+    text = ("某某县河道管理办法\n"
+            "第一章总则第一条为加强本县河道管理根据某某省河道条例某某省人民政府令第8号结合本县实际制定本办法"
+            "第二条本办法适用于本县行政区域内河道的整治利用和保护"
+            "第三条县水务局负责本县河道的统一管理和监督检查对河道整治中的重大问题组织相关部门研究提出处理意见"
+            "县河长制工作领导小组下设办公室办公室设在县水务局以下简称县河长办负责日常协调工作"
+            "各乡镇人民政府应当落实河道巡查责任并定期报告县水务局\n")
+    art1, art2, art3 = _items(text)
+    assert [art1["path"][-1], art2["path"][-1], art3["path"][-1]] == ["第一条", "第二条", "第三条"]
+    s1, s2 = art3["statements"]
+    assert s1["text"].startswith("县水务局负责") and "以下简称县河长办负责日常协调工作" in s1["text"]
+    assert s1["participants"] == ["县水务局"]
+    assert s2["text"].startswith("各乡镇人民政府应当") and s2["generic"] == ["各乡镇人民政府"]
+
+
+def test_a_text_layer_that_lost_every_mark_gives_each_statement_its_opening_body_or_reports_it():
+    """In rules that lost every mark, the body a statement opens with (县X局是…) is its subject;
+    one whose list lost its 、 too (县A B C等部门应…) cannot be parted and is reported, not dropped."""
+    text = ("某某县河道管理办法\n"
+            "第一条为加强本县河道管理结合本县实际制定本办法"
+            "第二条县水务局是本县河道的主管部门负责本县河道管理工作"
+            "县交通公安环保等部门应按照各自职责做好河道管理相关工作"
+            "各乡镇人民政府应当落实河道巡查责任并定期报告县水务局\n")
+    imported = import_text(text, "mouxian-2023", "mouxian")
+    art = [b["item"] for d in imported.documents for b in d["blocks"] if "item" in b][-1]
+    s1, s2 = art["statements"]
+    assert s1["participants"] == ["县水务局"] and "县交通公安环保等部门应" in s1["text"]
+    assert s2["generic"] == ["各乡镇人民政府"]
+    assert [u["text"][:10] for u in imported.manifest["unplaced"]] == ["县交通公安环保等部门"]
+
+
+def test_a_text_layer_in_numbered_chunks_loses_its_chunk_numbers_and_joins_a_word_they_cut():
+    """A document site's layer in long chunks, each line opening with its number (1、 2、): the
+    numbers are furniture, not parts (2、 is no heading), and a word the chunk cut joins again."""
+    body = "，".join(["全面推进河道整治工作持续改善水环境质量"] * 12)
+    text = (f"1、某某县河道整治实施方案为改善水环境制定本方案。{body}。（县水务局负责）县农业农村局负责指导农业面源污染治"
+            f"\n2、理工作，{body}。\n")
+    imported = import_text(text, "mouxian-2023", "mouxian")
+    assert [f["text"] for f in imported.manifest["furniture"] if f["kind"] == "chunk-number"] == ["1、", "2、"]
+    blocks = [b for d in imported.documents for b in d["blocks"]]
+    assert not any(b.get("number") for b in blocks)
+    assert any("农业面源污染治理工作" in (b.get("text") or "") for b in blocks)

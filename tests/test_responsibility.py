@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
-                                      find_function_duties, find_prose_assignments,
+                                      find_function_duties, find_kind_duties, find_prose_assignments,
                                       find_responsibilities, is_dangling_tail,
                                       parse_responsibility_cell, unit_heading)
 
@@ -743,6 +743,7 @@ def test_a_collective_of_counties_and_districts_is_one_name():
     ("各牵头和责任部门要细化分解任务，逐月排出计划。", ["各牵头和责任部门"]),
     # two names joined by 和 are two
     ("各乡镇和县直各部门要加强协作。", ["各乡镇", "县直各部门"]),
+    ("各配合和责任单位要按时报送进展。", ["各配合和责任单位"]),
 ])
 def test_a_subject_joined_by_and(text, generic):
     (r,) = find_collective_duties(text)
@@ -756,8 +757,27 @@ def test_a_later_office_of_a_subject_may_drop_the_level_the_first_gives():
     assert [n for r in found for n in r.participants] == ["县林业局", "财政局"]
     # the clause before the comma is a duty of its own, not the subject's first part
     assert [n for r in found for n in r.generic] == ["各申报单位"]
+    assert find_collective_duties("水务局、环保局将组织复核。") == []      # no level: kinds of office, not a subject
 
 
 def test_a_countys_development_zone_is_one_unit_its_towns_are_not():
     (r,) = find_responsibilities("建设产业园区。（县农业农村局、开发区，乡镇按职责分工负责）")
     assert (r.participants, r.generic) == (["县农业农村局", "开发区"], ["乡镇"])
+
+
+def test_rules_binding_kinds_of_body_name_each_kind_as_a_collective():
+    """A rule binding a kind of body (…企业, …单位, 个体工商户, 经营者) names a collective; people listed
+    with them (负责人, 驾驶员, 所有者) are left out; a kind must be named by its trade (not 企业 alone)."""
+    (r,) = find_kind_duties("第五条 餐饮企业、门店负责人及从业人员是食品安全的责任主体，必须遵守本办法。")
+    assert r.generic == ["餐饮企业"] and not r.participants
+    (r,) = find_kind_duties("沿街单位和个体工商户，要做好门前清扫。")
+    assert r.generic == ["沿街单位", "个体工商户"]
+    assert find_kind_duties("企业要加强管理。") == []
+    assert find_kind_duties("县市场监管局和餐饮企业要加强协作。") == []      # an office among them: not kinds alone
+
+
+def test_a_duty_by_one_body_or_another_names_each_and_who_applies_acts():
+    """由A或B提出申请: whichever of them applies, each answers for it (乡镇, a level, though short)."""
+    (r,) = [p for p in find_prose_assignments("名录实行动态管理，变更由区直部门或街道提出书面申请，报区政府批准。")
+            if p.generic]
+    assert r.generic == ["区直部门", "街道"]

@@ -24,8 +24,9 @@ from generator.reading import genre
 from generator.reading.text import compact
 from generator.reading.indicators import find_indicators, reports
 from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
-                                      find_function_duties, find_prose_assignments, find_responsibilities,
-                                      later_collectives, parse_responsibility_cell, unit_heading)
+                                      find_function_duties, find_kind_duties, find_prose_assignments,
+                                      find_responsibilities, later_collectives, parse_responsibility_cell,
+                                      unit_heading, unmarked_run_of_names, unmarked_subject)
 from generator.model.units import fold, is_unit_like, normalise_unit_name
 from generator.reading.unit_lists import CLOSE, OPEN, close_of, split_top, split_units
 
@@ -189,10 +190,12 @@ def _read(blocks: list[dict], anchor: _Anchor) -> _Reading:
         for r in found:
             reading.add(r)
         reading.stray += [(i, s) for s in stray_responsibilities(text, [r.span for r in found])]
+        if unmarked_run_of_names(text):
+            reading.stray.append((i, text.strip()))
         previous = text
     texts = [block_text(blocks[i]) for i in anchor.members]
     if not reading.found():     # prose and the subjects of duties only where no label speaks
-        _read_prose(reading, texts, [block_text(blocks[i]) for i in _collective_members(anchor)])
+        _read_prose(reading, texts, [block_text(blocks[i]) for i in _collective_members(blocks, anchor)])
         if not reading.found():
             note = _shared_note(blocks, anchor)
             if note:
@@ -227,6 +230,14 @@ def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -
     for t in texts:     # …but a subject 民政、卫生等部门要… is named so on purpose
         for p in find_function_duties(t):
             reading.add(p)
+    for t in texts:     # a text layer that lost its marks: the body each statement opens with
+        r = unmarked_subject(t)
+        if r and not any(n in reading.participants + reading.generic for n in r.participants + r.generic):
+            reading.add(r)
+    if not reading.found():     # rules that bind kinds of body (运输企业必须…) where no body is named
+        for t in texts:
+            for p in find_kind_duties(t):
+                reading.add(p)
 
 
 def _spoken(text: str, r, spans: list[tuple[int, int]]) -> bool:
@@ -240,11 +251,12 @@ def _spoken(text: str, r, spans: list[tuple[int, int]]) -> bool:
         a <= r.span[0] < e and any(a <= x < e for x, _ in spans) for a, e in sentences)
 
 
-def _collective_members(anchor: _Anchor) -> list[int]:
+def _collective_members(blocks: list[dict], anchor: _Anchor) -> list[int]:
     """Where a requirement's subject speaks for the item (各牵头单位要…, 区政府办公室将…): its own
     text or the paragraph under its title (一、落实责任 / 各责任单位要…; （一）主要目标 / 各区县要确保
-    完成, though numbered parts follow: the heading carries that duty as an item of its own)."""
-    return anchor.members[:2]
+    完成, though numbered parts follow: the heading carries that duty as an item of its own). An
+    article's paragraphs (款) are all its own text: each may give a body its duty."""
+    return anchor.members if _is_article(blocks[anchor.index]) else anchor.members[:2]
 
 
 def _shared_note(blocks: list[dict], anchor: _Anchor):

@@ -12,6 +12,7 @@ import re
 
 from generator.reading import genre
 from generator.reading.lines import Para
+from generator.reading.responsibility import MARKS, UNMARKED_SUBJECT
 from generator.reading.text import compact
 
 MAX_TITLE = 40
@@ -20,6 +21,7 @@ MAX_TITLE = 40
 def blocks(paras: list[Para]) -> list[dict]:
     bare = any(_family(p) and _family(p).startswith("decimal") and _family(p) != "decimal1"
                for p in paras)
+    paras = [q for p in paras for q in _unpunctuated_pieces(p)]
     stack: list[str] = []
     out: list[dict] = []
     k = 0
@@ -55,6 +57,29 @@ def blocks(paras: list[Para]) -> list[dict]:
             out.append({"kind": "paragraph", "text": p.text, "lines": p.lines})
         k += 1
     return out
+
+
+_UNPUNCTUATED = 80       # a long paragraph without one mark (。，；): a text layer that lost them all
+_ARTICLE = re.compile(rf"第[{genre.CN_NUM}\d]+条")
+
+
+def _unpunctuated_pieces(p: Para) -> list[Para]:
+    """A paragraph whose text layer lost every sentence mark, cut where the genre still shows a
+    boundary: before each article in sequence (第一条, 第二条 … inside the run), and, inside an
+    article, before each subject of a duty, so that each statement stands apart."""
+    t = p.text
+    if p.table or p.boundary or len(compact(t)) < _UNPUNCTUATED or MARKS.search(t):
+        return [p]
+    cuts, want = [], 1
+    for m in _ARTICLE.finditer(t):
+        if genre.number_key(m.group()) == f"a{want}":
+            cuts.append(m.start())
+            want += 1
+    numbered = {a + len(_ARTICLE.match(t, a).group()) for a in cuts}     # a subject right after 第X条 opens it
+    cuts += [m.start() for m in UNMARKED_SUBJECT.finditer(t) if cuts and m.start() > cuts[0]]
+    cuts = sorted({c for c in cuts if c > 0} - numbered)
+    bounds = [0, *cuts, len(t)]
+    return [Para(t[a:b], p.first, p.last) for a, b in zip(bounds, bounds[1:]) if t[a:b].strip()]
 
 
 def _next_sibling_at(text: str, h: tuple[str, str, str]) -> int | None:

@@ -616,10 +616,11 @@ _IN_CHARGE = r"同志|人(?![工口才事防])"
 _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)负责(?!牵头|{_IN_CHARGE})")
 # What a body is given to do besides 负责 (由市人民政府公布, 由县市场监管局督促…); none of them
 # opens the rest of an office's name (审批 would: 行政审批局).
-_ACT_VERB = r"(?:批准|审核|审定|核准|核定|颁发|核发|办理|受理|督促|查处|公布|确定|发布|印制|认定|协调|编制|决定|划定)"
+_ACT_VERB = r"(?:批准|审核|审定|核准|核定|颁发|核发|办理|受理|督促|查处|公布|确定|发布|印制|认定|协调|编制|决定|划定|提出)"
 # 编制委员会, 协调办公室: a verb opening the rest of an office's name, not what the office does.
 _OFFICE_AFTER = r"委员会|委|办公室|办|中心|局|小组"
-# 由X在…划定, 由X对…审核, 由X组织实施, 由X公布: the agent of a passive duty, named before what it does.
+# 由X在…划定, 由X对…审核, 由X组织实施, 由X公布, 由X或Y提出申请 (who applies): the agent of a passive duty,
+# named before what it does.
 # 所需经费由县财政承担: who pays answers for it too.
 _BY_ACT = re.compile(rf"由(?P<x>[^由,;。]{{2,20}}?){_MANNER}"
                      rf"(?=在|对|将|按|依|根据|统一|会同|组织|统筹|承担|负担|分担|解决|列支|{_ACT_VERB}(?!{_OFFICE_AFTER}))")
@@ -665,7 +666,7 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     names = []
     for part in _AND.split(x):     # 市人民政府办公厅和县（市）、区人民政府办公室: an office, then a level body
         names += [(part, True)] if _level_body(fold(part)) else _names(part)
-    ok = names and all(c or (len(n) >= 3 and is_unit_like(n) and (not short or len(n) <= 8
+    ok = names and all(c or ((len(n) >= 3 or is_generic(n)) and is_unit_like(n) and (not short or len(n) <= 8
                                                                    or is_unit_like(n, prefixed=True)))
                        for n, c in names)
     return names if ok else None
@@ -724,6 +725,66 @@ def find_function_duties(text: str) -> list[Responsibility]:
                 bucket = roles.lead if roles.lead_labelled else roles.participants
                 bucket += list(dict.fromkeys(n for n, _ in names))
             out.append(_result(text, (m.start(group), m.end()), roles, "functions"))
+    return out
+
+
+# A text layer that lost every mark (。，；, the 、 of a list too).
+MARKS = re.compile(r"[。，,；;：:！？!?、]")
+# Where the lost 。 would stand before a duty's subject: a body named with its level (区X委员会, 各镇人民政府,
+# 区X等部门) and then its duty (负责, 应当, 是…). Not a name an abbreviation defines (以下简称X负责…: the
+# sentence goes on), nor a level within a word or a name (本区X, 区市X委: the name opens at 区), nor 各自.
+UNMARKED_SUBJECT = re.compile(r"(?<![本全该我称区县市省州旗])(?P<x>(?:[区县市省州旗]|各(?!自))(?:(?!以下|简称)[\u4e00-\u9fff]){1,20}?"
+                              r"(?:委员会|委|局|人民政府|政府|办公室|部门|中心|办事处))(?=负责|应当|应|是|要|必须)")
+
+
+def _unmarked_subject(text: str) -> re.Match | None:
+    """The body a statement of a text that lost every mark opens with (区X委是…, 第五条区X局负责…), as
+    the cut before it found it."""
+    if MARKS.search(text):
+        return None
+    e = _ENUM.match(text)
+    return UNMARKED_SUBJECT.match(text, e.end() if e else len(text) - len(text.lstrip()))
+
+
+def unmarked_subject(text: str) -> Responsibility | None:
+    """That body, as a participant (a collective if it is one); None where there is none, or the
+    name runs several together (区A B C等部门: the 、 between them lost, no reader can part them)."""
+    m = _unmarked_subject(text)
+    if not m or "等" in m.group("x"):
+        return None
+    roles = _Roles()
+    roles.put([(m.group("x"), is_generic(m.group("x")))], lead=False)
+    return _result(text, m.span("x"), roles, "prose")
+
+
+def unmarked_run_of_names(text: str) -> bool:
+    """A statement of a text that lost every mark whose subject runs names together (区A B C等部门应…):
+    who is meant cannot be read, so it is reported, not dropped."""
+    m = _unmarked_subject(text)
+    return bool(m) and "等" in m.group("x")
+
+
+# A kind of body (运输企业, 临街单位, 个体工商户, 经营者): a class the rules bind, named by its trade; not a
+# clause (事发后…单位, …的单位, A与B, X等单位: other readers' or no one's).
+_TRADE = r"(?:(?![的等后与时各其])[\u4e00-\u9fff])"
+_KIND_OF_BODY = re.compile(rf"^(?:{_TRADE}{{2,10}}(?:企业|单位)|{_TRADE}{{0,10}}(?:经营者|个体工商户))$")
+# People listed with them (车属单位负责人, 车辆所有者, 驾驶员): not units, left out.
+_PERSON_END = re.compile(r"(?:人|员|者)$")
+_KIND_SUBJECT = re.compile(r"(?:^|(?<=[。;!:]))\s*(?:{n}\s*)?(?P<x>[^由本,;。:“”《》]{{2,40}}?)"
+                           r"(?:是[^,;。]{{0,24}}?责任主体|\s*,?\s*(?:必须|应当|要(?!求)|须))".format(n=_NUMBERING))
+
+
+def find_kind_duties(text: str) -> list[Responsibility]:
+    """`运输企业是道路交通安全的责任主体`, `客运企业必须…`, `临街单位和个体工商户，要…`: rules binding
+    kinds of body; each kind is a collective (people listed with them are left out)."""
+    out = []
+    for m in _KIND_SUBJECT.finditer(fold(text)):
+        names = re.split(r"、|及|和|以及", text[m.start("x"):m.end("x")])
+        kinds = [n for n in names if _KIND_OF_BODY.match(n)]
+        if kinds and all(_KIND_OF_BODY.match(n) or _PERSON_END.search(n) and len(n) <= 8 for n in names):
+            roles = _Roles()
+            roles.put([(n, True) for n in kinds], lead=False)
+            out.append(_result(text, m.span("x"), roles, "collective"))
     return out
 
 
@@ -789,10 +850,22 @@ _CLAUSE_WORDS = re.compile(r"按照|[“”\"《]")
 _NOTE_IN_SUBJECT = re.compile(r"\([^()]*[,;。][^()]*\)")
 
 
-# 各牵头和责任部门: a role word before 和 shares the noun after it (one collective, not 各牵头 and 责任部门).
-_SHARED_HEAD = re.compile(r"(?:牵头|责任|相关|有关|主管|配合|成员)和")
 # 项目实施结束后各镇（街）要…: when the duty falls, set before its subject, is no part of it.
 _WHEN_BEFORE = re.compile(r"^[^、,，]{2,20}?(?:之后|以后|后|之前|以前|前|期间|时)(?=各)")
+
+
+# A role or qualifier that a head noun after 和 completes (各牵头和责任部门: 牵头部门 and 责任部门).
+_QUALIFIER_END = re.compile(r"(?:牵头|责任|配合|协办|参与|相关|有关|主管|成员)$")
+
+
+def _and_as_list(x: str) -> str:
+    """A subject's 和 as a list mark where it joins names (各镇和各部门), not where it joins two
+    qualifiers of one head (各牵头和责任部门: the lead and the responsible departments, one collective)."""
+    parts = x.split("和")
+    out = parts[0]
+    for part in parts[1:]:
+        out += ("和" if _QUALIFIER_END.search(out) else "、") + part
+    return out
 
 
 def find_collective_duties(text: str) -> list[Responsibility]:
@@ -806,9 +879,8 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         x = "".join(c for c, k in zip(text[m.start("x"):m.end("x")], m.group("x")) if k != "#")
         role = _LEAD_ROLE.search(x)     # A、B等牵头部门: A and B lead
         x = _WHEN_BEFORE.sub("", x[:role.start()] if role else x)
-        listed = x.replace("及其", "、")
         names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
-            _names(listed if _SHARED_HEAD.search(listed) else listed.replace("和", "、"))
+            _names(_and_as_list(x.replace("及其", "、")))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
             continue        # …主要负责同志要: people; 推动各级政府将…: a clause, no subject
         # 相关部门和单位: a bare 单位 shares the qualifier before it; 各行业主管部门按照“…”: a clause
@@ -920,7 +992,9 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
             m = pattern.search(clause)
             if not m or (not lead and clause.rstrip().endswith("组成")):
                 continue
-            names = _prose_names(text[a + m.start("x"):a + m.end("x")], short)
+            x = text[a + m.start("x"):a + m.end("x")]
+            # 由县直部门或乡镇提出申请: whichever of them acts, each answers for it
+            names = _prose_names(x.replace("或", "、") if m.group().startswith("由") else x, short)
             if names:
                 hit = (m, lead, names)
                 break

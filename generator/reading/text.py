@@ -93,7 +93,31 @@ def read_lines(text: str) -> tuple[list[Line], list[dict]]:
             removed.append({"kind": "markup", "lines": [no, no], "text": m.group(2).strip()})
             clean = clean[m.end():]
         lines.append(Line(no, raw, clean.replace("\xa0", " ").strip(" \t\u3000\ufeff")))
+    removed += _cut_chunk_numbers(lines)
     return lines, removed
+
+
+# A document site's text layer in chunks, each a long line opening with its number (1、 2、 or 2-2、).
+_CHUNK_NUMBER = re.compile(r"^(\d{1,3})(?:-\d{1,3})?、")
+_CHUNK = 200        # characters: a chunk is a page's worth, far longer than any numbered item's line
+
+
+def _cut_chunk_numbers(lines: list[Line]) -> list[dict]:
+    """The chunk numbers of a text layer cut in long numbered chunks: every line but the last is
+    long, the first opens with 1、 and each next with the same number or the one after (a chunk
+    may cut a word in two, so the number is no part of the text); cut as inline furniture."""
+    content = [ln for ln in lines if ln.text]
+    found = [_CHUNK_NUMBER.match(ln.text) for ln in content]
+    if len(content) < 2 or not all(found) or found[0].group(1) != "1" or any(
+            len(ln.text) < _CHUNK for ln in content[:-1]):
+        return []
+    if any(int(b.group(1)) - int(a.group(1)) not in (0, 1) for a, b in zip(found, found[1:])):
+        return []
+    removed = []
+    for ln, m in zip(content, found):
+        removed.append({"kind": "chunk-number", "lines": [ln.no, ln.no], "text": m.group()})
+        ln.text = ln.text[m.end():]
+    return removed
 
 
 def unspaced(line: str) -> str:
