@@ -1443,3 +1443,24 @@ def test_a_text_layer_in_numbered_chunks_loses_its_chunk_numbers_and_joins_a_wor
     blocks = [b for d in imported.documents for b in d["blocks"]]
     assert not any(b.get("number") for b in blocks)
     assert any("农业面源污染治理工作" in (b.get("text") or "") for b in blocks)
+
+def test_a_comma_clause_with_its_own_subject_is_a_statement_of_its_own():
+    """督查室要…，县政府适时听取…: two duties in one sentence; 并由X… opens one too, and a clause naming
+    no one (违反规定的，) stays with the one after it."""
+    text = ("某某县人民政府关于禁止露天焚烧秸秆的通告\n"
+            "一、考核办要建立工作台账，县政府适时听取工作汇报。"
+            "违反规定的，由所在地乡(镇)人民政府予以制止，并由公安部门依法处理。\n"
+            "某某县人民政府\n2023年3月1日\n")
+    doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
+    (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert [(s["participants"], s["generic"]) for s in item["statements"]] == [
+        (["考核办"], []), (["县政府"], []), ([], ["所在地乡（镇）人民政府"]), (["公安部门"], [])]
+
+
+def test_a_clause_opening_with_whom_the_one_before_reports_to_stays_with_it():
+    text = ("某某县人民政府办公室关于做好督查工作的通知\n"
+            "一、请各乡镇于3月9日前将落实措施报送县政府督查室，县政府督查室将适时进行督办检查。\n"
+            "某某县人民政府办公室\n2023年3月1日\n")
+    doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
+    (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert "statements" not in item and item["participants"] == ["县政府督查室"]

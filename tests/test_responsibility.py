@@ -781,3 +781,76 @@ def test_a_duty_by_one_body_or_another_names_each_and_who_applies_acts():
     (r,) = [p for p in find_prose_assignments("名录实行动态管理，变更由区直部门或街道提出书面申请，报区政府批准。")
             if p.generic]
     assert r.generic == ["区直部门", "街道"]
+
+
+def test_functions_named_as_departments_by_their_role():
+    """县发改、住建等相关职能部门要…: 职能部门 says the list names offices by their function."""
+    (r,) = find_function_duties("县财政、审计、统计等相关职能部门要简化审批流程。")
+    assert r.participants == ["县财政", "审计", "统计"]
+
+
+@pytest.mark.parametrize("text,participants", [
+    # an office of the issuing government named bare, opening a sentence
+    ("考核办要建立工作台账，按月通报进度。", ["考核办"]),
+    # 适时/定期 before the act: a standing duty of the office named in full
+    ("各部门要按时报送材料，县政府定期召开调度会议。", ["县政府"]),
+])
+def test_bare_offices_and_standing_duties(text, participants):
+    assert [n for r in find_collective_duties(text) for n in r.participants] == participants
+
+
+def test_a_bare_office_after_a_comma_is_no_subject():
+    assert [n for r in find_collective_duties("各项工作要扎实推进，考核办要建立台账。") for n in r.participants] == []
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # a state forest farm with a proper name is a body of its own
+    ("各镇人民政府、青松岭林场负责辖区内的护林防火工作。", ["青松岭林场"], ["各镇人民政府"]),
+])
+def test_a_named_state_farm_is_a_unit(text, participants, generic):
+    (r,) = find_collective_duties(text)
+    assert (r.participants, r.generic) == (participants, generic)
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # a 通告's penalty clauses: who stops, who punishes
+    ("违反本通告的，由所在地乡(镇)人民政府予以制止。", [], ["所在地乡(镇)人民政府"]),
+    ("情节严重的，由公安机关责令改正。", ["公安机关"], []),
+    ("对违规行为，由税务局、商务局、城管大队等执法部门依法处理。", ["税务局", "商务局", "城管大队"], ["执法部门"]),
+    ("本办法由辖区乡镇(街道)、县直各有关单位组织实施。", [], ["辖区乡镇(街道)", "县直各有关单位"]),
+])
+def test_the_agent_of_a_penalty_or_an_implementation(text, participants, generic):
+    (r,) = find_prose_assignments(text)
+    assert (r.participants, r.generic) == (participants, generic)
+
+
+def test_a_department_that_punishes_is_the_subject_of_its_clause():
+    (r,) = find_prose_assignments("市场监管部门对经营者处以警告。")
+    assert r.participants == ["市场监管部门"]
+
+
+def test_the_body_set_up_does_what_follows():
+    (r,) = find_prose_assignments("成立县防汛抗旱指挥部，统一指挥全县防汛抗旱工作。")
+    assert r.participants == ["县防汛抗旱指挥部"]
+
+
+def test_a_responsibility_system_names_who_answers():
+    """实行各级人民政府行政首长负责制: the governments answer; 负责制 is no 负责."""
+    (r,) = find_prose_assignments("安全生产工作实行各级人民政府行政首长负责制。")
+    assert (r.participants, r.generic) == ([], ["各级人民政府"])
+
+
+def test_a_subject_then_the_principle_it_acts_on():
+    (r,) = find_collective_duties("各乡镇人民政府按照属地管理的原则，制定本辖区工作方案。")
+    assert r.generic == ["各乡镇人民政府"]
+
+
+def test_collectives_of_a_kind_written_with_a_list_inside():
+    (r,) = find_collective_duties("各有关部门、乡(镇)人民政府和国有农、林场要加强宣传。")
+    assert (r.participants, r.generic) == ([], ["各有关部门", "乡(镇)人民政府", "国有农、林场"])
+
+
+def test_a_defined_collective_acting_as_it_sees_fit():
+    """除城区以外的乡镇结合实际…: 结合实际 opens the act; 除 is no part of the collective's name."""
+    (r,) = find_collective_duties("三、除中心城区以外的乡镇结合实际制定管控办法。")
+    assert r.generic == ["中心城区以外的乡镇"]

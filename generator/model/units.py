@@ -71,13 +71,17 @@ _GENERIC = re.compile(
     r"|^[省市区县旗]直?(?:单位|部门|机关)$"
     # 街道, 乡镇 bare: every one of them; a county's 开发区 is its one zone, a unit
     r"|(?:牵头|配合|协办|参与|协作)(?:单位|部门)$|^[区县市]?(?:街道|镇办|乡镇|镇)(?:（(?:街道|乡镇|镇)）)?$"
-    r"|^(?:人民)?(?:法院|检察院)$")      # the courts, no place named: every court
+    r"|^(?:人民)?(?:法院|检察院)$"      # the courts, no place named: every court
+    # 乡（镇）人民政府 with no place: each township's; 国有农、林、牧、渔场: every state farm
+    r"|^(?:乡镇|乡（镇）|乡|镇)(?:人民)?政府$|^国有[农林牧渔、]+场$"
+    r"|乡镇(?:（[^（）]*）)?$")      # 禁放区乡镇（街道）: a class of townships (one is named X镇 or X乡)
 
 # How offices' names end; 团区委 and 区人行 are offices too.
 _UNIT_END = re.compile(
     r"(?:局|委|办|部|院|会|联|协|中心|机关|队|站|社|所|室|组|政府|部门|机构|单位|公司|集团|处|科|行|台|馆|校|厅"
     r"|关|街道|开发区|办事处|管委会|分局|支局|法院|检察院"
     r"|(?<![控参持入配炒散新老龙])股"      # a county bureau's own section (农业股), not 控股/入股
+    r"|(?<=[林农牧渔茶])场"      # a state farm or forest (X林场, X农场): a body of its own, not 市场/广场
     r"|(?<=[省市县区州旗盟级])财政)$")      # 省财政, 县级财政: the finance office of a level (由省财政解决)
 # 旗, 盟: Inner Mongolia's county and prefecture; 中共X县委…办公室: a party body, named with its place.
 _LEVEL_PREFIX = re.compile(r"^(?:[区县市旗盟州省]|团[区县市旗]委|中共)")

@@ -724,8 +724,8 @@ def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement
         t = b.get("text") or "" if b["kind"] == "section" and not article else block_text(b)
         if find_responsibilities(t):
             return []
-        for a, e in split_top(t, "。!?" if article else "。;!?"):
-            sentence = t[a:e + 1]
+        for sentence in (c for a, e in split_top(t, "。!?" if article else "。;!?")
+                         for c in ([t[a:e + 1]] if article else _subject_clauses(t[a:e + 1]))):
             reading = _Reading()
             _read_prose(reading, [sentence], [sentence])
             if reading.found() and not (out and not article and _same_division(out[-1].reading, reading)):
@@ -739,6 +739,31 @@ def _sentence_statements(blocks: list[dict], anchor: _Anchor) -> list[_Statement
                 pending, first = pending + sentence, first or b["lines"][0]
     owners = {(tuple(s.reading.lead), tuple(s.reading.participants), tuple(s.reading.generic)) for s in out}
     return out if len(owners) >= 2 else []
+
+
+# What may stand before a clause's subject: 并由公安部门…
+_CLAUSE_OPENING = re.compile(r"\s*(?:并|另|同时\s*,?)?\s*")
+
+
+def _handed_on(before: str, clause: str) -> bool:
+    """报送市政府督查室，市政府督查室将…: the clause opens with whom the one before reports to, one
+    step of the same procedure."""
+    return any(before.rstrip().endswith(clause[:k]) for k in range(3, min(len(clause), 20) + 1))
+
+
+def _subject_clauses(sentence: str) -> list[str]:
+    """A sentence cut before each comma clause that opens with a subject of its own (督查室要…，
+    县政府适时听取…): each is a duty of its own. A clause naming no one stays with the one before
+    it; so does one opening with whom that one reports to (_handed_on), and 由X…, the agent of what the clause before it names (…等项经费，由省财政解决),
+    unless that clause had an agent of its own (由A予以制止，并由B处以…)."""
+    starts = {r.span[0] for find in (find_prose_assignments, find_collective_duties, find_function_duties)
+              for r in find(sentence)}
+    t = fold(sentence)
+    clauses = split_top(sentence, ",")
+    opens = [_CLAUSE_OPENING.match(t, a).end() for a, _ in clauses]
+    cuts = [a for (a, _), (_, e), o, before in zip(clauses[1:], clauses, opens[1:], opens)
+            if o in starts and (t[o] != "由" or before in starts) and not _handed_on(t[:e], t[o:])]
+    return [sentence[a:b] for a, b in zip([0] + cuts, cuts + [len(sentence)])]
 
 
 def _dated_statements(blocks: list[dict], anchor: _Anchor, whole: _Reading, year: int | None) -> list[_Statement]:
@@ -779,8 +804,9 @@ def _dated_statements(blocks: list[dict], anchor: _Anchor, whole: _Reading, year
 
 
 def _collectives_only(reading: _Reading) -> bool:
-    """Roles and kinds of office (各牵头单位, 民政、卫生等部门), no single office."""
-    return not reading.lead and (not reading.participants or reading.forms == ["functions"])
+    """Roles (各牵头单位), no office: offices named by their function (县发改、住建等部门) are
+    offices too, and a sentence giving them a duty is one of its own."""
+    return not reading.lead and not reading.participants
 
 
 def _same_division(before: _Reading, reading: _Reading) -> bool:

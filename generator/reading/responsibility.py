@@ -472,7 +472,7 @@ def find_responsibilities(text: str) -> list[Responsibility]:
         i = (r.span[1] if r else j + 1)
     out += _paragraphs(text, t, groups)
     taken = [r.span for r in out]
-    out += [r for r in _label_brackets(text, t) if not any(a <= r.span[0] < b for a, b in taken)]
+    out += [r for r in _label_brackets(text, t) if not any(a < r.span[1] and r.span[0] < b for a, b in taken)]
     return sorted(out, key=lambda r: r.span)
 
 
@@ -613,16 +613,18 @@ _SUBJECT_LEAD = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:负责牵头|牵头负
 _MANNER = r"(?:依职权|依法|按职责|按照职责(?:分工)?|主要|具体|共同|分别|自行|统筹)?"      # 行政审批部门依职权负责…
 # 负责人, 负责同志 are people (各单位主要负责人要…); 负责人工影响天气, 负责人口普查 are duties.
 _IN_CHARGE = r"同志|人(?![工口才事防])"
-_BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)负责(?!牵头|{_IN_CHARGE})")
+_BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)负责(?!牵头|制|{_IN_CHARGE})")
 # What a body is given to do besides 负责 (由市人民政府公布, 由县市场监管局督促…); none of them
 # opens the rest of an office's name (审批 would: 行政审批局).
-_ACT_VERB = r"(?:批准|审核|审定|核准|核定|颁发|核发|办理|受理|督促|查处|公布|确定|发布|印制|认定|协调|编制|决定|划定|提出)"
+# A 通告's penalty clause names the enforcer the same way: …的，由公安机关责令改正/予以制止/给予警告/依法处理.
+_ACT_VERB = (r"(?:批准|审核|审定|核准|核定|颁发|核发|办理|受理|督促|查处|公布|确定|发布|印制|认定|协调|编制|决定|划定"
+             r"|提出|明确|处理|处罚|责令|予以|给予|处以|没收|酌情)")
 # 编制委员会, 协调办公室: a verb opening the rest of an office's name, not what the office does.
 _OFFICE_AFTER = r"委员会|委|办公室|办|中心|局|小组"
 # 由X在…划定, 由X对…审核, 由X组织实施, 由X公布, 由X或Y提出申请 (who applies): the agent of a passive duty,
 # named before what it does.
 # 所需经费由县财政承担: who pays answers for it too.
-_BY_ACT = re.compile(rf"由(?P<x>[^由,;。]{{2,20}}?){_MANNER}"
+_BY_ACT = re.compile(rf"由(?P<x>[^由,;。]{{2,60}}?){_MANNER}"
                      rf"(?=在|对|将|按|依|根据|统一|会同|组织|统筹|承担|负担|分担|解决|列支|{_ACT_VERB}(?!{_OFFICE_AFTER}))")
 # A 办法's procedure, step by step: 报县级人民政府批准，县级宗教事务部门办理登记手续 — who approves and
 # who then registers or issues act too.
@@ -631,12 +633,15 @@ _THEN_BY = re.compile(r"^(?P<x>[^由,;。]{3,20}?)(?=办理|登记|核发|颁发
 _WITH_DUTY = re.compile(r"^(?P<x>[^由,;。]{2,40}?)(?:协同|配合|会同)(?P<y>[^由,;。]{2,30}?)(?:共同)?负责")
 # 所负责的工作 is what one is in charge of (a noun phrase), not a duty given; 主管 (in 办法 and 规定:
 # 市建设委员会主管本市…工作) gives one, 主管部门 names an office; so does 领导 before what is led
-# (县级以上人民政府领导本行政区域内的…工作), not 领导小组 or 在区委领导下.
-_DUTY_VERB = (rf"(?:(?<!所)负责(?!牵头|{_IN_CHARGE})|主管(?!部门|单位|机关|机构|领导|副)"
+# (县级以上人民政府领导本行政区域内的…工作), not 领导小组 or 在区委领导下; 负责制 names a system.
+_DUTY_VERB = (rf"(?:(?<!所)负责(?!牵头|制|{_IN_CHARGE})|主管(?!部门|单位|机关|机构|领导|副)"
               r"|(?:统一)?领导(?=本|全[省市区县]|辖区))")
 # X对本行政区域内的…工作实施统一监督管理: the stock phrase of a 办法 giving a body its remit.
 _REMIT = r"对[^,;。]{1,40}?(?:实施|进行|行使)(?:统一)?(?:监督管理|监督|管理)"
-_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,30}}?(?:{_SHORT_NAME.pattern})?){_MANNER}(?:{_DUTY_VERB}|{_REMIT})")
+# A 通告's penalty clause: 生态环境部门对当事人处以罚款 — the department that punishes acts.
+_PENALTY = r"对[^,;。]{1,30}?(?:处以|给予|予以)"
+_SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,30}}?(?:{_SHORT_NAME.pattern})?){_MANNER}"
+                           rf"(?:{_DUTY_VERB}|{_REMIT}|{_PENALTY})")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
 _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
@@ -645,6 +650,11 @@ _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门�
 _HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
 # 联席会议由A、B、C组成，负责…: the members of a body that is given a duty share it.
 _MADE_OF = re.compile(r"由(?P<x>[^由,;。]{2,80}?)(?:等(?:部门|单位)?)?(?:共同)?组成$")
+# 成立X领导小组，统一领导…: the body set up does what the next clause says.
+_SET_UP = re.compile(r"^(?:成立|组建|设立)(?P<x>[^,;。]{2,40}?(?:领导小组|工作小组|指挥部|委员会))$")
+_SET_UP_DUTY = re.compile(r"\s*(?:统一|负责|统筹|全面)")
+# 实行各级人民政府行政领导负责制: the government whose head answers for the work answers for it.
+_ANSWERS = re.compile(r"实行(?P<x>[^,;。]{2,20}?)(?:行政(?:领导|首长)|主要领导|党政(?:主要)?领导)负责制")
 # X为该项工作的牵头单位, A、B为协办单位: a role given by naming it; in a 办法, X是本市公园行政主管部门,
 # X是…的监督管理机关 and X为…的责任主体 (whatever qualifies the role).
 _ROLE_IS = re.compile(r"^(?P<x>[^由,;。]{2,80}?)(?:为|是)[^,;。]{0,24}?(?P<role>"
@@ -666,8 +676,9 @@ def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     names = []
     for part in _AND.split(x):     # 市人民政府办公厅和县（市）、区人民政府办公室: an office, then a level body
         names += [(part, True)] if _level_body(fold(part)) else _names(part)
+    # 所在地乡(镇)人民政府: a collective by role, however long, is no clause either
     ok = names and all(c or ((len(n) >= 3 or is_generic(n)) and is_unit_like(n) and (not short or len(n) <= 8
-                                                                   or is_unit_like(n, prefixed=True)))
+                                                                   or is_unit_like(n, prefixed=True) or is_generic(n)))
                        for n, c in names)
     return names if ok else None
 
@@ -692,18 +703,25 @@ _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,])|(?P<formula>(?<={_FORMULA
                                  rf"[既也都还均]?{_PAUSE}(?:{_MODAL}|按照?职责分工"
                                  r"|(?(asked)(?:于|对|在|按|认真|立即|尽快|及时|抓紧|精心|高度重视|切实|严格|积极)|(?P<dated>于)(?=\d{4}年|\d{1,2}月|每))"
                                  r"|对(?=[^。;]{1,40}?负(?:总)?责)"      # X对…负总责: X answers for it
+                                 # X适时听取…, X定期调度…: a standing duty, its timing word before the act
+                                 r"|(?:适时|定期|不定期)(?=[\u4e00-\u9fff])"
                                  # X每季度对…进行一次督查: a standing duty, its recurrence before it
                                  r"|每(?:年|半年|季度|月|周)(?=对[^。;]{1,60}?(?:进行|开展|实施))"
-                                 r"|按(?:照)?(?:各自)?(?:职责|职能))")      # X按照职责分工…: X acts by its remit
+                                 r"|按(?:照)?(?:各自)?(?:职责|职能)"      # X按照职责分工…: X acts by its remit
+                                 # X按照属地管理的原则，制定…: the principle it acts on, then the act (not a
+                                 # quoted slogan: 按照“谁主管谁负责”原则 stays a clause, _CLAUSE_WORDS)
+                                 r"|按照?(?=[^,;。“”\"《]{1,30}?(?:原则|要求|部署)\s*,)"
+                                 r"|结合(?:本地|当地|各自|自身)?实际)")      # X结合实际制定…: X acts
 
 
 # `民政、卫生健康、教育等部门要…`: a subject naming departments by their functions; 等部门 says
 # they are offices, so each takes part, named as written (等行政部门 too), and a collective may
 # join them (…等部门和有关军事机关应当…).
 # 财政、农业农村主管部门分别…: the same, the last function carrying the shared head (split as written).
+# 县发改、住建等相关职能部门要…: 职能部门 says so in words.
 _FUNCTION_SUBJECT = re.compile(
     rf"(?:^|(?<=[。;!,:]))\s*(?:{_NUMBERING}\s*)?(?:(?P<x>[\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})+)等(?:[^,;。、]{{0,16}}的|相关|有关)?"
-    r"(?:行政|主管|行政主管)?(?:部门|单位)(?:、单位)?(?:(?:和|及|以及)(?P<also>(?:有关|相关|各)[\u4e00-\u9fff]{2,10}?))?"
+    r"(?:行政|主管|行政主管|职能)?(?:部门|单位)(?:、单位)?(?:(?:和|及|以及)(?P<also>(?:有关|相关|各)[\u4e00-\u9fff]{2,10}?))?"
     r"|(?P<shared>(?![有相各其本该])(?:[\u4e00-\u9fff]{2,8}、)*[\u4e00-\u9fff]{2,6}?(?:主管|行政|管理)部门))"
     rf"\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互|(?P<lead>牵头(?!单位|部门)))")
 
@@ -850,8 +868,14 @@ _CLAUSE_WORDS = re.compile(r"按照|[“”\"《]")
 _NOTE_IN_SUBJECT = re.compile(r"\([^()]*[,;。][^()]*\)")
 
 
-# 项目实施结束后各镇（街）要…: when the duty falls, set before its subject, is no part of it.
-_WHEN_BEFORE = re.compile(r"^[^、,，]{2,20}?(?:之后|以后|后|之前|以前|前|期间|时)(?=各)")
+# 项目实施结束后各镇（街）要…: when the duty falls, set before its subject, is no part of it;
+_WHEN_BEFORE = re.compile(r"^[^、,，]{2,20}?(?:之后|以后|后|之前|以前|前|期间|时)(?=各)"
+                          r"|^除(?=[^,;。]{2,20}?以外的)")      # 除城区以外的乡镇: 除 is no part of the name
+
+
+# 督查室要…, 考核办要…: an office inside the issuing government, named bare as a sentence's subject
+# (a bare bureau, 水务局, may be any level's: a kind of office).
+_OWN_OFFICE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:室|办)$")
 
 
 # A role or qualifier that a head noun after 和 completes (各牵头和责任部门: 牵头部门 and 责任部门).
@@ -900,12 +924,14 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         # office with a date alone only when it is a deadline (…报送区X中心，区X中心于7月份前确定…):
         # the date it acts on or from reports what it did (根据…安排，县专项办于2023年7月26日起对…督查).
         full = _listed_in_full(names)
-        if t[:start].rstrip().endswith(",") and not all(
+        after_comma = t[:start].rstrip().endswith(",")
+        if after_comma and not all(
                 _collective(n) or _DEFINED_COLLECTIVE.search(n)
                 or not c and names_an_office(n) and in_full
                 and (m.group("dated") is None or _time_limit_at(t, m.end("dated"))) for (n, c), in_full in zip(names, full)):
             continue
-        if names and offices and (role or any(c or is_generic(n) for n, c in names) or all(full)):
+        if names and offices and (role or any(c or is_generic(n) for n, c in names) or all(full)
+                                  or not after_comma and all(_OWN_OFFICE.search(n) for n, _ in names)):
             roles = _Roles(lead_labelled=bool(role))
             roles.put(names, lead=bool(role))
             partners, end = _partners(text, t, m.end())
@@ -984,10 +1010,20 @@ def find_prose_assignments(text: str) -> list[Responsibility]:
             roles.put([(n, c or not is_unit_like(n, prefixed=True)) for n, c in names], lead=False)
             out.append(_result(text, (a + made.start(), a + made.end()), roles, "members"))
             continue
+        up = _SET_UP.match(clause.strip())
+        names = up and k + 1 < len(clauses) and _SET_UP_DUTY.match(t, clauses[k + 1][0]) \
+            and _prose_names(text[a + up.start("x") + len(clause) - len(clause.lstrip()):
+                                  a + up.end("x") + len(clause) - len(clause.lstrip())])
+        if names:
+            roles = _Roles()
+            roles.put(names, lead=False)
+            out.append(_result(text, (a, clauses[k + 1][1]), roles, "prose"))
+            continue
         hit = None
         for pattern, lead, short in ((_BY_LEAD, True, False), (_SUBJECT_LEAD, True, True),
                                      (_BY_DUTY_PROSE, False, False), (_SUBJECT_DUTY, False, True),
                                      (_BY_ACT, False, True), (_HELD_BY, False, True), (_APPROVED_BY, False, True),
+                                     (_ANSWERS, False, False),
                                      *([(_THEN_BY, False, True)] if after_approval else [])):
             m = pattern.search(clause)
             if not m or (not lead and clause.rstrip().endswith("组成")):

@@ -56,7 +56,8 @@ _COLLECTIVES = re.compile(
     rf"|各{_LEVEL}(?:[、,]{_LEVEL}){{1,4}}(?:人民)?(?:政府|党委|党委和政府|管委会)?"   # 各县、市、区政府, 各区、县级市
     # 各县<市、区>人民政府: angle brackets for the parentheses of a name already in parentheses
     rf"|各{_LEVEL}[<〈]{_LEVEL}(?:[、,]{_LEVEL}){{0,4}}[>〉](?:人民)?(?:政府|党委|党委和政府|管委会)?"
-    r"|全[区县市]有[^,;。]*?的单位")
+    r"|全[区县市]有[^,;。]*?的单位"
+    r"|(?:国有)?[农林牧渔](?:、[农林牧渔]){1,3}场")      # 国有农、林、牧、渔场: the state farms of each kind
 
 
 # A bureau's name run into the next office's with the 、 lost (区发改局区交通运输局).
