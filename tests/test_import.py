@@ -1464,3 +1464,13 @@ def test_a_clause_opening_with_whom_the_one_before_reports_to_stays_with_it():
     doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
     (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
     assert "statements" not in item and item["participants"] == ["县政府督查室"]
+
+
+def test_two_clauses_naming_kinds_of_bodies_are_two_statements():
+    """机关、学校等要…；报纸、电台等媒体要…: each its own duty, not one division of roles."""
+    text = ("某某县人民政府关于禁止燃放烟花爆竹的通告\n"
+            "一、机关、医院、学校等要加强内部宣传；报纸、电台、网站等媒体要开展公益宣传。\n"
+            "某某县人民政府\n2023年3月1日\n")
+    doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
+    (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert [s["generic"] for s in item["statements"]] == [["机关", "医院", "学校"], ["报纸", "电台", "网站"]]

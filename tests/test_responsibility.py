@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
-                                      find_function_duties, find_kind_duties, find_prose_assignments,
+                                      find_function_duties, find_kind_duties, find_listed_kinds,
+                                      find_prose_assignments,
                                       find_responsibilities, is_dangling_tail,
                                       parse_responsibility_cell, unit_heading)
 
@@ -854,3 +855,14 @@ def test_a_defined_collective_acting_as_it_sees_fit():
     """除城区以外的乡镇结合实际…: 结合实际 opens the act; 除 is no part of the collective's name."""
     (r,) = find_collective_duties("三、除中心城区以外的乡镇结合实际制定管控办法。")
     assert r.generic == ["中心城区以外的乡镇"]
+
+
+@pytest.mark.parametrize("text,generic", [
+    ("机关、医院、学校等要组织职工学习防火知识。", ["机关", "医院", "学校"]),
+    ("报纸、电台、网站等媒体要开展公益宣传。", ["报纸", "电台", "网站"]),
+])
+def test_kinds_of_bodies_closed_by_etc_are_collectives(text, generic):
+    (r,) = find_listed_kinds(text)
+    assert (r.participants, r.generic) == ([], generic)
+    # 等部门 names offices by their function: the function reader's, not this one's
+    assert find_listed_kinds("财政、审计等部门要加强监督。") == []

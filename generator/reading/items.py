@@ -24,7 +24,7 @@ from generator.reading import genre
 from generator.reading.text import compact
 from generator.reading.indicators import find_indicators, reports
 from generator.reading.responsibility import (addressee_request, dangling_tail_units, find_collective_duties,
-                                      find_function_duties, find_kind_duties, find_prose_assignments,
+                                      find_function_duties, find_kind_duties, find_listed_kinds, find_prose_assignments,
                                       find_responsibilities, later_collectives, parse_responsibility_cell,
                                       unit_heading, unmarked_run_of_names, unmarked_subject)
 from generator.model.units import fold, is_unit_like, normalise_unit_name
@@ -227,8 +227,8 @@ def _read_prose(reading: _Reading, texts: list[str], subject_texts: list[str]) -
         for r in find_collective_duties(t):
             if not _spoken(t, r, spoken.get(t, [])):
                 reading.add(r)
-    for t in texts:     # …but a subject 民政、卫生等部门要… is named so on purpose
-        for p in find_function_duties(t):
+    for t in texts:     # …but a subject 民政、卫生等部门要… (or 学校、幼儿园等要…) is named so on purpose
+        for p in find_function_duties(t) + find_listed_kinds(t):
             reading.add(p)
     for t in texts:     # a text layer that lost its marks: the body each statement opens with
         r = unmarked_subject(t)
@@ -756,8 +756,8 @@ def _subject_clauses(sentence: str) -> list[str]:
     县政府适时听取…): each is a duty of its own. A clause naming no one stays with the one before
     it; so does one opening with whom that one reports to (_handed_on), and 由X…, the agent of what the clause before it names (…等项经费，由省财政解决),
     unless that clause had an agent of its own (由A予以制止，并由B处以…)."""
-    starts = {r.span[0] for find in (find_prose_assignments, find_collective_duties, find_function_duties)
-              for r in find(sentence)}
+    starts = {r.span[0] for find in (find_prose_assignments, find_collective_duties, find_function_duties,
+                                     find_listed_kinds) for r in find(sentence)}
     t = fold(sentence)
     clauses = split_top(sentence, ",")
     opens = [_CLAUSE_OPENING.match(t, a).end() for a, _ in clauses]
@@ -812,7 +812,8 @@ def _collectives_only(reading: _Reading) -> bool:
 def _same_division(before: _Reading, reading: _Reading) -> bool:
     """A sentence that goes on dividing the same work: roles after roles (牵头单位要…；责任单位要…),
     or offices given a role by name (X为牵头单位…。A、B为协办单位)."""
-    return (_collectives_only(before) and _collectives_only(reading)) or "role" in reading.forms
+    return (_collectives_only(before) and _collectives_only(reading) and "kinds" not in reading.forms) \
+        or "role" in reading.forms
 
 
 def _statement(st: _Statement, uid: str, kind: str, year: int | None, record: bool) -> dict:

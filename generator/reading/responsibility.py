@@ -726,6 +726,25 @@ _FUNCTION_SUBJECT = re.compile(
     rf"\s*,?\s*(?={_MODAL}|按|依照|依据|分别|共同|互相|相互|(?P<lead>牵头(?!单位|部门)))")
 
 
+# 机关、学校、幼儿园等要…, 广播、电视、网络等媒体要…: kinds of bodies listed and closed by 等 (and
+# the kind they share), no 部门 or 单位 after it: each kind is a collective, named as written.
+_KINDS_SUBJECT = re.compile(
+    rf"(?:^|(?<=[。;!,:]))\s*(?:{_NUMBERING}\s*)?(?P<x>[\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})+)"
+    r"等(?:新闻)?(?:媒体|企业|机构|场所)?\s*,?\s*(?=要(?!求)|应当|必须|须)")
+
+
+def find_listed_kinds(text: str) -> list[Responsibility]:
+    """Subjects `A、B等要…`, A and B kinds of bodies (学校, 媒体): collectives."""
+    out = []
+    for m in _KINDS_SUBJECT.finditer(fold(text)):
+        names = text[m.start("x"):m.end("x")].split("、")
+        if not any(_ACTS.match(n) or _PEOPLE.search(n) for n in names):
+            roles = _Roles()
+            roles.put([(n, True) for n in names], lead=False)
+            out.append(_result(text, (m.start("x"), m.end()), roles, "kinds"))
+    return out
+
+
 def find_function_duties(text: str) -> list[Responsibility]:
     """Subjects `A、B等[相关]部门` of a duty, A and B functions (财政, 劳动保障) rather than offices;
     `A、B等部门牵头…` labels them the leads."""
