@@ -1474,3 +1474,13 @@ def test_two_clauses_naming_kinds_of_bodies_are_two_statements():
     doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
     (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
     assert [s["generic"] for s in item["statements"]] == [["机关", "医院", "学校"], ["报纸", "电台", "网站"]]
+
+
+def test_an_offices_clause_after_a_requirement_on_collectives_stays_with_it():
+    """各申报单位要对材料负责，县科技局将组织评审: what the office does with their work, one duty."""
+    text = ("某某县人民政府办公室关于申报项目的通知\n"
+            "一、各申报单位要对申报材料的真实性负责，县科技局将组织专家评审。\n"
+            "某某县人民政府办公室\n2023年3月1日\n")
+    doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
+    (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert "statements" not in item and (item["participants"], item["generic"]) == (["县科技局"], ["各申报单位"])

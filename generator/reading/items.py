@@ -754,15 +754,25 @@ def _handed_on(before: str, clause: str) -> bool:
 def _subject_clauses(sentence: str) -> list[str]:
     """A sentence cut before each comma clause that opens with a subject of its own (督查室要…，
     县政府适时听取…): each is a duty of its own. A clause naming no one stays with the one before
-    it; so does one opening with whom that one reports to (_handed_on), and 由X…, the agent of what the clause before it names (…等项经费，由省财政解决),
-    unless that clause had an agent of its own (由A予以制止，并由B处以…)."""
-    starts = {r.span[0] for find in (find_prose_assignments, find_collective_duties, find_function_duties,
-                                     find_listed_kinds) for r in find(sentence)}
+    it; so does one opening with whom that one reports to (_handed_on); so does an office's clause
+    after collectives' (各申报主体要对材料负责，县农业局将组织评审: what the office does with their
+    work, one procedure); and so does 由X…, the agent of what the clause before it names (…等项经费，
+    由省财政解决), unless that clause had an agent of its own (由A予以制止，并由B处以…)."""
+    found = {r.span[0]: r for find in (find_prose_assignments, find_collective_duties, find_function_duties,
+                                       find_listed_kinds) for r in find(sentence)}
     t = fold(sentence)
     clauses = split_top(sentence, ",")
     opens = [_CLAUSE_OPENING.match(t, a).end() for a, _ in clauses]
-    cuts = [a for (a, _), (_, e), o, before in zip(clauses[1:], clauses, opens[1:], opens)
-            if o in starts and (t[o] != "由" or before in starts) and not _handed_on(t[:e], t[o:])]
+    cuts, opener = [], found.get(opens[0])
+    for (a, _), (_, e), o, before in zip(clauses[1:], clauses, opens[1:], opens):
+        if o not in found or _handed_on(t[:e], t[o:]):
+            continue
+        if t[o] == "由" and before not in found:
+            continue
+        if t[o] != "由" and opener and not (opener.lead or opener.participants):
+            continue
+        cuts.append(a)
+        opener = found[o]
     return [sentence[a:b] for a, b in zip([0] + cuts, cuts + [len(sentence)])]
 
 
