@@ -918,6 +918,17 @@ def test_a_signature_wrapping_a_long_name_with_its_seals_note_gives_the_full_nam
     assert (doc["issuer"], doc["date"]) == ("某某县新型冠状病毒感染的肺炎疫情联防联控领导小组办公室", "2021-10-28")
 
 
+@pytest.mark.parametrize("signature,issuer", [
+    ("中共某某县委\n某某县人民政府\n", "中共某某县委、某某县人民政府"),     # two issuers, one a line
+    ("特此通告。\n某某县人民政府\n", "某某县人民政府"),                   # a closing above the issuer
+])
+def test_two_signature_lines_that_are_no_wrapped_name(signature, issuer):
+    text = ("关于做好防汛工作的通告\n全县广大群众：\n为做好防汛工作，现将有关事项通告如下：县水利局负责防汛调度。\n"
+            f"{signature}2021年6月1日\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert doc["issuer"] == issuer
+
+
 def _table_items(doc: dict) -> list[tuple]:
     return [(it["path"], b["rows"][it["row"]][1], it["participants"], it["deadline"]["text"], it["lines"])
             for b in doc["blocks"] for it in b.get("items", [])]

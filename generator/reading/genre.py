@@ -272,8 +272,9 @@ def wrapped_signer(lines: list[str]) -> str | None:
         return None
     first, second = compact(lines[0]), _SEAL.sub("", compact(lines[1]))
     name = first + second
-    return name if (len(first) <= 25 and not re.search(r"[，,。；;：:、]", first) and heading(first) is None
-                    and ISSUER.match(second) and ISSUER.match(name) and len(name) <= 40) else None
+    whole_line = ISSUER.match(first) or PUBLIC_NOTE.match(first) or is_closing(first)    # joint issuers, 特此通告
+    return name if (len(first) <= 25 and not whole_line and not re.search(r"[，,。；;：:、]", first)
+                    and heading(first) is None and ISSUER.match(second) and ISSUER.match(name) and len(name) <= 40) else None
 
 
 def issuers(text: str) -> list[str]:
