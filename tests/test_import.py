@@ -855,6 +855,80 @@ def test_a_signature_with_its_date_on_one_line(signature, issuer):
     assert (doc["issuer"], doc["date"]) == (issuer, "2022-05-01")
 
 
+def test_joint_issuers_signing_two_to_a_line_over_several_lines():
+    """Seven bodies sign a joint notice two to a line, the last a 中心; the page's 备注/文号 field gives its 文号."""
+    text = ("• 备注/文号:某教〔2021〕8号\n• 发布机构:某某县教育局\n"
+            "某某县教育局等五部门关于做好学生健康监测工作的通知\n各乡镇人民政府：\n"
+            "现将有关事项通知如下，请认真贯彻落实。\n\n"
+            "某某县教育局     某某县卫生健康局\n\n某某县财政局     某某县市场监督管理局\n\n某某县疾病预防控制中心\n\n"
+            "2021年11月2日\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (doc["doc_number"], doc["issuer"], doc["date"]) == (
+        "某教〔2021〕8号", "某某县教育局、某某县卫生健康局、某某县财政局、某某县市场监督管理局、某某县疾病预防控制中心",
+        "2021-11-02")
+
+
+def test_a_notice_without_title_line_that_issues_a_policy_by_xian_yu_yi_yin_fa():
+    """An untitled notice: 《X》经…会议通过，现予以印发 — X below its signature is the policy it issues;
+    特此通知 says what the notice is."""
+    text = ("各乡镇人民政府，县直各部门：\n《某某县人民政府议事规则》经县政府常务会议通过，现予以印发，请认真贯彻执行。\n"
+            "特此通知。\n某某县人民政府\n2022年3月8日\n某某县人民政府议事规则\n第一条 为规范县政府议事程序，制定本规则。\n"
+            "第二条 县政府办公室负责会议组织工作。\n")
+    notice, rules = import_text(text, "mouxian-2022", "mouxian").documents
+    assert (notice["type"], rules["title"], rules["parent"]) == ("通知", "某某县人民政府议事规则", notice["id"])
+
+
+def test_a_title_that_lost_its_document_type_is_still_the_title():
+    """某某县人民政府 / 关于印发某某预案的 between 文号 and addressees: the title as printed, a 通知."""
+    text = ("某政发〔2020〕5号\n某某县人民政府\n关于印发某某县防汛应急预案的\n各乡镇人民政府：\n"
+            "《某某县防汛应急预案》已经县政府同意，现予印发，请认真贯彻落实。\n某某县人民政府\n2020年6月1日\n"
+            "某某县防汛应急预案\n1 总则\n1.1 县水利局负责防汛日常工作。\n")
+    notice, plan = import_text(text, "mouxian-2020", "mouxian").documents
+    assert (notice["title"], notice["type"]) == ("某某县人民政府关于印发某某县防汛应急预案的", "通知")
+    assert plan["title"] == "某某县防汛应急预案"
+
+
+def test_a_reposts_caption_after_the_document_is_no_second_document():
+    """A forum re-post: the 通告 on one line, then its title printed twice as the page's caption and a 来源."""
+    text = ("某某县森林防火指挥部 关于禁止野外用火的通告 为防范森林火灾，现将有关事项通告如下： "
+            "一、3月1日至3月15日为森林防火戒严期。 二、各乡镇人民政府负责本辖区巡查工作。 "
+            "某某县森林防火指挥部 2023年3月1日\n某某县森林防火指挥部关于禁止野外用火的通告\n"
+            "某某县森林防火指挥部关于禁止野外用火的通告\n来源：今日某某\n")
+    (doc,) = import_text(text, "mouxian-2023", "mouxian").documents
+    assert (doc["title"], doc["date"]) == ("某某县森林防火指挥部关于禁止野外用火的通告", "2023-03-01")
+
+
+def test_a_news_lead_naming_the_notice_without_quotes_is_no_document():
+    """日前，X印发关于…的通知。 / 文件指出，… / 文件详情如下： above the notice: a news piece about it."""
+    text = ("日前，某某区人民政府印发关于支持企业发展若干措施的通知。\n"
+            "文件指出，全年新增规上工业企业30家以上，确保重大项目用地应保尽保，推动企业降本增效。\n文件详情如下：\n"
+            "某某区人民政府关于印发关于支持企业发展若干措施的通知\n各乡镇人民政府：\n"
+            "《关于支持企业发展若干措施》已经区政府同意，现印发给你们，请认真贯彻执行。\n某某区人民政府\n2025年4月1日\n"
+            "关于支持企业发展若干措施\n一、区经信局负责企业培育工作。\n")
+    docs = import_text(text, "mouqu-2025", "mouqu").documents
+    assert [d["title"] for d in docs] == ["某某区人民政府关于印发关于支持企业发展若干措施的通知", "关于支持企业发展若干措施"]
+
+
+def test_a_signature_wrapping_a_long_name_with_its_seals_note_gives_the_full_name():
+    """The title's short form (新冠肺炎) and the signature's full name over two lines, （代章）: the full name."""
+    text = ("某某县新冠肺炎疫情联防联控领导小组办公室关于实行交通管控的通告\n全县广大干部群众：\n"
+            "为做好疫情防控工作，现将有关事项通告如下：县公安局负责交通管控。\n"
+            "某某县新型冠状病毒感染的肺炎疫情\n联防联控领导小组办公室（代章）\n2021年10月28日\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert (doc["issuer"], doc["date"]) == ("某某县新型冠状病毒感染的肺炎疫情联防联控领导小组办公室", "2021-10-28")
+
+
+@pytest.mark.parametrize("signature,issuer", [
+    ("中共某某县委\n某某县人民政府\n", "中共某某县委、某某县人民政府"),     # two issuers, one a line
+    ("特此通告。\n某某县人民政府\n", "某某县人民政府"),                   # a closing above the issuer
+])
+def test_two_signature_lines_that_are_no_wrapped_name(signature, issuer):
+    text = ("关于做好防汛工作的通告\n全县广大群众：\n为做好防汛工作，现将有关事项通告如下：县水利局负责防汛调度。\n"
+            f"{signature}2021年6月1日\n")
+    (doc,) = import_text(text, "mouxian-2021", "mouxian").documents
+    assert doc["issuer"] == issuer
+
+
 def _table_items(doc: dict) -> list[tuple]:
     return [(it["path"], b["rows"][it["row"]][1], it["participants"], it["deadline"]["text"], it["lines"])
             for b in doc["blocks"] for it in b.get("items", [])]

@@ -170,6 +170,13 @@ CASES = [
     # synthetic: a concentration's unit with its slash spelled out
     ("concentration-spelled", "二氧化氮年均浓度控制在35微克每立方米以下",
      [("二氧化氮年均浓度", "<=", 35, "微克每立方米", None, None)]),
+    # a goals sentence: a definition before the metric, 最高…限额 and 补偿比 as metrics, examples before 等N种
+    ("goals-sentence", "城乡居民医疗保险（以下简称居民医保）统筹基金最高支付限额不低于20万元，住院费用实际补偿比维持在70%左右，"
+     "其中白血病等20种重大疾病实际补偿比应达到限定费用的75%以上。",
+     [("统筹基金最高支付限额", ">=", 20, "万元", None, None), ("住院费用实际补偿比", "~", 70, "%", None, None),
+      ("20种重大疾病实际补偿比", ">=", 75, "%", None, None)]),
+    # 实现N%X: the share of X, no 的
+    ("achieve-share", "2023年实现85%事项网上可办。", [("事项网上可办", "=", 85, "%", None, None)]),
 ]
 
 

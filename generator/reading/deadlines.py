@@ -50,8 +50,10 @@ _NOT_A_LIMIT_AFTER = re.compile(r"\s*(?:为基数|起|以来|相比)")
 
 
 _EVERY_PERIOD = {"每年": "year", "每半年": "year", "每季度": "quarter", "每季度末月": "month", "每月": "month"}
-# 2022年，全市新建…: a year opening a sentence, set off by a comma, is the period the sentence's work falls in.
-_OPENING_YEAR = re.compile(r"(?:^|(?<=[。;!?]))\s*(?P<y>\d{4})\s*年\s*,")
+# 2022年，全市新建…: a year opening a sentence, set off by a comma, is the period the sentence's work falls in;
+# so is a year opening a clause that says what is to be achieved in it (…，2019年实现90%事项网上办).
+_OPENING_YEAR = re.compile(r"(?:^|(?<=[。;!?])|(?<=,)(?=\s*\d{4}\s*年\s*(?:力争|确保)?实现(?!了)))"
+                           r"\s*(?P<year>(?P<y>\d{4})\s*年)\s*(?:,|(?=(?:力争|确保)?实现(?!了)))")
 
 
 def _date(m: re.Match, default_year: int | None) -> tuple[str | None, str | None]:
@@ -130,8 +132,8 @@ def find_deadlines(text: str, default_year: int | None = None) -> list[Deadline]
     for m in _OPENING_YEAR.finditer(t):
         year = int(m.group("y"))
         if default_year is None or year >= default_year:    # 2019年，全市完成…: an earlier year is a record
-            out.append(Deadline(text[m.start("y"):m.end() - 1].strip(), f"{year}-12-31", "year",
-                                span=(m.start("y"), m.end() - 1)))
+            out.append(Deadline(text[m.start("year"):m.end("year")], f"{year}-12-31", "year",
+                                span=(m.start("year"), m.end("year"))))
     return sorted(out, key=lambda d: d.span)
 
 

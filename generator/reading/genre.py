@@ -261,6 +261,22 @@ LABEL_LINE = re.compile(r"^(?:主要|具体|协同|牵头)?(?:牵头|责任|配�
 _LABEL_LINE = re.compile(r"牵头|责任|配合|参与|协办|主办|主责|承办|协同|协作|负责|完成时|时限|领导|联系人|电话|附件|备注|注[：:]$")
 
 
+# A seal's note after a signature's name: 某某办公室（代章）, （盖章）.
+_SEAL = re.compile(r"[（(](?:代章|印章|盖章|公章)[)）]$")
+
+
+def wrapped_signer(lines: list[str]) -> str | None:
+    """One issuer's long name a signature wraps over two lines, with or without its seal's note
+    (某县新型冠状病毒感染的肺炎疫情 / 联防联控领导小组办公室（代章））: the name, else None."""
+    if len(lines) != 2:
+        return None
+    first, second = compact(lines[0]), _SEAL.sub("", compact(lines[1]))
+    name = first + second
+    whole_line = ISSUER.match(first) or PUBLIC_NOTE.match(first) or is_closing(first)    # joint issuers, 特此通告
+    return name if (len(first) <= 25 and not whole_line and not re.search(r"[，,。；;：:、]", first)
+                    and heading(first) is None and ISSUER.match(second) and ISSUER.match(name) and len(name) <= 40) else None
+
+
 def issuers(text: str) -> list[str]:
     """Joint issuers printed on one line, set apart by spaces (鹤岗市人民政府 鹤岗市中级人民法院)."""
     words = text.split()

@@ -87,7 +87,9 @@ _IND = re.compile(
     r"(?:每人|人均)?(?:每月|每年)?\s*)?"       # 提高到每人每月2200元: the basis of a rate
     rf"(?P<vals>{_VALUES})\s*(?P<qual>{_QUAL})?")
 _ONE = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>{_UNIT})?")
-_VALUE_FIRST = re.compile(rf"(?P<n>{_NUM})\s*(?P<u>%|‰)\s*的(?P<what>[^,;。、和\d]{{2,}})")
+# 2019年实现90%事项网上办: after 实现 the share needs no 的.
+_VALUE_FIRST = re.compile(rf"(?:(?P<achieve>实现)\s*)?(?P<n>{_NUM})\s*(?P<u>%|‰)\s*(?(achieve)(?!以|左右)的?|的)"
+                          r"(?P<what>[^,;。、和\d]{2,})")
 # 新增城乡公益性岗位2300个, 评选出10家诚信经营示范店, 累计建成5G基站1万个, 综合整治老旧小区15万平方米:
 # a count or an amount of things to build, select or do, with no comparator word (the target is the
 # amount itself). A digit run into Latin letters (5G, 4K) belongs to the name of the thing, and so does a
@@ -135,7 +137,8 @@ _RECORD = re.compile(r"已(?:经)?(?:累计)?[\u4e00-\u9fff]{1,4}?\s*\d|位于")
 _REPORT_PART = re.compile(r"(?:\d{4}年)?(?:工作|项目)?(?:(?:基本|总体|进展|完成|落实|推进|办理)情况|成效|成绩|回顾|现状)"
                           r"|(?:主要|取得的|发展)(?:成效|成绩|现状)|(?:编制|规划|制定)?背景")
 # Clauses that set policy parameters or scores, not targets.
-_NOT_TARGETS = re.compile(r"奖励|补助|补贴|给予|最高|贴息|资助|补偿|罚款|收费|扶持|分值|积分|\d\s*分(?![钟之别局类])"
+# (最高支付限额, 补偿比 and 补偿率 name a scheme's level: a metric, not a grant)
+_NOT_TARGETS = re.compile(r"奖励|补助|补贴|给予|最高(?![\u4e00-\u9fff]{0,4}限额)|贴息|资助|补偿(?![比率])|罚款|收费|扶持|分值|积分|\d\s*分(?![钟之别局类])"
                           r"|每(?:增加|超出|超过|提高|增长|减少|降低)")   # 每增加1000万…: a rule's rate
 _MONEY = re.compile(r"元$|^万$")
 _TARGET_YEAR = re.compile(r"(?:力争到|力争在|到|至)\s*(?P<y>\d{4})\s*年|(?P<y2>\d{4})\s*年\s*(?:年?底|年?末)?\s*前")
@@ -146,6 +149,10 @@ _LEADING = re.compile(
     r"|短期内|年内|当年)")
 # …从每人每月574元、271元分别 (提高到…): the base values, not the metric
 _TRAILING = re.compile(r"(?:分别|均|总体|平均|每年|累计|要|应|一般|稳步|逐步|力争|进一步|(?:由|从)[^由从]*\d[^由从]*|\s)+$")
+# What a metric's words define on their way (新型农村合作医疗（以下简称新农合）统筹基金…): the metric follows.
+_DEFINED = re.compile(r"^.*?[(（]\s*以下简称[^()（）]*[)）]")
+# The examples before a count of kinds (儿童先天性心脏病等24种重大疾病…): the metric is the count's.
+_EXAMPLES = re.compile(r"^[^\d，,；;]*?等(?=\s*\d+\s*[种项类])")
 _RATE_END = re.compile(r"(?:率|比例|占比)$")
 _METRIC_END = re.compile(r"(?:率|比例|占比|数|量|人数|次数|覆盖面|水平|浓度|指数|面积|时长)$")
 _HEAD = re.compile(r"(?:人群)?[\u4e00-\u9fff]{2}(?:率|比例|占比)$|[\u4e00-\u9fff]{1,2}(?:数|量)$")
@@ -177,6 +184,7 @@ def _clean_metric(s: str) -> tuple[str, int | None, int | None]:
         if not end:
             break
         s = s[end:]
+    s = _EXAMPLES.sub("", _DEFINED.sub("", s))
     return re.sub(r"\s+", "", _TRAILING.sub("", s)), year, base
 
 

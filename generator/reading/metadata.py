@@ -157,8 +157,10 @@ def _issuer(head: str | None, signed: str | None, titled: str | None, meta: dict
     labelled, source = compact(meta.get("issuer") or ""), _source_body(meta)
     printed = (head, signed, titled)
     # a page's own field may give the body short, as its staff call it (来源：政府办)
+    # a signature's name is an organ's whatever words it holds (新型冠状病毒感染的肺炎疫情…办公室)
     named = [n for n in (*printed, labelled, source)
-             if n and (genre.is_issuer(n.split("、")[0]) or n == titled or n in (labelled, source) and _BODY.match(n))]
+             if n and (genre.is_issuer(n.split("、")[0]) or n == titled or n in (labelled, source) and _BODY.match(n)
+                       or n == signed and genre.ISSUER.match(n.split("、")[0]))]
     if not named:
         return None
     first = named[0]
@@ -233,10 +235,17 @@ def _source_body(meta: dict) -> str:
 
 def same_body(a: str, b: str) -> bool:
     """Two names of one body: 淄博市张店区人民政府 / 张店区人民政府, 淮安市人民政府办公室 /
-    市政府办公室 — one ends as the other does once 人民政府 is read as 政府."""
+    市政府办公室 — one ends as the other does once 人民政府 is read as 政府, or abbreviates it."""
     x, y = (s.replace("人民政府", "政府").replace("、", "") for s in (a, b))     # joint issuers, set apart or not
     short, long_ = sorted((x, y), key=len)
-    return long_.endswith(short)
+    return long_.endswith(short) or _abbreviates(short, long_)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """A short form that keeps some of the full name's characters in order, from the same place to
+    the same organ (某县新冠肺炎疫情联防联控领导小组办公室 for 某县新型冠状病毒感染的肺炎疫情…办公室)."""
+    rest = iter(full)
+    return len(short) >= 8 and short[:2] == full[:2] and short[-4:] == full[-4:] and all(c in rest for c in short)
 
 
 def _signature(blocks: list[dict], published: str | None) -> tuple[str | None, str | None]:
@@ -245,7 +254,8 @@ def _signature(blocks: list[dict], published: str | None) -> tuple[str | None, s
         if b["kind"] == "signature":
             lines = b["text"].split("\n")
             date = genre.iso_date(lines[-1]) or genre.garbled_date(lines[-1], published)
-            issuers = [name for x in lines[:-1] for name in genre.issuers(x)]
+            wrapped = genre.wrapped_signer(lines[:-1])
+            issuers = [wrapped] if wrapped else [name for x in lines[:-1] for name in genre.issuers(x)]
             return "、".join(issuers) or None, date
     return None, None
 
@@ -280,15 +290,17 @@ def _notice_type(title: str) -> str:
 
 # A notice's opening that says what it is: …，现就有关事项通告如下：
 _ANNOUNCES = re.compile(r"(通告|公告|通报|通知)如下")
+_CLOSES_AS = re.compile(r"^特此(通告|公告|通报|通知)。?$")
 
 
 def _untitled_type(number: str | None, paras: list[Para]) -> str | None:
     """The kind of a copy without its title line: the one its 文号 names (某府通告〔2021〕1号),
-    else the one its opening announces (现就…通告如下)."""
+    else the one its opening announces (现就…通告如下) or its closing names (特此通知)."""
     m = re.search(r"(?:通告|公告|通报)$", genre.agency_code(number))
     if m:
         return m.group(0)
-    return next((m.group(1) for p in paras[:3] for m in [_ANNOUNCES.search(compact(p.text))] if m), None)
+    return next((m.group(1) for p in paras[:3] for m in [_ANNOUNCES.search(compact(p.text))] if m), None) \
+        or next((m.group(1) for p in paras for m in [_CLOSES_AS.match(compact(p.text))] if m), None)
 
 
 def validity(blocks: list[dict], title: str, date: str | None) -> dict:

@@ -141,12 +141,20 @@ def split_title(rest: str) -> tuple[str | None, str | None]:
     return None, rest
 
 
+# Joint issuers sign two or three to a line, over as many lines as they need (GB/T 9704 7.3.5.2);
+# among them may stand a body whose name ends in no organ's word (县融媒体中心, 某某站).
+_JOINT_SIGNER = re.compile(r"^[\u4e00-\u9fff]{4,30}(?:中心|站|所|院|会|社|台|队)$")
+
+
 def _signature_length(paras: list[Para], k: int) -> int:
     """Issuer line(s) followed by a date line, or a date line alone: the signature."""
-    n = 0
-    while k + n < len(paras) and n < 3 and not paras[k + n].table \
-            and genre.is_issuer(paras[k + n].text):
+    n, joint = 0, False
+    while k + n < len(paras) and (n < 3 or joint) and not paras[k + n].table \
+            and (genre.is_issuer(paras[k + n].text) or joint and _JOINT_SIGNER.match(compact(paras[k + n].text))):
+        joint = joint or len(genre.issuers(paras[k + n].text)) > 1
         n += 1
+    if not n and k + 2 < len(paras) and genre.wrapped_signer([q.text for q in paras[k:k + 2]]):
+        n = 2
     if k + n < len(paras) and not paras[k + n].table and _date_line(paras[k + n].text):
         return n + 1
     return 0

@@ -345,7 +345,12 @@ def title_groups(paras: list[Para], roles: list[str]) -> list[list[int]]:
         current.append(k)
     if current:
         groups.append(current)
-    return [g for g in groups if _title_text("".join(compact(paras[i].text) for i in g))]
+    return [g for g in groups if _title_text(joined := "".join(compact(paras[i].text) for i in g))
+            or _LOST_TYPE.match(joined)]
+
+
+# A title that lost its last word, the document type (关于印发某某预案的): the 事由 complete, still the title.
+_LOST_TYPE = re.compile(r"^(?:\S{2,40}?(?:人民政府|政府|办公室|办公厅|委员会|局|委))?关于[^。；;，,：:]{4,80}的$")
 
 
 def same_title(a: str, b: str) -> bool:
@@ -517,9 +522,20 @@ def split(paras: list[Para]) -> tuple[list[Segment], list[Para]]:
             continue
         if h is heads[0] and h.start:       # the text above the first head is no document's own
             seg.issuer = seg.issuer or _announcer(paras[h.start - 1].text) or _citing_issuer(paras[:h.start], seg.title)
-        segments.append(seg)
+        if _caption_again(seg, segments):
+            unplaced.extend(paras[h.start:stop])
+        else:
+            segments.append(seg)
         _orphans(paras[stop:end], roles[stop:end], segments, unplaced)
     return segments, unplaced
+
+
+def _caption_again(seg: Segment, segments: list[Segment]) -> bool:
+    """A title printed again after the document it names, with no text of its own under it: the
+    page's caption of a re-post (a forum's title, then its 来源), not a second document."""
+    previous = segments[-1] if segments else None
+    return bool(previous and previous.title and seg.title and not seg.children and same_title(seg.title, previous.title)
+                and not _substantive(seg.paras, [role(p) for p in seg.paras]))
 
 
 def _notice_tail(paras: list[Para], roles: list[str], heads: list[_Head]) -> Segment | None:
@@ -546,10 +562,16 @@ def _announcer(text: str) -> str | None:
 _CITED = re.compile(r"(?P<x>[\u4e00-\u9fff、]{2,60}?)(?:印发|发布|出台)(?:了)?《(?P<t>[^《》]{4,80})》")
 
 
+# A news lead that names the document without 《》, to the sentence's end: 日前，X印发关于…的通知。
+_CITED_BARE = re.compile(r"(?P<x>[\u4e00-\u9fff、]{2,60}?)(?:印发|发布|出台)(?:了)?(?P<t>[^《》。；;！!]{4,120}?)(?=[。；;！!]|$)")
+
+
 def _citing_issuer(paras: list[Para], title: str | None) -> str | None:
-    """Who the text above a copy (a news piece) says issued it by its title: 近日，X发布《T》."""
+    """Who the text above a copy (a news piece) says issued it by its title: 近日，X发布《T》
+    (or X印发T。, the title bare)."""
     for p in paras:
-        for m in _CITED.finditer(compact(p.text)):
+        t = compact(p.text)
+        for m in [*_CITED.finditer(t), *_CITED_BARE.finditer(t)]:
             name = _cited_issuer(m.group("x"))
             if name and title and same_title(m.group("t"), title):
                 return name
@@ -688,7 +710,7 @@ def signature_end(paras: list[Para]) -> int | None:
     return None
 
 
-_PASSES_ON = re.compile(rf"(?:印发|转发)给你们|现予(?:印发|转发)|{_NOW_HANDS}")
+_PASSES_ON = re.compile(rf"(?:印发|转发)给你们|现予以?(?:印发|转发)|{_NOW_HANDS}")
 
 
 def _passes_on(title: str, body: list[Para]) -> bool:

@@ -46,8 +46,9 @@ WEAK = {"时间", "日期", "来源", "文号", "标题", "名称", "分类", "�
 _LABEL_OF = {label: name for name, labels in FIELDS.items() for label in labels}
 # Labels of the page's controls: what follows them on the next line is no value of theirs.
 BUTTONS = {"字号", "字体", "分享", "打印", "语音播报", "浏览次数", "浏览量", "阅读次数", "点击数", "访问量", "文件下载", "附件下载"}
+# a label may close a compound one (备注/文号: the site's note field doubles as the 文号's)
 _LABEL = re.compile(
-    r"(?:^|(?<=[\s|\]】•·:：]))[\[【]?\s*(?P<label>"
+    r"(?:^|(?<=[\s|\]】•·:：/]))[\[【]?\s*(?P<label>"
     + "|".join(r"\s*".join(map(re.escape, lab)) for lab in sorted(_LABEL_OF, key=len, reverse=True))
     + r")(?:\s*[\]】]\s*|\s*(?=[:：|]|\s|$|\d))")     # a label in brackets needs no colon: 【发布文号】X
 _SEPARATORS = " \t\u3000|[]【】:：•·"
