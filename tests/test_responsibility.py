@@ -866,3 +866,43 @@ def test_kinds_of_bodies_closed_by_etc_are_collectives(text, generic):
     assert (r.participants, r.generic) == ([], generic)
     # 等部门 names offices by their function: the function reader's, not this one's
     assert find_listed_kinds("财政、审计等部门要加强监督。") == []
+
+
+def test_a_role_set_before_a_units_name_is_no_part_of_it():
+    """由包片单位县文化局督促…: 包片单位 says what the bureau is, not its name."""
+    (r,) = find_prose_assignments("由包片单位县文化局督促商户清理占道物品。")
+    assert (r.participants, r.generic) == (["县文化局"], [])
+
+
+def test_the_office_of_a_headquarters_placed_in_a_bureau():
+    (r,) = find_prose_assignments("指挥部下设办公室在县应急局，承担日常工作。")
+    assert r.participants == ["县应急局"]
+
+
+def test_a_body_that_commands_is_the_agent():
+    """由县防汛指挥部指挥: 指挥 is what it does; the 指挥 of 指挥部 is its name."""
+    (r,) = find_prose_assignments("跨乡镇的抢险工作，由县防汛指挥部指挥。")
+    assert r.participants == ["县防汛指挥部"]
+
+
+@pytest.mark.parametrize("text,generic", [
+    # a bare 街道办事处 is every one of them, as a bare 街道 is; 有权机关, whichever has the power
+    ("由所在地镇人民政府、街道办事处予以制止，并由有权机关依法处理。", ["所在地镇人民政府", "街道办事处"]),
+])
+def test_bodies_named_by_their_level_alone_are_collectives(text, generic):
+    first, second = find_prose_assignments(text)
+    assert (first.participants, first.generic) == ([], generic)
+    assert (second.participants, second.generic) == ([], ["有权机关"])
+
+
+@pytest.mark.parametrize("text,generic", [
+    # 各 distributes over the list: each township and each scenic area
+    ("各乡镇、风景区要加强野外巡查。", ["各乡镇", "风景区"]),
+    # people bound with the bodies are no units; a time before the subject, set off by a comma
+    ("汛期内，各镇人民政府、村委会、养殖单位及个人要清理河道。", ["各镇人民政府", "村委会", "养殖单位"]),
+    # 及 before a collective joins two names
+    ("街道办事处及有关部门要加强宣传。", ["街道办事处", "有关部门"]),
+])
+def test_collectives_listed_after_each(text, generic):
+    (r,) = find_collective_duties(text)
+    assert (r.participants, r.generic) == ([], generic)
