@@ -906,3 +906,22 @@ def test_bodies_named_by_their_level_alone_are_collectives(text, generic):
 def test_collectives_listed_after_each(text, generic):
     (r,) = find_collective_duties(text)
     assert (r.participants, r.generic) == ([], generic)
+
+
+def test_the_enforcer_of_a_ban_punishing_by_the_law():
+    """…的，公安机关将依据《…法》进行处罚: a department named by its function acts."""
+    (r,) = find_prose_assignments("凡违反本通告规定的，公安机关将依据《中华人民共和国某某法》的相关规定进行处罚。")
+    assert r.participants == ["公安机关"]
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # what the subject goes by, then its act
+    ("县级人民政府根据本地水源分布情况，划定保护区。", [], ["县级人民政府"]),
+    # who sets a body up acts
+    ("乡镇人民政府设立防汛指挥所，负责本乡镇防汛工作。", [], ["乡镇人民政府"]),
+    # a body named by whom it is formed of: the body, not its members
+    ("驻村干部、网格员组成的巡查组，要每日到村巡查。", ["巡查组"], []),
+])
+def test_subjects_of_township_and_county_duties(text, participants, generic):
+    (r,) = find_collective_duties(text)
+    assert (r.participants, r.generic) == (participants, generic)

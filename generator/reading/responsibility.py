@@ -639,7 +639,8 @@ _DUTY_VERB = (rf"(?:(?<!所)负责(?!牵头|制|{_IN_CHARGE})|主管(?!部门|�
 # X对本行政区域内的…工作实施统一监督管理: the stock phrase of a 办法 giving a body its remit.
 _REMIT = r"对[^,;。]{1,40}?(?:实施|进行|行使)(?:统一)?(?:监督管理|监督|管理)"
 # A 通告's penalty clause: 生态环境部门对当事人处以罚款 — the department that punishes acts.
-_PENALTY = r"对[^,;。]{1,30}?(?:处以|给予|予以)"
+# …的，公安机关将依据《治安管理处罚法》进行处罚: the law it punishes by, then the penalty.
+_PENALTY = r"对[^,;。]{1,30}?(?:处以|给予|予以)|将?依(?:据|照)[^,;。]{1,80}?(?:处罚|查处)"
 _SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,30}}?(?:{_SHORT_NAME.pattern})?){_MANNER}"
                            rf"(?:{_DUTY_VERB}|{_REMIT}|{_PENALTY})")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
@@ -717,7 +718,11 @@ _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,])|(?P<formula>(?<={_FORMULA
                                  # X按照属地管理的原则，制定…: the principle it acts on, then the act (not a
                                  # quoted slogan: 按照“谁主管谁负责”原则 stays a clause, _CLAUSE_WORDS)
                                  r"|按照?(?=[^,;。“”\"《]{1,30}?(?:原则|要求|部署)\s*,)"
-                                 r"|结合(?:本地|当地|各自|自身)?实际)")      # X结合实际制定…: X acts
+                                 r"|结合(?:本地|当地|各自|自身)?实际"      # X结合实际制定…: X acts
+                                 # X根据本行政区域内…，划定…: what it goes by, then the act
+                                 r"|根据(?=[^,;。“”\"《]{2,40}?\s*,)"
+                                 # 乡镇人民政府设立森林防火指挥所: who sets a body up acts
+                                 r"|(?:设立|成立|组建)(?=[^,;。]{2,20}?(?:指挥所|指挥部|领导小组|工作组|办公室)\s*[,;。]))")
 
 
 # `民政、卫生健康、教育等部门要…`: a subject naming departments by their functions; 等部门 says
@@ -898,6 +903,11 @@ _WHEN_BEFORE = re.compile(r"^[^、,，]{2,20}?(?:之后|以后|后|之前|以前
                           r"|^除(?=[^,;。]{2,20}?以外的)")      # 除城区以外的乡镇: 除 is no part of the name
 
 
+# 包村领导、包村干部组成的督导组要…: a body its text sets up by its members, named as the members
+# make it (a unit, not the people in it).
+_FORMED_OF = re.compile(r"^[^,;。的]{2,30}?(?:组成|构成)的(?=[^的、]{2,20}$)")
+
+
 # 督查室要…, 考核办要…: an office inside the issuing government, named bare as a sentence's subject
 # (a bare bureau, 水务局, may be any level's: a kind of office).
 _OWN_OFFICE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:室|办)$")
@@ -932,6 +942,8 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         x = "".join(c for c, k in zip(text[m.start("x"):m.end("x")], m.group("x")) if k != "#")
         role = _LEAD_ROLE.search(x)     # A、B等牵头部门: A and B lead
         x = _PEOPLE_AFTER.sub("", _WHEN_BEFORE.sub("", x[:role.start()] if role else x))
+        formed = _FORMED_OF.match(x)
+        x = x[formed.end():] if formed else x
         names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
             _names(_and_as_list(x.replace("及其", "、")))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
@@ -964,7 +976,7 @@ def find_collective_duties(text: str) -> list[Responsibility]:
                 or not c and names_an_office(n) and in_full
                 and (m.group("dated") is None or _time_limit_at(t, m.end("dated"))) for (n, c), in_full in zip(names, full)):
             continue
-        if names and offices and (role or any(c or is_generic(n) for n, c in names) or all(full)
+        if names and offices and (role or formed or any(c or is_generic(n) for n, c in names) or all(full)
                                   or not after_comma and all(_OWN_OFFICE.search(n) for n, _ in names)):
             roles = _Roles(lead_labelled=bool(role))
             roles.put(names, lead=bool(role))
