@@ -925,3 +925,12 @@ def test_the_enforcer_of_a_ban_punishing_by_the_law():
 def test_subjects_of_township_and_county_duties(text, participants, generic):
     (r,) = find_collective_duties(text)
     assert (r.participants, r.generic) == (participants, generic)
+
+
+@pytest.mark.parametrize("text,generic", [
+    ("二、各村增派巡查员开展巡查，发现问题及时上报。", ["各村"]),
+    ("各乡镇加强野外火源管控。", ["各乡镇"]),
+    ("三、各项措施落实到位。", []),      # 各项措施: no body
+])
+def test_a_part_opening_with_collectives_and_their_act(text, generic):
+    assert [n for r in find_collective_duties(text) for n in r.generic] == generic

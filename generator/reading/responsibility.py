@@ -931,6 +931,12 @@ def _and_as_list(x: str) -> str:
     return out
 
 
+# 三、各村增派专员…: a part opening with collectives and their act, no modal (the imperative of a
+# notice's numbered points).
+_PART_SUBJECT = re.compile(rf"^\s*(?:{_NUMBERING}\s*)?(?P<x>各[\u4e00-\u9fff]{{0,4}}?(?:村|社区|乡镇|镇|乡|街道|部门|单位))"
+                           r"(?=增派|加强|做好|开展|组织|落实|建立|安排|实行|严格|加大)")
+
+
 def find_collective_duties(text: str) -> list[Responsibility]:
     """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
     (or, for collectives, a clause) whose subject is collectives or offices named in full
@@ -983,6 +989,11 @@ def find_collective_duties(text: str) -> list[Responsibility]:
             partners, end = _partners(text, t, m.end())
             roles.put(partners, lead=False)
             out.append(_result(text, (start, end), roles, "collective"))
+    p = _PART_SUBJECT.match(t)
+    if p and not any(r.span[0] <= p.start("x") < r.span[1] for r in out) and _collective(p.group("x")):
+        roles = _Roles()
+        roles.put([(text[p.start("x"):p.end("x")], True)], lead=False)
+        out.append(_result(text, p.span("x"), roles, "collective"))
     for m in _HANDED_TO.finditer(t):
         names = _names(text[m.start("y"):m.end("y")])
         if all(_collective(n) or is_unit_like(n, prefixed=True) for n, _ in names):
