@@ -1558,3 +1558,14 @@ def test_an_offices_clause_after_a_requirement_on_collectives_stays_with_it():
     doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
     (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
     assert "statements" not in item and (item["participants"], item["generic"]) == (["县科技局"], ["各申报单位"])
+
+
+def test_a_clause_after_a_role_given_by_naming_it_is_a_duty_of_its_own():
+    """各镇人民政府是…的责任主体，公安、交通等部门要配合: a role, then another subject's duty."""
+    text = ("某某县人民政府关于禁止焚烧垃圾的通告\n"
+            "一、各镇人民政府是禁烧工作的责任主体，公安、交通等部门要配合做好执法工作。\n"
+            "某某县人民政府\n2023年3月1日\n")
+    doc = import_text(text, "mouxian-2023", "mouxian").documents[0]
+    (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
+    assert [(s["participants"], s["generic"]) for s in item["statements"]] == \
+        [([], ["各镇人民政府"]), (["公安", "交通"], [])]

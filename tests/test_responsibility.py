@@ -866,3 +866,71 @@ def test_kinds_of_bodies_closed_by_etc_are_collectives(text, generic):
     assert (r.participants, r.generic) == ([], generic)
     # 等部门 names offices by their function: the function reader's, not this one's
     assert find_listed_kinds("财政、审计等部门要加强监督。") == []
+
+
+def test_a_role_set_before_a_units_name_is_no_part_of_it():
+    """由包片单位县文化局督促…: 包片单位 says what the bureau is, not its name."""
+    (r,) = find_prose_assignments("由包片单位县文化局督促商户清理占道物品。")
+    assert (r.participants, r.generic) == (["县文化局"], [])
+
+
+def test_the_office_of_a_headquarters_placed_in_a_bureau():
+    (r,) = find_prose_assignments("指挥部下设办公室在县应急局，承担日常工作。")
+    assert r.participants == ["县应急局"]
+
+
+def test_a_body_that_commands_is_the_agent():
+    """由县防汛指挥部指挥: 指挥 is what it does; the 指挥 of 指挥部 is its name."""
+    (r,) = find_prose_assignments("跨乡镇的抢险工作，由县防汛指挥部指挥。")
+    assert r.participants == ["县防汛指挥部"]
+
+
+@pytest.mark.parametrize("text,generic", [
+    # a bare 街道办事处 is every one of them, as a bare 街道 is; 有权机关, whichever has the power
+    ("由所在地镇人民政府、街道办事处予以制止，并由有权机关依法处理。", ["所在地镇人民政府", "街道办事处"]),
+])
+def test_bodies_named_by_their_level_alone_are_collectives(text, generic):
+    first, second = find_prose_assignments(text)
+    assert (first.participants, first.generic) == ([], generic)
+    assert (second.participants, second.generic) == ([], ["有权机关"])
+
+
+@pytest.mark.parametrize("text,generic", [
+    # 各 distributes over the list: each township and each scenic area
+    ("各乡镇、风景区要加强野外巡查。", ["各乡镇", "风景区"]),
+    # people bound with the bodies are no units; a time before the subject, set off by a comma
+    ("汛期内，各镇人民政府、村委会、养殖单位及个人要清理河道。", ["各镇人民政府", "村委会", "养殖单位"]),
+    # 及 before a collective joins two names
+    ("街道办事处及有关部门要加强宣传。", ["街道办事处", "有关部门"]),
+])
+def test_collectives_listed_after_each(text, generic):
+    (r,) = find_collective_duties(text)
+    assert (r.participants, r.generic) == ([], generic)
+
+
+def test_the_enforcer_of_a_ban_punishing_by_the_law():
+    """…的，公安机关将依据《…法》进行处罚: a department named by its function acts."""
+    (r,) = find_prose_assignments("凡违反本通告规定的，公安机关将依据《中华人民共和国某某法》的相关规定进行处罚。")
+    assert r.participants == ["公安机关"]
+
+
+@pytest.mark.parametrize("text,participants,generic", [
+    # what the subject goes by, then its act
+    ("县级人民政府根据本地水源分布情况，划定保护区。", [], ["县级人民政府"]),
+    # who sets a body up acts
+    ("乡镇人民政府设立防汛指挥所，负责本乡镇防汛工作。", [], ["乡镇人民政府"]),
+    # a body named by whom it is formed of: the body, not its members
+    ("驻村干部、网格员组成的巡查组，要每日到村巡查。", ["巡查组"], []),
+])
+def test_subjects_of_township_and_county_duties(text, participants, generic):
+    (r,) = find_collective_duties(text)
+    assert (r.participants, r.generic) == (participants, generic)
+
+
+@pytest.mark.parametrize("text,generic", [
+    ("二、各村增派巡查员开展巡查，发现问题及时上报。", ["各村"]),
+    ("各乡镇加强野外火源管控。", ["各乡镇"]),
+    ("三、各项措施落实到位。", []),      # 各项措施: no body
+])
+def test_a_part_opening_with_collectives_and_their_act(text, generic):
+    assert [n for r in find_collective_duties(text) for n in r.generic] == generic

@@ -756,7 +756,8 @@ def _subject_clauses(sentence: str) -> list[str]:
     县政府适时听取…): each is a duty of its own. A clause naming no one stays with the one before
     it; so does one opening with whom that one reports to (_handed_on); so does an office's clause
     after collectives' (各申报主体要对材料负责，县农业局将组织评审: what the office does with their
-    work, one procedure); and so does 由X…, the agent of what the clause before it names (…等项经费，
+    work, one procedure; not after a role given by naming it, 各乡镇是责任主体，公安等部门要配合: two
+    duties); and so does 由X…, the agent of what the clause before it names (…等项经费，
     由省财政解决), unless that clause had an agent of its own (由A予以制止，并由B处以…)."""
     found = {r.span[0]: r for find in (find_prose_assignments, find_collective_duties, find_function_duties,
                                        find_listed_kinds) for r in find(sentence)}
@@ -769,7 +770,7 @@ def _subject_clauses(sentence: str) -> list[str]:
             continue
         if t[o] == "由" and before not in found:
             continue
-        if t[o] != "由" and opener and not (opener.lead or opener.participants):
+        if t[o] != "由" and opener and opener.form != "role" and not (opener.lead or opener.participants):
             continue
         cuts.append(a)
         opener = found[o]

@@ -103,7 +103,7 @@ _LIST_NOTE = re.compile(r"[（(][^（()）]{0,20}(?:为牵头|下同)[^（()）]
 
 
 # 州委编办及州直相关单位: an office, then a collective, joined by 及/和/与 instead of 、.
-_JOINED = re.compile(r"(?<=[局委办部院会联心队站社所室组府门构司团处科])(?:及|和|与)(?=[区县市州省旗盟]|各)")
+_JOINED = re.compile(r"(?<=[局委办部院会联心队站社所室组府门构司团处科])(?:及|和|与)(?=[区县市州省旗盟]|各|有关|相关)")
 
 
 def _pieces(s: str) -> list[str]:
@@ -618,7 +618,7 @@ _BY_DUTY_PROSE = re.compile(rf"由(?P<x>[^由,;。]{{2,40}}?){_MANNER}(?<!所)�
 # opens the rest of an office's name (审批 would: 行政审批局).
 # A 通告's penalty clause names the enforcer the same way: …的，由公安机关责令改正/予以制止/给予警告/依法处理.
 _ACT_VERB = (r"(?:批准|审核|审定|核准|核定|颁发|核发|办理|受理|督促|查处|公布|确定|发布|印制|认定|协调|编制|决定|划定"
-             r"|提出|明确|处理|处罚|责令|予以|给予|处以|没收|酌情)")
+             r"|提出|明确|处理|处罚|责令|予以|给予|处以|没收|酌情|指挥(?![部所长]))")
 # 编制委员会, 协调办公室: a verb opening the rest of an office's name, not what the office does.
 _OFFICE_AFTER = r"委员会|委|办公室|办|中心|局|小组"
 # 由X在…划定, 由X对…审核, 由X组织实施, 由X公布, 由X或Y提出申请 (who applies): the agent of a passive duty,
@@ -639,7 +639,8 @@ _DUTY_VERB = (rf"(?:(?<!所)负责(?!牵头|制|{_IN_CHARGE})|主管(?!部门|�
 # X对本行政区域内的…工作实施统一监督管理: the stock phrase of a 办法 giving a body its remit.
 _REMIT = r"对[^,;。]{1,40}?(?:实施|进行|行使)(?:统一)?(?:监督管理|监督|管理)"
 # A 通告's penalty clause: 生态环境部门对当事人处以罚款 — the department that punishes acts.
-_PENALTY = r"对[^,;。]{1,30}?(?:处以|给予|予以)"
+# …的，公安机关将依据《治安管理处罚法》进行处罚: the law it punishes by, then the penalty.
+_PENALTY = r"对[^,;。]{1,30}?(?:处以|给予|予以)|将?依(?:据|照)[^,;。]{1,80}?(?:处罚|查处)"
 _SUBJECT_DUTY = re.compile(rf"^(?P<x>[^由本,;。]{{3,30}}?(?:{_SHORT_NAME.pattern})?){_MANNER}"
                            rf"(?:{_DUTY_VERB}|{_REMIT}|{_PENALTY})")
 # A subject holding these is a clause, not a list of offices (按照职责分工, 请求, 的).
@@ -647,7 +648,8 @@ _NOT_SUBJECT = re.compile(r"按|请|明确|或|的|、$|^[(\[〔]")
 _WITH = re.compile(r"^会同(?P<y>[^,;。]+?)" + _ETC.pattern)
 _AND = re.compile(r"(?<=[局委办部院会联协心关队站社所室组府门构位司团处科厅])(?:和|及|与)(?=[区县市])")
 # 办公室设在X, 将…职责划归X: the office that is to hold a body or a duty, closing the clause.
-_HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
+# 指挥部下设办公室在县林草局: 在 alone says the same.
+_HELD_BY = re.compile(r"(?:(?:办公室|秘书处)(?:设在|设于|在)|划归|划入|交由)(?P<x>[^由,;。]{2,30})$")
 # 联席会议由A、B、C组成，负责…: the members of a body that is given a duty share it.
 _MADE_OF = re.compile(r"由(?P<x>[^由,;。]{2,80}?)(?:等(?:部门|单位)?)?(?:共同)?组成$")
 # 成立X领导小组，统一领导…: the body set up does what the next clause says.
@@ -663,10 +665,15 @@ _ROLE_IS = re.compile(r"^(?P<x>[^由,;。]{2,80}?)(?:为|是)[^,;。]{0,24}?(?P<
                       + r")$")
 
 
+# 由包片单位县文广局督促…: the role a unit holds, set before its name, is no part of it.
+_ROLE_APPOSITION = re.compile(r"^(?:包[片村点户保联]|牵头|责任|主责|配合|帮扶|结对)(?:单位|部门)(?=[省市县区乡镇州旗])")
+
+
 def _prose_names(x: str, short: bool = False) -> list[tuple[str, bool]] | None:
     """Units of a prose subject (`A、B和C`), or None unless all look like offices. `short`: a
     subject with no 由 before it must be short or prefixed, unless it defines its abbreviation
     (国土资源与房产行政主管部门（以下简称国土房产部门）负责…: a name, however long)."""
+    x = _ROLE_APPOSITION.sub("", x)
     f = fold(x)
     short = short and not _SHORT_NAME.search(f)
     if _level_body(f):
@@ -690,7 +697,7 @@ _SHOULD = (r"(?<![相响适供反对呼效理感顺报回答])应(?=于|在|按|
            r"|积极|切实|主动|采取|配合|会同|对照|确保|落实|指定|定期|向)")
 _MODAL = (rf"(?<![主重需简只必概纲摘提])要(?!求|点|素|件)|应当|{_SHOULD}|须|务必|必须"
           rf"|{_MANNER}(?<!所)负责(?!{_IN_CHARGE})|将(?![来近其之要会以被])")
-_PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志|人员)$")       # 各责任领导, 工作人员: people, not offices
+_PEOPLE = re.compile(r"(?:领导|负责人|责任人|同志|人员|个人)$")       # 各责任领导, 工作人员: people, not offices
 _ACTS = re.compile(r"推动|推进|督促|指导|支持|鼓励|引导|要求|组织|协调|加强|建立|完善|落实|确保")
 # 各乡镇在节假日来临前，要…; 县发改局等牵头部门，要…: the subject may be set off by a comma or a time,
 # or by whose lead it works under (X在同级人民政府领导下，负责…).
@@ -711,7 +718,11 @@ _COLLECTIVE_SUBJECT = re.compile(rf"(?:^|(?<=[。;!,])|(?P<formula>(?<={_FORMULA
                                  # X按照属地管理的原则，制定…: the principle it acts on, then the act (not a
                                  # quoted slogan: 按照“谁主管谁负责”原则 stays a clause, _CLAUSE_WORDS)
                                  r"|按照?(?=[^,;。“”\"《]{1,30}?(?:原则|要求|部署)\s*,)"
-                                 r"|结合(?:本地|当地|各自|自身)?实际)")      # X结合实际制定…: X acts
+                                 r"|结合(?:本地|当地|各自|自身)?实际"      # X结合实际制定…: X acts
+                                 # X根据本行政区域内…，划定…: what it goes by, then the act
+                                 r"|根据(?=[^,;。“”\"《]{2,40}?\s*,)"
+                                 # 乡镇人民政府设立森林防火指挥所: who sets a body up acts
+                                 r"|(?:设立|成立|组建)(?=[^,;。]{2,20}?(?:指挥所|指挥部|领导小组|工作组|办公室)\s*[,;。]))")
 
 
 # `民政、卫生健康、教育等部门要…`: a subject naming departments by their functions; 等部门 says
@@ -892,9 +903,18 @@ _WHEN_BEFORE = re.compile(r"^[^、,，]{2,20}?(?:之后|以后|后|之前|以前
                           r"|^除(?=[^,;。]{2,20}?以外的)")      # 除城区以外的乡镇: 除 is no part of the name
 
 
+# 包村领导、包村干部组成的督导组要…: a body its text sets up by its members, named as the members
+# make it (a unit, not the people in it).
+_FORMED_OF = re.compile(r"^[^,;。的]{2,30}?(?:组成|构成)的(?=[^的、]{2,20}$)")
+
+
 # 督查室要…, 考核办要…: an office inside the issuing government, named bare as a sentence's subject
 # (a bare bureau, 水务局, may be any level's: a kind of office).
 _OWN_OFFICE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:室|办)$")
+
+
+# …、森林经营单位及个人要…: people the rule binds with the bodies are no units.
+_PEOPLE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff)])(?:及|和|以及)(?:其他)?(?:个人|群众|居民|村民|农户)$")
 
 
 # A role or qualifier that a head noun after 和 completes (各牵头和责任部门: 牵头部门 and 责任部门).
@@ -911,6 +931,12 @@ def _and_as_list(x: str) -> str:
     return out
 
 
+# 三、各村增派专员…: a part opening with collectives and their act, no modal (the imperative of a
+# notice's numbered points).
+_PART_SUBJECT = re.compile(rf"^\s*(?:{_NUMBERING}\s*)?(?P<x>各[\u4e00-\u9fff]{{0,4}}?(?:村|社区|乡镇|镇|乡|街道|部门|单位))"
+                           r"(?=增派|加强|做好|开展|组织|落实|建立|安排|实行|严格|加大)")
+
+
 def find_collective_duties(text: str) -> list[Responsibility]:
     """`各牵头单位要…`, `各级政府及其工作部门、法院要…`, `旗政府督查室要…`: a sentence
     (or, for collectives, a clause) whose subject is collectives or offices named in full
@@ -921,7 +947,9 @@ def find_collective_duties(text: str) -> list[Responsibility]:
     for m in _COLLECTIVE_SUBJECT.finditer(masked):
         x = "".join(c for c, k in zip(text[m.start("x"):m.end("x")], m.group("x")) if k != "#")
         role = _LEAD_ROLE.search(x)     # A、B等牵头部门: A and B lead
-        x = _WHEN_BEFORE.sub("", x[:role.start()] if role else x)
+        x = _PEOPLE_AFTER.sub("", _WHEN_BEFORE.sub("", x[:role.start()] if role else x))
+        formed = _FORMED_OF.match(x)
+        x = x[formed.end():] if formed else x
         names = [(x, True)] if _level_body(t[m.start("x"):m.end("x")]) else \
             _names(_and_as_list(x.replace("及其", "、")))
         if not names or _PEOPLE.search(names[-1][0]) or _ACTS.match(names[0][0]):
@@ -931,6 +959,11 @@ def find_collective_duties(text: str) -> list[Responsibility]:
             continue
         names = [(n, c or bool(_DEFINED_COLLECTIVE.search(n))) for n, c in names
                  if not _PEOPLE.search(n) and n not in ("单位", "部门")]
+        # 各乡镇、旅游景区要…: 各 distributes over the list; a later place or kind of body with no
+        # level is each one's (a named body, 青松岭林场, is one)
+        if names and names[0][0].startswith("各"):
+            names = names[:1] + [(n, c or not _in_full(n) and (not names_an_office(n) or bool(_KIND_OF_BODY.match(n))))
+                                 for n, c in names[1:]]
         if m.group("formula") is not None and not all(named_as_one(n) for n, _ in names):
             continue        # after a request's closing formula whose stop the copy lost: collectives named as one
         start = m.start("x")
@@ -945,17 +978,22 @@ def find_collective_duties(text: str) -> list[Responsibility]:
         full = _listed_in_full(names)
         after_comma = t[:start].rstrip().endswith(",")
         if after_comma and not all(
-                _collective(n) or _DEFINED_COLLECTIVE.search(n)
+                _collective(n) or c and _collective(names[0][0]) or _DEFINED_COLLECTIVE.search(n)
                 or not c and names_an_office(n) and in_full
                 and (m.group("dated") is None or _time_limit_at(t, m.end("dated"))) for (n, c), in_full in zip(names, full)):
             continue
-        if names and offices and (role or any(c or is_generic(n) for n, c in names) or all(full)
+        if names and offices and (role or formed or any(c or is_generic(n) for n, c in names) or all(full)
                                   or not after_comma and all(_OWN_OFFICE.search(n) for n, _ in names)):
             roles = _Roles(lead_labelled=bool(role))
             roles.put(names, lead=bool(role))
             partners, end = _partners(text, t, m.end())
             roles.put(partners, lead=False)
             out.append(_result(text, (start, end), roles, "collective"))
+    p = _PART_SUBJECT.match(t)
+    if p and not any(r.span[0] <= p.start("x") < r.span[1] for r in out) and _collective(p.group("x")):
+        roles = _Roles()
+        roles.put([(text[p.start("x"):p.end("x")], True)], lead=False)
+        out.append(_result(text, p.span("x"), roles, "collective"))
     for m in _HANDED_TO.finditer(t):
         names = _names(text[m.start("y"):m.end("y")])
         if all(_collective(n) or is_unit_like(n, prefixed=True) for n, _ in names):
