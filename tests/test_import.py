@@ -1569,3 +1569,14 @@ def test_a_clause_after_a_role_given_by_naming_it_is_a_duty_of_its_own():
     (item,) = [b["item"] for b in doc["blocks"] if "item" in b]
     assert [(s["participants"], s["generic"]) for s in item["statements"]] == \
         [([], ["各镇人民政府"]), (["公安", "交通"], [])]
+
+
+def test_a_collective_is_never_a_clause_a_subject_reader_overreached_into():
+    """部门应急预案是县政府有关部门…: a copula; 各镇响应等级可…: a modal cut off at the name's end
+    (响应 holds no 应 modal either): neither is a collective's name."""
+    text = ("某某县突发事件总体应急预案\n一、组织体系\n"
+            "（一）部门应急预案是县政府有关部门根据职责制定的预案，由县应急管理局负责指导。\n"
+            "（二）事件发生后，由县相关专项应急指挥部负责处置，各镇响应等级可结合本地实际确定。\n")
+    first, second = _items(text, "mouxian-2024")
+    assert (first["participants"], first["generic"]) == (["县应急管理局"], [])
+    assert second["generic"] == ["县相关专项应急指挥部"]

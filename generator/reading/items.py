@@ -138,6 +138,12 @@ def _anchors(blocks: list[dict]) -> tuple[list[_Anchor], dict[int, tuple[list[di
 
 # --- reading an anchor ------------------------------------------------------------------
 
+# A collective's name never holds a clause: a copula or preposition (部门应急预案是有关部门…,
+# 区政府向市有关方面), a modal or a verb cut off at its end (各镇办响应等级可, 各类突发事件应对主),
+# or events rather than bodies (各类突发事件): a subject reader that took one overreached.
+_CLAUSE_SPILL = re.compile(r"(?<![其即])是|向|根据|[应可主简作]$|具体$|应急$|协调$|衔接$|分级$|事件$|情况$")
+
+
 @dataclass
 class _Reading:
     lead: list[str] = field(default_factory=list)
@@ -152,7 +158,7 @@ class _Reading:
     def add(self, r, lead_override: bool = False) -> None:
         for bucket, names in ((self.lead, r.lead + (r.participants if lead_override else [])),
                               (self.participants, [] if lead_override else r.participants),
-                              (self.generic, r.generic)):
+                              (self.generic, [n for n in r.generic if not _CLAUSE_SPILL.search(n)])):
             # spelt as the registry spells them (a rule may hand on 村(居) as written)
             bucket += [n for n in map(normalise_unit_name, names) if n not in bucket]
         self.lead_labelled |= r.lead_labelled or lead_override
