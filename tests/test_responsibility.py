@@ -777,6 +777,17 @@ def test_rules_binding_kinds_of_body_name_each_kind_as_a_collective():
     assert find_kind_duties("县市场监管局和餐饮企业要加强协作。") == []      # an office among them: not kinds alone
 
 
+def test_a_list_of_kinds_without_etc_names_each_kind_after_where_they_are():
+    """机关、团体、社区… listed without 等 before 要/应当: each a collective; where they are (镇域内各,
+    城区范围内的) is the list's, not its first name's; 各类…的经营者 is one name, its own 、 kept;
+    a bare noun is a kind only among others."""
+    (r,) = find_kind_duties("一、镇域内各机关、团体、学校教职工委员会、商贸企业，要做好本单位垃圾分类工作。")
+    assert r.generic == ["机关", "团体", "学校教职工委员会", "商贸企业"] and not r.participants
+    (r,) = find_kind_duties("二是城区范围内的宾馆、饭店和各类提供住宿、餐饮服务的经营者，应当提示顾客节约用水。")
+    assert r.generic == ["宾馆", "饭店", "各类提供住宿、餐饮服务的经营者"]
+    assert find_kind_duties("社区要做好宣传。") == []
+
+
 def test_a_duty_by_one_body_or_another_names_each_and_who_applies_acts():
     """由A或B提出申请: whichever of them applies, each answers for it (乡镇, a level, though short)."""
     (r,) = [p for p in find_prose_assignments("名录实行动态管理，变更由区直部门或街道提出书面申请，报区政府批准。")

@@ -813,23 +813,38 @@ def unmarked_run_of_names(text: str) -> bool:
 
 
 # A kind of body (运输企业, 临街单位, 个体工商户, 经营者): a class the rules bind, named by its trade; not a
-# clause (事发后…单位, …的单位, A与B, X等单位: other readers' or no one's).
+# clause (事发后…单位, …的单位, A与B, X等单位: other readers' or no one's), save one that says it names a
+# class (各类提供…服务的经营者).
 _TRADE = r"(?:(?![的等后与时各其])[\u4e00-\u9fff])"
-_KIND_OF_BODY = re.compile(rf"^(?:{_TRADE}{{2,10}}(?:企业|单位)|{_TRADE}{{0,10}}(?:经营者|个体工商户))$")
+_KIND_OF_BODY = re.compile(rf"^(?:{_TRADE}{{2,10}}(?:企业|单位|委员会)|{_TRADE}{{0,10}}(?:经营者|个体工商户)"
+                           r"|各类[^,;。]{1,20}的(?:经营者|企业|单位))$")
+# 机关、团体、社区…: a kind named by its bare noun, which says it is a kind only among others listed.
+_BARE_KIND = re.compile(r"^(?:机关|团体|社区|宾馆|饭店)$")
+# One name of the list: 各类…的X whole (its clause may list things itself: 提供喜庆、丧葬活动的), or the
+# words up to the next 、/和/及.
+_LISTED_NAME = re.compile(r"各类[^,;。]{1,20}?的(?:经营者|企业|单位)|(?:(?!以及)[^、和及])+")
 # People listed with them (车属单位负责人, 车辆所有者, 驾驶员): not units, left out.
 _PERSON_END = re.compile(r"(?:人|员|者)$")
-_KIND_SUBJECT = re.compile(r"(?:^|(?<=[。;!:]))\s*(?:{n}\s*)?(?P<x>[^由本,;。:“”《》]{{2,40}}?)"
+# 县域内各机关、团体…, 县城范围内的宾馆、饭店…: where the kinds are, shared by the list, is no part of its first name.
+_KIND_SUBJECT = re.compile(r"(?:^|(?<=[。;!:]))\s*(?:{n}\s*)?(?:[\u4e00-\u9fff]{{1,6}}?(?:范围内|域内|辖区内|境内)的?各?)?"
+                           r"(?P<x>[^由本,;。:“”《》]{{2,40}}?)"
                            r"(?:是[^,;。]{{0,24}}?责任主体|\s*,?\s*(?:必须|应当|要(?!求)|须))".format(n=_NUMBERING))
 
 
+def _kinds(names: list[str]) -> list[str]:
+    """The kinds of body a subject's list names, bare nouns only where it lists several."""
+    return [n for n in names if _KIND_OF_BODY.match(n) or len(names) > 1 and _BARE_KIND.match(n)]
+
+
 def find_kind_duties(text: str) -> list[Responsibility]:
-    """`运输企业是道路交通安全的责任主体`, `客运企业必须…`, `临街单位和个体工商户，要…`: rules binding
-    kinds of body; each kind is a collective (people listed with them are left out)."""
+    """`运输企业是道路交通安全的责任主体`, `客运企业必须…`, `临街单位和个体工商户，要…`,
+    `县域内各机关、团体、物业服务企业，要…`: rules binding kinds of body; each kind is a collective
+    (people listed with them are left out)."""
     out = []
     for m in _KIND_SUBJECT.finditer(fold(text)):
-        names = re.split(r"、|及|和|以及", text[m.start("x"):m.end("x")])
-        kinds = [n for n in names if _KIND_OF_BODY.match(n)]
-        if kinds and all(_KIND_OF_BODY.match(n) or _PERSON_END.search(n) and len(n) <= 8 for n in names):
+        names = _LISTED_NAME.findall(text[m.start("x"):m.end("x")])
+        kinds = _kinds(names)
+        if kinds and all(n in kinds or _PERSON_END.search(n) and len(n) <= 8 for n in names):
             roles = _Roles()
             roles.put([(n, True) for n in kinds], lead=False)
             out.append(_result(text, m.span("x"), roles, "collective"))
