@@ -255,14 +255,14 @@ function indexSplit(term, segments) {
       var piece = chars.slice(i, j).join(""), cost = known(words, piece)
       if (j - i === 1) return 3
       if (cost && (occurs[i][j] || otherNames(piece).length)) return cost
-      /* of two covers as long, the one whose pieces more pages hold: 可视化 + 旅游,
-         not 可视 + 化旅游 */
+      /* of two covers as long, the one whose pieces the text holds more often:
+         可视化 + 旅游, not 可视 + 化旅游 */
       return occurs[i][j] ? 1.5 + 0.1 / occurs[i][j] : Infinity
     })
   })
 }
 
-/* occurs[i][j]: how many pages hold chars i..j (two or more) together; each
+/* occurs[i][j]: how often chars i..j (two or more) stand together in the text; each
    start's places are followed bigram by bigram */
 function substrings(needs, n) {
   var occurs = []
@@ -285,7 +285,7 @@ function substrings(needs, n) {
     })
     for (var j = i + 2; places.length && j <= n; j++) {
       if (j > i + 2) places = places.filter(function (p) { return has(j - 2, p[0], p[1], p[2] + j - 2 - i) })
-      if (places.length) occurs[i][j] = new Set(places.map(function (p) { return p[0] })).size
+      if (places.length) occurs[i][j] = places.length
     }
   })
   return occurs
