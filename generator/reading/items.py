@@ -17,7 +17,7 @@ but cannot be read or attached is returned for the source manifest's `unplaced`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from generator.reading.deadlines import find_deadlines, first_of_each_sentence, parse_deadline, principal
 from generator.reading import genre
@@ -927,18 +927,11 @@ def _row_responsibility(row, lead_cols, role_cols, header, year, text: str) -> d
         r = parse_responsibility_cell(row[j]) if j < len(row) else None
         if r:
             reading.add(r, lead_override=j in lead_cols)
-    deadline = next((_column_deadline(compact(row[j]), year) for j, h in enumerate(header)
+    deadline = next((parse_deadline(compact(row[j]), year) for j, h in enumerate(header)
                      if _DEADLINE_COLUMN.search(h) and j < len(row) and row[j].strip()), None)
     if deadline is None and text:
         deadline = _item_deadline(_Reading(), [text], [], year)
     return _fields(reading, deadline, [indicator_dict(x) for x in find_indicators(text)] if text else [])
-
-
-def _column_deadline(cell: str, year: int | None):
-    """A time column's cell; a bare year there (2024) is that year, to its end."""
-    if re.fullmatch(r"(?:19|20)\d{2}", cell):
-        return replace(parse_deadline(f"{cell}年", year), text=cell, span=None)
-    return parse_deadline(cell, year)
 
 
 def _row_indicators(row: list[str], years: list[tuple[int, int]]) -> list[dict]:
